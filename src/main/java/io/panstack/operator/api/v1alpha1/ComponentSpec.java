@@ -1,0 +1,34 @@
+package io.panstack.operator.api.v1alpha1;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+
+/** What every Pi component's settings have in common; the operator reads them through these methods only. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public abstract class ComponentSpec {
+
+    @JsonPropertyDescription("Extra environment variables for the container, e.g. PI_* settings or TZ. A variable with the name of one the operator sets replaces the operator's.")
+    private List<EnvVar> env;
+
+    public List<EnvVar> getEnv() { return env; }
+    public void setEnv(List<EnvVar> env) { this.env = env; }
+
+    public abstract boolean enabled();
+
+    public abstract int replicas();
+
+    public abstract ResourceRequirements resources();
+
+    static boolean orDefault(Boolean value, boolean fallback) {
+        return value == null ? fallback : value;
+    }
+
+    static int orDefault(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,7 @@
+package io.panstack.operator.api.v1alpha1;
+
+/** Where the repository database runs. */
+public enum DatabaseMode {
+    InCluster,
+    External
+}

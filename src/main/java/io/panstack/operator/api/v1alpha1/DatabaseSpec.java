@@ -1,0 +1,42 @@
+package io.panstack.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!(has(self.inCluster) && has(self.external))",
+    message = "database: set at most one of inCluster and external (none means inCluster)")
+@ValidationRule(value = "has(self.external) == has(oldSelf.external)",
+    message = "database mode cannot change after creation: the dashboard would start on a different, empty repository. Create a new PanStack and restore a backup into it")
+public class DatabaseSpec {
+    @Default(Defaults.SCHEMA)
+    @Pattern("^[A-Za-z0-9_]{1,64}$")
+    @JsonPropertyDescription("Schema (database) holding the Pi repository; the dashboard creates its tables in it on first start. The vendor default is \"dashboard\".")
+    private String schema = Defaults.SCHEMA;
+
+    @JsonPropertyDescription("Run MariaDB in the cluster as a StatefulSet with its own volume (the default mode).")
+    private InClusterDatabaseSpec inCluster;
+
+    @JsonPropertyDescription("Use an existing MariaDB or MySQL server. It needs lower_case_table_names=1, sql_mode=NO_AUTO_VALUE_ON_ZERO and log_bin_trust_function_creators=1.")
+    private ExternalDatabaseSpec external;
+
+    public String getSchema() { return schema; }
+    public void setSchema(String schema) { this.schema = schema; }
+    public InClusterDatabaseSpec getInCluster() { return inCluster; }
+    public void setInCluster(InClusterDatabaseSpec inCluster) { this.inCluster = inCluster; }
+    public ExternalDatabaseSpec getExternal() { return external; }
+    public void setExternal(ExternalDatabaseSpec external) { this.external = external; }
+
+    public DatabaseMode mode() {
+        return external != null ? DatabaseMode.External : DatabaseMode.InCluster;
+    }
+
+    /** The in-cluster settings, with their defaults when the mode was implied rather than written. */
+    public InClusterDatabaseSpec inClusterOrDefault() {
+        return inCluster != null ? inCluster : new InClusterDatabaseSpec();
+    }
+}

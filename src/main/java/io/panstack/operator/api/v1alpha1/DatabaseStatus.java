@@ -1,0 +1,56 @@
+package io.panstack.operator.api.v1alpha1;
+
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "mode", "host", "port", "schema", "credentialsSecret" })
+public class DatabaseStatus {
+    @JsonPropertyDescription("InCluster or External.")
+    private DatabaseMode mode;
+    @JsonPropertyDescription("Host the Pi components connect to.")
+    private String host;
+    @JsonPropertyDescription("Port the Pi components connect to.")
+    private Integer port;
+    @JsonPropertyDescription("Schema holding the Pi repository.")
+    private String schema;
+    @JsonPropertyDescription("Secret with the username and password the components use (never the password itself).")
+    private String credentialsSecret;
+
+    public DatabaseStatus() {
+    }
+
+    public DatabaseStatus(DatabaseMode mode, String host, Integer port, String schema, String credentialsSecret) {
+        this.mode = mode;
+        this.host = host;
+        this.port = port;
+        this.schema = schema;
+        this.credentialsSecret = credentialsSecret;
+    }
+
+    public DatabaseMode getMode() { return mode; }
+    public void setMode(DatabaseMode mode) { this.mode = mode; }
+    public String getHost() { return host; }
+    public void setHost(String host) { this.host = host; }
+    public Integer getPort() { return port; }
+    public void setPort(Integer port) { this.port = port; }
+    public String getSchema() { return schema; }
+    public void setSchema(String schema) { this.schema = schema; }
+    public String getCredentialsSecret() { return credentialsSecret; }
+    public void setCredentialsSecret(String credentialsSecret) { this.credentialsSecret = credentialsSecret; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DatabaseStatus that && mode == that.mode && Objects.equals(host, that.host)
+                && Objects.equals(port, that.port) && Objects.equals(schema, that.schema)
+                && Objects.equals(credentialsSecret, that.credentialsSecret);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(mode, host, port, schema, credentialsSecret);
+    }
+}

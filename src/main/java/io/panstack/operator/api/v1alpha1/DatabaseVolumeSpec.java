@@ -1,0 +1,23 @@
+package io.panstack.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
+
+@ValidationRule(value = "has(self.storageClassName) == has(oldSelf.storageClassName) && (!has(self.storageClassName) || self.storageClassName == oldSelf.storageClassName)",
+    message = "storageClassName cannot change once the volume exists")
+public class DatabaseVolumeSpec extends VolumeSpec {
+    @Default(Defaults.DATABASE_STORAGE)
+    @Pattern(Defaults.STORAGE_SIZE_PATTERN)
+    @ValidationRule(value = Defaults.NONZERO_SIZE_RULE, message = "size must be greater than zero")
+    @JsonPropertyDescription("Size of the database volume, e.g. 20Gi.")
+    private String size = Defaults.DATABASE_STORAGE;
+
+    public String getSize() { return size; }
+    public void setSize(String size) { this.size = size; }
+
+    @Override
+    public String size() { return size; }
+}

@@ -1,0 +1,43 @@
+package io.panstack.operator.api.v1alpha1;
+
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+/**
+ * Default values of the spec, shared by the schema ({@code @Default}) and the Java model's initial values, so the
+ * operator behaves the same whether or not the API server has applied the schema defaults.
+ */
+public final class Defaults {
+    public static final String REGISTRY = "ghcr.io/pi-cr";
+    public static final String DELETION_POLICY = "Retain";
+    public static final String SCHEMA = "dashboard";
+    /** Pi needs lower_case_table_names=1, which MariaDB only accepts on a fresh data directory; 10.11 is the LTS the vendor's RDS uses. */
+    public static final String MARIADB_IMAGE = "mariadb:10.11";
+    public static final String ADMINER_IMAGE = "adminer:4.8.1";
+    public static final String DATABASE_STORAGE = "20Gi";
+    /** The vendor asks for "around 1Gb" for images, themes, SVG, custom JDBC and locale; 5Gi leaves room for uploads. */
+    public static final String FILES_STORAGE = "5Gi";
+    public static final String ACCESS_MODE = "ReadWriteOnce";
+    public static final int DATABASE_PORT = 3306;
+
+    // Memory limits follow the vendor's task sizes (ATM/TECS: 2048 MiB, scheduler 512 MiB). Memory requests equal limits
+    // for the JVM services so a node under pressure does not kill them first; CPU has requests only.
+    public static final String DASHBOARD_RESOURCES = "{\"requests\":{\"cpu\":\"500m\",\"memory\":\"2Gi\"},\"limits\":{\"memory\":\"2Gi\"}}";
+    public static final String RENDERER_RESOURCES = "{\"requests\":{\"cpu\":\"250m\",\"memory\":\"1Gi\"},\"limits\":{\"memory\":\"2Gi\"}}";
+    public static final String SCHEDULER_RESOURCES = "{\"requests\":{\"cpu\":\"100m\",\"memory\":\"512Mi\"},\"limits\":{\"memory\":\"512Mi\"}}";
+    public static final String ANALYTICS_RESOURCES = "{\"requests\":{\"cpu\":\"250m\",\"memory\":\"1Gi\"},\"limits\":{\"memory\":\"2Gi\"}}";
+    public static final String EXCEL_READER_RESOURCES = "{\"requests\":{\"cpu\":\"100m\",\"memory\":\"256Mi\"},\"limits\":{\"memory\":\"1Gi\"}}";
+    public static final String ADMINER_RESOURCES = "{\"requests\":{\"cpu\":\"50m\",\"memory\":\"64Mi\"},\"limits\":{\"memory\":\"256Mi\"}}";
+    public static final String MARIADB_RESOURCES = "{\"requests\":{\"cpu\":\"250m\",\"memory\":\"1Gi\"},\"limits\":{\"memory\":\"1Gi\"}}";
+
+    /** A positive Kubernetes quantity for storage sizes, e.g. 20Gi or 500M. */
+    public static final String STORAGE_SIZE_PATTERN = "^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$";
+    public static final String NONZERO_SIZE_RULE = "!self.matches('^[0.]+[A-Za-z]*$')";
+
+    private Defaults() {
+    }
+
+    static ResourceRequirements resources(String json) {
+        return Serialization.unmarshal(json, ResourceRequirements.class);
+    }
+}

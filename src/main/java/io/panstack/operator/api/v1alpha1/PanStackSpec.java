@@ -1,0 +1,122 @@
+package io.panstack.operator.api.v1alpha1;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "version", "registry", "imagePullSecrets", "licence", "externalUrl", "ingress", "dashboard",
+        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "deletionPolicy" })
+@ValidationRule(value = "!self.ingress.enabled || has(self.externalUrl)",
+    message = "ingress.enabled needs spec.externalUrl: the Ingress host is taken from it")
+@ValidationRule(value = "!has(self.ingress.tlsSecretName) || (has(self.externalUrl) && self.externalUrl.startsWith('https://'))",
+    message = "ingress.tlsSecretName needs an https:// externalUrl")
+@ValidationRule(value = "self.dashboard.replicas <= 1 || self.files.persistentVolume.accessMode == 'ReadWriteMany'",
+    message = "dashboard.replicas > 1 needs shared files every replica can mount: set files.persistentVolume.accessMode to ReadWriteMany (with a storage class that supports it)")
+public class PanStackSpec {
+
+    @Required
+    @Size(min = 1, max = 128)
+    @Pattern("^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+    @JsonPropertyDescription("Pi release to run, the image tag shared by the dashboard, renderer, scheduler, analytics and excel-reader images (vendor tags look like 2025_10.1 or 2024_08). Pin a release; changing it rolls every Pi component.")
+    private String version;
+
+    @Default(Defaults.REGISTRY)
+    @Size(min = 1, max = 255)
+    @ValidationRule(value = "!self.contains('://') && !self.endsWith('/')",
+        message = "registry is an image prefix such as ghcr.io/pi-cr: no scheme and no trailing '/'")
+    @JsonPropertyDescription("Image prefix for the Pi images: <registry>/server, /renderer, /scheduler, /pirana and /excel-reader. The vendor's images at ghcr.io/pi-cr are private; the vendor recommends mirroring them into your own registry.")
+    private String registry = Defaults.REGISTRY;
+
+    @JsonPropertyDescription("Secrets used to pull the Pi images (for ghcr.io/pi-cr: a GitHub user granted access by Panintelligence support).")
+    private List<LocalObjectReference> imagePullSecrets;
+
+    @JsonPropertyDescription("Where the licence is kept; passed to the dashboard as PI_LICENCE. Optional: without it the licence is applied in the dashboard on first run.")
+    private LicenceSpec licence;
+
+    @Size(max = 2048)
+    @ValidationRule(value = "self.matches('^https?://[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:[0-9]{1,5})?/?$')",
+        message = "externalUrl must look like https://bi.example.com or http://host:8080 (lower-case host, no path: Pi always serves under /pi)")
+    @JsonPropertyDescription("URL users reach the dashboard at, without the /pi path, e.g. https://bi.example.com. Sets the dashboard's PI_PROXY_* settings, secure cookies for https, and the Ingress host.")
+    private String externalUrl;
+
+    @Default("{}")
+    @JsonPropertyDescription("Ingress for the dashboard (needs externalUrl). Only the dashboard is exposed; adminer and the internal services never are.")
+    private IngressSpec ingress = new IngressSpec();
+
+    @Default("{}")
+    @JsonPropertyDescription("The Pi dashboard (Tomcat web app, image <registry>/server).")
+    private DashboardSpec dashboard = new DashboardSpec();
+
+    @Default("{}")
+    @JsonPropertyDescription("The renderer, which turns dashboards into images and PDFs (image <registry>/renderer).")
+    private RendererSpec renderer = new RendererSpec();
+
+    @Default("{}")
+    @JsonPropertyDescription("The scheduler (\"pi Reports\"), which runs scheduled reports; always one replica (image <registry>/scheduler).")
+    private SchedulerSpec scheduler = new SchedulerSpec();
+
+    @Default("{}")
+    @JsonPropertyDescription("Analytics, also called pirana and sold as the licensed module \"pi Predict\" (image <registry>/pirana).")
+    private AnalyticsSpec analytics = new AnalyticsSpec();
+
+    @Default("{}")
+    @JsonPropertyDescription("The excel reader, which serves Excel files as a data source (image <registry>/excel-reader). Off by default.")
+    private ExcelReaderSpec excelReader = new ExcelReaderSpec();
+
+    @Default("{}")
+    @JsonPropertyDescription("Adminer, a web UI for the repository database. Off by default and never exposed by the Ingress: reach it with kubectl port-forward.")
+    private AdminerSpec adminer = new AdminerSpec();
+
+    @Default("{}")
+    @JsonPropertyDescription("The repository database. Set at most one mode: inCluster (the default when none is set) or external. The mode cannot change after creation.")
+    private DatabaseSpec database = new DatabaseSpec();
+
+    @Default("{}")
+    @JsonPropertyDescription("The shared files volume: themes, images, files, svg, locale, custom_jdbc and keys.")
+    private FilesSpec files = new FilesSpec();
+
+    @Default(Defaults.DELETION_POLICY)
+    @JsonPropertyDescription("What happens to the data (database volume, its credentials Secret, files volume) when the PanStack is deleted. Retain (default): they are kept and re-used by a PanStack of the same name. Delete: they are deleted with it.")
+    private DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
+
+    public String getVersion() { return version; }
+    public void setVersion(String version) { this.version = version; }
+    public String getRegistry() { return registry; }
+    public void setRegistry(String registry) { this.registry = registry; }
+    public List<LocalObjectReference> getImagePullSecrets() { return imagePullSecrets; }
+    public void setImagePullSecrets(List<LocalObjectReference> imagePullSecrets) { this.imagePullSecrets = imagePullSecrets; }
+    public LicenceSpec getLicence() { return licence; }
+    public void setLicence(LicenceSpec licence) { this.licence = licence; }
+    public String getExternalUrl() { return externalUrl; }
+    public void setExternalUrl(String externalUrl) { this.externalUrl = externalUrl; }
+    public IngressSpec getIngress() { return ingress; }
+    public void setIngress(IngressSpec ingress) { this.ingress = ingress; }
+    public DashboardSpec getDashboard() { return dashboard; }
+    public void setDashboard(DashboardSpec dashboard) { this.dashboard = dashboard; }
+    public RendererSpec getRenderer() { return renderer; }
+    public void setRenderer(RendererSpec renderer) { this.renderer = renderer; }
+    public SchedulerSpec getScheduler() { return scheduler; }
+    public void setScheduler(SchedulerSpec scheduler) { this.scheduler = scheduler; }
+    public AnalyticsSpec getAnalytics() { return analytics; }
+    public void setAnalytics(AnalyticsSpec analytics) { this.analytics = analytics; }
+    public ExcelReaderSpec getExcelReader() { return excelReader; }
+    public void setExcelReader(ExcelReaderSpec excelReader) { this.excelReader = excelReader; }
+    public AdminerSpec getAdminer() { return adminer; }
+    public void setAdminer(AdminerSpec adminer) { this.adminer = adminer; }
+    public DatabaseSpec getDatabase() { return database; }
+    public void setDatabase(DatabaseSpec database) { this.database = database; }
+    public FilesSpec getFiles() { return files; }
+    public void setFiles(FilesSpec files) { this.files = files; }
+    public DeletionPolicy getDeletionPolicy() { return deletionPolicy; }
+    public void setDeletionPolicy(DeletionPolicy deletionPolicy) { this.deletionPolicy = deletionPolicy; }
+}

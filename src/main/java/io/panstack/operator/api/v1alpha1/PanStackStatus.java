@@ -1,0 +1,67 @@
+package io.panstack.operator.api.v1alpha1;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import io.fabric8.kubernetes.api.model.Condition;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "observedGeneration", "phase", "url", "conditions", "components", "database", "files" })
+public class PanStackStatus {
+    @JsonPropertyDescription("The metadata.generation of the spec this status describes.")
+    private Long observedGeneration;
+
+    @JsonPropertyDescription("One-word summary: Provisioning, Ready, Degraded or Failed. Conditions say why.")
+    private Phase phase;
+
+    @JsonPropertyDescription("Where users open the dashboard: externalUrl + /pi, or the in-cluster Service URL without one.")
+    private String url;
+
+    @JsonPropertyDescription("Ready, Reconciling, Stalled, DatabaseReady and WorkloadsReady, shaped like metav1.Condition.")
+    private List<Condition> conditions = new ArrayList<>();
+
+    @JsonPropertyDescription("Each enabled component: image, desired and ready replicas, and problems seen on its pods.")
+    private List<ComponentStatus> components = new ArrayList<>();
+
+    @JsonPropertyDescription("The repository database the components use.")
+    private DatabaseStatus database;
+
+    @JsonPropertyDescription("The shared files volume.")
+    private FilesStatus files;
+
+    public Long getObservedGeneration() { return observedGeneration; }
+    public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
+    public Phase getPhase() { return phase; }
+    public void setPhase(Phase phase) { this.phase = phase; }
+    public String getUrl() { return url; }
+    public void setUrl(String url) { this.url = url; }
+    public List<Condition> getConditions() { return conditions; }
+    public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
+    public List<ComponentStatus> getComponents() { return components; }
+    public void setComponents(List<ComponentStatus> components) { this.components = components; }
+    public DatabaseStatus getDatabase() { return database; }
+    public void setDatabase(DatabaseStatus database) { this.database = database; }
+    public FilesStatus getFiles() { return files; }
+    public void setFiles(FilesStatus files) { this.files = files; }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof PanStackStatus that)) {
+            return false;
+        }
+        return Objects.equals(observedGeneration, that.observedGeneration) && phase == that.phase
+                && Objects.equals(url, that.url) && Objects.equals(conditions, that.conditions)
+                && Objects.equals(components, that.components) && Objects.equals(database, that.database)
+                && Objects.equals(files, that.files);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(observedGeneration, phase, url, conditions, components, database, files);
+    }
+}

@@ -1,0 +1,30 @@
+package io.panstack.operator.reconcile;
+
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.panstack.operator.api.v1alpha1.DatabaseMode;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.stack.Stack;
+
+/** Whether the repository database takes connections, as far as the operator can tell from its caches. */
+public final class DatabaseReadiness {
+
+    private DatabaseReadiness() {
+    }
+
+    /**
+     * An in-cluster MariaDB is ready once its pod passes the readiness probe. An external server is taken as ready
+     * once configured: the operator may not be able to reach it (network policies), the dashboard can.
+     */
+    public static boolean isReady(Stack stack, Context<PanStack> context) {
+        if (stack.database().mode() == DatabaseMode.External) {
+            return true;
+        }
+        return context.getSecondaryResource(StatefulSet.class).map(DatabaseReadiness::hasReadyPod).orElse(false);
+    }
+
+    static boolean hasReadyPod(StatefulSet statefulSet) {
+        return statefulSet.getStatus() != null && statefulSet.getStatus().getReadyReplicas() != null
+                && statefulSet.getStatus().getReadyReplicas() >= 1;
+    }
+}

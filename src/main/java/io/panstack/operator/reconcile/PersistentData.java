@@ -1,0 +1,170 @@
+package io.panstack.operator.reconcile;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.panstack.operator.api.v1alpha1.DatabaseMode;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.build.DataVolumes;
+import io.panstack.operator.build.DatabaseCredentials;
+import io.panstack.operator.stack.Stack;
+import io.panstack.operator.stack.Stack.DatabaseConnection;
+import io.panstack.operator.status.Problem;
+
+/**
+ * The objects holding a stack's data: the database volume and its credentials (in-cluster mode) and the files
+ * volume. Kept apart from the workflow of dependents on purpose: they are created, grown and (per deletionPolicy)
+ * owned here, and no code path deletes or replaces them. {@link #check} runs before anything changes, so a spec
+ * these objects cannot follow stalls the stack instead of half-applying.
+ */
+public class PersistentData {
+    private static final List<String> CREDENTIAL_KEYS = List.of(DatabaseConnection.USERNAME_KEY,
+            DatabaseConnection.PASSWORD_KEY, DatabaseCredentials.ROOT_PASSWORD_KEY);
+
+    private final SecureRandom random;
+
+    public PersistentData(SecureRandom random) {
+        this.random = random;
+    }
+
+    /** What stops the data objects from following the spec, or null. Reads only. */
+    public Problem check(Stack stack, Context<PanStack> context) {
+        DataObjects objects = new DataObjects(context);
+        if (stack.database().mode() == DatabaseMode.InCluster) {
+            Optional<Secret> credentials = objects.find(Secret.class, stack.namespace(), stack.names().databaseCredentials());
+            Optional<PersistentVolumeClaim> volume = objects.find(PersistentVolumeClaim.class, stack.namespace(),
+                    stack.names().databaseVolume());
+            Problem problem = firstOf(
+                    foreign(credentials, stack),
+                    foreign(volume, stack),
+                    credentials.isEmpty() && volume.isPresent() ? credentialsLost(stack) : null,
+                    credentials.map(secret -> incomplete(secret, stack)).orElse(null),
+                    volume.map(claim -> cannotFollow(claim, DataVolumes.database(stack))).orElse(null));
+            if (problem != null) {
+                return problem;
+            }
+        }
+        Optional<PersistentVolumeClaim> files = objects.find(PersistentVolumeClaim.class, stack.namespace(),
+                stack.names().filesVolume());
+        return firstOf(foreign(files, stack), files.map(claim -> cannotFollow(claim, DataVolumes.files(stack))).orElse(null));
+    }
+
+    /**
+     * Creates what is missing, grows volumes and sets ownership per deletionPolicy. Returns a problem the API server
+     * raised (e.g. a storage class that cannot expand), or null.
+     */
+    public Problem reconcile(Stack stack, Context<PanStack> context) {
+        DataObjects objects = new DataObjects(context);
+        PanStack owner = stack.resource();
+        if (stack.database().mode() == DatabaseMode.InCluster) {
+            objects.find(Secret.class, stack.namespace(), stack.names().databaseCredentials()).ifPresentOrElse(
+                    secret -> objects.followDeletionPolicy(secret, owner),
+                    () -> objects.create(DatabaseCredentials.generate(stack, random), owner));
+            Problem problem = reconcileVolume(objects, DataVolumes.database(stack), owner);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return reconcileVolume(objects, DataVolumes.files(stack), owner);
+    }
+
+    private static Problem reconcileVolume(DataObjects objects, PersistentVolumeClaim desired, PanStack owner) {
+        Optional<PersistentVolumeClaim> existing = objects.find(PersistentVolumeClaim.class,
+                desired.getMetadata().getNamespace(), desired.getMetadata().getName());
+        if (existing.isEmpty()) {
+            objects.create(desired, owner);
+            return null;
+        }
+        PersistentVolumeClaim claim = existing.get();
+        objects.followDeletionPolicy(claim, owner);
+        Quantity wanted = requested(desired);
+        if (bytes(wanted).compareTo(bytes(requested(claim))) > 0) {
+            try {
+                objects.mergePatch(claim, "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"" + wanted + "\"}}}}");
+            } catch (KubernetesClientException e) {
+                if (e.getCode() == 403 || e.getCode() == 422) {
+                    return new Problem("VolumeExpansionRefused", "Cannot grow PersistentVolumeClaim "
+                            + claim.getMetadata().getName() + " to " + wanted + ": " + e.getStatus().getMessage()
+                            + ". Its storage class must allow volume expansion; set the size back to "
+                            + requested(claim) + " or change the storage class's allowVolumeExpansion.");
+                }
+                throw e;
+            }
+        }
+        return null;
+    }
+
+    private static Problem foreign(Optional<? extends HasMetadata> object, Stack stack) {
+        return object.filter(o -> !DataObjects.belongsTo(o, stack.name()))
+                .map(o -> new Problem("NameConflict", o.getKind() + " " + o.getMetadata().getName()
+                        + " already exists and was not created by the operator for this PanStack, so it is left alone."
+                        + " Rename the PanStack, remove that object, or, to hand it over, label it"
+                        + " app.kubernetes.io/managed-by=panstack-operator and app.kubernetes.io/instance=" + stack.name()))
+                .orElse(null);
+    }
+
+    private static Problem credentialsLost(Stack stack) {
+        return new Problem("DatabaseCredentialsLost", "The database volume " + stack.names().databaseVolume()
+                + " exists but its credentials Secret " + stack.names().databaseCredentials() + " is gone. New"
+                + " passwords would not match the ones stored in the database, so none are generated: restore the"
+                + " Secret (keys username, password, root-password) from your copy of it.");
+    }
+
+    private static Problem incomplete(Secret secret, Stack stack) {
+        List<String> missing = CREDENTIAL_KEYS.stream()
+                .filter(key -> secret.getData() == null || !secret.getData().containsKey(key)).toList();
+        return missing.isEmpty() ? null : new Problem("DatabaseCredentialsIncomplete", "Secret "
+                + stack.names().databaseCredentials() + " lacks the keys " + String.join(", ", missing)
+                + "; restore them from your copy of the Secret.");
+    }
+
+    /** Changes a bound claim cannot take: shrinking, another storage class, another access mode. */
+    static Problem cannotFollow(PersistentVolumeClaim actual, PersistentVolumeClaim desired) {
+        String name = actual.getMetadata().getName();
+        Quantity have = requested(actual);
+        Quantity want = requested(desired);
+        if (bytes(want).compareTo(bytes(have)) < 0) {
+            return new Problem("VolumeShrinkRefused", "PersistentVolumeClaim " + name + " is " + have
+                    + " and cannot shrink to " + want + " (Kubernetes volumes only grow). Set the size to " + have
+                    + " or more.");
+        }
+        String wantedClass = desired.getSpec().getStorageClassName();
+        if (wantedClass != null && !wantedClass.equals(actual.getSpec().getStorageClassName())) {
+            return new Problem("StorageClassChangeRefused", "PersistentVolumeClaim " + name + " uses storage class "
+                    + actual.getSpec().getStorageClassName() + "; a claim's class cannot change. Set storageClassName"
+                    + " back, or move the data to a new PanStack.");
+        }
+        if (!Objects.equals(actual.getSpec().getAccessModes(), desired.getSpec().getAccessModes())) {
+            return new Problem("AccessModeChangeRefused", "PersistentVolumeClaim " + name + " is "
+                    + actual.getSpec().getAccessModes() + "; a claim's access mode cannot change. Set accessMode back,"
+                    + " or move the files to a new PanStack.");
+        }
+        return null;
+    }
+
+    private static Quantity requested(PersistentVolumeClaim claim) {
+        return claim.getSpec().getResources().getRequests().get("storage");
+    }
+
+    private static BigDecimal bytes(Quantity quantity) {
+        return quantity == null ? BigDecimal.ZERO : Quantity.getAmountInBytes(quantity);
+    }
+
+    private static Problem firstOf(Problem... problems) {
+        for (Problem problem : problems) {
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,151 @@
+package io.panstack.operator.reconcile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.panstack.operator.api.v1alpha1.DatabaseMode;
+import io.panstack.operator.api.v1alpha1.DatabaseStatus;
+import io.panstack.operator.api.v1alpha1.FilesStatus;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.stack.Component;
+import io.panstack.operator.stack.PiPaths;
+import io.panstack.operator.stack.Stack;
+import io.panstack.operator.stack.Stack.DatabaseConnection;
+import io.panstack.operator.stack.StackLabels;
+import io.panstack.operator.status.ComponentObservation;
+import io.panstack.operator.status.DatabaseObservation;
+import io.panstack.operator.status.Observation;
+import io.panstack.operator.status.PodProblems;
+import io.panstack.operator.status.Problem;
+
+/** Gathers an {@link Observation} of a stack from the operator's informer caches. Reads only. */
+final class StackObserver {
+
+    private StackObserver() {
+    }
+
+    static Observation observe(Stack stack, Context<PanStack> context, Problem problem, String reconcileError) {
+        PanStackStatus previous = stack.resource().getStatus();
+        List<Pod> pods = context.getSecondaryResourcesAsStream(Pod.class).toList();
+        boolean inCluster = stack.database().mode() == DatabaseMode.InCluster;
+        Optional<StatefulSet> mariadb = context.getSecondaryResource(StatefulSet.class);
+        ComponentObservation databaseWorkload = inCluster ? mariadb(stack, mariadb, pods) : null;
+        boolean databaseReady = DatabaseReadiness.isReady(stack, context);
+
+        List<ComponentObservation> components = new ArrayList<>();
+        for (Component component : Component.values()) {
+            if (component.enabledIn(stack.spec())) {
+                Optional<Deployment> deployment = context.getSecondaryResourcesAsStream(Deployment.class)
+                        .filter(d -> stack.names().component(component).equals(d.getMetadata().getName())).findFirst();
+                components.add(component(stack, component, deployment, pods, databaseReady));
+            }
+        }
+        // A stalled stack still runs what it ran before: keep describing that database and URL.
+        boolean keepPrevious = problem != null && previous != null;
+        DatabaseStatus where = keepPrevious && previous.getDatabase() != null ? previous.getDatabase() : where(stack);
+        String url = keepPrevious && previous.getUrl() != null ? previous.getUrl() : url(stack);
+        return new Observation(stack.resource().getMetadata().getGeneration() == null ? 0
+                : stack.resource().getMetadata().getGeneration(), problem, reconcileError,
+                database(stack, databaseWorkload, databaseReady, where), databaseWorkload, components,
+                files(stack, context), url);
+    }
+
+    private static ComponentObservation component(Stack stack, Component component, Optional<Deployment> found,
+            List<Pod> pods, boolean databaseReady) {
+        String image = component.image(stack.spec());
+        int desired = component.settings(stack.spec()).replicas();
+        if (found.isEmpty()) {
+            return ComponentObservation.notCreated(component.id(), image, desired,
+                    component.usesRepository() && !databaseReady);
+        }
+        Deployment deployment = found.get();
+        DeploymentStatus status = Optional.ofNullable(deployment.getStatus()).orElseGet(DeploymentStatus::new);
+        List<String> problems = new ArrayList<>(PodProblems.of(podsOf(pods, component.id())));
+        problems.addAll(PodProblems.ofRollout(status.getConditions()));
+        return new ComponentObservation(component.id(), image, desired, true,
+                generationObserved(deployment.getMetadata().getGeneration(), status.getObservedGeneration()),
+                orZero(status.getReadyReplicas()), orZero(status.getUpdatedReplicas()), orZero(status.getReplicas()),
+                problems, false);
+    }
+
+    private static ComponentObservation mariadb(Stack stack, Optional<StatefulSet> found, List<Pod> pods) {
+        String image = stack.spec().getDatabase().inClusterOrDefault().getImage();
+        if (found.isEmpty()) {
+            return ComponentObservation.notCreated(StackLabels.MARIADB, image, 1, false);
+        }
+        StatefulSet statefulSet = found.get();
+        StatefulSetStatus status = Optional.ofNullable(statefulSet.getStatus()).orElseGet(StatefulSetStatus::new);
+        return new ComponentObservation(StackLabels.MARIADB, image, 1, true,
+                generationObserved(statefulSet.getMetadata().getGeneration(), status.getObservedGeneration()),
+                orZero(status.getReadyReplicas()), orZero(status.getUpdatedReplicas()), orZero(status.getReplicas()),
+                PodProblems.of(podsOf(pods, StackLabels.MARIADB)), false);
+    }
+
+    private static DatabaseObservation database(Stack stack, ComponentObservation workload, boolean ready,
+            DatabaseStatus where) {
+        DatabaseConnection db = stack.database();
+        if (db.mode() == DatabaseMode.External) {
+            return new DatabaseObservation(true, "ExternalDatabaseConfigured", "Using " + db.host() + ":" + db.port()
+                    + ", schema " + db.schema() + ", with the login in Secret " + db.credentialsSecret()
+                    + "; the dashboard logs any connection error", where);
+        }
+        if (ready) {
+            return new DatabaseObservation(true, "InClusterDatabaseReady", "MariaDB " + db.host() + ":" + db.port()
+                    + " accepts connections; schema " + db.schema(), where);
+        }
+        if (!workload.exists()) {
+            return new DatabaseObservation(false, "DatabaseNotCreated", "MariaDB " + db.host() + " is not created yet", where);
+        }
+        return new DatabaseObservation(false, workload.hasProblems() ? "DatabaseFailing" : "DatabaseStarting",
+                "MariaDB " + db.host() + " is not ready yet"
+                        + (workload.hasProblems() ? ": " + String.join("; ", workload.problems()) : ""), where);
+    }
+
+    private static DatabaseStatus where(Stack stack) {
+        DatabaseConnection db = stack.database();
+        return new DatabaseStatus(db.mode(), db.host(), db.port(), db.schema(), db.credentialsSecret());
+    }
+
+    private static FilesStatus files(Stack stack, Context<PanStack> context) {
+        String claim = stack.names().filesVolume();
+        String capacity = context.getSecondaryResourcesAsStream(PersistentVolumeClaim.class)
+                .filter(pvc -> claim.equals(pvc.getMetadata().getName()))
+                .map(pvc -> pvc.getStatus() == null || pvc.getStatus().getCapacity() == null ? null
+                        : pvc.getStatus().getCapacity().get("storage"))
+                .filter(Objects::nonNull).map(Quantity::toString).findFirst().orElse(null);
+        return new FilesStatus(claim, stack.spec().getFiles().persistentVolumeOrDefault().accessMode(), capacity);
+    }
+
+    static String url(Stack stack) {
+        if (stack.externalUrl() != null) {
+            return stack.externalUrl().dashboardUrl();
+        }
+        return "http://" + stack.names().component(Component.DASHBOARD) + "." + stack.namespace() + ".svc:"
+                + PiPaths.DASHBOARD_PORT + PiPaths.CONTEXT_PATH;
+    }
+
+    private static List<Pod> podsOf(List<Pod> pods, String component) {
+        return pods.stream().filter(pod -> component.equals(pod.getMetadata().getLabels().get(StackLabels.COMPONENT)))
+                .toList();
+    }
+
+    private static boolean generationObserved(Long generation, Long observed) {
+        return generation == null || (observed != null && observed >= generation);
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+}

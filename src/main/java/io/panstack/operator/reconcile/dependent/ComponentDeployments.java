@@ -1,0 +1,61 @@
+package io.panstack.operator.reconcile.dependent;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.build.ComponentDeployment;
+import io.panstack.operator.reconcile.DatabaseReadiness;
+import io.panstack.operator.stack.Component;
+import io.panstack.operator.stack.Stack;
+import io.panstack.operator.stack.StackLabels;
+
+/**
+ * One Deployment per enabled component, keyed by component id; a disabled component's Deployment is removed.
+ * The dashboard and scheduler are first created only once the database is ready (they create and use the schema
+ * at start-up); once they exist they are kept and updated whatever the database does.
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = StackLabels.MANAGED_SELECTOR))
+public class ComponentDeployments extends CRUDKubernetesDependentResource<Deployment, PanStack>
+        implements BulkDependentResource<Deployment, PanStack> {
+
+    public ComponentDeployments() {
+        super(Deployment.class);
+    }
+
+    @Override
+    public Map<String, Deployment> desiredResources(PanStack primary, Context<PanStack> context) {
+        Stack stack = Stack.of(primary);
+        Map<String, Deployment> existing = getSecondaryResources(primary, context);
+        boolean databaseReady = DatabaseReadiness.isReady(stack, context);
+        Map<String, Deployment> desired = new LinkedHashMap<>();
+        for (Component component : Component.values()) {
+            if (!component.enabledIn(stack.spec())) {
+                continue;
+            }
+            boolean mayStart = !component.usesRepository() || databaseReady || existing.containsKey(component.id());
+            if (mayStart) {
+                desired.put(component.id(), ComponentDeployment.desired(stack, component));
+            }
+        }
+        return desired;
+    }
+
+    @Override
+    public Map<String, Deployment> getSecondaryResources(PanStack primary, Context<PanStack> context) {
+        return context.getSecondaryResourcesAsStream(Deployment.class)
+                .filter(deployment -> Component.byId(componentOf(deployment)) != null)
+                .collect(Collectors.toMap(ComponentDeployments::componentOf, deployment -> deployment));
+    }
+
+    private static String componentOf(Deployment deployment) {
+        return deployment.getMetadata().getLabels().get(StackLabels.COMPONENT);
+    }
+}

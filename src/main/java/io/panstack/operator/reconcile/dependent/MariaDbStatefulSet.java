@@ -1,0 +1,27 @@
+package io.panstack.operator.reconcile.dependent;
+
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.build.MariaDb;
+import io.panstack.operator.stack.Stack;
+
+/**
+ * The in-cluster MariaDB. Its data lives in a claim the operator manages apart from this StatefulSet
+ * (reconcile/PersistentData), so the StatefulSet itself holds nothing that could be lost.
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = io.panstack.operator.stack.StackLabels.MANAGED_SELECTOR))
+public class MariaDbStatefulSet extends CRUDKubernetesDependentResource<StatefulSet, PanStack> {
+
+    public MariaDbStatefulSet() {
+        super(StatefulSet.class);
+    }
+
+    @Override
+    protected StatefulSet desired(PanStack primary, Context<PanStack> context) {
+        return MariaDb.desired(Stack.of(primary));
+    }
+}

@@ -1,0 +1,50 @@
+package io.panstack.operator.stack;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Labels on every object the operator creates. The managed-by label is what the operator's informers select on, so
+ * it caches only its own objects; name + instance + component select a component's pods.
+ */
+public final class StackLabels {
+    public static final String NAME = "app.kubernetes.io/name";
+    public static final String INSTANCE = "app.kubernetes.io/instance";
+    public static final String COMPONENT = "app.kubernetes.io/component";
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String VERSION = "app.kubernetes.io/version";
+    /** On pods that mount the files volume: with ReadWriteOnce they must share a node, found through this label. */
+    public static final String FILES_VOLUME = "panstack.io/files-volume";
+
+    public static final String APP_NAME = "panintelligence";
+    public static final String OPERATOR = "panstack-operator";
+    public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + OPERATOR;
+
+    /** Component label of the in-cluster database and of the objects holding its data. */
+    public static final String MARIADB = "mariadb";
+    /** Component label of the files volume. */
+    public static final String FILES = "files";
+
+    private StackLabels() {
+    }
+
+    /** Selects the pods of one component of one stack; immutable once a Deployment exists. */
+    public static Map<String, String> selector(String stack, String component) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(NAME, APP_NAME);
+        labels.put(INSTANCE, stack);
+        labels.put(COMPONENT, component);
+        return labels;
+    }
+
+    public static Map<String, String> of(String stack, String component) {
+        Map<String, String> labels = selector(stack, component);
+        labels.put(MANAGED_BY, OPERATOR);
+        return labels;
+    }
+
+    /** The stack an object belongs to, or null when it carries no instance label. */
+    public static String stackOf(Map<String, String> labels) {
+        return labels == null ? null : labels.get(INSTANCE);
+    }
+}

@@ -1,0 +1,148 @@
+package io.panstack.operator.status;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.panstack.operator.api.v1alpha1.ComponentStatus;
+import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.api.v1alpha1.Phase;
+
+/**
+ * Computes status from an {@link Observation}: conditions (Ready, Reconciling, Stalled, DatabaseReady,
+ * WorkloadsReady), phase and per-component figures. Pure: the same input always gives the same status, and
+ * unchanged conditions keep their lastTransitionTime, so an unchanged stack is never rewritten.
+ */
+public final class StatusAggregator {
+
+    private StatusAggregator() {
+    }
+
+    public static PanStackStatus aggregate(Observation seen, PanStackStatus previous, Instant now) {
+        List<Condition> before = previous == null ? List.of() : previous.getConditions();
+        long generation = seen.generation();
+        Workloads workloads = Workloads.of(seen);
+
+        Problem problem = seen.problem();
+        boolean stalled = problem != null;
+        boolean failing = seen.reconcileError() != null;
+        boolean ready = !stalled && !failing && seen.database().ready() && workloads.ready();
+
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(Conditions.make(before, Conditions.READY, ready, readyReason(seen, workloads, ready),
+                readyMessage(seen, workloads, ready), generation, now));
+        conditions.add(reconciling(before, seen, workloads, ready, generation, now));
+        conditions.add(stalled
+                ? Conditions.make(before, Conditions.STALLED, true, problem.reason(), problem.message(), generation, now)
+                : Conditions.make(before, Conditions.STALLED, false, "SpecAccepted",
+                        "The spec can be carried out", generation, now));
+        conditions.add(Conditions.make(before, Conditions.DATABASE_READY, seen.database().ready(),
+                seen.database().reason(), seen.database().message(), generation, now));
+        conditions.add(Conditions.make(before, Conditions.WORKLOADS_READY, workloads.ready(), workloads.reason(),
+                workloads.message(), generation, now));
+
+        PanStackStatus status = new PanStackStatus();
+        status.setObservedGeneration(generation);
+        status.setPhase(stalled ? Phase.Failed
+                : ready ? Phase.Ready
+                : failing || workloads.anyProblems() ? Phase.Degraded
+                : Phase.Provisioning);
+        status.setUrl(seen.url());
+        status.setConditions(conditions);
+        status.setComponents(componentStatuses(seen));
+        status.setDatabase(seen.database().where());
+        status.setFiles(seen.files());
+        return status;
+    }
+
+    private static String readyReason(Observation seen, Workloads workloads, boolean ready) {
+        if (ready) {
+            return "AllComponentsReady";
+        }
+        if (seen.problem() != null) {
+            return seen.problem().reason();
+        }
+        if (seen.reconcileError() != null) {
+            return "ReconcileError";
+        }
+        return !seen.database().ready() ? "DatabaseNotReady" : "WorkloadsNotReady";
+    }
+
+    private static String readyMessage(Observation seen, Workloads workloads, boolean ready) {
+        if (ready) {
+            return "Pi is ready at " + seen.url();
+        }
+        if (seen.problem() != null) {
+            return "The spec cannot be carried out (see Stalled): " + seen.problem().message();
+        }
+        if (seen.reconcileError() != null) {
+            return "The last reconcile failed and will be retried: " + seen.reconcileError();
+        }
+        return !seen.database().ready() ? seen.database().message() : workloads.message();
+    }
+
+    private static Condition reconciling(List<Condition> before, Observation seen, Workloads workloads, boolean ready,
+            long generation, Instant now) {
+        if (seen.problem() != null) {
+            return Conditions.make(before, Conditions.RECONCILING, false, "Stalled",
+                    "Waiting for the spec to be fixed (see Stalled)", generation, now);
+        }
+        if (ready) {
+            return Conditions.make(before, Conditions.RECONCILING, false, "Reconciled",
+                    "Every component runs generation " + generation, generation, now);
+        }
+        if (seen.reconcileError() != null) {
+            return Conditions.make(before, Conditions.RECONCILING, true, "ReconcileError", seen.reconcileError(),
+                    generation, now);
+        }
+        if (!seen.database().ready()) {
+            return Conditions.make(before, Conditions.RECONCILING, true, "WaitingForDatabase",
+                    seen.database().message(), generation, now);
+        }
+        return Conditions.make(before, Conditions.RECONCILING, true, "RollingOut", workloads.message(), generation, now);
+    }
+
+    private static List<ComponentStatus> componentStatuses(Observation seen) {
+        Stream<ComponentObservation> all = seen.databaseWorkload() == null ? seen.components().stream()
+                : Stream.concat(Stream.of(seen.databaseWorkload()), seen.components().stream());
+        return all.map(c -> new ComponentStatus(c.name(), c.image(), c.desiredReplicas(), c.readyReplicas(),
+                c.updatedReplicas(), c.problems().isEmpty() ? null : String.join("; ", c.problems()))).toList();
+    }
+
+    /** The WorkloadsReady verdict over the Pi components. */
+    record Workloads(boolean ready, String reason, String message, boolean anyProblems) {
+
+        static Workloads of(Observation seen) {
+            List<ComponentObservation> components = seen.components();
+            boolean anyProblems = components.stream().anyMatch(ComponentObservation::hasProblems)
+                    || (seen.databaseWorkload() != null && seen.databaseWorkload().hasProblems());
+            List<String> waiting = components.stream().filter(ComponentObservation::waitingForDatabase)
+                    .map(ComponentObservation::name).toList();
+            List<String> notReady = components.stream().filter(c -> !c.ready() && !c.waitingForDatabase())
+                    .map(Workloads::describe).toList();
+            if (waiting.isEmpty() && notReady.isEmpty()) {
+                return new Workloads(true, "AllComponentsReady",
+                        "Ready: " + String.join(", ", components.stream()
+                                .map(c -> c.name() + " " + c.readyReplicas() + "/" + c.desiredReplicas()).toList()),
+                        anyProblems);
+            }
+            List<String> parts = new ArrayList<>(notReady);
+            if (!waiting.isEmpty()) {
+                parts.add(String.join(" and ", waiting) + " start once the database is ready");
+            }
+            String reason = components.stream().anyMatch(ComponentObservation::hasProblems) ? "ComponentsFailing"
+                    : waiting.isEmpty() ? "ComponentsNotReady" : "WaitingForDatabase";
+            return new Workloads(false, reason, "Not ready: " + String.join("; ", parts), anyProblems);
+        }
+
+        private static String describe(ComponentObservation c) {
+            String figures = !c.exists() ? " not created yet"
+                    : " " + c.readyReplicas() + "/" + c.desiredReplicas() + " ready"
+                            + (c.updatedReplicas() < c.desiredReplicas() || c.totalReplicas() > c.desiredReplicas()
+                                    ? ", " + c.updatedReplicas() + "/" + c.desiredReplicas() + " updated" : "");
+            return c.name() + figures + (c.hasProblems() ? " (" + String.join("; ", c.problems()) + ")" : "");
+        }
+    }
+}

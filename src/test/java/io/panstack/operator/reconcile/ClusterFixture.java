@@ -1,0 +1,104 @@
+package io.panstack.operator.reconcile;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.panstack.operator.api.v1alpha1.PanStack;
+
+/**
+ * Plays the parts of a cluster the mock API server lacks: the Deployment and StatefulSet controllers reporting
+ * ready pods. Each test uses its own namespace.
+ */
+final class ClusterFixture {
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final KubernetesClient client;
+    final String namespace;
+
+    ClusterFixture(KubernetesClient client, String namespace) {
+        this.client = client;
+        this.namespace = namespace;
+    }
+
+    PanStack create(String yaml) {
+        PanStack stack = Serialization.unmarshal(yaml, PanStack.class);
+        stack.getMetadata().setNamespace(namespace);
+        return client.resource(stack).create();
+    }
+
+    PanStack get(String name) {
+        return client.resources(PanStack.class).inNamespace(namespace).withName(name).get();
+    }
+
+    PanStack edit(String name, java.util.function.Consumer<PanStack> change) {
+        return client.resources(PanStack.class).inNamespace(namespace).withName(name).edit(stack -> {
+            change.accept(stack);
+            return stack;
+        });
+    }
+
+    <T extends HasMetadata> T awaitObject(Class<T> type, String name) {
+        return await().atMost(TIMEOUT).until(() -> find(type, name), Optional::isPresent).get();
+    }
+
+    <T extends HasMetadata> Optional<T> find(Class<T> type, String name) {
+        return Optional.ofNullable(client.resources(type).inNamespace(namespace).withName(name).get());
+    }
+
+    <T extends HasMetadata> List<T> list(Class<T> type) {
+        return client.resources(type).inNamespace(namespace).list().getItems();
+    }
+
+    Condition awaitCondition(String stack, String type, String status) {
+        return await().atMost(TIMEOUT).until(() -> condition(stack, type),
+                c -> c.isPresent() && status.equals(c.get().getStatus())).get();
+    }
+
+    Optional<Condition> condition(String stack, String type) {
+        PanStack current = get(stack);
+        if (current == null || current.getStatus() == null) {
+            return Optional.empty();
+        }
+        return current.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+
+    /** What the StatefulSet controller reports once MariaDB passes its readiness probe. */
+    void markReady(StatefulSet statefulSet) {
+        StatefulSet current = client.resource(statefulSet).get();
+        current.setStatus(new StatefulSetStatusBuilder().withReplicas(1).withReadyReplicas(1).withUpdatedReplicas(1)
+                .withAvailableReplicas(1).withObservedGeneration(current.getMetadata().getGeneration()).build());
+        client.resource(current).updateStatus();
+    }
+
+    /** What the Deployment controller reports once every pod of the current template is ready. */
+    void markReady(Deployment deployment) {
+        Deployment current = client.resource(deployment).get();
+        int replicas = current.getSpec().getReplicas();
+        current.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
+                .withUpdatedReplicas(replicas).withAvailableReplicas(replicas)
+                .withObservedGeneration(current.getMetadata().getGeneration()).build());
+        client.resource(current).updateStatus();
+    }
+
+    void markAllDeploymentsReady() {
+        list(Deployment.class).forEach(this::markReady);
+    }
+
+    void createSecret(String name, Map<String, String> stringData) {
+        client.resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+                .withStringData(stringData).build()).create();
+    }
+}

@@ -57,10 +57,14 @@ final class DataObjects {
         List<OwnerReference> current = Optional.ofNullable(existing.getMetadata().getOwnerReferences()).orElse(List.of());
         List<OwnerReference> wanted = owners(current, owner);
         if (!sameOwners(current, wanted)) {
-            String patch = "{\"metadata\":{\"ownerReferences\":" + client.getKubernetesSerialization().asJson(wanted) + "}}";
+            // A JSON Patch replaces the list whole (a merge patch of a list means different things to different servers).
+            String operation = wanted.isEmpty()
+                    ? "{\"op\":\"remove\",\"path\":\"/metadata/ownerReferences\"}"
+                    : "{\"op\":\"add\",\"path\":\"/metadata/ownerReferences\",\"value\":"
+                            + client.getKubernetesSerialization().asJson(wanted) + "}";
             client.resources(existing.getClass()).inNamespace(existing.getMetadata().getNamespace())
                     .withName(existing.getMetadata().getName())
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+                    .patch(PatchContext.of(PatchType.JSON), "[" + operation + "]");
         }
     }
 

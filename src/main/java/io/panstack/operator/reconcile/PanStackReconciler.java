@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -54,12 +56,16 @@ import io.panstack.operator.status.StatusAggregator;
 @GradualRetry(maxAttempts = -1, initialInterval = 2_000L, intervalMultiplier = 2.0, maxInterval = 300_000L)
 public class PanStackReconciler implements Reconciler<PanStack> {
     public static final String NAME = "panstack";
-    /** How often a stalled stack looks again at the Secrets it refers to (they are not watched). */
-    static final Duration RECHECK = Duration.ofSeconds(30);
-
-    private final SpecValidator validator = new SpecValidator();
+    private final SpecValidator validator;
     private final PersistentData data = new PersistentData(new SecureRandom());
     private final Clock clock = Clock.systemUTC();
+    /** How often a stalled stack looks again at the Secrets it refers to (they are not watched). */
+    private final Duration recheck;
+
+    public PanStackReconciler(@ConfigProperty(name = "panstack.stalled-recheck-interval", defaultValue = "30s") Duration recheck) {
+        this.recheck = recheck;
+        this.validator = new SpecValidator(recheck);
+    }
 
     @Override
     public UpdateControl<PanStack> reconcile(PanStack resource, Context<PanStack> context) {
@@ -73,7 +79,7 @@ public class PanStackReconciler implements Reconciler<PanStack> {
         UpdateControl<PanStack> control = status.equals(resource.getStatus())
                 ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(withOnlyStatus(resource, status));
-        return problem == null ? control : control.rescheduleAfter(RECHECK);
+        return problem == null ? control : control.rescheduleAfter(recheck);
     }
 
     /** Validates, then brings the data objects in line; the first problem stops everything that follows. */

@@ -1,5 +1,6 @@
 package io.panstack.operator.reconcile;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,11 @@ import io.panstack.operator.status.Problem;
  */
 public class SpecValidator {
     static final int MAX_NAME_LENGTH = 40;
+    private final Duration recheck;
+
+    public SpecValidator(Duration recheck) {
+        this.recheck = recheck;
+    }
 
     public Problem validate(Stack stack, Context<PanStack> context) {
         PanStackSpec spec = stack.spec();
@@ -79,13 +85,13 @@ public class SpecValidator {
         return null;
     }
 
-    private static Problem missingKeys(KubernetesClient client, Stack stack, String secretName, List<String> keys,
+    private Problem missingKeys(KubernetesClient client, Stack stack, String secretName, List<String> keys,
             String reasonPrefix, String what) {
         Secret secret = client.secrets().inNamespace(stack.namespace()).withName(secretName).get();
         if (secret == null) {
             return new Problem(reasonPrefix + "SecretNotFound", "Secret " + secretName + " for " + what
                     + " does not exist in namespace " + stack.namespace() + ". Create it; the operator checks again"
-                    + " every " + PanStackReconciler.RECHECK.toSeconds() + " s.");
+                    + " every " + recheck.toSeconds() + " s.");
         }
         List<String> missing = keys.stream().filter(key -> !hasKey(secret, key)).toList();
         if (!missing.isEmpty()) {

@@ -5,6 +5,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
@@ -12,6 +14,8 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class ComponentSpec {
 
+    @Size(max = 100)
+    @ValidationRule(value = "self.all(e, has(e.name) && e.name != '')", message = "every env entry needs a name")
     @JsonPropertyDescription("Extra environment variables for the container, e.g. PI_* settings or TZ. A variable with the name of one the operator sets replaces the operator's.")
     private List<EnvVar> env;
 

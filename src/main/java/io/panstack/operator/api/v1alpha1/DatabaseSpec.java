@@ -12,6 +12,11 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "database: set at most one of inCluster and external (none means inCluster)")
 @ValidationRule(value = "has(self.external) == has(oldSelf.external)",
     message = "database mode cannot change after creation: the dashboard would start on a different, empty repository. Create a new PanStack and restore a backup into it")
+@ValidationRule(value = "self.schema == oldSelf.schema",
+    message = "database.schema cannot change after creation: the repository lives in it, and the in-cluster database's Pi user has rights on that schema only")
+// On this level, not the volume's: the rule must also hold when inCluster was implied (absent) before or after.
+@ValidationRule(value = "(has(self.inCluster) && has(self.inCluster.storage.storageClassName) ? self.inCluster.storage.storageClassName : '') == (has(oldSelf.inCluster) && has(oldSelf.inCluster.storage.storageClassName) ? oldSelf.inCluster.storage.storageClassName : '')",
+    message = "database.inCluster.storage.storageClassName cannot change once the volume exists")
 public class DatabaseSpec {
     @Default(Defaults.SCHEMA)
     @Pattern("^[A-Za-z0-9_]{1,64}$")

@@ -6,8 +6,6 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 
-@ValidationRule(value = "has(self.storageClassName) == has(oldSelf.storageClassName) && (!has(self.storageClassName) || self.storageClassName == oldSelf.storageClassName)",
-    message = "storageClassName cannot change once the volume exists")
 public class DatabaseVolumeSpec extends VolumeSpec {
     @Default(Defaults.DATABASE_STORAGE)
     @Pattern(Defaults.STORAGE_SIZE_PATTERN)

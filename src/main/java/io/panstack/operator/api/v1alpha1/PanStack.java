@@ -24,6 +24,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Version", jsonPath = ".spec.version")
 @AdditionalPrinterColumn(name = "URL", jsonPath = ".status.url")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
+@ValidationRule(value = "has(self.spec)", message = "spec is required: set at least spec.version")
 // Child names are "<name>-<suffix>" (longest suffix "-db-credentials"), and Service names must be DNS-1035 labels.
 @ValidationRule(value = "size(self.metadata.name) <= 40",
     message = "metadata.name must be at most 40 characters: the operator derives child object names from it")
@@ -32,9 +33,4 @@ import io.fabric8.kubernetes.model.annotation.Version;
 public class PanStack extends CustomResource<PanStackSpec, PanStackStatus> implements Namespaced {
     public static final String GROUP = "panstack.io";
     public static final String VERSION = "v1alpha1";
-
-    @Override
-    protected PanStackStatus initStatus() {
-        return new PanStackStatus();
-    }
 }

@@ -44,7 +44,7 @@ public class PanStackSpec {
     private LicenceSpec licence;
 
     @Size(max = 2048)
-    @ValidationRule(value = "self.matches('^https?://[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:[0-9]{1,5})?/?$')",
+    @ValidationRule(value = "self.matches('^https?://[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?/?$')",
         message = "externalUrl must look like https://bi.example.com or http://host:8080 (lower-case host, no path: Pi always serves under /pi)")
     @JsonPropertyDescription("URL users reach the dashboard at, without the /pi path, e.g. https://bi.example.com. Sets the dashboard's PI_PROXY_* settings, secure cookies for https, and the Ingress host.")
     private String externalUrl;

@@ -1,0 +1,21 @@
+package io.panstack.operator.crd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.Test;
+
+/** crds/ is what users install (deploy/ includes it), so it must be exactly what the code generates. */
+class CommittedCrdTest {
+
+    @Test
+    void committedCrdEqualsTheOneGeneratedFromTheCode() throws Exception {
+        String generated = Files.readString(GeneratedCrd.path());
+        String committed = Files.readString(GeneratedCrd.COMMITTED);
+
+        assertThat(committed)
+                .as("crds/ is out of date: run ./mvnw -DskipTests package (it regenerates crds/) and commit the result")
+                .isEqualTo(generated);
+    }
+}

@@ -93,8 +93,60 @@ final class ClusterFixture {
         client.resource(current).updateStatus();
     }
 
+    void markNotReady(Deployment deployment) {
+        Deployment current = client.resource(deployment).get();
+        int replicas = current.getSpec().getReplicas();
+        current.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(0)
+                .withUpdatedReplicas(replicas).withUnavailableReplicas(replicas)
+                .withObservedGeneration(current.getMetadata().getGeneration()).build());
+        client.resource(current).updateStatus();
+    }
+
     void markAllDeploymentsReady() {
         list(Deployment.class).forEach(this::markReady);
+    }
+
+    /**
+     * Deletes the PanStack, then does what Kubernetes' garbage collector would: deletes every object with an owner
+     * reference to it (the mock API server has no garbage collector).
+     */
+    void deleteWithGarbageCollection(String name) {
+        PanStack stack = get(name);
+        String uid = stack.getMetadata().getUid();
+        client.resource(stack).delete();
+        await().atMost(TIMEOUT).until(() -> get(name) == null);
+        for (Class<? extends HasMetadata> type : CHILD_TYPES) {
+            list(type).stream()
+                    .filter(o -> o.getMetadata().getOwnerReferences().stream().anyMatch(r -> uid.equals(r.getUid())))
+                    .forEach(o -> client.resource(o).delete());
+        }
+    }
+
+    static final List<Class<? extends HasMetadata>> CHILD_TYPES = List.of(Deployment.class, StatefulSet.class,
+            io.fabric8.kubernetes.api.model.Service.class, io.fabric8.kubernetes.api.model.networking.v1.Ingress.class,
+            io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class,
+            io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class, io.fabric8.kubernetes.api.model.Secret.class);
+
+    /** Brings a minimal stack to Ready: database first, then every component. */
+    void bringUp(String name) {
+        markReady(awaitObject(StatefulSet.class, name + "-mariadb"));
+        awaitObject(Deployment.class, name + "-dashboard");
+        awaitObject(Deployment.class, name + "-scheduler");
+        markAllDeploymentsReady();
+        awaitCondition(name, "Ready", "True");
+    }
+
+    String image(String deployment) {
+        return find(Deployment.class, deployment).orElseThrow().getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getImage();
+    }
+
+    Map<String, String> env(String deployment) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        find(Deployment.class, deployment).orElseThrow().getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getEnv().forEach(v -> env.put(v.getName(), v.getValue() != null ? v.getValue()
+                        : "secret:" + v.getValueFrom().getSecretKeyRef().getName() + "/" + v.getValueFrom().getSecretKeyRef().getKey()));
+        return env;
     }
 
     void createSecret(String name, Map<String, String> stringData) {

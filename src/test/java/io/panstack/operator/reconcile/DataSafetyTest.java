@@ -1,0 +1,183 @@
+package io.panstack.operator.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.panstack.operator.api.v1alpha1.DeletionPolicy;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+/** The database volume, its credentials and the files volume survive everything but an explicit Delete policy. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class DataSafetyTest {
+    static final Duration QUIET = Duration.ofSeconds(3);
+
+    @Inject
+    KubernetesClient client;
+
+    ClusterFixture cluster;
+
+    @BeforeEach
+    void namespace() {
+        cluster = new ClusterFixture(client, "t-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Test
+    void everyChildIsOwnedButTheDataIsRetainedAndReusedByDefault() {
+        PanStack stack = cluster.create(PanStackReconcilerTest.MINIMAL);
+        cluster.bringUp("demo");
+        String uid = stack.getMetadata().getUid();
+
+        for (Class<? extends HasMetadata> type : new Class[] { Deployment.class, StatefulSet.class, Service.class }) {
+            assertThat(cluster.list(type)).isNotEmpty().allSatisfy(child -> {
+                assertThat(child.getMetadata().getOwnerReferences()).singleElement()
+                        .satisfies(ref -> assertThat(ref.getUid()).isEqualTo(uid));
+                assertThat(child.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "panstack-operator")
+                        .containsEntry("app.kubernetes.io/instance", "demo");
+            });
+        }
+        Secret credentials = cluster.awaitObject(Secret.class, "demo-db-credentials");
+        for (HasMetadata data : new HasMetadata[] { credentials,
+                cluster.awaitObject(PersistentVolumeClaim.class, "demo-mariadb-data"),
+                cluster.awaitObject(PersistentVolumeClaim.class, "demo-files") }) {
+            assertThat(data.getMetadata().getOwnerReferences()).as(data.getMetadata().getName()).isEmpty();
+            assertThat(data.getMetadata().getLabels()).containsEntry("app.kubernetes.io/instance", "demo");
+        }
+
+        cluster.deleteWithGarbageCollection("demo");
+
+        assertThat(cluster.list(Deployment.class)).isEmpty();
+        assertThat(cluster.list(StatefulSet.class)).isEmpty();
+        assertThat(cluster.find(PersistentVolumeClaim.class, "demo-mariadb-data")).isPresent();
+        assertThat(cluster.find(PersistentVolumeClaim.class, "demo-files")).isPresent();
+        assertThat(cluster.find(Secret.class, "demo-db-credentials")).isPresent();
+
+        // A PanStack of the same name takes the retained data back, with the same passwords.
+        cluster.create(PanStackReconcilerTest.MINIMAL);
+        cluster.bringUp("demo");
+        assertThat(cluster.condition("demo", "Stalled").orElseThrow().getStatus()).isEqualTo("False");
+        assertThat(cluster.find(Secret.class, "demo-db-credentials").orElseThrow().getData())
+                .isEqualTo(credentials.getData());
+    }
+
+    @Test
+    void deletePolicyHandsTheDataToTheGarbageCollectorAndRetainTakesItBack() {
+        cluster.create(PanStackReconcilerTest.MINIMAL);
+        cluster.awaitObject(PersistentVolumeClaim.class, "demo-files");
+
+        cluster.edit("demo", s -> s.getSpec().setDeletionPolicy(DeletionPolicy.Delete));
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> {
+            for (String claim : new String[] { "demo-files", "demo-mariadb-data" }) {
+                assertThat(cluster.find(PersistentVolumeClaim.class, claim).orElseThrow().getMetadata().getOwnerReferences())
+                        .singleElement().satisfies(ref -> assertThat(ref.getKind()).isEqualTo("PanStack"));
+            }
+            assertThat(cluster.find(Secret.class, "demo-db-credentials").orElseThrow().getMetadata().getOwnerReferences())
+                    .hasSize(1);
+        });
+
+        cluster.edit("demo", s -> s.getSpec().setDeletionPolicy(DeletionPolicy.Retain));
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> assertThat(
+                cluster.find(PersistentVolumeClaim.class, "demo-files").orElseThrow().getMetadata().getOwnerReferences()).isEmpty());
+
+        cluster.edit("demo", s -> s.getSpec().setDeletionPolicy(DeletionPolicy.Delete));
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> !cluster.find(Secret.class, "demo-db-credentials").orElseThrow()
+                .getMetadata().getOwnerReferences().isEmpty());
+        cluster.deleteWithGarbageCollection("demo");
+        assertThat(cluster.list(PersistentVolumeClaim.class)).isEmpty();
+        assertThat(cluster.find(Secret.class, "demo-db-credentials")).isEmpty();
+    }
+
+    @Test
+    void volumesGrowButNeverShrink() {
+        cluster.create(PanStackReconcilerTest.MINIMAL);
+        cluster.awaitObject(PersistentVolumeClaim.class, "demo-mariadb-data");
+
+        cluster.edit("demo", s -> {
+            s.getSpec().getDatabase().setInCluster(new io.panstack.operator.api.v1alpha1.InClusterDatabaseSpec());
+            s.getSpec().getDatabase().getInCluster().getStorage().setSize("30Gi");
+        });
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> size("demo-mariadb-data").equals(new Quantity("30Gi")));
+
+        cluster.edit("demo", s -> s.getSpec().getDatabase().getInCluster().getStorage().setSize("10Gi"));
+        var stalled = cluster.awaitCondition("demo", "Stalled", "True");
+        assertThat(stalled.getReason()).isEqualTo("VolumeShrinkRefused");
+        assertThat(stalled.getMessage()).contains("demo-mariadb-data").contains("30Gi");
+        await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> size("demo-mariadb-data").equals(new Quantity("30Gi")));
+    }
+
+    @Test
+    void lostCredentialsAreNeverRegenerated() {
+        cluster.create(PanStackReconcilerTest.MINIMAL);
+        Secret credentials = cluster.awaitObject(Secret.class, "demo-db-credentials");
+        cluster.awaitObject(PersistentVolumeClaim.class, "demo-mariadb-data");
+        cluster.awaitCondition("demo", "Stalled", "False");
+
+        client.resource(credentials).delete();
+
+        var stalled = cluster.awaitCondition("demo", "Stalled", "True");
+        assertThat(stalled.getReason()).isEqualTo("DatabaseCredentialsLost");
+        assertThat(stalled.getMessage()).contains("demo-db-credentials").contains("restore");
+        await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> cluster.find(Secret.class, "demo-db-credentials").isEmpty());
+    }
+
+    @Test
+    void objectsTheOperatorDidNotCreateAreLeftAlone() {
+        client.resource(new PersistentVolumeClaimBuilder().withNewMetadata().withName("demo-files")
+                .withNamespace(cluster.namespace).endMetadata().withNewSpec().withAccessModes("ReadWriteOnce")
+                .withNewResources().addToRequests("storage", new Quantity("1Gi")).endResources().endSpec().build()).create();
+
+        cluster.create(PanStackReconcilerTest.MINIMAL);
+
+        var stalled = cluster.awaitCondition("demo", "Stalled", "True");
+        assertThat(stalled.getReason()).isEqualTo("NameConflict");
+        assertThat(stalled.getMessage()).contains("PersistentVolumeClaim demo-files");
+        PersistentVolumeClaim untouched = cluster.find(PersistentVolumeClaim.class, "demo-files").orElseThrow();
+        assertThat(untouched.getMetadata().getLabels()).isNullOrEmpty();
+        assertThat(untouched.getMetadata().getOwnerReferences()).isNullOrEmpty();
+        assertThat(size("demo-files")).isEqualTo(new Quantity("1Gi"));
+        assertThat(cluster.list(Deployment.class)).as("nothing started while stalled").isEmpty();
+    }
+
+    @Test
+    void theDatabaseModeCannotBeSwitchedUnderARunningStack() {
+        cluster.create(PanStackReconcilerTest.MINIMAL);
+        cluster.bringUp("demo");
+        cluster.createSecret("other-db", Map.of("username", "u", "password", "p"));
+
+        cluster.edit("demo", s -> {
+            var external = new io.panstack.operator.api.v1alpha1.ExternalDatabaseSpec();
+            external.setHost("db.example.com");
+            external.setCredentialsSecretRef(new io.panstack.operator.api.v1alpha1.SecretReference("other-db"));
+            s.getSpec().getDatabase().setExternal(external);
+        });
+
+        assertThat(cluster.awaitCondition("demo", "Stalled", "True").getReason()).isEqualTo("DatabaseModeChanged");
+        assertThat(cluster.find(StatefulSet.class, "demo-mariadb")).isPresent();
+        assertThat(cluster.env("demo-dashboard")).containsEntry("PI_DB_HOST", "demo-mariadb");
+        assertThat(cluster.get("demo").getStatus().getDatabase().getHost()).isEqualTo("demo-mariadb");
+    }
+
+    private Quantity size(String claim) {
+        return cluster.find(PersistentVolumeClaim.class, claim).orElseThrow().getSpec().getResources().getRequests().get("storage");
+    }
+}

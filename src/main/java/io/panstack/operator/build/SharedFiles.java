@@ -18,6 +18,7 @@ public final class SharedFiles {
     static final String VOLUME = "files";
     static final String SEED_CONTAINER = "seed-files";
     private static final String SEED_MOUNT = "/panstack-files";
+    static final String SEED_MARKER = ".panstack-seeding";
 
     private SharedFiles() {
     }
@@ -38,15 +39,22 @@ public final class SharedFiles {
      * A volume mounted over a folder hides what the image has there. Docker fills an empty named volume from the
      * image; Kubernetes does not, and the vendor's ECS recipe runs a Lambda for it. This init container does the
      * same from the dashboard image itself: it copies a folder only while the volume's copy is empty, so it never
-     * overwrites anything and running it again changes nothing.
+     * overwrites the user's files. A marker file stays in a folder until its copy is complete: a copy cut short
+     * (volume full, pod killed) fails the init container and is redone on the next start. The marker is the only
+     * file the script ever removes.
      */
     public static Container seedFromImage(Stack stack, String image) {
         String script = "set -eu\n"
                 + "for dir in " + String.join(" ", PiPaths.VOLUME_FOLDERS) + "; do mkdir -p \"" + SEED_MOUNT + "/$dir\"; done\n"
                 + "for dir in " + String.join(" ", PiPaths.RESOURCE_FOLDERS) + "; do\n"
                 + "  src=\"" + PiPaths.RESOURCES + "/$dir\"\n"
-                + "  if [ -d \"$src\" ] && [ -z \"$(ls -A \"" + SEED_MOUNT + "/$dir\")\" ]; then\n"
-                + "    cp -R \"$src/.\" \"" + SEED_MOUNT + "/$dir/\" && echo \"seeded $dir from the image\"\n"
+                + "  dst=\"" + SEED_MOUNT + "/$dir\"\n"
+                + "  marker=\"$dst/" + SEED_MARKER + "\"\n"
+                + "  if [ -d \"$src\" ] && { [ -e \"$marker\" ] || [ -z \"$(ls -A \"$dst\")\" ]; }; then\n"
+                + "    touch \"$marker\"\n"
+                + "    cp -R \"$src/.\" \"$dst/\"\n"
+                + "    rm -f \"$marker\"\n"
+                + "    echo \"seeded $dir from the image\"\n"
                 + "  fi\n"
                 + "done\n";
         return new ContainerBuilder().withName(SEED_CONTAINER).withImage(image)

@@ -25,8 +25,9 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 public class PanStackSpec {
 
     @Required
-    @Size(min = 1, max = 128)
-    @Pattern("^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+    @Size(min = 1, max = 63)
+    // An image tag that is also a valid label value (it labels the workloads): letters and digits at both ends.
+    @Pattern("^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$")
     @JsonPropertyDescription("Pi release to run, the image tag shared by the dashboard, renderer, scheduler, analytics and excel-reader images (vendor tags look like 2025_10.1 or 2024_08). Pin a release; changing it rolls every Pi component.")
     private String version;
 

@@ -1,0 +1,95 @@
+package io.panstack.operator.reconcile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+/**
+ * The permissions deploy/rbac.yaml grants, and the RBAC question an API server asks of a request: which verb, on
+ * which API group, resource and subresource. Enough of RBAC to judge the operator's requests (no resourceNames, no
+ * aggregation: deploy/ uses neither).
+ */
+final class DeployedRbac {
+    static final Path RBAC = Path.of("deploy", "rbac.yaml");
+
+    private final List<PolicyRule> rules = new ArrayList<>();
+
+    static DeployedRbac load() throws IOException {
+        DeployedRbac rbac = new DeployedRbac();
+        try (InputStream in = Files.newInputStream(RBAC)) {
+            List<HasMetadata> documents = Serialization.unmarshal(in);
+            for (HasMetadata document : documents) {
+                if (document instanceof ClusterRole role) {
+                    rbac.rules.addAll(role.getRules());
+                } else if (document instanceof Role role) {
+                    rbac.rules.addAll(role.getRules());
+                }
+            }
+        }
+        return rbac;
+    }
+
+    boolean allows(Access access) {
+        return rules.stream().anyMatch(rule -> matches(rule.getApiGroups(), access.group())
+                && matches(rule.getResources(), access.resourceWithSubresource())
+                && matches(rule.getVerbs(), access.verb()));
+    }
+
+    private static boolean matches(List<String> granted, String wanted) {
+        return granted != null && (granted.contains(wanted) || granted.contains("*"));
+    }
+
+    /** What RBAC sees of one request. */
+    record Access(String verb, String group, String resource, String subresource, String path) {
+
+        String resourceWithSubresource() {
+            return subresource == null ? resource : resource + "/" + subresource;
+        }
+
+        /** Null for non-resource URLs (discovery, /version), which every authenticated user may read. */
+        static Access of(String method, String pathAndQuery) {
+            URI uri = URI.create(pathAndQuery);
+            String[] parts = uri.getPath().replaceFirst("^/", "").split("/");
+            int index;
+            String group;
+            if (parts.length >= 3 && parts[0].equals("api")) {
+                group = "";
+                index = 2;
+            } else if (parts.length >= 4 && parts[0].equals("apis")) {
+                group = parts[1];
+                index = 3;
+            } else {
+                return null;
+            }
+            if (parts.length > index + 1 && parts[index].equals("namespaces")) {
+                index += 2;
+            }
+            if (parts.length <= index) {
+                return null;
+            }
+            String resource = parts[index];
+            boolean named = parts.length > index + 1;
+            String subresource = parts.length > index + 2 ? parts[index + 2] : null;
+            boolean watch = uri.getQuery() != null && uri.getQuery().contains("watch=true");
+            String verb = switch (method) {
+                case "GET" -> watch ? "watch" : named ? "get" : "list";
+                case "POST" -> "create";
+                case "PUT" -> "update";
+                case "PATCH" -> "patch";
+                case "DELETE" -> named ? "delete" : "deletecollection";
+                default -> method.toLowerCase();
+            };
+            return new Access(verb, group, resource, subresource, pathAndQuery);
+        }
+    }
+}

@@ -136,6 +136,18 @@ final class ClusterFixture {
         awaitCondition(name, "Ready", "True");
     }
 
+    /**
+     * Plays the workload controllers until the stack reports Ready: whatever StatefulSets and Deployments exist are
+     * marked ready, again and again, as the operator creates more (the dashboard only once the database is ready).
+     */
+    void runControllersUntilReady(String name) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(300)).until(() -> {
+            list(StatefulSet.class).stream().filter(s -> s.getStatus() == null).forEach(this::markReady);
+            list(Deployment.class).stream().filter(d -> d.getStatus() == null).forEach(this::markReady);
+            return condition(name, "Ready").map(c -> "True".equals(c.getStatus())).orElse(false);
+        });
+    }
+
     String image(String deployment) {
         return find(Deployment.class, deployment).orElseThrow().getSpec().getTemplate().getSpec().getContainers().get(0)
                 .getImage();

@@ -1,0 +1,74 @@
+package io.panstack.operator.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+/**
+ * Every sample, applied as it is (plus only the Secrets its header comment tells the user to create), becomes a
+ * Ready stack. samples/minimal.yaml needs nothing else at all.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class SamplesReconcileTest {
+    /** What each sample's header asks the user to create first. */
+    static final Map<String, List<String>> PREREQUISITES = Map.of(
+            "minimal.yaml", List.of(),
+            "external-db.yaml", List.of(),
+            "ingress-tls-ha.yaml", List.of("pi-registry", "pi-licence"));
+
+    @Inject
+    KubernetesClient client;
+
+    static Stream<String> samples() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("samples"))) {
+            List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
+            assertThat(names).containsExactlyInAnyOrderElementsOf(PREREQUISITES.keySet());
+            return names.stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void sampleBecomesReady(String sample) throws Exception {
+        ClusterFixture cluster = new ClusterFixture(client, "s-" + UUID.randomUUID().toString().substring(0, 8));
+        PREREQUISITES.get(sample).forEach(secret -> cluster.createSecret(secret, Map.of("licence", "key",
+                ".dockerconfigjson", "{\"auths\":{}}")));
+        List<HasMetadata> documents;
+        try (InputStream in = Files.newInputStream(Path.of("samples", sample))) {
+            documents = client.load(in).items();
+        }
+        String stack = null;
+        for (HasMetadata document : documents) {
+            document.getMetadata().setNamespace(cluster.namespace);
+            client.resource(document).create();
+            if ("PanStack".equals(document.getKind())) {
+                stack = document.getMetadata().getName();
+            }
+        }
+        assertThat(stack).as("a PanStack in " + sample).isNotNull();
+
+        cluster.runControllersUntilReady(stack);
+
+        assertThat(cluster.condition(stack, "Stalled").orElseThrow().getStatus()).isEqualTo("False");
+        assertThat(cluster.list(Deployment.class)).extracting(d -> d.getMetadata().getName())
+                .contains(stack + "-dashboard", stack + "-renderer", stack + "-scheduler");
+    }
+}

@@ -28,6 +28,11 @@ final class ClusterFixture {
     private final KubernetesClient client;
     final String namespace;
 
+    /** A fixture in a namespace no other test uses (the operator watches them all). */
+    static ClusterFixture inFreshNamespace(KubernetesClient client) {
+        return new ClusterFixture(client, "t-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    }
+
     ClusterFixture(KubernetesClient client, String namespace) {
         this.client = client;
         this.namespace = namespace;

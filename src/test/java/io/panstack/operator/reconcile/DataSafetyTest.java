@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -39,7 +38,7 @@ class DataSafetyTest {
 
     @BeforeEach
     void namespace() {
-        cluster = new ClusterFixture(client, "t-" + UUID.randomUUID().toString().substring(0, 8));
+        cluster = ClusterFixture.inFreshNamespace(client);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -53,7 +52,7 @@ class OperatorRbacTest {
                 .filter(r -> r.getMethod().equals("GET") && r.getPath().contains("labelSelector=")).toList();
         KubernetesClient tests = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder(operatorClient.getConfiguration()).withUserAgent(TEST_AGENT).build()).build();
-        ClusterFixture cluster = new ClusterFixture(tests, "t-" + UUID.randomUUID().toString().substring(0, 8));
+        ClusterFixture cluster = ClusterFixture.inFreshNamespace(tests);
         runThroughALife(cluster);
 
         List<RecordedRequest> requests = new ArrayList<>(startup);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -54,7 +53,7 @@ class PanStackReconcilerTest {
 
     @BeforeEach
     void namespace() {
-        cluster = new ClusterFixture(client, "t-" + UUID.randomUUID().toString().substring(0, 8));
+        cluster = ClusterFixture.inFreshNamespace(client);
     }
 
     @Test

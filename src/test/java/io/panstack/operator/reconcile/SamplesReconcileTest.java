@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -48,7 +47,7 @@ class SamplesReconcileTest {
     @ParameterizedTest
     @MethodSource("samples")
     void sampleBecomesReady(String sample) throws Exception {
-        ClusterFixture cluster = new ClusterFixture(client, "s-" + UUID.randomUUID().toString().substring(0, 8));
+        ClusterFixture cluster = ClusterFixture.inFreshNamespace(client);
         PREREQUISITES.get(sample).forEach(secret -> cluster.createSecret(secret, Map.of("licence", "key",
                 ".dockerconfigjson", "{\"auths\":{}}")));
         List<HasMetadata> documents;

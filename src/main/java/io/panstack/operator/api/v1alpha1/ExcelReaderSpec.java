@@ -3,20 +3,12 @@ package io.panstack.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import io.fabric8.generator.annotation.Default;
-import io.fabric8.generator.annotation.Max;
-import io.fabric8.generator.annotation.Min;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
-public class ExcelReaderSpec extends ComponentSpec {
+public class ExcelReaderSpec extends ScalableComponentSpec {
     @Default("false")
     @JsonPropertyDescription("Run the excel reader. The dashboard's \"Excel Reader\" module URL must then be set to http://<name>-excel-reader:9916 under System Variables > Modules: the vendor documents no variable for it.")
     private Boolean enabled = false;
-
-    @Default("1")
-    @Min(1)
-    @Max(100)
-    @JsonPropertyDescription("Number of excel-reader pods.")
-    private Integer replicas = 1;
 
     @Default(Defaults.EXCEL_READER_RESOURCES)
     @JsonPropertyDescription("CPU and memory.")
@@ -24,12 +16,9 @@ public class ExcelReaderSpec extends ComponentSpec {
 
     public Boolean getEnabled() { return enabled; }
     public void setEnabled(Boolean enabled) { this.enabled = enabled; }
-    public Integer getReplicas() { return replicas; }
-    public void setReplicas(Integer replicas) { this.replicas = replicas; }
     public ResourceRequirements getResources() { return resources; }
     public void setResources(ResourceRequirements resources) { this.resources = resources; }
 
     @Override public boolean enabled() { return orDefault(enabled, false); }
-    @Override public int replicas() { return orDefault(replicas, 1); }
     @Override public ResourceRequirements resources() { return resources; }
 }

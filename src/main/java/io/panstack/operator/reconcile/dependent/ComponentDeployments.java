@@ -2,7 +2,6 @@ package io.panstack.operator.reconcile.dependent;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -50,12 +49,6 @@ public class ComponentDeployments extends CRUDKubernetesDependentResource<Deploy
 
     @Override
     public Map<String, Deployment> getSecondaryResources(PanStack primary, Context<PanStack> context) {
-        return context.getSecondaryResourcesAsStream(Deployment.class)
-                .filter(deployment -> Component.byId(componentOf(deployment)) != null)
-                .collect(Collectors.toMap(ComponentDeployments::componentOf, deployment -> deployment));
-    }
-
-    private static String componentOf(Deployment deployment) {
-        return deployment.getMetadata().getLabels().get(StackLabels.COMPONENT);
+        return ByComponent.index(context.getSecondaryResourcesAsStream(Deployment.class));
     }
 }

@@ -2,7 +2,6 @@ package io.panstack.operator.reconcile.dependent;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -43,8 +42,6 @@ public class StackServices extends CRUDKubernetesDependentResource<Service, PanS
 
     @Override
     public Map<String, Service> getSecondaryResources(PanStack primary, Context<PanStack> context) {
-        return context.getSecondaryResourcesAsStream(Service.class)
-                .collect(Collectors.toMap(service -> service.getMetadata().getLabels().get(StackLabels.COMPONENT),
-                        service -> service));
+        return ByComponent.index(context.getSecondaryResourcesAsStream(Service.class));
     }
 }

@@ -1,0 +1,24 @@
+package io.panstack.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+
+/**
+ * A component that can run several identical pods. Its enabled flag and resources stay in each subclass because
+ * their schema defaults differ per component.
+ */
+public abstract class ScalableComponentSpec extends ComponentSpec {
+    @Default("1")
+    @Min(1)
+    @Max(100)
+    @JsonPropertyDescription("Number of pods.")
+    private Integer replicas = 1;
+
+    public Integer getReplicas() { return replicas; }
+    public void setReplicas(Integer replicas) { this.replicas = replicas; }
+
+    @Override public int replicas() { return orDefault(replicas, 1); }
+}

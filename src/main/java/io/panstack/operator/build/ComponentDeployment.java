@@ -49,7 +49,7 @@ public final class ComponentDeployment {
         if (component.mountsFiles()) {
             pod.withVolumes(SharedFiles.volume(stack));
             podLabels.put(StackLabels.FILES_VOLUME, stack.names().filesVolume());
-            if (spec.getFiles().persistentVolumeOrDefault().accessMode() == FilesAccessMode.ReadWriteOnce) {
+            if (spec.getFiles().getPersistentVolume().accessMode() == FilesAccessMode.ReadWriteOnce) {
                 pod.withAffinity(Placement.besideFilesVolume(stack.names().filesVolume()));
             }
             if (component == Component.DASHBOARD && spec.getFiles().seedFromImage()) {

@@ -20,7 +20,7 @@ public final class DataVolumes {
     }
 
     public static PersistentVolumeClaim files(Stack stack) {
-        FilesVolumeSpec storage = stack.spec().getFiles().persistentVolumeOrDefault();
+        FilesVolumeSpec storage = stack.spec().getFiles().getPersistentVolume();
         return claim(stack, stack.names().filesVolume(), StackLabels.FILES, storage, storage.accessMode().name());
     }
 

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.panstack.operator.api.v1alpha1.Defaults;
 import io.panstack.operator.api.v1alpha1.InClusterDatabaseSpec;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
@@ -17,7 +18,7 @@ import io.panstack.operator.stack.StackLabels;
 
 /** The in-cluster repository database: one MariaDB pod on the stack's database volume. Pure. */
 public final class MariaDb {
-    public static final int PORT = 3306;
+    public static final int PORT = Defaults.DATABASE_PORT;
     static final String DATA_PATH = "/var/lib/mysql";
 
     /**

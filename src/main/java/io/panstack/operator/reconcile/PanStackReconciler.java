@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -56,6 +57,7 @@ import io.panstack.operator.status.StatusAggregator;
 @GradualRetry(maxAttempts = -1, initialInterval = 2_000L, intervalMultiplier = 2.0, maxInterval = 300_000L)
 public class PanStackReconciler implements Reconciler<PanStack> {
     public static final String NAME = "panstack";
+    private static final Logger LOG = Logger.getLogger(PanStackReconciler.class);
     private final SpecValidator validator;
     private final PersistentData data = new PersistentData(new SecureRandom());
     private final Clock clock = Clock.systemUTC();
@@ -69,9 +71,13 @@ public class PanStackReconciler implements Reconciler<PanStack> {
 
     @Override
     public UpdateControl<PanStack> reconcile(PanStack resource, Context<PanStack> context) {
-        Problem problem = resource.getSpec() == null
-                ? new Problem("SpecMissing", "The PanStack has no spec; set at least spec.version.")
-                : plan(Stack.of(resource), context);
+        if (resource.getSpec() == null) {
+            // The CRD requires spec; nothing sensible can be done with an object that got around it.
+            LOG.warnf("PanStack %s/%s has no spec; ignored", resource.getMetadata().getNamespace(),
+                    resource.getMetadata().getName());
+            return UpdateControl.noUpdate();
+        }
+        Problem problem = plan(Stack.of(resource), context);
         if (problem == null) {
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
         }
@@ -114,11 +120,6 @@ public class PanStackReconciler implements Reconciler<PanStack> {
     }
 
     private PanStackStatus status(PanStack resource, Context<PanStack> context, Problem problem, String error) {
-        if (resource.getSpec() == null) {
-            PanStackStatus status = new PanStackStatus();
-            status.setObservedGeneration(resource.getMetadata().getGeneration());
-            return status;
-        }
         Observation seen = StackObserver.observe(Stack.of(resource), context, problem, error);
         return StatusAggregator.aggregate(seen, resource.getStatus(), clock.instant());
     }

@@ -40,7 +40,7 @@ public class SpecValidator {
             return new Problem("VersionMissing", "Set spec.version to the Pi release to run, e.g. 2025_10.1.");
         }
         if (spec.getDashboard().replicas() > 1
-                && spec.getFiles().persistentVolumeOrDefault().accessMode() != FilesAccessMode.ReadWriteMany) {
+                && spec.getFiles().getPersistentVolume().accessMode() != FilesAccessMode.ReadWriteMany) {
             return new Problem("SharedFilesRequired", "dashboard.replicas is " + spec.getDashboard().replicas()
                     + " but the files volume is ReadWriteOnce, which only one node can mount. Use one replica, or"
                     + " files.persistentVolume.accessMode ReadWriteMany with a storage class that offers it.");

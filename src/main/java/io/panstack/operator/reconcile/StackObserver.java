@@ -124,7 +124,7 @@ final class StackObserver {
                 .map(pvc -> pvc.getStatus() == null || pvc.getStatus().getCapacity() == null ? null
                         : pvc.getStatus().getCapacity().get("storage"))
                 .filter(Objects::nonNull).map(Quantity::toString).findFirst().orElse(null);
-        return new FilesStatus(claim, stack.spec().getFiles().persistentVolumeOrDefault().accessMode(), capacity);
+        return new FilesStatus(claim, stack.spec().getFiles().getPersistentVolume().accessMode(), capacity);
     }
 
     static String url(Stack stack) {

@@ -79,8 +79,7 @@ public enum Component {
     }
 
     public boolean enabledIn(PanStackSpec spec) {
-        ComponentSpec componentSpec = settings(spec);
-        return this == DASHBOARD || (componentSpec != null ? componentSpec.enabled() : this != EXCEL_READER && this != ADMINER);
+        return settings(spec).enabled();
     }
 
     public String image(PanStackSpec spec) {

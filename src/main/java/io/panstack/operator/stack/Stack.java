@@ -2,6 +2,7 @@ package io.panstack.operator.stack;
 
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.api.v1alpha1.DatabaseSpec;
+import io.panstack.operator.api.v1alpha1.Defaults;
 import io.panstack.operator.api.v1alpha1.ExternalDatabaseSpec;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
@@ -39,7 +40,7 @@ public record Stack(PanStack resource, StackNames names, DatabaseConnection data
                 return new DatabaseConnection(DatabaseMode.External, external.getHost(), external.port(),
                         database.getSchema(), external.getCredentialsSecretRef().getName());
             }
-            return new DatabaseConnection(DatabaseMode.InCluster, names.mariadb(), 3306, database.getSchema(),
+            return new DatabaseConnection(DatabaseMode.InCluster, names.mariadb(), Defaults.DATABASE_PORT, database.getSchema(),
                     names.databaseCredentials());
         }
     }

@@ -16,13 +16,11 @@ public class FilesSpec {
     private Boolean seedFromImage = true;
 
     public FilesVolumeSpec getPersistentVolume() { return persistentVolume; }
-    public void setPersistentVolume(FilesVolumeSpec persistentVolume) { this.persistentVolume = persistentVolume; }
+    public void setPersistentVolume(FilesVolumeSpec persistentVolume) {
+        this.persistentVolume = persistentVolume != null ? persistentVolume : new FilesVolumeSpec();
+    }
     public Boolean getSeedFromImage() { return seedFromImage; }
     public void setSeedFromImage(Boolean seedFromImage) { this.seedFromImage = seedFromImage; }
 
     public boolean seedFromImage() { return seedFromImage == null || seedFromImage; }
-
-    public FilesVolumeSpec persistentVolumeOrDefault() {
-        return persistentVolume != null ? persistentVolume : new FilesVolumeSpec();
-    }
 }

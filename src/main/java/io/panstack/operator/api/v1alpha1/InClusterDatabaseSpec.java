@@ -25,7 +25,7 @@ public class InClusterDatabaseSpec {
     public String getImage() { return image; }
     public void setImage(String image) { this.image = image; }
     public DatabaseVolumeSpec getStorage() { return storage; }
-    public void setStorage(DatabaseVolumeSpec storage) { this.storage = storage; }
+    public void setStorage(DatabaseVolumeSpec storage) { this.storage = storage != null ? storage : new DatabaseVolumeSpec(); }
     public ResourceRequirements getResources() { return resources; }
     public void setResources(ResourceRequirements resources) { this.resources = resources; }
 }

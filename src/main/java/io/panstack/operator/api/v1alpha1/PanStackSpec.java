@@ -23,6 +23,8 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 @ValidationRule(value = "self.dashboard.replicas <= 1 || self.files.persistentVolume.accessMode == 'ReadWriteMany'",
     message = "dashboard.replicas > 1 needs shared files every replica can mount: set files.persistentVolume.accessMode to ReadWriteMany (with a storage class that supports it)")
 public class PanStackSpec {
+    // Setters of defaulted sections turn null into the defaults, as the API server does with a null field, so the
+    // operator never meets a missing section.
 
     @Required
     @Size(min = 1, max = 63)
@@ -101,23 +103,23 @@ public class PanStackSpec {
     public String getExternalUrl() { return externalUrl; }
     public void setExternalUrl(String externalUrl) { this.externalUrl = externalUrl; }
     public IngressSpec getIngress() { return ingress; }
-    public void setIngress(IngressSpec ingress) { this.ingress = ingress; }
+    public void setIngress(IngressSpec ingress) { this.ingress = ingress != null ? ingress : new IngressSpec(); }
     public DashboardSpec getDashboard() { return dashboard; }
-    public void setDashboard(DashboardSpec dashboard) { this.dashboard = dashboard; }
+    public void setDashboard(DashboardSpec dashboard) { this.dashboard = dashboard != null ? dashboard : new DashboardSpec(); }
     public RendererSpec getRenderer() { return renderer; }
-    public void setRenderer(RendererSpec renderer) { this.renderer = renderer; }
+    public void setRenderer(RendererSpec renderer) { this.renderer = renderer != null ? renderer : new RendererSpec(); }
     public SchedulerSpec getScheduler() { return scheduler; }
-    public void setScheduler(SchedulerSpec scheduler) { this.scheduler = scheduler; }
+    public void setScheduler(SchedulerSpec scheduler) { this.scheduler = scheduler != null ? scheduler : new SchedulerSpec(); }
     public AnalyticsSpec getAnalytics() { return analytics; }
-    public void setAnalytics(AnalyticsSpec analytics) { this.analytics = analytics; }
+    public void setAnalytics(AnalyticsSpec analytics) { this.analytics = analytics != null ? analytics : new AnalyticsSpec(); }
     public ExcelReaderSpec getExcelReader() { return excelReader; }
-    public void setExcelReader(ExcelReaderSpec excelReader) { this.excelReader = excelReader; }
+    public void setExcelReader(ExcelReaderSpec excelReader) { this.excelReader = excelReader != null ? excelReader : new ExcelReaderSpec(); }
     public AdminerSpec getAdminer() { return adminer; }
-    public void setAdminer(AdminerSpec adminer) { this.adminer = adminer; }
+    public void setAdminer(AdminerSpec adminer) { this.adminer = adminer != null ? adminer : new AdminerSpec(); }
     public DatabaseSpec getDatabase() { return database; }
-    public void setDatabase(DatabaseSpec database) { this.database = database; }
+    public void setDatabase(DatabaseSpec database) { this.database = database != null ? database : new DatabaseSpec(); }
     public FilesSpec getFiles() { return files; }
-    public void setFiles(FilesSpec files) { this.files = files; }
+    public void setFiles(FilesSpec files) { this.files = files != null ? files : new FilesSpec(); }
     public DeletionPolicy getDeletionPolicy() { return deletionPolicy; }
     public void setDeletionPolicy(DeletionPolicy deletionPolicy) { this.deletionPolicy = deletionPolicy; }
 }

@@ -41,6 +41,11 @@ class CrdDefinitionTest {
     }
 
     @Test
+    void rulesReadOnlyBoundedStrings() {
+        assertThat(CHECKS.ruleCostProblems()).isEmpty();
+    }
+
+    @Test
     void rulesUseOnlyKeysKubernetes126Knows() {
         assertThat(CHECKS.validationRuleKeyProblems()).isEmpty();
     }

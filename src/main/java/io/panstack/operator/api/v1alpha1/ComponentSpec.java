@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 public abstract class ComponentSpec {
 
     @Size(max = 100)
-    @ValidationRule(value = "self.all(e, has(e.name) && e.name != '')", message = "every env entry needs a name")
+    @ValidationRule(value = "self.all(e, has(e.name) && size(e.name) > 0)", message = "every env entry needs a name")
     @JsonPropertyDescription("Extra environment variables for the container, e.g. PI_* settings or TZ. A variable with the name of one the operator sets replaces the operator's.")
     private List<EnvVar> env;
 

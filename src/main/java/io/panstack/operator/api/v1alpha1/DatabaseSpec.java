@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -19,6 +20,7 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "database.inCluster.storage.storageClassName cannot change once the volume exists")
 public class DatabaseSpec {
     @Default(Defaults.SCHEMA)
+    @Size(min = 1, max = 64)
     @Pattern("^[A-Za-z0-9_]{1,64}$")
     @JsonPropertyDescription("Schema (database) holding the Pi repository; the dashboard creates its tables in it on first start. The vendor default is \"dashboard\".")
     private String schema = Defaults.SCHEMA;

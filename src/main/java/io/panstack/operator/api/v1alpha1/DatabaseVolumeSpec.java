@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 public class DatabaseVolumeSpec extends VolumeSpec {
     @Default(Defaults.DATABASE_STORAGE)
+    @Size(min = 1, max = 32)
     @Pattern(Defaults.STORAGE_SIZE_PATTERN)
     @ValidationRule(value = Defaults.NONZERO_SIZE_RULE, message = "size must be greater than zero")
     @JsonPropertyDescription("Size of the database volume, e.g. 20Gi.")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @ValidationRule(value = "self.accessMode == oldSelf.accessMode",
@@ -12,6 +13,7 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "storageClassName cannot change once the volume exists")
 public class FilesVolumeSpec extends VolumeSpec {
     @Default(Defaults.FILES_STORAGE)
+    @Size(min = 1, max = 32)
     @Pattern(Defaults.STORAGE_SIZE_PATTERN)
     @ValidationRule(value = Defaults.NONZERO_SIZE_RULE, message = "size must be greater than zero")
     @JsonPropertyDescription("Size of the files volume, e.g. 5Gi.")

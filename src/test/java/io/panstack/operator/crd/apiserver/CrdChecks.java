@@ -111,6 +111,23 @@ public final class CrdChecks {
         return problems;
     }
 
+    /** Every string a rule reads is bounded, so the API server's cost estimate stays within its limits. */
+    public List<String> ruleCostProblems() {
+        List<String> problems = new ArrayList<>();
+        for (Node node : nodes) {
+            for (JsonNode validation : node.schema().validations()) {
+                String rule = validation.path("rule").asText();
+                CelRules.Compiled compiled = CelRules.compile(rule);
+                if (compiled.error() == null) {
+                    RuleFieldReferences.unboundedStrings(compiled.ast(), node.schema(), node.isRoot()).forEach(field ->
+                            problems.add(node.label() + ": rule \"" + rule + "\" reads " + field
+                                    + ", a string with no maxLength: give it one (@Size) or the rule may cost too much"));
+                }
+            }
+        }
+        return problems;
+    }
+
     /** oldSelf needs a value at the same path in the old object; array items have none (unless listType map). */
     public List<String> transitionRuleProblems() {
         List<String> problems = new ArrayList<>();

@@ -21,9 +21,10 @@ import dev.cel.common.navigation.CelNavigableAst;
  * variables of macros (the x in {@code all(x, ...)}) are not followed.
  */
 final class RuleFieldReferences {
-    /** At the root, CEL sees apiVersion, kind and, of metadata, only name and generateName. */
+    /** At the root, CEL sees apiVersion, kind and, of metadata, only name and generateName (at most 253 characters). */
     private static final Schema ROOT_METADATA = parse("""
-            {"type": "object", "properties": {"name": {"type": "string"}, "generateName": {"type": "string"}}}""");
+            {"type": "object", "properties": {"name": {"type": "string", "maxLength": 253},
+                                              "generateName": {"type": "string", "maxLength": 253}}}""");
     private static final Schema STRING = parse("{\"type\": \"string\"}");
 
     private RuleFieldReferences() {
@@ -50,6 +51,46 @@ final class RuleFieldReferences {
                     }
                 });
         return List.copyOf(problems);
+    }
+
+    /**
+     * Strings a rule reads (or the string it sits on) that have neither maxLength nor enum. The API server estimates
+     * a rule's cost from the largest value each input may hold; an unbounded string counts as the whole request
+     * size, and a CRD whose rule costs too much is refused outright. Bounding the strings keeps rules cheap.
+     */
+    static List<String> unboundedStrings(CelAbstractSyntaxTree ast, Schema schema, boolean atRoot) {
+        Set<String> found = new LinkedHashSet<>();
+        CelNavigableAst.fromAst(ast).getRoot().allNodes().forEach(node -> {
+            List<String> fields = new ArrayList<>();
+            CelExpr expr = node.expr();
+            while (expr.getKind() == CelExpr.ExprKind.Kind.SELECT) {
+                fields.add(0, expr.select().field());
+                expr = expr.select().operand();
+            }
+            if (expr.getKind() != CelExpr.ExprKind.Kind.IDENT
+                    || !Set.of("self", "oldSelf").contains(expr.ident().name())) {
+                return;
+            }
+            Schema reached = walk(fields, schema, atRoot);
+            if (reached != null && "string".equals(reached.type()) && !reached.node().has("maxLength")
+                    && !reached.node().has("enum")) {
+                found.add(String.join(".", fields).isEmpty() ? expr.ident().name()
+                        : expr.ident().name() + "." + String.join(".", fields));
+            }
+        });
+        return List.copyOf(found);
+    }
+
+    /** The schema a chain of field selections reaches, or null where typing stops or the field is unknown. */
+    private static Schema walk(List<String> fields, Schema schema, boolean atRoot) {
+        Schema current = schema;
+        for (int i = 0; i < fields.size() && current != null; i++) {
+            if (current.preservesUnknownFields() || current.isIntOrString() || !current.type().equals("object")) {
+                return null;
+            }
+            current = atRoot && i == 0 ? rootField(fields.get(i), current) : current.field(fields.get(i)).orElse(null);
+        }
+        return current;
     }
 
     private static String resolve(String variable, List<String> fields, Schema schema, boolean atRoot) {

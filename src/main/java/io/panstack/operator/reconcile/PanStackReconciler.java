@@ -91,13 +91,7 @@ public class PanStackReconciler implements Reconciler<PanStack> {
     /** Validates, then brings the data objects in line; the first problem stops everything that follows. */
     private Problem plan(Stack stack, Context<PanStack> context) {
         Problem problem = validator.validate(stack, context);
-        if (problem == null) {
-            problem = data.check(stack, context);
-        }
-        if (problem == null) {
-            problem = data.reconcile(stack, context);
-        }
-        return problem;
+        return problem != null ? problem : data.reconcile(stack, context);
     }
 
     @Override

@@ -23,7 +23,7 @@ import io.panstack.operator.status.Problem;
 /**
  * The objects holding a stack's data: the database volume and its credentials (in-cluster mode) and the files
  * volume. Kept apart from the workflow of dependents on purpose: they are created, grown and (per deletionPolicy)
- * owned here, and no code path deletes or replaces them. {@link #check} runs before anything changes, so a spec
+ * owned here, and no code path deletes or replaces them. They are checked before anything changes, so a spec
  * these objects cannot follow stalls the stack instead of half-applying.
  */
 public class PersistentData {
@@ -36,50 +36,65 @@ public class PersistentData {
         this.random = random;
     }
 
-    /** What stops the data objects from following the spec, or null. Reads only. */
-    public Problem check(Stack stack, Context<PanStack> context) {
-        DataObjects objects = new DataObjects(context);
-        if (stack.database().mode() == DatabaseMode.InCluster) {
-            Optional<Secret> credentials = objects.find(Secret.class, stack.namespace(), stack.names().databaseCredentials());
-            Optional<PersistentVolumeClaim> volume = objects.find(PersistentVolumeClaim.class, stack.namespace(),
-                    stack.names().databaseVolume());
-            Problem problem = firstOf(
-                    foreign(credentials, stack),
-                    foreign(volume, stack),
-                    credentials.isEmpty() && volume.isPresent() ? credentialsLost(stack) : null,
-                    credentials.map(secret -> incomplete(secret, stack)).orElse(null),
-                    volume.map(claim -> cannotFollow(claim, DataVolumes.database(stack))).orElse(null));
-            if (problem != null) {
-                return problem;
-            }
-        }
-        Optional<PersistentVolumeClaim> files = objects.find(PersistentVolumeClaim.class, stack.namespace(),
-                stack.names().filesVolume());
-        return firstOf(foreign(files, stack), files.map(claim -> cannotFollow(claim, DataVolumes.files(stack))).orElse(null));
-    }
-
     /**
-     * Creates what is missing, grows volumes and sets ownership per deletionPolicy. Returns a problem the API server
-     * raised (e.g. a storage class that cannot expand), or null.
+     * Brings the data objects in line with the spec. Everything is looked up once and checked first: when the
+     * objects cannot follow the spec, the problem is returned and nothing is changed. Otherwise creates what is
+     * missing, grows volumes and sets ownership per deletionPolicy; returns a problem the API server raised (e.g. a
+     * storage class that cannot expand), or null.
      */
     public Problem reconcile(Stack stack, Context<PanStack> context) {
         DataObjects objects = new DataObjects(context);
+        Found found = Found.lookUp(stack, objects);
+        Problem problem = check(stack, found);
+        if (problem != null) {
+            return problem;
+        }
         PanStack owner = stack.resource();
         if (stack.database().mode() == DatabaseMode.InCluster) {
-            objects.find(Secret.class, stack.namespace(), stack.names().databaseCredentials()).ifPresentOrElse(
+            found.credentials().ifPresentOrElse(
                     secret -> objects.followDeletionPolicy(secret, owner),
                     () -> objects.create(DatabaseCredentials.generate(stack, random), owner));
-            Problem problem = reconcileVolume(objects, DataVolumes.database(stack), owner);
+            problem = reconcileVolume(objects, found.databaseVolume(), DataVolumes.database(stack), owner);
             if (problem != null) {
                 return problem;
             }
         }
-        return reconcileVolume(objects, DataVolumes.files(stack), owner);
+        return reconcileVolume(objects, found.files(), DataVolumes.files(stack), owner);
     }
 
-    private static Problem reconcileVolume(DataObjects objects, PersistentVolumeClaim desired, PanStack owner) {
-        Optional<PersistentVolumeClaim> existing = objects.find(PersistentVolumeClaim.class,
-                desired.getMetadata().getNamespace(), desired.getMetadata().getName());
+    /** The data objects as they are now (the in-cluster ones only in that mode). */
+    private record Found(Optional<Secret> credentials, Optional<PersistentVolumeClaim> databaseVolume,
+            Optional<PersistentVolumeClaim> files) {
+
+        static Found lookUp(Stack stack, DataObjects objects) {
+            boolean inCluster = stack.database().mode() == DatabaseMode.InCluster;
+            String namespace = stack.namespace();
+            return new Found(
+                    inCluster ? objects.find(Secret.class, namespace, stack.names().databaseCredentials()) : Optional.empty(),
+                    inCluster ? objects.find(PersistentVolumeClaim.class, namespace, stack.names().databaseVolume()) : Optional.empty(),
+                    objects.find(PersistentVolumeClaim.class, namespace, stack.names().filesVolume()));
+        }
+    }
+
+    /** What stops the data objects from following the spec, or null. */
+    private static Problem check(Stack stack, Found found) {
+        if (stack.database().mode() == DatabaseMode.InCluster) {
+            Problem problem = firstOf(
+                    foreign(found.credentials(), stack),
+                    foreign(found.databaseVolume(), stack),
+                    found.credentials().isEmpty() && found.databaseVolume().isPresent() ? credentialsLost(stack) : null,
+                    found.credentials().map(secret -> incomplete(secret, stack)).orElse(null),
+                    found.databaseVolume().map(claim -> cannotFollow(claim, DataVolumes.database(stack))).orElse(null));
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return firstOf(foreign(found.files(), stack),
+                found.files().map(claim -> cannotFollow(claim, DataVolumes.files(stack))).orElse(null));
+    }
+
+    private static Problem reconcileVolume(DataObjects objects, Optional<PersistentVolumeClaim> existing,
+            PersistentVolumeClaim desired, PanStack owner) {
         if (existing.isEmpty()) {
             objects.create(desired, owner);
             return null;

@@ -1,0 +1,94 @@
+package io.panstack.operator.aws.rds;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The RDS calls the operator makes, and nothing else: thin, one call each, no decisions. The reconcile logic that
+ * decides what to call lives elsewhere and is tested against a fake of this interface as well as against an
+ * emulator. Failures surface as the SDK's {@code AwsServiceException} (error code kept) or {@code SdkClientException}.
+ */
+public interface DatabaseInstances {
+
+    /** DescribeDBInstances for one identifier; empty when RDS answers DBInstanceNotFound. */
+    Optional<DbInstance> findInstance(String identifier);
+
+    /** CreateDBInstance. A repeated create fails with DBInstanceAlreadyExists. */
+    void createInstance(NewDbInstance request);
+
+    /** ModifyDBInstance with ApplyImmediately; only the non-null fields of the change are sent. */
+    void modifyInstance(String identifier, DbInstanceChange change);
+
+    /** DeleteDBInstance; with a snapshot id a final snapshot is taken first, without one it is skipped. */
+    void deleteInstance(String identifier, Optional<String> finalSnapshotId);
+
+    /** DescribeDBParameterGroups plus DescribeDBParameters (user-set parameters only); empty when not found. */
+    Optional<DbParameterGroup> findParameterGroup(String name);
+
+    /** CreateDBParameterGroup. */
+    void createParameterGroup(String name, String family, String description, Map<String, String> tags);
+
+    /** ModifyDBParameterGroup, every parameter applied at the next reboot (the static ones allow nothing else). */
+    void setParameters(String name, Map<String, String> parameters);
+
+    /** DeleteDBParameterGroup. */
+    void deleteParameterGroup(String name);
+
+    /** DescribeDBSubnetGroups; empty when not found. */
+    Optional<DbSubnetGroup> findSubnetGroup(String name);
+
+    /** CreateDBSubnetGroup. */
+    void createSubnetGroup(String name, String description, List<String> subnetIds, Map<String, String> tags);
+
+    /** ModifyDBSubnetGroup. */
+    void setSubnets(String name, List<String> subnetIds);
+
+    /** DeleteDBSubnetGroup. */
+    void deleteSubnetGroup(String name);
+
+    /** AddTagsToResource. */
+    void tag(String arn, Map<String, String> tags);
+
+    /** RemoveTagsFromResource. */
+    void untag(String arn, Set<String> keys);
+
+    /** An RDS DB instance as DescribeDBInstances shows it. Absent values are null. */
+    record DbInstance(String identifier, String arn, String status, String endpoint, Integer port,
+            String instanceClass, Integer allocatedStorageGiB, Boolean multiAz, Integer backupRetentionDays,
+            Boolean deletionProtection, String engineVersion, Boolean storageEncrypted, String dbName,
+            String masterUsername, List<String> securityGroupIds, String parameterGroup, String subnetGroup,
+            java.time.Instant latestRestorableTime, Map<String, String> tags) {
+    }
+
+    /** What CreateDBInstance is given. The password is sent to AWS and never logged or kept. */
+    record NewDbInstance(String identifier, String instanceClass, String engineVersion, int allocatedStorageGiB,
+            String storageType, boolean multiAz, int backupRetentionDays, boolean deletionProtection, String dbName,
+            String masterUsername, String masterPassword, List<String> securityGroupIds, String parameterGroup,
+            String subnetGroup, Map<String, String> tags) {
+
+        @Override
+        public String toString() {
+            return "NewDbInstance[" + identifier + ", " + instanceClass + ", mariadb " + engineVersion + "]";
+        }
+    }
+
+    /** Settings ModifyDBInstance changes in place; null means "leave as it is". */
+    record DbInstanceChange(String instanceClass, Integer allocatedStorageGiB, Boolean multiAz,
+            Integer backupRetentionDays, Boolean deletionProtection, List<String> securityGroupIds) {
+
+        public boolean isEmpty() {
+            return instanceClass == null && allocatedStorageGiB == null && multiAz == null
+                    && backupRetentionDays == null && deletionProtection == null && securityGroupIds == null;
+        }
+    }
+
+    /** A DB parameter group and the parameters set in it by a user (source "user"). */
+    record DbParameterGroup(String name, String arn, String family, Map<String, String> parameters) {
+    }
+
+    /** A DB subnet group and its subnets. */
+    record DbSubnetGroup(String name, String arn, List<String> subnetIds) {
+    }
+}

@@ -1,0 +1,186 @@
+package io.panstack.operator.aws;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
+/**
+ * An HTTP client that answers some requests itself with a failure, in the shape the service would use, and passes
+ * the rest to a real client. Which requests fail is deterministic: the first n, every nth, all, or a seeded random
+ * share. Counts both kinds.
+ */
+public final class FaultInjectingHttpClient implements SdkHttpClient {
+
+    public enum Fault {
+        /** HTTP 503 ServiceUnavailable. */
+        SERVICE_UNAVAILABLE,
+        /** The service's throttling answer: RDS 400 Throttling, EFS 429 ThrottlingException, S3 503 SlowDown. */
+        THROTTLING,
+        /** No answer: the connection is reset. */
+        CONNECTION_RESET
+    }
+
+    /** The service name in the SigV4 credential scope: .../20250101/eu-west-1/rds/aws4_request. */
+    private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/[^/]+/[^/]+/([^/]+)/aws4_request");
+
+    private final SdkHttpClient delegate;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger injected = new AtomicInteger();
+    private final AtomicInteger passed = new AtomicInteger();
+    private volatile IntPredicate failing = n -> false;
+    private volatile Fault fault = Fault.SERVICE_UNAVAILABLE;
+
+    public FaultInjectingHttpClient(SdkHttpClient delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Fails the next {@code count} requests, then passes everything. Resets the counters. */
+    public FaultInjectingHttpClient failNext(int count, Fault fault) {
+        return failWhen(n -> n <= count, fault);
+    }
+
+    /** Fails every request. Resets the counters. */
+    public FaultInjectingHttpClient failAll(Fault fault) {
+        return failWhen(n -> true, fault);
+    }
+
+    /** Fails every nth request (n, 2n, ...). Resets the counters. */
+    public FaultInjectingHttpClient failEvery(int nth, Fault fault) {
+        return failWhen(n -> n % nth == 0, fault);
+    }
+
+    /** Fails a share of the requests, chosen by a seeded random sequence. Resets the counters. */
+    public FaultInjectingHttpClient failShare(double share, long seed, Fault fault) {
+        Random random = new Random(seed);
+        return failWhen(n -> random.nextDouble() < share, fault);
+    }
+
+    /** Passes every request. Resets the counters. */
+    public FaultInjectingHttpClient passAll() {
+        return failWhen(n -> false, Fault.SERVICE_UNAVAILABLE);
+    }
+
+    /** @param failing given the request's number since the last reset, 1-based */
+    public synchronized FaultInjectingHttpClient failWhen(IntPredicate failing, Fault fault) {
+        this.failing = failing;
+        this.fault = fault;
+        requests.set(0);
+        injected.set(0);
+        passed.set(0);
+        return this;
+    }
+
+    public int requests() {
+        return requests.get();
+    }
+
+    public int injected() {
+        return injected.get();
+    }
+
+    public int passed() {
+        return passed.get();
+    }
+
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+        int number = requests.incrementAndGet();
+        if (!failing.test(number)) {
+            passed.incrementAndGet();
+            return delegate.prepareRequest(request);
+        }
+        injected.incrementAndGet();
+        Fault chosen = fault;
+        String service = service(request);
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() throws IOException {
+                if (chosen == Fault.CONNECTION_RESET) {
+                    throw new SocketException("Connection reset (injected)");
+                }
+                return chosen == Fault.THROTTLING ? throttling(service) : unavailable(service);
+            }
+
+            @Override
+            public void abort() {
+            }
+        };
+    }
+
+    @Override
+    public String clientName() {
+        return "FaultInjecting(" + delegate.clientName() + ")";
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    static String service(HttpExecuteRequest request) {
+        Optional<String> authorization = request.httpRequest().firstMatchingHeader("Authorization");
+        Matcher m = SCOPE.matcher(authorization.orElse(""));
+        return m.find() ? m.group(1) : "unknown";
+    }
+
+    private static HttpExecuteResponse throttling(String service) {
+        return switch (service) {
+            case "elasticfilesystem" -> json(429, "ThrottlingException", "Rate exceeded");
+            case "s3" -> xml(503, "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message>"
+                    + "<RequestId>injected</RequestId></Error>");
+            default -> xml(400, queryError("Sender", "Throttling", "Rate exceeded"));
+        };
+    }
+
+    private static HttpExecuteResponse unavailable(String service) {
+        return switch (service) {
+            case "elasticfilesystem" -> json(503, "ServiceUnavailable", "Service unavailable");
+            case "s3" -> xml(503, "<Error><Code>ServiceUnavailable</Code><Message>Service unavailable</Message>"
+                    + "<RequestId>injected</RequestId></Error>");
+            default -> xml(503, queryError("Receiver", "ServiceUnavailable", "Service unavailable"));
+        };
+    }
+
+    /** The query protocol's error document (RDS, EC2-style services). */
+    private static String queryError(String type, String code, String message) {
+        return "<ErrorResponse><Error><Type>" + type + "</Type><Code>" + code + "</Code><Message>" + message
+                + "</Message></Error><RequestId>injected</RequestId></ErrorResponse>";
+    }
+
+    /** rest-json (EFS): the code travels in x-amzn-ErrorType. */
+    private static HttpExecuteResponse json(int status, String code, String message) {
+        String body = "{\"ErrorCode\":\"" + code + "\",\"Message\":\"" + message + "\"}";
+        return response(status, "application/json", body, code);
+    }
+
+    private static HttpExecuteResponse xml(int status, String body) {
+        return response(status, "text/xml", body, null);
+    }
+
+    private static HttpExecuteResponse response(int status, String contentType, String body, String errorType) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(status)
+                .putHeader("Content-Type", contentType)
+                .putHeader("Content-Length", Integer.toString(bytes.length))
+                .putHeader("x-amzn-RequestId", "injected");
+        if (errorType != null) {
+            response.putHeader("x-amzn-ErrorType", errorType);
+        }
+        return HttpExecuteResponse.builder().response(response.build())
+                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(bytes))).build();
+    }
+}

@@ -9,9 +9,9 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!(has(self.inCluster) && has(self.external))",
-    message = "database: set at most one of inCluster and external (none means inCluster)")
-@ValidationRule(value = "has(self.external) == has(oldSelf.external)",
+@ValidationRule(value = "(has(self.inCluster) ? 1 : 0) + (has(self.rds) ? 1 : 0) + (has(self.external) ? 1 : 0) <= 1",
+    message = "database: set at most one of inCluster, rds and external (none means inCluster)")
+@ValidationRule(value = "has(self.external) == has(oldSelf.external) && has(self.rds) == has(oldSelf.rds)",
     message = "database mode cannot change after creation: the dashboard would start on a different, empty repository. Create a new PanStack and restore a backup into it")
 @ValidationRule(value = "self.schema == oldSelf.schema",
     message = "database.schema cannot change after creation: the repository lives in it, and the in-cluster database's Pi user has rights on that schema only")
@@ -28,6 +28,9 @@ public class DatabaseSpec {
     @JsonPropertyDescription("Run MariaDB in the cluster as a StatefulSet with its own volume (the default mode).")
     private InClusterDatabaseSpec inCluster;
 
+    @JsonPropertyDescription("Amazon RDS for MariaDB, created (or adopted) by the operator with the settings Pi needs.")
+    private RdsDatabaseSpec rds;
+
     @JsonPropertyDescription("Use an existing MariaDB or MySQL server. It needs lower_case_table_names=1, sql_mode=NO_AUTO_VALUE_ON_ZERO and log_bin_trust_function_creators=1.")
     private ExternalDatabaseSpec external;
 
@@ -35,11 +38,13 @@ public class DatabaseSpec {
     public void setSchema(String schema) { this.schema = schema; }
     public InClusterDatabaseSpec getInCluster() { return inCluster; }
     public void setInCluster(InClusterDatabaseSpec inCluster) { this.inCluster = inCluster; }
+    public RdsDatabaseSpec getRds() { return rds; }
+    public void setRds(RdsDatabaseSpec rds) { this.rds = rds; }
     public ExternalDatabaseSpec getExternal() { return external; }
     public void setExternal(ExternalDatabaseSpec external) { this.external = external; }
 
     public DatabaseMode mode() {
-        return external != null ? DatabaseMode.External : DatabaseMode.InCluster;
+        return external != null ? DatabaseMode.External : rds != null ? DatabaseMode.Rds : DatabaseMode.InCluster;
     }
 
     /** The in-cluster settings, with their defaults when the mode was implied rather than written. */

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "mode", "host", "port", "schema", "credentialsSecret" })
+@JsonPropertyOrder({ "mode", "host", "port", "schema", "credentialsSecret", "instanceId", "awsStatus", "latestRestorableTime" })
 public class DatabaseStatus {
-    @JsonPropertyDescription("InCluster or External.")
+    @JsonPropertyDescription("InCluster, Rds or External.")
     private DatabaseMode mode;
     @JsonPropertyDescription("Host the Pi components connect to.")
     private String host;
@@ -19,6 +19,12 @@ public class DatabaseStatus {
     private String schema;
     @JsonPropertyDescription("Secret with the username and password the components use (never the password itself).")
     private String credentialsSecret;
+    @JsonPropertyDescription("RDS: the DB instance identifier.")
+    private String instanceId;
+    @JsonPropertyDescription("RDS: the instance status as AWS reports it (creating, available, modifying, ...).")
+    private String awsStatus;
+    @JsonPropertyDescription("RDS: the latest time the instance can be restored to (point-in-time recovery), RFC 3339.")
+    private String latestRestorableTime;
 
     public DatabaseStatus() {
     }
@@ -41,16 +47,24 @@ public class DatabaseStatus {
     public void setSchema(String schema) { this.schema = schema; }
     public String getCredentialsSecret() { return credentialsSecret; }
     public void setCredentialsSecret(String credentialsSecret) { this.credentialsSecret = credentialsSecret; }
+    public String getInstanceId() { return instanceId; }
+    public void setInstanceId(String instanceId) { this.instanceId = instanceId; }
+    public String getAwsStatus() { return awsStatus; }
+    public void setAwsStatus(String awsStatus) { this.awsStatus = awsStatus; }
+    public String getLatestRestorableTime() { return latestRestorableTime; }
+    public void setLatestRestorableTime(String latestRestorableTime) { this.latestRestorableTime = latestRestorableTime; }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof DatabaseStatus that && mode == that.mode && Objects.equals(host, that.host)
                 && Objects.equals(port, that.port) && Objects.equals(schema, that.schema)
-                && Objects.equals(credentialsSecret, that.credentialsSecret);
+                && Objects.equals(credentialsSecret, that.credentialsSecret) && Objects.equals(instanceId, that.instanceId)
+                && Objects.equals(awsStatus, that.awsStatus)
+                && Objects.equals(latestRestorableTime, that.latestRestorableTime);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, host, port, schema, credentialsSecret);
+        return Objects.hash(mode, host, port, schema, credentialsSecret, instanceId, awsStatus, latestRestorableTime);
     }
 }

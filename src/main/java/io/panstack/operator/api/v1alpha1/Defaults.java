@@ -19,6 +19,14 @@ public final class Defaults {
     public static final String FILES_STORAGE = "5Gi";
     public static final String ACCESS_MODE = "ReadWriteOnce";
     public static final int DATABASE_PORT = 3306;
+    public static final String RDS_INSTANCE_CLASS = "db.t3.medium";
+    /** The vendor's RDS engine line; AWS picks the newest 10.11 minor. */
+    public static final String RDS_ENGINE_VERSION = "10.11";
+    public static final int RDS_STORAGE_GIB = 20;
+    public static final int RDS_BACKUP_RETENTION_DAYS = 7;
+    /** The vendor's ATM example logs in as "panintelligence". */
+    public static final String RDS_MASTER_USERNAME = "panintelligence";
+    public static final String EFS_ROOT_DIRECTORY = "/panstack";
 
     // Memory limits follow the vendor's task sizes (ATM/TECS: 2048 MiB, scheduler 512 MiB). Memory requests equal limits
     // for the JVM services so a node under pressure does not kill them first; CPU has requests only.

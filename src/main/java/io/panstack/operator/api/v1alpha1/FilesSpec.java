@@ -4,12 +4,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "has(self.efs) == has(oldSelf.efs)",
+    message = "files cannot move between persistentVolume and efs after creation: the files would be left behind. Create a new PanStack and copy them")
 public class FilesSpec {
     @Default("{}")
-    @JsonPropertyDescription("The PersistentVolumeClaim holding the shared files.")
+    @JsonPropertyDescription("The PersistentVolumeClaim holding the shared files (ignored when efs is set).")
     private FilesVolumeSpec persistentVolume = new FilesVolumeSpec();
+
+    @JsonPropertyDescription("Keep the files on Amazon EFS instead: a file system (created or adopted), mount targets, an access point, and a PersistentVolume for the EFS CSI driver. Allows several dashboard replicas.")
+    private EfsFilesSpec efs;
 
     @Default("true")
     @JsonPropertyDescription("Before the dashboard starts, copy the image's own themes, images, files, svg and locale into those folders of the volume when they are empty (what a Docker named volume does by itself). Never overwrites.")
@@ -19,6 +25,8 @@ public class FilesSpec {
     public void setPersistentVolume(FilesVolumeSpec persistentVolume) {
         this.persistentVolume = persistentVolume != null ? persistentVolume : new FilesVolumeSpec();
     }
+    public EfsFilesSpec getEfs() { return efs; }
+    public void setEfs(EfsFilesSpec efs) { this.efs = efs; }
     public Boolean getSeedFromImage() { return seedFromImage; }
     public void setSeedFromImage(Boolean seedFromImage) { this.seedFromImage = seedFromImage; }
 

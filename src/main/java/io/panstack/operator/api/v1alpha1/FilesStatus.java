@@ -13,6 +13,10 @@ public class FilesStatus {
     private FilesAccessMode accessMode;
     @JsonPropertyDescription("Capacity reported by the bound volume.")
     private String capacity;
+    @JsonPropertyDescription("EFS: the file system id.")
+    private String fileSystemId;
+    @JsonPropertyDescription("EFS: the access point the volume mounts.")
+    private String accessPointId;
 
     public FilesStatus() {
     }
@@ -29,15 +33,20 @@ public class FilesStatus {
     public void setAccessMode(FilesAccessMode accessMode) { this.accessMode = accessMode; }
     public String getCapacity() { return capacity; }
     public void setCapacity(String capacity) { this.capacity = capacity; }
+    public String getFileSystemId() { return fileSystemId; }
+    public void setFileSystemId(String fileSystemId) { this.fileSystemId = fileSystemId; }
+    public String getAccessPointId() { return accessPointId; }
+    public void setAccessPointId(String accessPointId) { this.accessPointId = accessPointId; }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof FilesStatus that && Objects.equals(claimName, that.claimName) && accessMode == that.accessMode
-                && Objects.equals(capacity, that.capacity);
+                && Objects.equals(capacity, that.capacity) && Objects.equals(fileSystemId, that.fileSystemId)
+                && Objects.equals(accessPointId, that.accessPointId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(claimName, accessMode, capacity);
+        return Objects.hash(claimName, accessMode, capacity, fileSystemId, accessPointId);
     }
 }

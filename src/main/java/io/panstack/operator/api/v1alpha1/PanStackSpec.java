@@ -15,13 +15,13 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "version", "registry", "imagePullSecrets", "licence", "externalUrl", "ingress", "dashboard",
-        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "deletionPolicy" })
+        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "aws", "deletionPolicy" })
 @ValidationRule(value = "!self.ingress.enabled || has(self.externalUrl)",
     message = "ingress.enabled needs spec.externalUrl: the Ingress host is taken from it")
 @ValidationRule(value = "!has(self.ingress.tlsSecretName) || (has(self.externalUrl) && self.externalUrl.startsWith('https://'))",
     message = "ingress.tlsSecretName needs an https:// externalUrl")
-@ValidationRule(value = "self.dashboard.replicas <= 1 || self.files.persistentVolume.accessMode == 'ReadWriteMany'",
-    message = "dashboard.replicas > 1 needs shared files every replica can mount: set files.persistentVolume.accessMode to ReadWriteMany (with a storage class that supports it)")
+@ValidationRule(value = "self.dashboard.replicas <= 1 || has(self.files.efs) || self.files.persistentVolume.accessMode == 'ReadWriteMany'",
+    message = "dashboard.replicas > 1 needs shared files every replica can mount: use files.efs, or set files.persistentVolume.accessMode to ReadWriteMany (with a storage class that supports it)")
 public class PanStackSpec {
     // Setters of defaulted sections turn null into the defaults, as the API server does with a null field, so the
     // operator never meets a missing section.
@@ -88,8 +88,14 @@ public class PanStackSpec {
     @JsonPropertyDescription("The shared files volume: themes, images, files, svg, locale, custom_jdbc and keys.")
     private FilesSpec files = new FilesSpec();
 
+    @JsonPropertyDescription("An S3 bucket for the stack (private, encrypted, versioned), created or adopted.")
+    private BucketSpec bucket;
+
+    @JsonPropertyDescription("Region and tags of the stack's AWS resources (database.rds, files.efs, bucket).")
+    private AwsSpec aws;
+
     @Default(Defaults.DELETION_POLICY)
-    @JsonPropertyDescription("What happens to the data (database volume, its credentials Secret, files volume) when the PanStack is deleted. Retain (default): they are kept and re-used by a PanStack of the same name. Delete: they are deleted with it.")
+    @JsonPropertyDescription("What happens to the data when the PanStack is deleted. Retain (default): the database volume, its credentials, the files volume, the RDS instance, the EFS file system and the bucket are all kept (the AWS ones lose their panstack.io/managed-by tag). Snapshot: as Retain, but the RDS instance is deleted after a final snapshot. Delete: everything is deleted with the PanStack, RDS without a final snapshot. The PanStack stays (phase Deleting) until AWS has finished.")
     private DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
 
     public String getVersion() { return version; }
@@ -120,6 +126,17 @@ public class PanStackSpec {
     public void setDatabase(DatabaseSpec database) { this.database = database != null ? database : new DatabaseSpec(); }
     public FilesSpec getFiles() { return files; }
     public void setFiles(FilesSpec files) { this.files = files != null ? files : new FilesSpec(); }
+    public BucketSpec getBucket() { return bucket; }
+    public void setBucket(BucketSpec bucket) { this.bucket = bucket; }
+    public AwsSpec getAws() { return aws; }
+    public void setAws(AwsSpec aws) { this.aws = aws; }
     public DeletionPolicy getDeletionPolicy() { return deletionPolicy; }
     public void setDeletionPolicy(DeletionPolicy deletionPolicy) { this.deletionPolicy = deletionPolicy; }
+
+    /** Whether any part of the stack lives in AWS (and so needs the finalizer and an AWS region). */
+    public boolean usesAws() {
+        return database.getRds() != null || files.getEfs() != null || bucket != null;
+    }
+
+    public DeletionPolicy deletionPolicy() { return deletionPolicy == null ? DeletionPolicy.Retain : deletionPolicy; }
 }

@@ -11,18 +11,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.kubernetes.api.model.Condition;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "observedGeneration", "phase", "url", "conditions", "components", "database", "files" })
+@JsonPropertyOrder({ "observedGeneration", "phase", "url", "conditions", "components", "database", "files", "bucket" })
 public class PanStackStatus {
     @JsonPropertyDescription("The metadata.generation of the spec this status describes.")
     private Long observedGeneration;
 
-    @JsonPropertyDescription("One-word summary: Provisioning, Ready, Degraded or Failed. Conditions say why.")
+    @JsonPropertyDescription("One-word summary: Provisioning, Ready, Degraded, Failed or Deleting. Conditions say why.")
     private Phase phase;
 
     @JsonPropertyDescription("Where users open the dashboard: externalUrl + /pi, or the in-cluster Service URL without one.")
     private String url;
 
-    @JsonPropertyDescription("Ready, Reconciling, Stalled, DatabaseReady and WorkloadsReady, shaped like metav1.Condition.")
+    @JsonPropertyDescription("Ready, Reconciling, Stalled, DatabaseReady, FilesReady, BucketReady (with a bucket) and WorkloadsReady, shaped like metav1.Condition.")
     private List<Condition> conditions = new ArrayList<>();
 
     @JsonPropertyDescription("Each enabled component: image, desired and ready replicas, and problems seen on its pods.")
@@ -33,6 +33,9 @@ public class PanStackStatus {
 
     @JsonPropertyDescription("The shared files volume.")
     private FilesStatus files;
+
+    @JsonPropertyDescription("The stack's S3 bucket.")
+    private BucketStatus bucket;
 
     public Long getObservedGeneration() { return observedGeneration; }
     public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
@@ -48,6 +51,22 @@ public class PanStackStatus {
     public void setDatabase(DatabaseStatus database) { this.database = database; }
     public FilesStatus getFiles() { return files; }
     public void setFiles(FilesStatus files) { this.files = files; }
+    public BucketStatus getBucket() { return bucket; }
+    public void setBucket(BucketStatus bucket) { this.bucket = bucket; }
+
+    /** A copy sharing the nested objects, which the operator never changes in place. */
+    public PanStackStatus copy() {
+        PanStackStatus copy = new PanStackStatus();
+        copy.setObservedGeneration(observedGeneration);
+        copy.setPhase(phase);
+        copy.setUrl(url);
+        copy.setConditions(new ArrayList<>(conditions));
+        copy.setComponents(new ArrayList<>(components));
+        copy.setDatabase(database);
+        copy.setFiles(files);
+        copy.setBucket(bucket);
+        return copy;
+    }
 
     @Override
     public boolean equals(Object o) {
@@ -57,11 +76,11 @@ public class PanStackStatus {
         return Objects.equals(observedGeneration, that.observedGeneration) && phase == that.phase
                 && Objects.equals(url, that.url) && Objects.equals(conditions, that.conditions)
                 && Objects.equals(components, that.components) && Objects.equals(database, that.database)
-                && Objects.equals(files, that.files);
+                && Objects.equals(files, that.files) && Objects.equals(bucket, that.bucket);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, phase, url, conditions, components, database, files);
+        return Objects.hash(observedGeneration, phase, url, conditions, components, database, files, bucket);
     }
 }

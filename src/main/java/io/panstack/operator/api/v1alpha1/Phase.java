@@ -9,5 +9,7 @@ public enum Phase {
     /** Running, but some pods fail (crash loop, image pull, scheduling); see the components and WorkloadsReady. */
     Degraded,
     /** The spec cannot be carried out until a human changes something; see Stalled. */
-    Failed
+    Failed,
+    /** The PanStack is being deleted; it stays until its AWS resources are gone or released per deletionPolicy. */
+    Deleting
 }

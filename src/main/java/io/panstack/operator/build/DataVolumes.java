@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.panstack.operator.api.v1alpha1.FilesVolumeSpec;
 import io.panstack.operator.api.v1alpha1.VolumeSpec;
+import io.panstack.operator.cloud.AwsNames;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 
@@ -20,8 +21,28 @@ public final class DataVolumes {
     }
 
     public static PersistentVolumeClaim files(Stack stack) {
+        if (stack.spec().getFiles().getEfs() != null) {
+            return efsFiles(stack);
+        }
         FilesVolumeSpec storage = stack.spec().getFiles().getPersistentVolume();
         return claim(stack, stack.names().filesVolume(), StackLabels.FILES, storage, storage.accessMode().name());
+    }
+
+    /**
+     * On EFS the claim binds to the operator's PersistentVolume by name, with no storage class (static
+     * provisioning). EFS is elastic: the size is only a number Kubernetes requires.
+     */
+    private static PersistentVolumeClaim efsFiles(Stack stack) {
+        return new PersistentVolumeClaimBuilder()
+                .withNewMetadata().withName(stack.names().filesVolume()).withNamespace(stack.namespace())
+                .withLabels(StackLabels.of(stack.name(), StackLabels.FILES)).endMetadata()
+                .withNewSpec()
+                .withAccessModes("ReadWriteMany")
+                .withStorageClassName("")
+                .withVolumeName(AwsNames.filesPersistentVolume(stack))
+                .withNewResources().addToRequests("storage", new Quantity(EfsVolumes.NOMINAL_SIZE)).endResources()
+                .endSpec()
+                .build();
     }
 
     private static PersistentVolumeClaim claim(Stack stack, String name, String component, VolumeSpec storage,

@@ -39,6 +39,20 @@ public final class DatabaseCredentials {
                 .build();
     }
 
+    /** The RDS master login: username and password (RDS keeps no separate root login). */
+    public static Secret generateMaster(Stack stack, String username, SecureRandom random) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(DatabaseConnection.USERNAME_KEY, base64(username));
+        data.put(DatabaseConnection.PASSWORD_KEY, base64(password(random)));
+        return new SecretBuilder()
+                .withNewMetadata().withName(stack.names().databaseCredentials()).withNamespace(stack.namespace())
+                .withLabels(StackLabels.of(stack.name(), StackLabels.DATABASE)).endMetadata()
+                .withType("Opaque")
+                .withImmutable(true)
+                .withData(data)
+                .build();
+    }
+
     private static String base64(String value) {
         return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }

@@ -3,6 +3,7 @@ package io.panstack.operator.reconcile;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
+import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.stack.Stack;
 
@@ -13,12 +14,17 @@ public final class DatabaseReadiness {
     }
 
     /**
-     * An in-cluster MariaDB is ready once its pod passes the readiness probe. An external server is taken as ready
+     * An in-cluster MariaDB is ready once its pod passes the readiness probe; an RDS instance once AWS reports it
+     * serving, in this reconcile's AWS pass. An external server is taken as ready
      * once configured: the operator may not be able to reach it (network policies), the dashboard can.
      */
     public static boolean isReady(Stack stack, Context<PanStack> context) {
         if (stack.database().mode() == DatabaseMode.External) {
             return true;
+        }
+        if (stack.database().mode() == DatabaseMode.Rds) {
+            CloudState cloud = CurrentStack.cloud(context);
+            return cloud != null && cloud.database() != null && cloud.database().state().ready();
         }
         return context.getSecondaryResource(StatefulSet.class).map(DatabaseReadiness::hasReadyPod).orElse(false);
     }

@@ -26,7 +26,19 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.panstack.operator.api.v1alpha1.DeletionPolicy;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.aws.AwsErrors;
+import io.panstack.operator.aws.AwsServices;
+import io.panstack.operator.aws.AwsServicesFactory;
+import io.panstack.operator.cloud.CloudFailures;
+import io.panstack.operator.cloud.CloudRelease;
+import io.panstack.operator.cloud.CloudRelease.Release;
+import io.panstack.operator.cloud.CloudResources;
+import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.reconcile.dependent.ComponentDeployments;
 import io.panstack.operator.reconcile.dependent.DashboardDisruptionBudgetDependent;
@@ -41,9 +53,11 @@ import io.panstack.operator.status.Problem;
 import io.panstack.operator.status.StatusAggregator;
 
 /**
- * Reconciles a PanStack: validate, then the data objects, then the workflow of stateless children, then status.
- * A problem found by validation stalls the stack before anything is changed; running workloads are left as they
- * are. Failures are retried with back-off without limit, so a stack is never left stuck after N attempts.
+ * Reconciles a PanStack: validate, then the data objects, then the AWS resources, then the workflow of stateless
+ * children, then status. A problem found on the way stalls the stack before anything after it is changed; running
+ * workloads are left as they are. Failures (including throttled or failed AWS calls) are retried with back-off
+ * without limit, so a stack is never left stuck after N attempts. Deletion goes through a finalizer, which releases
+ * the AWS resources per deletionPolicy before the PanStack goes.
  */
 @Workflow(explicitInvocation = true, dependents = {
         @Dependent(type = MariaDbStatefulSet.class, reconcilePrecondition = Preconditions.InClusterDatabase.class),
@@ -55,18 +69,25 @@ import io.panstack.operator.status.StatusAggregator;
 @ControllerConfiguration(name = PanStackReconciler.NAME,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 @GradualRetry(maxAttempts = -1, initialInterval = 2_000L, intervalMultiplier = 2.0, maxInterval = 300_000L)
-public class PanStackReconciler implements Reconciler<PanStack> {
+public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStack> {
     public static final String NAME = "panstack";
     private static final Logger LOG = Logger.getLogger(PanStackReconciler.class);
     private final SpecValidator validator;
-    private final PersistentData data = new PersistentData(new SecureRandom());
+    private final SecureRandom random = new SecureRandom();
+    private final PersistentData data = new PersistentData(random);
     private final Clock clock = Clock.systemUTC();
     /** How often a stalled stack looks again at the Secrets it refers to (they are not watched). */
     private final Duration recheck;
+    private final AwsServicesFactory aws;
+    private final AwsPolling polling;
 
-    public PanStackReconciler(@ConfigProperty(name = "panstack.stalled-recheck-interval", defaultValue = "30s") Duration recheck) {
+    public PanStackReconciler(
+            @ConfigProperty(name = "panstack.stalled-recheck-interval", defaultValue = "30s") Duration recheck,
+            AwsServicesFactory aws, AwsPolling polling) {
         this.recheck = recheck;
         this.validator = new SpecValidator(recheck);
+        this.aws = aws;
+        this.polling = polling;
     }
 
     @Override
@@ -77,21 +98,102 @@ public class PanStackReconciler implements Reconciler<PanStack> {
                     resource.getMetadata().getName());
             return UpdateControl.noUpdate();
         }
-        Problem problem = plan(Stack.of(resource), context);
-        if (problem == null) {
+        Pass pass = plan(Stack.of(resource), context);
+        CurrentStack.put(context, pass.stack(), pass.cloud());
+        if (pass.problem() == null) {
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
         }
-        PanStackStatus status = status(resource, context, problem, null);
+        PanStackStatus status = status(resource, context, pass.problem(), null);
         UpdateControl<PanStack> control = status.equals(resource.getStatus())
                 ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(withOnlyStatus(resource, status));
-        return problem == null ? control : control.rescheduleAfter(recheck);
+        Duration next = pass.problem() != null ? polling.afterProblem(pass.problem(), recheck)
+                : pass.cloud() != null ? polling.next(pass.cloud())
+                : null;
+        return next == null ? control : control.rescheduleAfter(next);
     }
 
-    /** Validates, then brings the data objects in line; the first problem stops everything that follows. */
-    private Problem plan(Stack stack, Context<PanStack> context) {
+    /** What one reconcile found: the first problem (or null), the stack as AWS revealed it, the AWS resources. */
+    private record Pass(Problem problem, Stack stack, CloudState cloud) {
+    }
+
+    /** Validates, then the data objects, then AWS; the first problem stops everything that follows. */
+    private Pass plan(Stack stack, Context<PanStack> context) {
         Problem problem = validator.validate(stack, context);
-        return problem != null ? problem : data.reconcile(stack, context);
+        if (problem == null) {
+            problem = data.reconcile(stack, context);
+        }
+        if (problem == null && stack.spec().usesAws()) {
+            problem = polling.stillRejected(stack.resource(), clock.instant());
+        }
+        if (problem != null || !stack.spec().usesAws()) {
+            return new Pass(problem, stack, null);
+        }
+        try {
+            AwsServices services = aws.forRegion(region(stack));
+            CloudState cloud = CloudResources.reconcile(stack, services,
+                    new RdsCredentials(stack, new DataObjects(context), random));
+            Stack found = cloud.database() != null && cloud.database().host() != null
+                    ? stack.withDatabaseEndpoint(cloud.database().host(), cloud.database().port()) : stack;
+            Problem volume = cloud.files() == null ? null : EfsVolume.reconcile(found, cloud.files(), context.getClient());
+            return new Pass(volume, found, cloud);
+        } catch (RuntimeException e) {
+            Problem stop = CloudFailures.problemOf(e);
+            if (stop == null) {
+                throw e; // throttled, 5xx, unreachable: retried with back-off, workloads untouched
+            }
+            return new Pass(stop, stack, null);
+        }
+    }
+
+    private static String region(Stack stack) {
+        return stack.spec().getAws() == null ? null : stack.spec().getAws().getRegion();
+    }
+
+    /**
+     * Releases the AWS resources per deletionPolicy; the PanStack stays (phase Deleting) until AWS has finished.
+     * The in-cluster children go with Kubernetes' garbage collector (owner references), the data objects only under
+     * deletionPolicy Delete.
+     */
+    @Override
+    public DeleteControl cleanup(PanStack resource, Context<PanStack> context) {
+        if (resource.getSpec() == null || !resource.getSpec().usesAws()) {
+            return DeleteControl.defaultDelete();
+        }
+        Stack stack = Stack.of(resource);
+        KubernetesClient client = context.getClient();
+        Release release;
+        try {
+            release = CloudRelease.release(stack, aws.forRegion(region(stack)));
+        } catch (RuntimeException e) {
+            patchDeleting(resource, client, "Releasing the AWS resources failed and is retried: "
+                    + AwsErrors.message(e));
+            throw e;
+        }
+        if (!release.done()) {
+            patchDeleting(resource, client, "Waiting for AWS (deletionPolicy " + resource.getSpec().deletionPolicy()
+                    + "): " + String.join("; ", release.waitingFor()));
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(polling.fast());
+        }
+        if (resource.getSpec().deletionPolicy() == DeletionPolicy.Delete && resource.getSpec().getFiles().getEfs() != null) {
+            EfsVolume.delete(stack, client);
+        }
+        StackEvents.normal(client, resource, "AwsResourcesReleased", release.kept().isEmpty()
+                ? "deletionPolicy " + resource.getSpec().deletionPolicy() + ": the stack's AWS resources are deleted"
+                : "deletionPolicy " + resource.getSpec().deletionPolicy() + ": kept in AWS (no longer managed): "
+                        + String.join(", ", release.kept()));
+        LOG.infof("PanStack %s/%s released its AWS resources (deletionPolicy %s); kept: %s",
+                resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
+                resource.getSpec().deletionPolicy(), release.kept());
+        return DeleteControl.defaultDelete();
+    }
+
+    private void patchDeleting(PanStack resource, KubernetesClient client, String message) {
+        long generation = resource.getMetadata().getGeneration() == null ? 0 : resource.getMetadata().getGeneration();
+        PanStackStatus status = StatusAggregator.deleting(resource.getStatus(), message, generation, clock.instant());
+        if (!status.equals(resource.getStatus())) {
+            client.resource(withOnlyStatus(resource, status)).patchStatus();
+        }
     }
 
     @Override
@@ -114,7 +216,7 @@ public class PanStackReconciler implements Reconciler<PanStack> {
     }
 
     private PanStackStatus status(PanStack resource, Context<PanStack> context, Problem problem, String error) {
-        Observation seen = StackObserver.observe(Stack.of(resource), context, problem, error);
+        Observation seen = StackObserver.observe(CurrentStack.of(resource, context), context, problem, error);
         return StatusAggregator.aggregate(seen, resource.getStatus(), clock.instant());
     }
 

@@ -50,6 +50,10 @@ public class PersistentData {
             return problem;
         }
         PanStack owner = stack.resource();
+        if (stack.database().mode() == DatabaseMode.Rds) {
+            // Created by the RDS step, right before the instance; here it only follows the deletion policy.
+            found.credentials().ifPresent(secret -> objects.followDeletionPolicy(secret, owner));
+        }
         if (stack.database().mode() == DatabaseMode.InCluster) {
             found.credentials().ifPresentOrElse(
                     secret -> objects.followDeletionPolicy(secret, owner),
@@ -68,16 +72,28 @@ public class PersistentData {
 
         static Found lookUp(Stack stack, DataObjects objects) {
             boolean inCluster = stack.database().mode() == DatabaseMode.InCluster;
+            boolean generated = inCluster || generatesRdsLogin(stack);
             String namespace = stack.namespace();
             return new Found(
-                    inCluster ? objects.find(Secret.class, namespace, stack.names().databaseCredentials()) : Optional.empty(),
+                    generated ? objects.find(Secret.class, namespace, stack.names().databaseCredentials()) : Optional.empty(),
                     inCluster ? objects.find(PersistentVolumeClaim.class, namespace, stack.names().databaseVolume()) : Optional.empty(),
                     objects.find(PersistentVolumeClaim.class, namespace, stack.names().filesVolume()));
         }
     }
 
+    private static boolean generatesRdsLogin(Stack stack) {
+        return stack.database().mode() == DatabaseMode.Rds
+                && stack.spec().getDatabase().getRds().getCredentialsSecretRef() == null;
+    }
+
     /** What stops the data objects from following the spec, or null. */
     private static Problem check(Stack stack, Found found) {
+        if (generatesRdsLogin(stack)) {
+            Problem problem = foreign(found.credentials(), stack);
+            if (problem != null) {
+                return problem;
+            }
+        }
         if (stack.database().mode() == DatabaseMode.InCluster) {
             Problem problem = firstOf(
                     foreign(found.credentials(), stack),

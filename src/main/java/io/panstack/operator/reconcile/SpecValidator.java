@@ -39,11 +39,11 @@ public class SpecValidator {
         if (spec.getVersion() == null || spec.getVersion().isBlank()) {
             return new Problem("VersionMissing", "Set spec.version to the Pi release to run, e.g. 2025_10.1.");
         }
-        if (spec.getDashboard().replicas() > 1
+        if (spec.getDashboard().replicas() > 1 && spec.getFiles().getEfs() == null
                 && spec.getFiles().getPersistentVolume().accessMode() != FilesAccessMode.ReadWriteMany) {
             return new Problem("SharedFilesRequired", "dashboard.replicas is " + spec.getDashboard().replicas()
                     + " but the files volume is ReadWriteOnce, which only one node can mount. Use one replica, or"
-                    + " files.persistentVolume.accessMode ReadWriteMany with a storage class that offers it.");
+                    + " files.efs, or files.persistentVolume.accessMode ReadWriteMany with a storage class that offers it.");
         }
         if (spec.getIngress().enabled() && stack.externalUrl() == null) {
             return new Problem("ExternalUrlRequired", "ingress.enabled needs spec.externalUrl, which gives the Ingress its host.");
@@ -61,6 +61,11 @@ public class SpecValidator {
                 return problem;
             }
         }
+        if (stack.database().mode() == DatabaseMode.Rds && spec.getDatabase().getRds().getCredentialsSecretRef() != null) {
+            return missingKeys(client, stack, stack.database().credentialsSecret(),
+                    List.of(DatabaseConnection.USERNAME_KEY, DatabaseConnection.PASSWORD_KEY), "DatabaseCredentials",
+                    "the adopted RDS instance's login (spec.database.rds.credentialsSecretRef)");
+        }
         if (stack.database().mode() == DatabaseMode.External) {
             return missingKeys(client, stack, stack.database().credentialsSecret(),
                     List.of(DatabaseConnection.USERNAME_KEY, DatabaseConnection.PASSWORD_KEY), "DatabaseCredentials",
@@ -75,12 +80,24 @@ public class SpecValidator {
         boolean runsInCluster = context.getSecondaryResource(StatefulSet.class).isPresent();
         var status = stack.resource().getStatus();
         DatabaseMode recorded = status != null && status.getDatabase() != null ? status.getDatabase().getMode() : null;
-        if ((wanted == DatabaseMode.External && runsInCluster)
+        if ((wanted != DatabaseMode.InCluster && runsInCluster)
                 || (recorded != null && recorded != wanted)) {
             return new Problem("DatabaseModeChanged", "The database mode cannot change from "
                     + (runsInCluster ? DatabaseMode.InCluster : recorded) + " to " + wanted
                     + ": the dashboard would start on a different, empty repository. Set it back; to move, create a"
                     + " new PanStack and restore a backup into it.");
+        }
+        return filesChange(stack);
+    }
+
+    /** The schema keeps files on one backend; this catches what got past it. */
+    private static Problem filesChange(Stack stack) {
+        var status = stack.resource().getStatus();
+        boolean wasEfs = status != null && status.getFiles() != null && status.getFiles().getFileSystemId() != null;
+        if (wasEfs && stack.spec().getFiles().getEfs() == null) {
+            return new Problem("FilesBackendChanged", "The files are on EFS file system "
+                    + status.getFiles().getFileSystemId() + " and cannot move to a PersistentVolumeClaim: set"
+                    + " spec.files.efs back.");
         }
         return null;
     }

@@ -24,7 +24,10 @@ import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
 import io.panstack.operator.stack.StackLabels;
 import io.panstack.operator.status.ComponentObservation;
-import io.panstack.operator.status.DatabaseObservation;
+import io.panstack.operator.status.Readiness;
+import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.cloud.RdsDatabase.RdsState;
+import io.panstack.operator.api.v1alpha1.FilesAccessMode;
 import io.panstack.operator.status.Observation;
 import io.panstack.operator.status.PodProblems;
 import io.panstack.operator.status.Problem;
@@ -53,12 +56,17 @@ final class StackObserver {
         }
         // A stalled stack still runs what it ran before: keep describing that database and URL.
         boolean keepPrevious = problem != null && previous != null;
-        DatabaseStatus where = keepPrevious && previous.getDatabase() != null ? previous.getDatabase() : where(stack);
+        CloudState cloud = CurrentStack.cloud(context);
+        DatabaseStatus where = keepPrevious && previous.getDatabase() != null ? previous.getDatabase()
+                : where(stack, cloud == null ? null : cloud.database());
         String url = keepPrevious && previous.getUrl() != null ? previous.getUrl() : url(stack);
+        Readiness<DatabaseStatus> database = stack.database().mode() == DatabaseMode.Rds
+                ? CloudObservations.database(cloud, where, previous)
+                : database(stack, databaseWorkload, databaseReady, where);
         return new Observation(stack.resource().getMetadata().getGeneration() == null ? 0
                 : stack.resource().getMetadata().getGeneration(), problem, reconcileError,
-                database(stack, databaseWorkload, databaseReady, where), databaseWorkload, components,
-                files(stack, context), url);
+                database, databaseWorkload, components, files(stack, context, cloud, previous),
+                stack.spec().getBucket() == null ? null : CloudObservations.bucket(cloud, previous), url);
     }
 
     private static ComponentObservation component(Stack stack, Component component, Optional<Deployment> found,
@@ -92,39 +100,58 @@ final class StackObserver {
                 PodProblems.of(podsOf(pods, StackLabels.MARIADB)), false);
     }
 
-    private static DatabaseObservation database(Stack stack, ComponentObservation workload, boolean ready,
+    private static Readiness<DatabaseStatus> database(Stack stack, ComponentObservation workload, boolean ready,
             DatabaseStatus where) {
         DatabaseConnection db = stack.database();
         if (db.mode() == DatabaseMode.External) {
-            return new DatabaseObservation(true, "ExternalDatabaseConfigured", "Using " + db.host() + ":" + db.port()
+            return new Readiness<>(true, "ExternalDatabaseConfigured", "Using " + db.host() + ":" + db.port()
                     + ", schema " + db.schema() + ", with the login in Secret " + db.credentialsSecret()
                     + "; the dashboard logs any connection error", where);
         }
         if (ready) {
-            return new DatabaseObservation(true, "InClusterDatabaseReady", "MariaDB " + db.host() + ":" + db.port()
+            return new Readiness<>(true, "InClusterDatabaseReady", "MariaDB " + db.host() + ":" + db.port()
                     + " accepts connections; schema " + db.schema(), where);
         }
         if (!workload.exists()) {
-            return new DatabaseObservation(false, "DatabaseNotCreated", "MariaDB " + db.host() + " is not created yet", where);
+            return new Readiness<>(false, "DatabaseNotCreated", "MariaDB " + db.host() + " is not created yet", where);
         }
-        return new DatabaseObservation(false, workload.hasProblems() ? "DatabaseFailing" : "DatabaseStarting",
+        return new Readiness<>(false, workload.hasProblems() ? "DatabaseFailing" : "DatabaseStarting",
                 "MariaDB " + db.host() + " is not ready yet"
                         + (workload.hasProblems() ? ": " + String.join("; ", workload.problems()) : ""), where);
     }
 
-    private static DatabaseStatus where(Stack stack) {
+    private static DatabaseStatus where(Stack stack, RdsState rds) {
         DatabaseConnection db = stack.database();
-        return new DatabaseStatus(db.mode(), db.host(), db.port(), db.schema(), db.credentialsSecret());
+        DatabaseStatus where = new DatabaseStatus(db.mode(), db.host(), db.port(), db.schema(), db.credentialsSecret());
+        if (rds != null) {
+            where.setInstanceId(rds.identifier());
+            where.setAwsStatus(rds.awsStatus());
+            where.setLatestRestorableTime(rds.latestRestorableTime() == null ? null
+                    : rds.latestRestorableTime().toString());
+        }
+        return where;
     }
 
-    private static FilesStatus files(Stack stack, Context<PanStack> context) {
-        String claim = stack.names().filesVolume();
-        String capacity = context.getSecondaryResourcesAsStream(PersistentVolumeClaim.class)
-                .filter(pvc -> claim.equals(pvc.getMetadata().getName()))
-                .map(pvc -> pvc.getStatus() == null || pvc.getStatus().getCapacity() == null ? null
+    private static Readiness<FilesStatus> files(Stack stack, Context<PanStack> context, CloudState cloud,
+            PanStackStatus previous) {
+        String claimName = stack.names().filesVolume();
+        Optional<PersistentVolumeClaim> claim = context.getSecondaryResourcesAsStream(PersistentVolumeClaim.class)
+                .filter(pvc -> claimName.equals(pvc.getMetadata().getName())).findFirst();
+        String capacity = claim.map(pvc -> pvc.getStatus() == null || pvc.getStatus().getCapacity() == null ? null
                         : pvc.getStatus().getCapacity().get("storage"))
-                .filter(Objects::nonNull).map(Quantity::toString).findFirst().orElse(null);
-        return new FilesStatus(claim, stack.spec().getFiles().getPersistentVolume().accessMode(), capacity);
+                .filter(Objects::nonNull).map(Quantity::toString).orElse(null);
+        boolean efs = stack.spec().getFiles().getEfs() != null;
+        FilesStatus where = new FilesStatus(claimName,
+                efs ? FilesAccessMode.ReadWriteMany : stack.spec().getFiles().getPersistentVolume().accessMode(), capacity);
+        if (efs) {
+            return CloudObservations.files(cloud, where, previous);
+        }
+        // A claim may stay unbound until its first pod is scheduled (WaitForFirstConsumer): existing is enough.
+        return claim.isPresent()
+                ? new Readiness<>(true, "VolumeClaimCreated", "PersistentVolumeClaim " + claimName
+                        + (capacity != null ? " is bound (" + capacity + ")" : " is created; it binds when its first pod is scheduled"), where)
+                : new Readiness<>(false, "VolumeClaimNotCreated", "PersistentVolumeClaim " + claimName
+                        + " is not created yet", where);
     }
 
     static String url(Stack stack) {

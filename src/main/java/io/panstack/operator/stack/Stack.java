@@ -2,6 +2,9 @@ package io.panstack.operator.stack;
 
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.api.v1alpha1.DatabaseSpec;
+import io.panstack.operator.api.v1alpha1.DatabaseStatus;
+import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.api.v1alpha1.RdsDatabaseSpec;
 import io.panstack.operator.api.v1alpha1.Defaults;
 import io.panstack.operator.api.v1alpha1.ExternalDatabaseSpec;
 import io.panstack.operator.api.v1alpha1.PanStack;
@@ -13,8 +16,14 @@ public record Stack(PanStack resource, StackNames names, DatabaseConnection data
     public static Stack of(PanStack resource) {
         StackNames names = new StackNames(resource.getMetadata().getName());
         PanStackSpec spec = resource.getSpec();
-        return new Stack(resource, names, DatabaseConnection.of(spec.getDatabase(), names),
+        return new Stack(resource, names, DatabaseConnection.of(spec.getDatabase(), names, resource.getStatus()),
                 ExternalUrl.parse(spec.getExternalUrl()));
+    }
+
+    /** This stack with the database found at host:port (an RDS endpoint, known once AWS reports it). */
+    public Stack withDatabaseEndpoint(String host, int port) {
+        return new Stack(resource, names, new DatabaseConnection(database.mode(), host, port, database.schema(),
+                database.credentialsSecret()), externalUrl);
     }
 
     public String name() {
@@ -34,7 +43,16 @@ public record Stack(PanStack resource, StackNames names, DatabaseConnection data
         public static final String USERNAME_KEY = "username";
         public static final String PASSWORD_KEY = "password";
 
-        static DatabaseConnection of(DatabaseSpec database, StackNames names) {
+        static DatabaseConnection of(DatabaseSpec database, StackNames names, PanStackStatus status) {
+            if (database.mode() == DatabaseMode.Rds) {
+                // The endpoint comes from AWS: until this pass has asked, the last one seen is the best guess.
+                DatabaseStatus seen = status == null ? null : status.getDatabase();
+                RdsDatabaseSpec rds = database.getRds();
+                return new DatabaseConnection(DatabaseMode.Rds, seen == null ? null : seen.getHost(),
+                        seen == null || seen.getPort() == null ? Defaults.DATABASE_PORT : seen.getPort(),
+                        database.getSchema(), rds.getCredentialsSecretRef() != null
+                                ? rds.getCredentialsSecretRef().getName() : names.databaseCredentials());
+            }
             if (database.mode() == DatabaseMode.External) {
                 ExternalDatabaseSpec external = database.getExternal();
                 return new DatabaseConnection(DatabaseMode.External, external.getHost(), external.port(),

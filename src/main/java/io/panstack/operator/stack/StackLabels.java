@@ -22,6 +22,8 @@ public final class StackLabels {
 
     /** Component label of the in-cluster database and of the objects holding its data. */
     public static final String MARIADB = "mariadb";
+    /** Component label of the RDS login Secret. */
+    public static final String DATABASE = "database";
     /** Component label of the files volume. */
     public static final String FILES = "files";
 

@@ -14,6 +14,8 @@ public final class Conditions {
     public static final String RECONCILING = "Reconciling";
     public static final String STALLED = "Stalled";
     public static final String DATABASE_READY = "DatabaseReady";
+    public static final String FILES_READY = "FilesReady";
+    public static final String BUCKET_READY = "BucketReady";
     public static final String WORKLOADS_READY = "WorkloadsReady";
 
     public static final String TRUE = "True";

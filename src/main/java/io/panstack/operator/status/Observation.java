@@ -2,18 +2,23 @@ package io.panstack.operator.status;
 
 import java.util.List;
 
+import io.panstack.operator.api.v1alpha1.BucketStatus;
+import io.panstack.operator.api.v1alpha1.DatabaseStatus;
 import io.panstack.operator.api.v1alpha1.FilesStatus;
 
 /**
- * Everything the status is computed from, gathered by the reconciler from its caches: the status aggregator is a
- * pure function of this, the previous status and the time.
+ * Everything the status is computed from, gathered by the reconciler from its caches and its AWS pass: the status
+ * aggregator is a pure function of this, the previous status and the time.
  *
  * @param problem          what stalls the stack, or null
  * @param reconcileError   message of the failure of the last reconcile attempt (being retried), or null
  * @param database         whether the repository database takes connections, and where it is
- * @param databaseWorkload the in-cluster MariaDB StatefulSet, or null in external mode
+ * @param databaseWorkload the in-cluster MariaDB StatefulSet, or null in the other modes
  * @param components       the Pi components enabled in the spec, in spec order
+ * @param files            whether the shared files can be mounted, and where they are
+ * @param bucket           whether the stack's bucket is ready, or null when the spec has none
  */
-public record Observation(long generation, Problem problem, String reconcileError, DatabaseObservation database,
-        ComponentObservation databaseWorkload, List<ComponentObservation> components, FilesStatus files, String url) {
+public record Observation(long generation, Problem problem, String reconcileError, Readiness<DatabaseStatus> database,
+        ComponentObservation databaseWorkload, List<ComponentObservation> components, Readiness<FilesStatus> files,
+        Readiness<BucketStatus> bucket, String url) {
 }

@@ -11,8 +11,8 @@ import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.api.v1alpha1.Phase;
 
 /**
- * Computes status from an {@link Observation}: conditions (Ready, Reconciling, Stalled, DatabaseReady,
- * WorkloadsReady), phase and per-component figures. Pure: the same input always gives the same status, and
+ * Computes status from an {@link Observation}: conditions (Ready, Reconciling, Stalled, DatabaseReady, FilesReady,
+ * BucketReady when there is a bucket, WorkloadsReady), phase and per-component figures. Pure: the same input always gives the same status, and
  * unchanged conditions keep their lastTransitionTime, so an unchanged stack is never rewritten.
  */
 public final class StatusAggregator {
@@ -28,18 +28,22 @@ public final class StatusAggregator {
         Problem problem = seen.problem();
         boolean stalled = problem != null;
         boolean failing = seen.reconcileError() != null;
-        boolean ready = !stalled && !failing && seen.database().ready() && workloads.ready();
+        Readiness<?> waitingFor = waitingFor(seen);
+        boolean ready = !stalled && !failing && waitingFor == null && workloads.ready();
 
         List<Condition> conditions = new ArrayList<>();
-        conditions.add(Conditions.make(before, Conditions.READY, ready, readyReason(seen, workloads, ready),
-                readyMessage(seen, workloads, ready), generation, now));
-        conditions.add(reconciling(before, seen, workloads, ready, generation, now));
+        conditions.add(Conditions.make(before, Conditions.READY, ready, readyReason(seen, waitingFor, ready),
+                readyMessage(seen, waitingFor, workloads, ready), generation, now));
+        conditions.add(reconciling(before, seen, waitingFor, workloads, ready, generation, now));
         conditions.add(stalled
                 ? Conditions.make(before, Conditions.STALLED, true, problem.reason(), problem.message(), generation, now)
                 : Conditions.make(before, Conditions.STALLED, false, "SpecAccepted",
                         "The spec can be carried out", generation, now));
-        conditions.add(Conditions.make(before, Conditions.DATABASE_READY, seen.database().ready(),
-                seen.database().reason(), seen.database().message(), generation, now));
+        conditions.add(condition(before, Conditions.DATABASE_READY, seen.database(), generation, now));
+        conditions.add(condition(before, Conditions.FILES_READY, seen.files(), generation, now));
+        if (seen.bucket() != null) {
+            conditions.add(condition(before, Conditions.BUCKET_READY, seen.bucket(), generation, now));
+        }
         conditions.add(Conditions.make(before, Conditions.WORKLOADS_READY, workloads.ready(), workloads.reason(),
                 workloads.message(), generation, now));
 
@@ -53,11 +57,48 @@ public final class StatusAggregator {
         status.setConditions(conditions);
         status.setComponents(componentStatuses(seen));
         status.setDatabase(seen.database().where());
-        status.setFiles(seen.files());
+        status.setFiles(seen.files().where());
+        status.setBucket(seen.bucket() == null ? null : seen.bucket().where());
         return status;
     }
 
-    private static String readyReason(Observation seen, Workloads workloads, boolean ready) {
+    /**
+     * The status of a PanStack being deleted while the operator waits for AWS: phase Deleting, not Ready, still
+     * Reconciling with what it waits for; everything else as it was.
+     */
+    public static PanStackStatus deleting(PanStackStatus previous, String message, long generation, Instant now) {
+        List<Condition> before = previous == null ? List.of() : previous.getConditions();
+        PanStackStatus status = previous == null ? new PanStackStatus() : previous.copy();
+        List<Condition> conditions = new ArrayList<>(before.stream()
+                .filter(c -> !Conditions.READY.equals(c.getType()) && !Conditions.RECONCILING.equals(c.getType()))
+                .toList());
+        conditions.add(0, Conditions.make(before, Conditions.RECONCILING, true, "Deleting", message, generation, now));
+        conditions.add(0, Conditions.make(before, Conditions.READY, false, "Deleting", message, generation, now));
+        status.setConditions(conditions);
+        status.setPhase(Phase.Deleting);
+        return status;
+    }
+
+    private static Condition condition(List<Condition> before, String type, Readiness<?> readiness, long generation,
+            Instant now) {
+        return Conditions.make(before, type, readiness.ready(), readiness.reason(), readiness.message(), generation, now);
+    }
+
+    /** The first of database, files and bucket that is not ready, or null. */
+    private static Readiness<?> waitingFor(Observation seen) {
+        for (Readiness<?> needed : java.util.Arrays.asList(seen.database(), seen.files(), seen.bucket())) {
+            if (needed != null && !needed.ready()) {
+                return needed;
+            }
+        }
+        return null;
+    }
+
+    private static String waitingReason(Observation seen, Readiness<?> waitingFor) {
+        return waitingFor == seen.database() ? "Database" : waitingFor == seen.files() ? "Files" : "Bucket";
+    }
+
+    private static String readyReason(Observation seen, Readiness<?> waitingFor, boolean ready) {
         if (ready) {
             return "AllComponentsReady";
         }
@@ -67,10 +108,10 @@ public final class StatusAggregator {
         if (seen.reconcileError() != null) {
             return "ReconcileError";
         }
-        return !seen.database().ready() ? "DatabaseNotReady" : "WorkloadsNotReady";
+        return waitingFor != null ? waitingReason(seen, waitingFor) + "NotReady" : "WorkloadsNotReady";
     }
 
-    private static String readyMessage(Observation seen, Workloads workloads, boolean ready) {
+    private static String readyMessage(Observation seen, Readiness<?> waitingFor, Workloads workloads, boolean ready) {
         if (ready) {
             return "Pi is ready at " + seen.url();
         }
@@ -80,11 +121,11 @@ public final class StatusAggregator {
         if (seen.reconcileError() != null) {
             return "The last reconcile failed and will be retried: " + seen.reconcileError();
         }
-        return !seen.database().ready() ? seen.database().message() : workloads.message();
+        return waitingFor != null ? waitingFor.message() : workloads.message();
     }
 
-    private static Condition reconciling(List<Condition> before, Observation seen, Workloads workloads, boolean ready,
-            long generation, Instant now) {
+    private static Condition reconciling(List<Condition> before, Observation seen, Readiness<?> waitingFor,
+            Workloads workloads, boolean ready, long generation, Instant now) {
         if (seen.problem() != null) {
             return Conditions.make(before, Conditions.RECONCILING, false, "Stalled",
                     "Waiting for the spec to be fixed (see Stalled)", generation, now);
@@ -97,9 +138,9 @@ public final class StatusAggregator {
             return Conditions.make(before, Conditions.RECONCILING, true, "ReconcileError", seen.reconcileError(),
                     generation, now);
         }
-        if (!seen.database().ready()) {
-            return Conditions.make(before, Conditions.RECONCILING, true, "WaitingForDatabase",
-                    seen.database().message(), generation, now);
+        if (waitingFor != null) {
+            return Conditions.make(before, Conditions.RECONCILING, true, "WaitingFor" + waitingReason(seen, waitingFor),
+                    waitingFor.message(), generation, now);
         }
         return Conditions.make(before, Conditions.RECONCILING, true, "RollingOut", workloads.message(), generation, now);
     }

@@ -48,11 +48,20 @@ final class ClusterFixture {
         return client.resources(PanStack.class).inNamespace(namespace).withName(name).get();
     }
 
+    /** Read-modify-write, repeated on a conflict as kubectl does: the operator writes the object too (finalizer). */
     PanStack edit(String name, java.util.function.Consumer<PanStack> change) {
-        return client.resources(PanStack.class).inNamespace(namespace).withName(name).edit(stack -> {
-            change.accept(stack);
-            return stack;
-        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.resources(PanStack.class).inNamespace(namespace).withName(name).edit(stack -> {
+                    change.accept(stack);
+                    return stack;
+                });
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     <T extends HasMetadata> T awaitObject(Class<T> type, String name) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.panstack.operator.api.v1alpha1.BucketStatus;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.api.v1alpha1.DatabaseStatus;
 import io.panstack.operator.api.v1alpha1.FilesAccessMode;
@@ -22,10 +23,11 @@ class StatusAggregatorTest {
     static final String URL = "https://bi.example.com/pi";
     static final DatabaseStatus WHERE = new DatabaseStatus(DatabaseMode.InCluster, "demo-mariadb", 3306, "dashboard",
             "demo-db-credentials");
-    static final FilesStatus FILES = new FilesStatus("demo-files", FilesAccessMode.ReadWriteOnce, "5Gi");
+    static final Readiness<FilesStatus> FILES = new Readiness<>(true, "VolumeClaimCreated", "PersistentVolumeClaim demo-files is bound (5Gi)",
+            new FilesStatus("demo-files", FilesAccessMode.ReadWriteOnce, "5Gi"));
 
-    static final DatabaseObservation DB_READY = new DatabaseObservation(true, "InClusterDatabaseReady", "MariaDB ready", WHERE);
-    static final DatabaseObservation DB_STARTING = new DatabaseObservation(false, "DatabaseStarting", "MariaDB demo-mariadb is not ready yet", WHERE);
+    static final Readiness<DatabaseStatus> DB_READY = new Readiness<>(true, "InClusterDatabaseReady", "MariaDB ready", WHERE);
+    static final Readiness<DatabaseStatus> DB_STARTING = new Readiness<>(false, "DatabaseStarting", "MariaDB demo-mariadb is not ready yet", WHERE);
 
     static ComponentObservation ready(String name, int replicas) {
         return new ComponentObservation(name, "img/" + name + ":1", replicas, true, true, replicas, replicas, replicas, List.of(), false);
@@ -43,8 +45,8 @@ class StatusAggregatorTest {
         return ComponentObservation.notCreated(name, "img/" + name + ":1", 1, true);
     }
 
-    static Observation seen(long generation, DatabaseObservation db, ComponentObservation... components) {
-        return new Observation(generation, null, null, db, ready("mariadb", 1), List.of(components), FILES, URL);
+    static Observation seen(long generation, Readiness<DatabaseStatus> db, ComponentObservation... components) {
+        return new Observation(generation, null, null, db, ready("mariadb", 1), List.of(components), FILES, null, URL);
     }
 
     static String status(PanStackStatus status, String type) {
@@ -63,7 +65,7 @@ class StatusAggregatorTest {
         assertThat(status.getObservedGeneration()).isEqualTo(3);
         assertThat(status.getUrl()).isEqualTo(URL);
         assertThat(status.getConditions()).extracting(Condition::getType)
-                .containsExactly("Ready", "Reconciling", "Stalled", "DatabaseReady", "WorkloadsReady");
+                .containsExactly("Ready", "Reconciling", "Stalled", "DatabaseReady", "FilesReady", "WorkloadsReady");
         assertThat(status.getConditions()).allSatisfy(c -> {
             assertThat(c.getReason()).isNotBlank().matches("[A-Z][A-Za-z]+");
             assertThat(c.getObservedGeneration()).isEqualTo(3);
@@ -125,7 +127,7 @@ class StatusAggregatorTest {
     @Test
     void stalledOverridesEverythingAndSaysWhatToFix() {
         Problem problem = new Problem("LicenceSecretNotFound", "Secret pi-licence for the licence does not exist");
-        Observation seen = new Observation(6, problem, null, DB_READY, ready("mariadb", 1), List.of(ready("dashboard", 1)), FILES, URL);
+        Observation seen = new Observation(6, problem, null, DB_READY, ready("mariadb", 1), List.of(ready("dashboard", 1)), FILES, null, URL);
 
         PanStackStatus status = StatusAggregator.aggregate(seen, null, T0);
 
@@ -142,7 +144,7 @@ class StatusAggregatorTest {
     @Test
     void aFailedReconcileIsReportedAsReconcilingWithTheError() {
         Observation seen = new Observation(2, null, "Kubernetes API (403): forbidden", DB_READY, ready("mariadb", 1),
-                List.of(ready("dashboard", 1)), FILES, URL);
+                List.of(ready("dashboard", 1)), FILES, null, URL);
 
         PanStackStatus status = StatusAggregator.aggregate(seen, null, T0);
 
@@ -188,7 +190,52 @@ class StatusAggregatorTest {
     @Test
     void veryLongMessagesAreCut() {
         Problem problem = new Problem("NameConflict", "x".repeat(5000));
-        Observation seen = new Observation(1, problem, null, DB_READY, null, List.of(), FILES, URL);
+        Observation seen = new Observation(1, problem, null, DB_READY, null, List.of(), FILES, null, URL);
         assertThat(condition(StatusAggregator.aggregate(seen, null, T0), "Stalled").getMessage()).hasSizeLessThanOrEqualTo(1024);
+    }
+
+    static final Readiness<BucketStatus> BUCKET_READY = new Readiness<>(true, "BucketAvailable", "Bucket b in eu-west-1",
+            new BucketStatus("b", "eu-west-1"));
+
+    @Test
+    void filesNotReadyKeepTheStackFromReadyAndSayWhy() {
+        Readiness<FilesStatus> creating = new Readiness<>(false, "EfsCreating", "EFS file system fs-1 is creating",
+                FILES.where());
+        Observation seen = new Observation(1, null, null, DB_READY, ready("mariadb", 1), List.of(ready("dashboard", 1)),
+                creating, BUCKET_READY, URL);
+
+        PanStackStatus status = StatusAggregator.aggregate(seen, null, T0);
+
+        assertThat(status.getPhase()).isEqualTo(Phase.Provisioning);
+        assertThat(condition(status, "Ready").getReason()).isEqualTo("FilesNotReady");
+        assertThat(condition(status, "Ready").getMessage()).isEqualTo("EFS file system fs-1 is creating");
+        assertThat(condition(status, "Reconciling").getReason()).isEqualTo("WaitingForFiles");
+        assertThat(status(status, "FilesReady")).isEqualTo("False");
+        assertThat(status(status, "BucketReady")).isEqualTo("True");
+        assertThat(status.getBucket().getName()).isEqualTo("b");
+    }
+
+    @Test
+    void bucketConditionOnlyWithABucket() {
+        PanStackStatus status = StatusAggregator.aggregate(seen(1, DB_READY, ready("dashboard", 1)), null, T0);
+
+        assertThat(status.getConditions()).extracting(Condition::getType).doesNotContain("BucketReady");
+        assertThat(status.getBucket()).isNull();
+    }
+
+    @Test
+    void deletingKeepsTheRestAndSaysWhatItWaitsFor() {
+        PanStackStatus ready = StatusAggregator.aggregate(seen(3, DB_READY, ready("dashboard", 1)), null, T0);
+
+        PanStackStatus deleting = StatusAggregator.deleting(ready, "Waiting for AWS: RDS instance x (deleting)", 3, T1);
+
+        assertThat(deleting.getPhase()).isEqualTo(Phase.Deleting);
+        assertThat(status(deleting, "Ready")).isEqualTo("False");
+        assertThat(condition(deleting, "Ready").getReason()).isEqualTo("Deleting");
+        assertThat(condition(deleting, "Ready").getLastTransitionTime()).isEqualTo("2026-11-21T10:05:00Z");
+        assertThat(condition(deleting, "Reconciling").getMessage()).contains("RDS instance x (deleting)");
+        assertThat(condition(deleting, "DatabaseReady")).isEqualTo(condition(ready, "DatabaseReady"));
+        assertThat(deleting.getComponents()).isEqualTo(ready.getComponents());
+        assertThat(ready.getPhase()).as("the previous status is not changed in place").isEqualTo(Phase.Ready);
     }
 }

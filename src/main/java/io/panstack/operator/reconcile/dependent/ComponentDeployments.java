@@ -11,6 +11,8 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.build.ComponentDeployment;
+import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.reconcile.CurrentStack;
 import io.panstack.operator.reconcile.DatabaseReadiness;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.Stack;
@@ -19,7 +21,8 @@ import io.panstack.operator.stack.StackLabels;
 /**
  * One Deployment per enabled component, keyed by component id; a disabled component's Deployment is removed.
  * The dashboard and scheduler are first created only once the database is ready (they create and use the schema
- * at start-up); once they exist they are kept and updated whatever the database does.
+ * at start-up), and every component only once the stack's AWS resources (database, files, bucket) are; once they
+ * exist they are kept and updated whatever the database or AWS does.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = StackLabels.MANAGED_SELECTOR))
 public class ComponentDeployments extends CRUDKubernetesDependentResource<Deployment, PanStack>
@@ -31,15 +34,18 @@ public class ComponentDeployments extends CRUDKubernetesDependentResource<Deploy
 
     @Override
     public Map<String, Deployment> desiredResources(PanStack primary, Context<PanStack> context) {
-        Stack stack = Stack.of(primary);
+        Stack stack = CurrentStack.of(primary, context);
         Map<String, Deployment> existing = getSecondaryResources(primary, context);
         boolean databaseReady = DatabaseReadiness.isReady(stack, context);
+        CloudState cloud = CurrentStack.cloud(context);
+        boolean awsReady = cloud == null || cloud.ready();
         Map<String, Deployment> desired = new LinkedHashMap<>();
         for (Component component : Component.values()) {
             if (!component.enabledIn(stack.spec())) {
                 continue;
             }
-            boolean mayStart = !component.usesRepository() || databaseReady || existing.containsKey(component.id());
+            boolean mayStart = existing.containsKey(component.id())
+                    || (awsReady && (!component.usesRepository() || databaseReady));
             if (mayStart) {
                 desired.put(component.id(), ComponentDeployment.desired(stack, component));
             }

@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.build.DashboardDisruptionBudget;
+import io.panstack.operator.reconcile.CurrentStack;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 
@@ -20,6 +21,6 @@ public class DashboardDisruptionBudgetDependent extends CRUDKubernetesDependentR
 
     @Override
     protected PodDisruptionBudget desired(PanStack primary, Context<PanStack> context) {
-        return DashboardDisruptionBudget.desired(Stack.of(primary));
+        return DashboardDisruptionBudget.desired(CurrentStack.of(primary, context));
     }
 }

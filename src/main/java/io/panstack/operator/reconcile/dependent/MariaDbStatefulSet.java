@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.build.MariaDb;
+import io.panstack.operator.reconcile.CurrentStack;
 import io.panstack.operator.stack.Stack;
 
 /**
@@ -22,6 +23,6 @@ public class MariaDbStatefulSet extends CRUDKubernetesDependentResource<Stateful
 
     @Override
     protected StatefulSet desired(PanStack primary, Context<PanStack> context) {
-        return MariaDb.desired(Stack.of(primary));
+        return MariaDb.desired(CurrentStack.of(primary, context));
     }
 }

@@ -1,0 +1,35 @@
+package io.panstack.operator.reconcile;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.stack.Stack;
+
+/**
+ * The stack as this reconcile sees it, shared with the dependents: after the AWS pass it knows the RDS endpoint and
+ * whether the AWS resources are ready, which the PanStack object alone cannot tell.
+ */
+public final class CurrentStack {
+    private static final String STACK = "panstack.stack";
+    private static final String CLOUD = "panstack.cloud";
+
+    private CurrentStack() {
+    }
+
+    static void put(Context<PanStack> context, Stack stack, CloudState cloud) {
+        context.managedWorkflowAndDependentResourceContext().put(STACK, stack);
+        if (cloud != null) {
+            context.managedWorkflowAndDependentResourceContext().put(CLOUD, cloud);
+        }
+    }
+
+    public static Stack of(PanStack primary, Context<PanStack> context) {
+        return context.managedWorkflowAndDependentResourceContext().get(STACK, Stack.class)
+                .orElseGet(() -> Stack.of(primary));
+    }
+
+    /** The AWS resources as this reconcile found them; null for a stack without any, or before the AWS pass. */
+    public static CloudState cloud(Context<PanStack> context) {
+        return context.managedWorkflowAndDependentResourceContext().get(CLOUD, CloudState.class).orElse(null);
+    }
+}

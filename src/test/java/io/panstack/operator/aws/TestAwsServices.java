@@ -1,0 +1,32 @@
+package io.panstack.operator.aws;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.Mock;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+/**
+ * The operator's AWS clients in Quarkus tests: the production wiring (aimed at moto by MotoServer through the
+ * standard aws.endpointUrl setting), over an HTTP client tests can make fail, with a fake for the EFS backup policy
+ * calls moto lacks.
+ */
+@Mock
+@ApplicationScoped
+public class TestAwsServices implements AwsServicesFactory {
+    /** Shared by every Quarkus test: turn faults on and (in a finally) off again. */
+    public static final FaultInjectingHttpClient HTTP = new FaultInjectingHttpClient(UrlConnectionHttpClient.create());
+    public static final FakeFileSystemBackups BACKUPS = new FakeFileSystemBackups();
+
+    private final AwsClients clients;
+
+    public TestAwsServices(MeterRegistry registry) {
+        this.clients = new AwsClients(new AwsSettings(AwsSettings.DEFAULT_MAX_ATTEMPTS, true), HTTP, registry);
+    }
+
+    @Override
+    public AwsServices forRegion(String region) {
+        AwsServices real = clients.forRegion(region);
+        return new AwsServices(real.region(), real.rds(), real.efs(), BACKUPS, real.s3());
+    }
+}

@@ -1,0 +1,261 @@
+package io.panstack.operator.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.Phase;
+import io.panstack.operator.aws.FaultInjectingHttpClient.Fault;
+import io.panstack.operator.aws.MotoNetwork;
+import io.panstack.operator.aws.MotoServer;
+import io.panstack.operator.aws.QuarkusMoto;
+import io.panstack.operator.aws.TestAwsServices;
+import io.panstack.operator.cloud.AwsTags;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import software.amazon.awssdk.services.efs.EfsClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The operator with an AWS-backed stack: the mock API server for Kubernetes, moto for AWS, the real SDK between.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(MotoServer.class)
+class AwsStackReconcilerTest {
+    @Inject
+    KubernetesClient client;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    ClusterFixture cluster;
+    static MotoNetwork network;
+    static RdsClient rds;
+    static EfsClient efs;
+    static S3Client s3;
+
+    @BeforeEach
+    void setUp() {
+        cluster = ClusterFixture.inFreshNamespace(client);
+        network = QuarkusMoto.network();
+        rds = QuarkusMoto.client(RdsClient.builder());
+        efs = QuarkusMoto.client(EfsClient.builder());
+        s3 = QuarkusMoto.client(S3Client.builder().forcePathStyle(true));
+        TestAwsServices.HTTP.passAll();
+    }
+
+    @AfterEach
+    void awsBack() {
+        TestAwsServices.HTTP.passAll();
+    }
+
+    String manifest(String deletionPolicy) {
+        String subnets = String.join(", ", network.subnetIds());
+        return """
+                apiVersion: panstack.io/v1alpha1
+                kind: PanStack
+                metadata:
+                  name: bi
+                spec:
+                  version: "2025_10.1"
+                  deletionPolicy: %s
+                  dashboard: {replicas: 2}
+                  database:
+                    rds:
+                      engineVersion: "10.11.6"
+                      subnetIds: [%s]
+                      securityGroupIds: [%s]
+                  files:
+                    efs:
+                      subnetIds: [%s]
+                  bucket: {}
+                  aws:
+                    region: eu-west-1
+                """.formatted(deletionPolicy, subnets, network.securityGroupId(), subnets);
+    }
+
+    DBInstance instance(PanStack stack) {
+        return rds.describeDBInstances(r -> r.dbInstanceIdentifier(stack.getStatus().getDatabase().getInstanceId()))
+                .dbInstances().get(0);
+    }
+
+    PanStack bringUp(String deletionPolicy) {
+        cluster.create(manifest(deletionPolicy));
+        cluster.awaitCondition("bi", "BucketReady", "True");
+        cluster.awaitCondition("bi", "FilesReady", "True");
+        cluster.awaitCondition("bi", "DatabaseReady", "True");
+        cluster.awaitObject(Deployment.class, "bi-dashboard");
+        cluster.markAllDeploymentsReady();
+        cluster.awaitCondition("bi", "Ready", "True");
+        return cluster.get("bi");
+    }
+
+    @Test
+    void anAwsStackComesUpOnRdsEfsAndS3() {
+        PanStack stack = bringUp("Retain");
+
+        assertThat(stack.getMetadata().getFinalizers()).as("finalizer in place").isNotEmpty();
+        assertThat(stack.getStatus().getPhase()).isEqualTo(Phase.Ready);
+        DBInstance db = instance(stack);
+        assertThat(stack.getStatus().getDatabase().getHost()).isEqualTo(db.endpoint().address());
+        assertThat(stack.getStatus().getDatabase().getAwsStatus()).isEqualTo("available");
+        assertThat(CloudTags.rds(db)).containsEntry(AwsTags.UID, stack.getMetadata().getUid());
+
+        Deployment dashboard = cluster.find(Deployment.class, "bi-dashboard").orElseThrow();
+        List<EnvVar> env = dashboard.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+        assertThat(env).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("PI_DB_HOST");
+            assertThat(e.getValue()).isEqualTo(db.endpoint().address());
+        });
+        assertThat(cluster.list(StatefulSet.class)).as("no in-cluster MariaDB").isEmpty();
+        Secret login = cluster.find(Secret.class, "bi-db-credentials").orElseThrow();
+        assertThat(login.getData()).containsOnlyKeys("username", "password");
+
+        String fileSystem = stack.getStatus().getFiles().getFileSystemId();
+        String accessPoint = stack.getStatus().getFiles().getAccessPointId();
+        assertThat(efs.describeFileSystems(r -> r.fileSystemId(fileSystem)).fileSystems()).hasSize(1);
+        PersistentVolume volume = client.persistentVolumes().withName("panstack-" + cluster.namespace + "-bi-files").get();
+        assertThat(volume.getSpec().getCsi().getDriver()).isEqualTo("efs.csi.aws.com");
+        assertThat(volume.getSpec().getCsi().getVolumeHandle()).isEqualTo(fileSystem + "::" + accessPoint);
+        assertThat(volume.getSpec().getPersistentVolumeReclaimPolicy()).isEqualTo("Retain");
+        PersistentVolumeClaim claim = cluster.find(PersistentVolumeClaim.class, "bi-files").orElseThrow();
+        assertThat(claim.getSpec().getVolumeName()).isEqualTo(volume.getMetadata().getName());
+        assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteMany");
+
+        s3.headBucket(r -> r.bucket(stack.getStatus().getBucket().getName()));
+        assertThat(stack.getStatus().getBucket().getRegion()).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void specChangesReachRds() {
+        bringUp("Retain");
+
+        cluster.edit("bi", s -> s.getSpec().getDatabase().getRds().setInstanceClass("db.r6g.large"));
+
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> "db.r6g.large".equals(instance(cluster.get("bi")).dbInstanceClass()));
+    }
+
+    @Test
+    void whenAwsIsUnreachableWorkloadsStayAndStatusSaysWhy() {
+        bringUp("Retain");
+        Deployment before = cluster.find(Deployment.class, "bi-dashboard").orElseThrow();
+
+        TestAwsServices.HTTP.failAll(Fault.CONNECTION_RESET);
+        cluster.edit("bi", s -> s.getSpec().getRenderer().setReplicas(3));
+
+        cluster.awaitCondition("bi", "Reconciling", "True");
+        PanStack stack = cluster.get("bi");
+        assertThat(condition(stack, "Reconciling").getReason()).isEqualTo("ReconcileError");
+        assertThat(condition(stack, "Reconciling").getMessage()).containsIgnoringCase("connection");
+        assertThat(condition(stack, "DatabaseReady").getStatus()).as("last known").isEqualTo("True");
+        assertThat(cluster.find(Deployment.class, "bi-dashboard").orElseThrow().getMetadata().getResourceVersion())
+                .as("running workloads left exactly as they are").isEqualTo(before.getMetadata().getResourceVersion());
+        assertThat(cluster.find(Deployment.class, "bi-renderer").orElseThrow().getSpec().getReplicas()).isEqualTo(1);
+
+        TestAwsServices.HTTP.passAll();
+        await().atMost(ClusterFixture.TIMEOUT)
+                .until(() -> cluster.find(Deployment.class, "bi-renderer").orElseThrow().getSpec().getReplicas() == 3);
+    }
+
+    @Test
+    void invalidInputForAwsStallsWithoutARetryStorm() {
+        // Subnets that do not exist: AWS (and moto) refuse the DB subnet group.
+        String subnets = "subnetIds: [" + String.join(", ", network.subnetIds()) + "]";
+        String bad = manifest("Retain").replaceFirst(java.util.regex.Pattern.quote(subnets),
+                "subnetIds: [subnet-0000dead, subnet-0000beef]");
+        assertThat(bad).contains("subnet-0000dead");
+        cluster.create(bad);
+
+        cluster.awaitCondition("bi", "Stalled", "True");
+        PanStack stack = cluster.get("bi");
+        assertThat(condition(stack, "Stalled").getReason()).isEqualTo("AwsRequestRejected");
+        sleep(1_000); // the burst of events from creating the stack's claims settles
+        double rejected = rejectedSubnetGroups();
+        assertThat(rejected).as("the refused call is counted in panstack_aws_requests_total").isBetween(1.0, 2.0);
+        sleep(3_000);
+        assertThat(rejectedSubnetGroups()).as("not asked again while the spec stays the same").isEqualTo(rejected);
+        assertThat(cluster.list(Deployment.class)).isEmpty();
+    }
+
+    @Test
+    void deleteRemovesEverythingInAwsBeforeThePanStackGoes() {
+        PanStack stack = bringUp("Delete");
+        String id = stack.getStatus().getDatabase().getInstanceId();
+        String fileSystem = stack.getStatus().getFiles().getFileSystemId();
+
+        client.resource(stack).delete();
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.get("bi") == null);
+
+        assertThat(rds.describeDBInstancesPaginator().dbInstances()).noneMatch(db -> db.dbInstanceIdentifier().equals(id));
+        assertThat(efs.describeFileSystemsPaginator().fileSystems()).noneMatch(fs -> fs.fileSystemId().equals(fileSystem));
+        assertThat(client.persistentVolumes().withName("panstack-" + cluster.namespace + "-bi-files").get()).isNull();
+        assertThat(events()).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("AwsResourcesReleased"));
+    }
+
+    @Test
+    void retainKeepsAwsResourcesAndSaysWhichInTheLastEvent() {
+        PanStack stack = bringUp("Retain");
+        String id = stack.getStatus().getDatabase().getInstanceId();
+
+        client.resource(stack).delete();
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.get("bi") == null);
+
+        DBInstance db = rds.describeDBInstances(r -> r.dbInstanceIdentifier(id)).dbInstances().get(0);
+        assertThat(CloudTags.rds(db)).doesNotContainKeys(AwsTags.MANAGED_BY, AwsTags.UID);
+        assertThat(events()).anySatisfy(e -> {
+            assertThat(e.getReason()).isEqualTo("AwsResourcesReleased");
+            assertThat(e.getMessage()).contains("RDS instance " + id).contains(stack.getStatus().getFiles().getFileSystemId())
+                    .contains(stack.getStatus().getBucket().getName());
+        });
+    }
+
+    static io.fabric8.kubernetes.api.model.Condition condition(PanStack stack, String type) {
+        return stack.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow();
+    }
+
+    double rejectedSubnetGroups() {
+        var counter = registry.find("panstack.aws.requests").tags("service", "rds", "operation", "CreateDBSubnetGroup",
+                "outcome", "rejected").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    List<Event> events() {
+        return client.v1().events().inNamespace(cluster.namespace).list().getItems();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Tags of AWS resources as maps. */
+    static final class CloudTags {
+        static Map<String, String> rds(DBInstance db) {
+            return db.tagList().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value()));
+        }
+    }
+}

@@ -78,12 +78,9 @@ public final class RdsDatabase {
                             + stack.namespace() + "/" + stack.name(), tags));
         }
         keepParameters(rds, id);
-        var subnetGroup = rds.findSubnetGroup(id);
-        if (subnetGroup.isEmpty()) {
+        if (rds.findSubnetGroup(id).isEmpty()) {
             Idempotent.create("DBSubnetGroupAlreadyExists", () -> rds.createSubnetGroup(id, "Subnets of PanStack "
                     + stack.namespace() + "/" + stack.name(), spec.getSubnetIds(), tags));
-        } else if (!Set.copyOf(subnetGroup.get().subnetIds()).equals(Set.copyOf(spec.getSubnetIds()))) {
-            rds.setSubnets(id, spec.getSubnetIds());
         }
         String password = credentials.passwordForNewInstance(spec.getMasterUsername());
         Idempotent.create("DBInstanceAlreadyExists", () -> rds.createInstance(new NewDbInstance(id, spec.getInstanceClass(),

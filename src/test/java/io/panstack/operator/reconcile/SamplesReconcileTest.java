@@ -17,6 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.panstack.operator.aws.MotoNetwork;
+import io.panstack.operator.aws.MotoServer;
+import io.panstack.operator.aws.QuarkusMoto;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
@@ -26,10 +30,12 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(MotoServer.class)
 class SamplesReconcileTest {
     /** What each sample's header asks the user to create first. */
     static final Map<String, List<String>> PREREQUISITES = Map.of(
             "minimal.yaml", List.of(),
+            "aws.yaml", List.of(),
             "external-db.yaml", List.of(),
             "ingress-tls-ha.yaml", List.of("pi-registry", "pi-licence"));
 
@@ -51,7 +57,8 @@ class SamplesReconcileTest {
         PREREQUISITES.get(sample).forEach(secret -> cluster.createSecret(secret, Map.of("licence", "key",
                 ".dockerconfigjson", "{\"auths\":{}}")));
         List<HasMetadata> documents;
-        try (InputStream in = Files.newInputStream(Path.of("samples", sample))) {
+        try (InputStream in = new java.io.ByteArrayInputStream(inEmulator(Files.readString(Path.of("samples", sample)))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
             documents = client.load(in).items();
         }
         String stack = null;
@@ -69,5 +76,13 @@ class SamplesReconcileTest {
         assertThat(cluster.condition(stack, "Stalled").orElseThrow().getStatus()).isEqualTo("False");
         assertThat(cluster.list(Deployment.class)).extracting(d -> d.getMetadata().getName())
                 .contains(stack + "-dashboard", stack + "-renderer", stack + "-scheduler");
+    }
+
+    /** The sample's placeholder subnet and security group ids replaced by ones that exist in the AWS emulator. */
+    static String inEmulator(String sample) {
+        MotoNetwork network = QuarkusMoto.network();
+        return sample.replace("subnet-0a1b2c3d4e5f60001", network.subnetIds().get(0))
+                .replace("subnet-0a1b2c3d4e5f60002", network.subnetIds().get(1))
+                .replace("sg-0a1b2c3d4e5f60003", network.securityGroupId());
     }
 }

@@ -65,7 +65,8 @@ public class RdsDatabaseSpec {
     private Boolean deletionProtection = true;
 
     @Size(max = 16)
-    @JsonPropertyDescription("Subnets of the DB subnet group, in at least two availability zones. Needed unless identifier is set.")
+    @ValidationRule(value = "self == oldSelf", message = "database.rds.subnetIds cannot change after creation: change the DB subnet group in AWS instead")
+    @JsonPropertyDescription("Subnets of the DB subnet group, in at least two availability zones. Needed unless identifier is set. Cannot change after creation.")
     private List<@Pattern("^subnet-[0-9a-f]{1,40}$") String> subnetIds = List.of();
 
     @Size(max = 5)

@@ -42,9 +42,6 @@ public interface DatabaseInstances {
     /** CreateDBSubnetGroup. */
     void createSubnetGroup(String name, String description, List<String> subnetIds, Map<String, String> tags);
 
-    /** ModifyDBSubnetGroup. */
-    void setSubnets(String name, List<String> subnetIds);
-
     /** DeleteDBSubnetGroup. */
     void deleteSubnetGroup(String name);
 

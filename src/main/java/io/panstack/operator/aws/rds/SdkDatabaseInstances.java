@@ -164,11 +164,6 @@ public class SdkDatabaseInstances implements DatabaseInstances {
     }
 
     @Override
-    public void setSubnets(String name, List<String> subnetIds) {
-        rds.modifyDBSubnetGroup(r -> r.dbSubnetGroupName(name).subnetIds(subnetIds));
-    }
-
-    @Override
     public void deleteSubnetGroup(String name) {
         rds.deleteDBSubnetGroup(r -> r.dbSubnetGroupName(name));
     }

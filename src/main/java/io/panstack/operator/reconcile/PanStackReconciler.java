@@ -129,6 +129,10 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         if (problem != null || !stack.spec().usesAws()) {
             return new Pass(problem, stack, null);
         }
+        if (!stack.resource().hasFinalizer(context.getControllerConfiguration().getFinalizerName())) {
+            // JOSDK adds the finalizer before the first reconcile; this keeps every AWS create behind it regardless.
+            return new Pass(null, stack, null);
+        }
         try {
             AwsServices services = aws.forRegion(region(stack));
             CloudState cloud = CloudResources.reconcile(stack, services,

@@ -48,6 +48,10 @@ final class ClusterFixture {
         return client.resources(PanStack.class).inNamespace(namespace).withName(name).get();
     }
 
+    void delete(PanStack stack) {
+        client.resource(stack).delete();
+    }
+
     /** Read-modify-write, repeated on a conflict as kubectl does: the operator writes the object too (finalizer). */
     PanStack edit(String name, java.util.function.Consumer<PanStack> change) {
         for (int attempt = 1; ; attempt++) {

@@ -28,6 +28,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.panstack.operator.aws.MotoServer;
+import io.panstack.operator.aws.QuarkusMoto;
+import io.panstack.operator.api.v1alpha1.PanStack;
 
 /**
  * The operator must work with exactly the permissions in deploy/rbac.yaml: every request it sends to the (mock)
@@ -35,6 +39,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(MotoServer.class)
 class OperatorRbacTest {
     static final String TEST_AGENT = "panstack-tests";
 
@@ -115,6 +120,22 @@ class OperatorRbacTest {
         cluster.awaitCondition("ext", "Stalled", "True");
         cluster.createSecret("ext-db", Map.of("username", "u", "password", "p"));
         cluster.awaitObject(Deployment.class, "ext-dashboard");
+
+        // An AWS stack (RDS, EFS, bucket in moto): finalizer, EFS PersistentVolume, events, release on deletion.
+        String subnets = String.join(", ", QuarkusMoto.network().subnetIds());
+        PanStack aws = cluster.create(PanStackReconcilerTest.MINIMAL.replace("name: demo", "name: cloud") + """
+                  deletionPolicy: Delete
+                  database:
+                    rds:
+                      subnetIds: [%s]
+                  files:
+                    efs:
+                      subnetIds: [%s]
+                  bucket: {}
+                """.formatted(subnets, subnets));
+        cluster.runControllersUntilReady("cloud");
+        cluster.delete(aws);
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.get("cloud") == null);
     }
 
     private List<RecordedRequest> recordedRequests() throws InterruptedException {

@@ -56,7 +56,7 @@ class SdkBucketsTest {
 
         buckets.create(name, MotoServer.REGION);
 
-        assertThat(buckets.find(name)).contains(new Bucket(name, "eu-west-1", false, false, "Off", Map.of()));
+        assertThat(buckets.find(name)).contains(new Bucket(name, "eu-west-1", false, false, "Off", Map.of(), Map.of()));
     }
 
     @Test
@@ -70,7 +70,7 @@ class SdkBucketsTest {
         buckets.setTags(name, Map.of("panstack.io/stack", "analytics/bi", "owner", "bi-team"));
 
         assertThat(buckets.find(name)).contains(new Bucket(name, "eu-west-1", true, true, "Enabled",
-                Map.of("panstack.io/stack", "analytics/bi", "owner", "bi-team")));
+                Map.of("panstack.io/stack", "analytics/bi", "owner", "bi-team"), Map.of()));
 
         buckets.setVersioning(name, false);
         buckets.setTags(name, Map.of());
@@ -138,5 +138,22 @@ class SdkBucketsTest {
         buckets.emptyAndDelete(name);
 
         assertThat(buckets.find(name)).isEmpty();
+    }
+
+    @Test
+    void backupsExpireUnderTheirPrefixAndOtherRulesStay() {
+        String name = "panstack-lifecycle-" + System.nanoTime();
+        buckets.create(name, "eu-west-1");
+        s3.putBucketLifecycleConfiguration(r -> r.bucket(name).lifecycleConfiguration(c -> c.rules(
+                software.amazon.awssdk.services.s3.model.LifecycleRule.builder().id("someone-elses").status("Enabled")
+                        .filter(f -> f.prefix("logs/")).expiration(e -> e.days(3)).build())));
+
+        buckets.expireAfter(name, "backups/", 14);
+        buckets.expireAfter(name, "backups/", 30);
+
+        assertThat(buckets.find(name).orElseThrow().expirationDaysByPrefix()).containsExactly(Map.entry("backups/", 30));
+        assertThat(s3.getBucketLifecycleConfiguration(r -> r.bucket(name)).rules())
+                .extracting(software.amazon.awssdk.services.s3.model.LifecycleRule::id)
+                .containsExactlyInAnyOrder("someone-elses", "panstack-expire-backups-");
     }
 }

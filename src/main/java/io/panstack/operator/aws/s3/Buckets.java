@@ -30,11 +30,17 @@ public interface Buckets {
     /** PutBucketTagging: replaces the whole tag set. */
     void setTags(String name, Map<String, String> tags);
 
+    /**
+     * Get- then PutBucketLifecycleConfiguration: objects under the prefix (and their old versions) expire after the
+     * given days, in a rule of the operator's own; the bucket's other lifecycle rules are kept.
+     */
+    void expireAfter(String name, String prefix, int days);
+
     /** Deletes every object version and delete marker, then the bucket. Only for deletionPolicy Delete. */
     void emptyAndDelete(String name);
 
     /** A bucket and the settings the operator keeps on it. */
     record Bucket(String name, String region, boolean publicAccessBlocked, boolean encrypted, String versioning,
-            Map<String, String> tags) {
+            Map<String, String> tags, Map<String, Integer> expirationDaysByPrefix) {
     }
 }

@@ -10,6 +10,8 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -26,6 +28,8 @@ public class SdkBuckets implements Buckets {
     /** DeleteObjects takes at most 1000 keys per call. */
     static final int KEYS_PER_DELETE = 1000;
     private static final String US_EAST_1 = "us-east-1";
+    /** Lifecycle rules the operator owns carry this id prefix; others are left as they are. */
+    static final String RULE_PREFIX = "panstack-expire-";
 
     private final S3Client s3;
 
@@ -46,7 +50,7 @@ public class SdkBuckets implements Buckets {
             throw e;
         }
         return Optional.of(new Bucket(name, region(name), publicAccessBlocked(name), encrypted(name),
-                versioning(name), tags(name)));
+                versioning(name), tags(name), expirations(name)));
     }
 
     @Override
@@ -88,6 +92,41 @@ public class SdkBuckets implements Buckets {
             s3.deleteBucketTagging(r -> r.bucket(name));
         } else {
             s3.putBucketTagging(r -> r.bucket(name).tagging(t -> t.tagSet(tagSet)));
+        }
+    }
+
+    @Override
+    public void expireAfter(String name, String prefix, int days) {
+        String id = RULE_PREFIX + prefix.replaceAll("[^A-Za-z0-9-]", "-");
+        List<LifecycleRule> rules = new ArrayList<>(lifecycleRules(name).stream().filter(r -> !id.equals(r.id())).toList());
+        rules.add(LifecycleRule.builder().id(id).status(ExpirationStatus.ENABLED)
+                .filter(f -> f.prefix(prefix))
+                .expiration(e -> e.days(days))
+                .noncurrentVersionExpiration(e -> e.noncurrentDays(days))
+                .build());
+        s3.putBucketLifecycleConfiguration(r -> r.bucket(name).lifecycleConfiguration(c -> c.rules(rules)));
+    }
+
+    /** The operator's expiration rules, by prefix. */
+    private Map<String, Integer> expirations(String name) {
+        Map<String, Integer> days = new LinkedHashMap<>();
+        for (LifecycleRule rule : lifecycleRules(name)) {
+            if (rule.id() != null && rule.id().startsWith(RULE_PREFIX) && rule.expiration() != null
+                    && rule.expiration().days() != null && rule.filter() != null && rule.filter().prefix() != null) {
+                days.put(rule.filter().prefix(), rule.expiration().days());
+            }
+        }
+        return days;
+    }
+
+    private List<LifecycleRule> lifecycleRules(String name) {
+        try {
+            return s3.getBucketLifecycleConfiguration(r -> r.bucket(name)).rules();
+        } catch (S3Exception e) {
+            if (hasCode(e, "NoSuchLifecycleConfiguration")) {
+                return List.of();
+            }
+            throw e;
         }
     }
 

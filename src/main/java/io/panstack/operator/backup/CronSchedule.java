@@ -1,0 +1,106 @@
+package io.panstack.operator.backup;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.BitSet;
+import java.util.Optional;
+
+/**
+ * A five-field cron schedule as Kubernetes CronJobs read it (minute hour day-of-month month day-of-week; "*", lists,
+ * ranges, steps, and the @daily-style macros), in UTC. Only to tell status when the next backup is due: the
+ * CronJob controller does the scheduling.
+ */
+public final class CronSchedule {
+    private static final int SEARCH_MINUTES = 366 * 24 * 60;
+    private final BitSet minutes;
+    private final BitSet hours;
+    private final BitSet days;
+    private final BitSet months;
+    private final BitSet weekdays;
+    private final boolean anyDay;
+    private final boolean anyWeekday;
+
+    private CronSchedule(String[] fields) {
+        minutes = field(fields[0], 0, 59);
+        hours = field(fields[1], 0, 23);
+        days = field(fields[2], 1, 31);
+        months = field(fields[3], 1, 12);
+        weekdays = field(fields[4].replace("7", "0"), 0, 6);
+        anyDay = fields[2].equals("*");
+        anyWeekday = fields[4].equals("*");
+    }
+
+    /** The schedule, or empty when it is not one this class (and Kubernetes) reads. */
+    public static Optional<CronSchedule> parse(String expression) {
+        if (expression == null) {
+            return Optional.empty();
+        }
+        String text = switch (expression.strip()) {
+            case "@yearly", "@annually" -> "0 0 1 1 *";
+            case "@monthly" -> "0 0 1 * *";
+            case "@weekly" -> "0 0 * * 0";
+            case "@daily", "@midnight" -> "0 0 * * *";
+            case "@hourly" -> "0 * * * *";
+            default -> expression.strip();
+        };
+        String[] fields = text.split("\\s+");
+        if (fields.length != 5) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new CronSchedule(fields));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The first time strictly after {@code after} that matches, to the minute. */
+    public Optional<Instant> nextAfter(Instant after) {
+        ZonedDateTime time = after.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        for (int i = 0; i < SEARCH_MINUTES; i++) {
+            if (matches(time)) {
+                return Optional.of(time.toInstant());
+            }
+            time = time.plusMinutes(1);
+        }
+        return Optional.empty();
+    }
+
+    private boolean matches(ZonedDateTime t) {
+        boolean dayOfMonth = days.get(t.getDayOfMonth());
+        boolean dayOfWeek = weekdays.get(t.getDayOfWeek().getValue() % 7);
+        // As in cron: when both day fields are restricted, either may match.
+        boolean day = anyDay || anyWeekday ? dayOfMonth && dayOfWeek : dayOfMonth || dayOfWeek;
+        return minutes.get(t.getMinute()) && hours.get(t.getHour()) && months.get(t.getMonthValue()) && day;
+    }
+
+    private static BitSet field(String text, int min, int max) {
+        BitSet bits = new BitSet(max + 1);
+        for (String part : text.split(",")) {
+            String[] stepped = part.split("/", 2);
+            int step = stepped.length == 2 ? Integer.parseInt(stepped[1]) : 1;
+            int from;
+            int to;
+            if (stepped[0].equals("*")) {
+                from = min;
+                to = max;
+            } else if (stepped[0].contains("-")) {
+                String[] range = stepped[0].split("-", 2);
+                from = Integer.parseInt(range[0]);
+                to = Integer.parseInt(range[1]);
+            } else {
+                from = Integer.parseInt(stepped[0]);
+                to = stepped.length == 2 ? max : from;
+            }
+            if (from < min || to > max || from > to || step < 1) {
+                throw new IllegalArgumentException(part);
+            }
+            for (int value = from; value <= to; value += step) {
+                bits.set(value);
+            }
+        }
+        return bits;
+    }
+}

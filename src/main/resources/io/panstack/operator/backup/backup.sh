@@ -1,0 +1,136 @@
+#!/bin/sh
+# PanStack: logical backup of a Pi repository schema, taken as the vendor takes it
+# (mysqldump --single-transaction --routines --triggers --skip-comments of the one schema), gzip-compressed.
+#
+# Environment:
+#   DB_HOST, DB_PORT (default 3306), DB_SCHEMA, DB_USER
+#   DB_PASSWORD_FILE (a file holding the password; preferred) or DB_PASSWORD
+#   BACKUP_DIR       where the backup goes: $BACKUP_DIR/<schema>-<yyyymmdd>T<hhmmss>Z.sql.gz (UTC)
+#   RETENTION_DAYS   optional: afterwards delete this schema's backups in BACKUP_DIR older than that many days
+#                    (only names of exactly that form; never the newest)
+# Output: one summary line on stdout; errors on stderr.
+# Exit:   0 done; 1 failed (and nothing left behind that looks like a backup); 2 bad configuration.
+#
+# The password never reaches a command line (ps shows those to every user) nor a log: it is written into a
+# client option file (mode 0600 in a private temp dir, removed on exit) that the client reads through
+# --defaults-extra-file, and it is dropped from the environment the client inherits. Never add `set -x`.
+set -eu
+umask 077
+
+fail() { echo "backup: $*" >&2; exit 1; }
+bad() { echo "backup: $*" >&2; exit 2; }
+
+STAMP_GLOB='[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]T[0-9][0-9][0-9][0-9][0-9][0-9]Z'
+NL='
+'
+CR=$(printf '\r')
+
+# --- configuration -------------------------------------------------------------------------------------------
+: "${DB_HOST:?backup: set DB_HOST}" "${DB_SCHEMA:?backup: set DB_SCHEMA}" "${DB_USER:?backup: set DB_USER}"
+: "${BACKUP_DIR:?backup: set BACKUP_DIR}"
+DB_PORT=${DB_PORT:-3306}
+case $DB_PORT in '' | *[!0-9]*) bad "DB_PORT must be a number, not '$DB_PORT'" ;; esac
+# The schema name goes into a file name and SQL; Pi's names are plain. A leading '-' would read as an option.
+case $DB_SCHEMA in -* | *[!A-Za-z0-9_-]*) bad "DB_SCHEMA may hold only letters, digits, '_' and '-' (not first)" ;; esac
+[ ${#DB_SCHEMA} -le 64 ] || bad "DB_SCHEMA is longer than 64 characters"
+if [ -n "${RETENTION_DAYS:-}" ]; then
+  case $RETENTION_DAYS in *[!0-9]*) bad "RETENTION_DAYS must be a whole number of days" ;; esac
+  [ "$RETENTION_DAYS" -ge 1 ] || bad "RETENTION_DAYS must be at least 1"
+fi
+mkdir -p "$BACKUP_DIR" || bad "cannot create BACKUP_DIR $BACKUP_DIR"
+[ -d "$BACKUP_DIR" ] && [ -w "$BACKUP_DIR" ] || bad "BACKUP_DIR $BACKUP_DIR is not a writable directory"
+
+if command -v mariadb-dump >/dev/null 2>&1; then DUMP=mariadb-dump
+elif command -v mysqldump >/dev/null 2>&1; then DUMP=mysqldump
+else bad "neither mariadb-dump nor mysqldump is installed"; fi
+
+# --- private temp dir; whatever happens, it and any half-written dump go ----------------------------------------
+work=$(mktemp -d "${TMPDIR:-/tmp}/panstack-backup.XXXXXX") || bad "cannot create a private temp dir"
+partial=
+cleanup() {
+  rm -rf "$work"
+  if [ -n "$partial" ]; then rm -f "$partial"; fi
+}
+trap cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- the password, into the option file only -------------------------------------------------------------------
+if [ -n "${DB_PASSWORD_FILE:-}" ]; then
+  [ -r "$DB_PASSWORD_FILE" ] || bad "DB_PASSWORD_FILE $DB_PASSWORD_FILE is not readable"
+  pw=$(cat "$DB_PASSWORD_FILE") # $(...) drops trailing newlines, as secret files are often written with one
+elif [ "${DB_PASSWORD+set}" = set ]; then
+  pw=$DB_PASSWORD
+else
+  bad "set DB_PASSWORD_FILE or DB_PASSWORD"
+fi
+unset DB_PASSWORD
+case $pw in *"$NL"* | *"$CR"*) bad "the password holds a line break, which a client option file cannot carry" ;; esac
+# Option-file syntax: inside double quotes only backslash and double quote need escaping. printf is a shell
+# builtin and sed reads the password from its stdin: no process ever has it among its arguments.
+esc=$(printf '%s\n' "$pw" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g')
+printf '[client]\npassword="%s"\n' "$esc" >"$work/client.cnf"
+pw=
+esc=
+
+# --- dump ------------------------------------------------------------------------------------------------------
+name="$DB_SCHEMA-$(date -u +%Y%m%dT%H%M%SZ).sql.gz"
+final="$BACKUP_DIR/$name"
+[ ! -e "$final" ] || fail "$final already exists"
+# A hidden name that never matches the backup pattern: a half-written dump never looks like a backup.
+partial="$BACKUP_DIR/.$name.partial"
+started=$(date +%s)
+
+# dash has no pipefail: the dump's own exit status travels through a file, gzip's is the pipeline's.
+if ! { "$DUMP" --defaults-extra-file="$work/client.cnf" --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" \
+        --single-transaction --routines --triggers --skip-comments "$DB_SCHEMA"
+      echo $? >"$work/dump.rc"; } | gzip -c >"$partial"; then
+  fail "gzip failed writing $partial; no backup written"
+fi
+rc=$(cat "$work/dump.rc" 2>/dev/null) || rc=
+[ "$rc" = 0 ] || fail "$DUMP failed (exit ${rc:-unknown}); no backup written"
+
+# --- verify: valid gzip, and a complete dump of a schema with tables ---------------------------------------------
+gzip -t "$partial" 2>/dev/null || fail "the compressed dump is corrupt; no backup written"
+# --skip-comments drops the "-- Dump completed" line. The last statement of a complete dump restores SQL_NOTES
+# (mysqldump and mariadb-dump alike); a dump without CREATE TABLE is no repository backup (empty or wrong schema).
+tables=$(gzip -dc "$partial" | awk '
+  /^CREATE TABLE / { t++ }
+  NF { last = $0 }
+  END { if (index(last, "SET SQL_NOTES=@OLD_SQL_NOTES") == 0) { print "truncated"; exit } print t + 0 }')
+case $tables in
+  truncated) fail "the dump is incomplete (no final statement); no backup written" ;;
+  0 | '') fail "schema $DB_SCHEMA has no tables; no backup written" ;;
+esac
+
+# Readable for the pod's group (fsGroup): the upload container may run as another user of that group.
+chmod 640 "$partial"
+mv "$partial" "$final" # same directory: an atomic rename
+partial=
+bytes=$(wc -c <"$final" | tr -d ' ')
+seconds=$(($(date +%s) - started))
+
+# --- optional pruning: only this schema's backups, only exact names, never the newest or the one just written ---
+pruned=
+if [ -n "${RETENTION_DAYS:-}" ]; then
+  pruned=0
+  newest=
+  for f in "$BACKUP_DIR/$DB_SCHEMA"-*.sql.gz; do # sorted by name, so by time: the last match is the newest
+    case ${f##*/} in "$DB_SCHEMA"-$STAMP_GLOB.sql.gz) newest=$f ;; esac
+  done
+  for f in "$BACKUP_DIR/$DB_SCHEMA"-*.sql.gz "$BACKUP_DIR/.$DB_SCHEMA"-*.sql.gz.partial; do
+    case ${f##*/} in
+      "$DB_SCHEMA"-$STAMP_GLOB.sql.gz) age=$((RETENTION_DAYS - 1)) ;;
+      ."$DB_SCHEMA"-$STAMP_GLOB.sql.gz.partial) age=0 ;; # left by a killed run: gone after a day
+      *) continue ;;
+    esac
+    [ "$f" != "$newest" ] && [ "$f" != "$final" ] || continue
+    # find -mtime +N: modified at least N+1 whole days ago
+    if [ -f "$f" ] && [ -n "$(find "$f" -prune -type f -mtime +"$age")" ]; then
+      rm -f "$f" && pruned=$((pruned + 1))
+    fi
+  done
+fi
+
+echo "backup: file=$final bytes=$bytes seconds=$seconds tables=$tables${pruned:+ pruned=$pruned}"

@@ -1,0 +1,772 @@
+package io.panstack.operator.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.panstack.operator.aws.MotoServer;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The backup scripts run for real with /bin/sh (dash) against real servers: a private MariaDB 10.11 holding a
+ * Pi-like repository (tables with awkward data, the recordTableInteraction trigger of panintelligence.md 6, a
+ * function, a procedure, a view) whose login has a password full of shell-special characters; moto as S3 with
+ * the aws CLI (v1 and v2 where both are installed); and a second, empty MariaDB to restore into.
+ */
+class BackupRestoreTest {
+    @RegisterExtension
+    static final MotoServer MOTO = MotoServer.shared();
+
+    static final String SCHEMA = "dashboard";
+    static final String USER = "pi";
+    /** $, both quotes, space, #, backslash, backtick, semicolon: whatever a shell or an option file could mangle. */
+    static final String PASSWORD = "pa$$ 'w\"o#rd\\ `id`;x";
+    static final String WRONG_PASSWORD = "wr$ng 'pass\"word\\";
+    static final String RESTORER = "restorer";
+    static final String RESTORER_PASSWORD = "r3st0re $ 'me'";
+    static final String BUCKET = "panstack-backup-test";
+    static final List<String> TABLES = List.of("mis_audit_log", "mis_category", "mis_chart",
+            "mis_last_table_interactions", "mis_setting", "mis_user");
+
+    @TempDir
+    static Path temp;
+    static MariaDbServer source;
+    static MariaDbServer target;
+    static Path scripts;
+    static Path home;
+    static long rows;
+
+    @BeforeAll
+    static void servers() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        MariaDbServer.ensureInstalled(); // .ci/install-mariadb, as root, when missing
+        scripts = Files.createDirectories(temp.resolve("scripts"));
+        for (Map.Entry<String, String> script : BackupScripts.all().entrySet()) {
+            Files.writeString(scripts.resolve(script.getKey()), script.getValue());
+        }
+        home = Files.createDirectories(temp.resolve("home"));
+        source = MariaDbServer.start(temp.resolve("source"));
+        target = MariaDbServer.start(temp.resolve("target"));
+        source.sql(createUser(USER, PASSWORD) + "GRANT ALL ON `" + SCHEMA + "`.* TO 'pi'@'%';\n"
+                + "GRANT ALL ON `empty_schema`.* TO 'pi'@'%';\n" + PiRepository.SQL);
+        target.sql(createUser(USER, PASSWORD) + createUser(RESTORER, RESTORER_PASSWORD)
+                + "GRANT ALL ON `dashboard`.* TO 'pi'@'%';\n"
+                + "GRANT ALL ON `occupied`.* TO 'pi'@'%';\n"
+                + "GRANT ALL ON `routines_only`.* TO 'pi'@'%';\n"
+                + "GRANT ALL ON `never_created`.* TO 'pi'@'%';\n"
+                + "GRANT ALL ON `dashboard_copy`.* TO 'restorer'@'%';\n"
+                + "GRANT ALL ON `dashboard_keep`.* TO 'restorer'@'%';\n");
+        rows = tableStats(source, SCHEMA).values().stream().mapToLong(TableStats::rows).sum();
+        try (S3Client s3 = s3()) {
+            s3.createBucket(r -> r.bucket(BUCKET).createBucketConfiguration(c -> c.locationConstraint(MotoServer.REGION)));
+        }
+    }
+
+    @AfterAll
+    static void stopServers() {
+        if (source != null) {
+            source.close();
+        }
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** Backup, upload with each aws CLI, restore from S3 into an empty server: the same repository, working. */
+    @Test
+    void roundTripThroughS3IntoAnEmptyServer() throws Exception {
+        Path dir = temp.resolve("roundtrip");
+        Instant before = Instant.now();
+        Run backup = run("backup.sh", backupEnv(dir));
+        Instant after = Instant.now();
+
+        assertThat(backup.exit()).as(backup.toString()).isZero();
+        Path file = onlyFile(dir);
+        String name = file.getFileName().toString();
+        assertThat(backup.out()).matches("backup: file=" + Pattern.quote(file.toString())
+                + " bytes=" + Files.size(file) + " seconds=[0-9]+ tables=6\n");
+        assertThat(backup.err()).isEmpty();
+        assertThat(BackupScripts.schemaOf(name)).contains(SCHEMA);
+        assertThat(BackupScripts.timeOf(name)).hasValueSatisfying(t -> assertThat(t)
+                .isBetween(before.minusSeconds(1), after.plusSeconds(1)));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+        String dump = gunzip(file); // GZIPInputStream reads it all: valid gzip
+        assertThat(dump).contains("CREATE TABLE `mis_chart`", "CREATE TABLE `mis_last_table_interactions`")
+                .containsPattern("(?i)TRIGGER\\s+`?recordTableInteraction`?\\s+AFTER INSERT ON\\s+`?mis_chart")
+                .contains("FUNCTION `chartsInCategory`", "PROCEDURE `touchTable`", "VIEW `mis_chart_summary`")
+                // One schema, not named in the dump: it restores into any schema.
+                .doesNotContain("CREATE DATABASE", "USE `dashboard`")
+                // --skip-comments, as the vendor dumps.
+                .doesNotContain("-- Dump completed", "-- Host:");
+
+        // Upload with every aws CLI there is (v1 from pip, v2 from Debian, ...); each to its own prefix.
+        Map<String, Path> clis = awsClis();
+        assertThat(clis).as("an aws CLI").isNotEmpty();
+        String key = null;
+        long uploadMillis = 0;
+        for (Map.Entry<String, Path> cli : clis.entrySet()) {
+            String prefix = "/backups/" + cli.getKey() + "/";
+            Map<String, String> env = awsEnv(cli.getValue());
+            env.put("BUCKET", BUCKET);
+            env.put("PREFIX", prefix);
+            env.put("BACKUP_DIR", dir.toString()); // no argument: the one backup there, as in the Job
+            Run upload = run("upload.sh", env);
+            String expectedKey = "backups/" + cli.getKey() + "/" + name;
+
+            assertThat(upload.exit()).as(cli + ": " + upload).isZero();
+            assertThat(upload.out()).matches("upload: s3://" + BUCKET + "/" + Pattern.quote(expectedKey)
+                    + " bytes=" + Files.size(file) + " seconds=[0-9]+\n");
+            try (S3Client s3 = s3()) {
+                assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(expectedKey)).asByteArray())
+                        .isEqualTo(Files.readAllBytes(file));
+                assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("backups/" + cli.getKey() + "/")).contents())
+                        .singleElement().satisfies(o -> assertThat(o.key()).isEqualTo(expectedKey));
+            }
+            key = expectedKey;
+            uploadMillis = upload.millis();
+        }
+        assertThat(onlyFile(dir)).isEqualTo(file); // the upload wrote nothing locally
+
+        // Restore from S3 into the empty second server.
+        Path downloads = Files.createDirectories(temp.resolve("downloads"));
+        Map<String, String> env = awsEnv(clis.values().iterator().next());
+        env.putAll(dbEnv(target, SCHEMA));
+        env.put("TMPDIR", downloads.toString());
+        Run restore = run("restore.sh", env, "s3://" + BUCKET + "/" + key);
+
+        assertThat(restore.exit()).as(restore.toString()).isZero();
+        assertThat(restore.out()).matches("restore: source=s3://" + BUCKET + "/" + Pattern.quote(key)
+                + " schema=dashboard tables=6 bytes=" + Files.size(file) + " seconds=[0-9]+\n");
+        assertThat(downloads).isEmptyDirectory();
+        assertThat(tableStats(target, SCHEMA)).isEqualTo(tableStats(source, SCHEMA));
+        assertRoutinesAndTriggerWork(SCHEMA, "pi@%");
+
+        System.out.printf("backup: %d rows in %d tables, %d bytes compressed (%d bytes of SQL), %d ms; "
+                + "upload: %d ms; restore: %d ms%n", rows, TABLES.size(), Files.size(file),
+                dump.getBytes(StandardCharsets.UTF_8).length, backup.millis(), uploadMillis, restore.millis());
+
+        // A second restore into the now populated schema is refused, and changes nothing.
+        Map<String, TableStats> restored = tableStats(target, SCHEMA);
+        Run again = run("restore.sh", env, "s3://" + BUCKET + "/" + key);
+
+        assertThat(again.exit()).as(again.toString()).isEqualTo(BackupScripts.EXIT_NOT_EMPTY);
+        assertThat(again.err()).contains("refused", "schema dashboard", "already holds");
+        assertThat(again.out()).isEmpty();
+        assertThat(tableStats(target, SCHEMA)).isEqualTo(restored);
+    }
+
+    /**
+     * While the dump runs (held on a table lock, so the sample is certain to catch it), no process shows the
+     * password among its arguments, the dump's environment lacks it, and the option file is private; afterwards
+     * nothing of it is left and neither output mentions it.
+     */
+    @Test
+    void passwordIsNeverOnACommandLineNorInTheOutput() throws Exception {
+        Path dir = temp.resolve("private");
+        Path tmp = Files.createDirectories(temp.resolve("private-tmp"));
+        Map<String, String> env = backupEnv(dir);
+        env.put("TMPDIR", tmp.toString());
+        Process backup;
+        List<String> commandLines;
+        ProcessInfo dump;
+        try (MariaDbServer.Session lock = source.session()) {
+            lock.execute("LOCK TABLES dashboard.mis_user WRITE;");
+            backup = start("backup.sh", env);
+            awaitDumpWaitingForLock(backup);
+
+            List<ProcessInfo> all = processes();
+            commandLines = all.stream().map(ProcessInfo::commandLine).toList();
+            // Only the script's own shell (and its forks) got the password in its environment, from the test:
+            // nothing it runs inherits it.
+            assertThat(all.stream().filter(p -> p.environment().contains(PASSWORD)).map(ProcessInfo::commandLine))
+                    .isNotEmpty().allMatch(c -> c.equals("/bin/sh " + scripts.resolve("backup.sh")));
+            String ps = MariaDbServer.run(List.of("ps", "-eo", "args"), null).out();
+            assertThat(ps).contains("mariadb-dump").doesNotContain(PASSWORD).doesNotContain(escaped(PASSWORD));
+            dump = processes().stream().filter(p -> p.commandLine().startsWith("mariadb-dump ")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no mariadb-dump among " + commandLines));
+            Path options = Path.of(option(dump.commandLine(), "--defaults-extra-file"));
+            assertThat(options).startsWith(tmp).isRegularFile();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(options))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(options.getParent())))
+                    .isEqualTo("rwx------");
+            lock.execute("UNLOCK TABLES;");
+        }
+        Run run = finish(backup);
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(commandLines).isNotEmpty().noneMatch(c -> c.contains(PASSWORD) || c.contains(escaped(PASSWORD)));
+        assertThat(dump.commandLine()).contains("--defaults-extra-file=", "--host=127.0.0.1", "--user=pi",
+                "--single-transaction --routines --triggers --skip-comments dashboard");
+        assertThat(dump.environment()).doesNotContain(PASSWORD).doesNotContain("DB_PASSWORD=");
+        assertThat(run.out() + run.err()).doesNotContain(PASSWORD).doesNotContain(escaped(PASSWORD));
+        assertThat(tmp).isEmptyDirectory(); // the option file and its directory are gone
+        assertThat(gunzip(onlyFile(dir))).contains("CREATE TABLE `mis_user`");
+    }
+
+    /** A mounted Secret (with the newline editors add) instead of the environment. */
+    @Test
+    void passwordFromAFile() throws Exception {
+        Path secret = temp.resolve("secret-password");
+        Files.writeString(secret, PASSWORD + "\n");
+        Map<String, String> env = backupEnv(temp.resolve("from-file"));
+        env.remove("DB_PASSWORD");
+        env.put("DB_PASSWORD_FILE", secret.toString());
+
+        Run run = run("backup.sh", env);
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(onlyFile(temp.resolve("from-file"))).isRegularFile();
+    }
+
+    /** The dump dies halfway (its connection killed while a table is locked): no file, not even the partial one. */
+    @Test
+    void dumpFailingHalfwayLeavesNothingBehind() throws Exception {
+        Path dir = temp.resolve("killed");
+        Process backup;
+        try (MariaDbServer.Session lock = source.session()) {
+            lock.execute("LOCK TABLES dashboard.mis_user WRITE;");
+            backup = start("backup.sh", backupEnv(dir));
+            String connection = awaitDumpWaitingForLock(backup);
+            // Everything before mis_user is already dumped: the partial file exists, hidden, and has content.
+            awaitPartialContent(dir);
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .singleElement().asString().matches("\\.dashboard-[0-9]{8}T[0-9]{6}Z\\.sql\\.gz\\.partial");
+            }
+            source.sql("KILL CONNECTION " + connection + ";");
+            lock.execute("UNLOCK TABLES;");
+        }
+        Run run = finish(backup);
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(BackupScripts.EXIT_FAILED);
+        assertThat(run.err()).contains("mariadb-dump failed", "no backup written");
+        assertThat(run.out()).isEmpty();
+        assertThat(dir).isEmptyDirectory();
+        assertThat(run.out() + run.err()).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void wrongPasswordFailsCleanly() throws Exception {
+        Path dir = temp.resolve("wrong-password");
+        Map<String, String> env = backupEnv(dir);
+        env.put("DB_PASSWORD", WRONG_PASSWORD);
+
+        Run run = run("backup.sh", env);
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(BackupScripts.EXIT_FAILED);
+        assertThat(run.err()).contains("Access denied for user 'pi'", "no backup written");
+        assertThat(run.out()).isEmpty();
+        assertThat(dir).isEmptyDirectory();
+        assertThat(run.out() + run.err()).doesNotContain(WRONG_PASSWORD).doesNotContain(escaped(WRONG_PASSWORD))
+                .doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void serverDownFailsCleanly() throws Exception {
+        Path dir = temp.resolve("server-down");
+        Map<String, String> env = backupEnv(dir);
+        env.put("DB_PORT", Integer.toString(MariaDbServer.freePort())); // nothing listens there
+
+        Run run = run("backup.sh", env);
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(BackupScripts.EXIT_FAILED);
+        assertThat(run.err()).contains("Can't connect", "no backup written");
+        assertThat(dir).isEmptyDirectory();
+        assertThat(run.out() + run.err()).doesNotContain(PASSWORD);
+    }
+
+    /** An existing but empty schema (a stack whose dashboard never started) is not a repository backup. */
+    @Test
+    void schemaWithoutTablesIsNoBackup() throws Exception {
+        source.sql("CREATE DATABASE IF NOT EXISTS empty_schema;");
+        Path dir = temp.resolve("empty");
+        Map<String, String> env = backupEnv(dir);
+        env.put("DB_SCHEMA", "empty_schema");
+
+        Run run = run("backup.sh", env);
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(BackupScripts.EXIT_FAILED);
+        assertThat(run.err()).contains("has no tables");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void badConfigurationDumpsNothing() throws Exception {
+        for (Map.Entry<String, String> bad : Map.of("RETENTION_DAYS", "7d", "DB_SCHEMA", "dash'board", "DB_PORT",
+                "33x6").entrySet()) {
+            Path dir = temp.resolve("bad-" + bad.getKey());
+            Map<String, String> env = backupEnv(dir);
+            env.put(bad.getKey(), bad.getValue());
+
+            Run run = run("backup.sh", env);
+
+            assertThat(run.exit()).as(bad + ": " + run).isEqualTo(BackupScripts.EXIT_BAD_CONFIGURATION);
+            assertThat(run.err()).as(bad.toString()).contains(bad.getKey());
+        }
+        Map<String, String> env = backupEnv(temp.resolve("no-password"));
+        env.remove("DB_PASSWORD");
+        Run run = run("backup.sh", env);
+        assertThat(run.exit()).isEqualTo(BackupScripts.EXIT_BAD_CONFIGURATION);
+        assertThat(run.err()).contains("DB_PASSWORD");
+    }
+
+    /**
+     * RETENTION_DAYS=7 deletes this schema's backups older than 7 days and stale partial files, and nothing else:
+     * not other schemas' backups, not other names, not the newest backup.
+     */
+    @Test
+    void pruningKeepsTheNewestAndTouchesOnlyBackupNames() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("prune"));
+        Map<String, Integer> ageDays = new LinkedHashMap<>();
+        ageDays.put("dashboard-20200101T000000Z.sql.gz", 30); // pruned
+        ageDays.put("dashboard-20200102T000000Z.sql.gz", 8); // pruned
+        ageDays.put("dashboard-20200103T000000Z.sql.gz", 6); // kept: younger than 7 days
+        ageDays.put(".dashboard-20200104T000000Z.sql.gz.partial", 2); // pruned: left by a killed run
+        ageDays.put("other-20200101T000000Z.sql.gz", 30); // another schema's
+        ageDays.put("dashboard-copy-20200101T000000Z.sql.gz", 30); // another schema's, with our name as prefix
+        ageDays.put("dashboard-20200101T000000Z.sql.gz.bak", 30);
+        ageDays.put("dashboard-2020.sql.gz", 30);
+        ageDays.put("dashboard-20200101T000000Z.sql", 30);
+        ageDays.put("notes.txt", 30);
+        for (Map.Entry<String, Integer> file : ageDays.entrySet()) {
+            age(Files.writeString(dir.resolve(file.getKey()), "x"), file.getValue());
+        }
+        Map<String, String> env = backupEnv(dir);
+        env.put("RETENTION_DAYS", "7");
+
+        Run run = run("backup.sh", env);
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).endsWith(" pruned=3\n");
+        assertThat(names(dir)).containsExactlyInAnyOrder("dashboard-20200103T000000Z.sql.gz",
+                "other-20200101T000000Z.sql.gz", "dashboard-copy-20200101T000000Z.sql.gz",
+                "dashboard-20200101T000000Z.sql.gz.bak", "dashboard-2020.sql.gz", "dashboard-20200101T000000Z.sql",
+                "notes.txt", newest(dir));
+
+        // The newest backup by name is kept however old its file looks (a clock that ran ahead, a copy with an
+        // old time): pruning never leaves a schema without its latest backup.
+        String first = newest(dir);
+        Path future = age(Files.writeString(dir.resolve("dashboard-20991231T235959Z.sql.gz"), "x"), 400);
+        Thread.sleep(1100); // a backup name has seconds: the second run gets a name of its own
+        env.put("RETENTION_DAYS", "1");
+        Run second = run("backup.sh", env);
+
+        assertThat(second.exit()).as(second.toString()).isZero();
+        assertThat(second.out()).endsWith(" pruned=1\n"); // dashboard-20200103, 6 days old
+        assertThat(names(dir).stream().filter(n -> BackupScripts.schemaOf(n).orElse("").equals(SCHEMA)))
+                .containsExactlyInAnyOrder(first, onlyNew(second), future.getFileName().toString());
+    }
+
+    @Test
+    void restoreRefusesANonEmptySchemaAndChangesNothing() throws Exception {
+        Path file = backupFile("refuse");
+        target.sql("CREATE DATABASE occupied; CREATE TABLE occupied.keep_me (id INT PRIMARY KEY, v VARCHAR(10));"
+                + "INSERT INTO occupied.keep_me VALUES (1, 'mine');"
+                + "CREATE DATABASE routines_only; CREATE PROCEDURE routines_only.p() SELECT 1;");
+
+        Run run = run("restore.sh", dbEnv(target, "occupied"), file.toString());
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(BackupScripts.EXIT_NOT_EMPTY);
+        assertThat(run.err()).contains("refused", "occupied", "already holds 1 tables, views or routines");
+        assertThat(target.sql("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'occupied'"))
+                .isEqualTo("keep_me\n");
+        assertThat(target.sql("SELECT * FROM occupied.keep_me")).isEqualTo("1\tmine\n");
+
+        Run routines = run("restore.sh", dbEnv(target, "routines_only"), file.toString());
+
+        assertThat(routines.exit()).as(routines.toString()).isEqualTo(BackupScripts.EXIT_NOT_EMPTY);
+        assertThat(target.value("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'routines_only'"))
+                .isEqualTo("0");
+    }
+
+    /** A truncated file, or a complete gzip of a truncated dump, is refused before the database is touched. */
+    @Test
+    void restoreRefusesAnIncompleteBackupBeforeTouchingTheDatabase() throws Exception {
+        Path file = backupFile("incomplete");
+        byte[] gz = Files.readAllBytes(file);
+        Path cut = Files.write(temp.resolve("cut.sql.gz"), java.util.Arrays.copyOf(gz, gz.length / 2));
+        String sql = gunzip(file);
+        Path truncated = gzip(temp.resolve("truncated.sql.gz"), sql.substring(0, sql.length() * 3 / 4));
+
+        for (Path bad : List.of(cut, truncated)) {
+            Run run = run("restore.sh", dbEnv(target, "never_created"), bad.toString());
+
+            assertThat(run.exit()).as(run.toString()).isEqualTo(BackupScripts.EXIT_FAILED);
+            assertThat(run.err()).contains("nothing restored");
+            assertThat(target.value("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = "
+                    + "'never_created'")).isEqualTo("0");
+        }
+    }
+
+    /**
+     * Another user without SUPER / SET USER (as on RDS) restores into a new schema: DEFINERs are dropped, so the
+     * trigger and routines are theirs and work. Keeping them fails, non-zero, and says the schema is half done.
+     */
+    @Test
+    void restoreAsAnotherUserIntoANewSchema() throws Exception {
+        Path file = backupFile("copy");
+        Map<String, String> env = dbEnv(target, "dashboard_copy");
+        env.put("DB_USER", RESTORER);
+        env.put("DB_PASSWORD", RESTORER_PASSWORD);
+
+        Run run = run("restore.sh", env, file.toString());
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        System.out.printf("restore from a local file: %d ms%n", run.millis());
+        assertThat(tableStats(target, "dashboard_copy")).isEqualTo(tableStats(source, SCHEMA));
+        assertRoutinesAndTriggerWork("dashboard_copy", "restorer@%");
+
+        // Keeping the DEFINERs: through S3 this time, with the last aws CLI (v2 where the round trip used v1).
+        // (Not the SDK's putObject: moto 5.1.1 stores its aws-chunked, checksum-trailed body as sent.)
+        List<Path> clis = new ArrayList<>(awsClis().values());
+        Map<String, String> keep = awsEnv(clis.get(clis.size() - 1));
+        keep.put("BUCKET", BUCKET);
+        keep.put("PREFIX", "restore-test");
+        Run upload = run("upload.sh", keep, file.toString());
+        assertThat(upload.exit()).as(upload.toString()).isZero();
+        String key = "restore-test/" + file.getFileName();
+        keep.putAll(env);
+        keep.put("DB_SCHEMA", "dashboard_keep");
+        keep.put("RESTORE_KEEP_DEFINERS", "true");
+        keep.put("RESTORE_SOURCE", "s3://" + BUCKET + "/" + key);
+        Run kept = run("restore.sh", keep);
+
+        assertThat(kept.exit()).as(kept.toString()).isEqualTo(BackupScripts.EXIT_FAILED);
+        assertThat(kept.err()).contains("SUPER, SET USER", "partial restore");
+        assertThat(kept.out()).isEmpty();
+        assertThat(kept.err()).doesNotContain("INSERT INTO"); // failed statements are not echoed into the log
+    }
+
+    @Test
+    void uploadFailsWhenTheBucketIsMissing() throws Exception {
+        Path file = backupFile("no-bucket");
+        Map<String, String> env = awsEnv(awsClis().values().iterator().next());
+        env.put("BUCKET", "panstack-no-such-bucket");
+
+        Run run = run("upload.sh", env, file.toString());
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(BackupScripts.EXIT_FAILED);
+        assertThat(run.err()).contains("failed");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void assertRoutinesAndTriggerWork(String schema, String definer) {
+        assertThat(target.sql("SELECT ROUTINE_TYPE, ROUTINE_NAME, DEFINER FROM information_schema.ROUTINES "
+                + "WHERE ROUTINE_SCHEMA = '" + schema + "' ORDER BY ROUTINE_NAME"))
+                .isEqualTo("FUNCTION\tchartsInCategory\t" + definer + "\nPROCEDURE\ttouchTable\t" + definer + "\n");
+        assertThat(target.sql("SELECT TRIGGER_NAME, EVENT_MANIPULATION, EVENT_OBJECT_TABLE, ACTION_TIMING, DEFINER "
+                + "FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '" + schema + "'"))
+                .isEqualTo("recordTableInteraction\tINSERT\tmis_chart\tAFTER\t" + definer + "\n");
+        assertThat(target.value("SELECT COUNT(*) FROM `" + schema + "`.mis_chart_summary"))
+                .isEqualTo(source.value("SELECT COUNT(*) FROM dashboard.mis_chart_summary"));
+        assertThat(target.value("SELECT `" + schema + "`.chartsInCategory(7)"))
+                .isEqualTo(source.value("SELECT dashboard.chartsInCategory(7)")).isEqualTo("60");
+
+        // The trigger fires after the restore: one more chart, one more interaction.
+        String interactions = "SELECT interactions FROM `" + schema + "`.mis_last_table_interactions "
+                + "WHERE table_name = 'mis_chart'";
+        long before = Long.parseLong(target.value(interactions));
+        target.sql("INSERT INTO `" + schema + "`.mis_chart (category_id, owner_id, name) VALUES (1, 1, 'after restore');"
+                + "CALL `" + schema + "`.touchTable('mis_user');");
+        assertThat(Long.parseLong(target.value(interactions))).isEqualTo(before + 1);
+        assertThat(target.value("SELECT interactions FROM `" + schema + "`.mis_last_table_interactions "
+                + "WHERE table_name = 'mis_user'")).isEqualTo("1");
+    }
+
+    record TableStats(long rows, String checksum) {
+    }
+
+    /** Rows and CHECKSUM TABLE of every base table: equal checksums mean equal contents. */
+    static Map<String, TableStats> tableStats(MariaDbServer server, String schema) {
+        List<String> tables = MariaDbServer.lines(server.sql("SELECT TABLE_NAME FROM information_schema.TABLES "
+                + "WHERE TABLE_SCHEMA = '" + schema + "' AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME"));
+        assertThat(tables).isEqualTo(TABLES);
+        Map<String, TableStats> stats = new TreeMap<>();
+        for (String table : tables) {
+            String qualified = "`" + schema + "`.`" + table + "`";
+            long count = Long.parseLong(server.value("SELECT COUNT(*) FROM " + qualified));
+            String checksum = server.value("CHECKSUM TABLE " + qualified + " EXTENDED").split("\t")[1];
+            stats.put(table, new TableStats(count, checksum));
+        }
+        return stats;
+    }
+
+    // --- running the scripts ---------------------------------------------------------------------------------------
+
+    record Run(int exit, String out, String err, long millis) {
+        @Override
+        public String toString() {
+            return "exit " + exit + ", stdout: " + out + ", stderr: " + err;
+        }
+    }
+
+    private static final Map<Process, Path[]> OUTPUTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Process, Long> STARTED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Run run(String script, Map<String, String> env, String... args) throws Exception {
+        return finish(start(script, env, args));
+    }
+
+    static Process start(String script, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("/bin/sh", scripts.resolve(script).toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(temp, "out", ".txt");
+        Path err = Files.createTempFile(temp, "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        OUTPUTS.put(process, new Path[] { out, err });
+        STARTED.put(process, started);
+        return process;
+    }
+
+    static Run finish(Process process) throws Exception {
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("script did not finish in 5 minutes");
+        }
+        long millis = (System.nanoTime() - STARTED.remove(process)) / 1_000_000;
+        Path[] outputs = OUTPUTS.remove(process);
+        return new Run(process.exitValue(), Files.readString(outputs[0]), Files.readString(outputs[1]), millis);
+    }
+
+    static Map<String, String> baseEnv() {
+        Map<String, String> env = new HashMap<>();
+        String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("PATH", path + ":/usr/sbin:/sbin");
+        env.put("HOME", home.toString());
+        return env;
+    }
+
+    static Map<String, String> dbEnv(MariaDbServer server, String schema) {
+        Map<String, String> env = baseEnv();
+        env.put("DB_HOST", "127.0.0.1");
+        env.put("DB_PORT", Integer.toString(server.port()));
+        env.put("DB_SCHEMA", schema);
+        env.put("DB_USER", USER);
+        env.put("DB_PASSWORD", PASSWORD);
+        return env;
+    }
+
+    static Map<String, String> backupEnv(Path dir) {
+        Map<String, String> env = dbEnv(source, SCHEMA);
+        env.put("BACKUP_DIR", dir.toString());
+        return env;
+    }
+
+    /** A fresh backup of the source in a directory of its own. */
+    static Path backupFile(String name) throws Exception {
+        Path dir = temp.resolve("backup-" + name);
+        Run run = run("backup.sh", backupEnv(dir));
+        assertThat(run.exit()).as(run.toString()).isZero();
+        return onlyFile(dir);
+    }
+
+    /** The environment of the aws CLI aimed at moto, with exactly this CLI first on the PATH. */
+    static Map<String, String> awsEnv(Path cli) throws IOException {
+        Path bin = temp.resolve("aws-" + Integer.toHexString(cli.toString().hashCode()));
+        if (!Files.exists(bin.resolve("aws"))) {
+            Files.createDirectories(bin);
+            Files.writeString(bin.resolve("aws"), "#!/bin/sh\nexec '" + cli + "' \"$@\"\n");
+            Files.setPosixFilePermissions(bin.resolve("aws"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Map<String, String> env = baseEnv();
+        env.put("PATH", bin + ":" + env.get("PATH"));
+        env.put("AWS_ENDPOINT_URL", MOTO.endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("AWS_DEFAULT_REGION", MotoServer.REGION);
+        env.put("AWS_REGION", MotoServer.REGION);
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.put("AWS_CONFIG_FILE", home.resolve("no-aws-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-aws-credentials").toString());
+        return env;
+    }
+
+    private static Map<String, Path> clis;
+
+    /** The aws CLIs installed here, one per major version ("v1", "v2"): the first on the PATH, then Debian's. */
+    static synchronized Map<String, Path> awsClis() {
+        if (clis == null) {
+            clis = new TreeMap<>();
+            List<Path> candidates = new ArrayList<>();
+            String onPath = MariaDbServer.run(List.of("sh", "-c", "command -v aws"), null).out().strip();
+            if (!onPath.isEmpty()) {
+                candidates.add(Path.of(onPath));
+            }
+            candidates.add(Path.of("/usr/bin/aws"));
+            candidates.add(Path.of("/usr/local/bin/aws"));
+            for (Path candidate : candidates) {
+                if (!Files.isExecutable(candidate)) {
+                    continue;
+                }
+                String version = MariaDbServer.run(List.of(candidate.toString(), "--version"), null).out();
+                Matcher m = Pattern.compile("aws-cli/([0-9]+)\\.").matcher(version);
+                if (m.find()) {
+                    clis.putIfAbsent("v" + m.group(1), candidate);
+                }
+            }
+        }
+        return clis;
+    }
+
+    static S3Client s3() {
+        return MOTO.client(S3Client.builder().forcePathStyle(true));
+    }
+
+    // --- watching the dump -----------------------------------------------------------------------------------------
+
+    record ProcessInfo(long pid, String commandLine, String environment) {
+    }
+
+    /** Every process's arguments (NULs as spaces) and environment, from /proc, as ps reads them. */
+    static List<ProcessInfo> processes() throws IOException {
+        List<ProcessInfo> result = new ArrayList<>();
+        try (Stream<Path> proc = Files.list(Path.of("/proc"))) {
+            for (Path p : proc.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
+                try {
+                    String args = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8)
+                            .replace('\0', ' ').strip();
+                    String environ = new String(Files.readAllBytes(p.resolve("environ")), StandardCharsets.UTF_8)
+                            .replace('\0', '\n');
+                    result.add(new ProcessInfo(Long.parseLong(p.getFileName().toString()), args, environ));
+                } catch (IOException gone) {
+                    // exited meanwhile
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Waits until the dump's connection waits for the table lock; returns its connection id. */
+    static String awaitDumpWaitingForLock(Process backup) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!backup.isAlive()) {
+                throw new AssertionError("backup ended early: " + finish(backup));
+            }
+            String id = source.value("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = 'pi' "
+                    + "AND STATE = 'Waiting for table metadata lock'");
+            if (!id.isEmpty()) {
+                return id;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the dump never waited for the lock");
+    }
+
+    static void awaitPartialContent(Path dir) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(dir)) {
+                if (files.anyMatch(f -> f.toFile().length() > 0)) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the partial dump never got content");
+    }
+
+    // --- small helpers ---------------------------------------------------------------------------------------------
+
+    static String createUser(String user, String password) {
+        return "CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password.replace("\\", "\\\\").replace("'", "\\'")
+                + "';\n";
+    }
+
+    /** The password as it stands in the option file. */
+    static String escaped(String password) {
+        return password.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    static String option(String commandLine, String option) {
+        Matcher m = Pattern.compile(Pattern.quote(option) + "=(\\S+)").matcher(commandLine);
+        assertThat(m.find()).as(option + " in " + commandLine).isTrue();
+        return m.group(1);
+    }
+
+    static Path onlyFile(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> all = files.toList();
+            assertThat(all).as("files in " + dir).hasSize(1);
+            return all.get(0);
+        }
+    }
+
+    static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).collect(Collectors.toList());
+        }
+    }
+
+    /** The newest backup of the schema by name (name order is time order). */
+    static String newest(Path dir) throws IOException {
+        return names(dir).stream().filter(n -> BackupScripts.schemaOf(n).orElse("").equals(SCHEMA)).sorted()
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
+    static Path age(Path file, int days) throws IOException {
+        if (Files.exists(file)) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofDays(days))));
+        }
+        return file;
+    }
+
+    static String gunzip(Path file) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    static Path gzip(Path file, String text) throws IOException {
+        try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    /** The file a backup run wrote, from its summary line. */
+    static String onlyNew(Run run) {
+        Matcher m = Pattern.compile("file=(\\S+)").matcher(run.out());
+        assertThat(m.find()).as(run.toString()).isTrue();
+        return Path.of(m.group(1)).getFileName().toString();
+    }
+}

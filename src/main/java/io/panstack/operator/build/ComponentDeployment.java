@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.panstack.operator.api.v1alpha1.ComponentSpec;
-import io.panstack.operator.api.v1alpha1.FilesAccessMode;
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.Stack;
@@ -49,7 +48,7 @@ public final class ComponentDeployment {
         if (component.mountsFiles()) {
             pod.withVolumes(SharedFiles.volume(stack));
             podLabels.put(StackLabels.FILES_VOLUME, stack.names().filesVolume());
-            if (spec.getFiles().getPersistentVolume().accessMode() == FilesAccessMode.ReadWriteOnce) {
+            if (spec.getFiles().oneNodeOnly()) {
                 pod.withAffinity(Placement.besideFilesVolume(stack.names().filesVolume()));
             }
             if (component == Component.DASHBOARD && spec.getFiles().seedFromImage()) {

@@ -13,6 +13,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 /** The stack's bucket: created (or adopted) and kept private, encrypted, versioned and tagged. */
 public final class StackBucket {
     static final String ENABLED = "Enabled";
+    /** Where logical backups go in the bucket. */
+    public static final String BACKUP_PREFIX = io.panstack.operator.build.BackupJobs.S3_PREFIX + "/";
 
     private StackBucket() {
     }
@@ -42,6 +44,12 @@ public final class StackBucket {
         boolean versioned = stack.spec().getBucket().versioned();
         if (versioned != ENABLED.equals(bucket.versioning()) && (versioned || ENABLED.equals(bucket.versioning()))) {
             s3.setVersioning(name, versioned);
+        }
+        if (stack.spec().getBackup() != null) {
+            int days = stack.spec().getBackup().retentionDays();
+            if (!Integer.valueOf(days).equals(bucket.expirationDaysByPrefix().get(BACKUP_PREFIX))) {
+                s3.expireAfter(name, BACKUP_PREFIX, days); // the retention of logical backups
+            }
         }
         // PutBucketTagging replaces the whole set: keep the tags others put on the bucket.
         Map<String, String> tags = new LinkedHashMap<>(bucket.tags());

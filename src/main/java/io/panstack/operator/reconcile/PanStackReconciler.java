@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -140,6 +141,9 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             Stack found = cloud.database() != null && cloud.database().host() != null
                     ? stack.withDatabaseEndpoint(cloud.database().host(), cloud.database().port()) : stack;
             Problem volume = cloud.files() == null ? null : EfsVolume.reconcile(found, cloud.files(), context.getClient());
+            if (volume == null) {
+                BucketSeeding.reconcile(found, cloud, context);
+            }
             return new Pass(volume, found, cloud);
         } catch (RuntimeException e) {
             Problem stop = CloudFailures.problemOf(e);
@@ -214,9 +218,10 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
 
     @Override
     public List<EventSource<?, PanStack>> prepareEventSources(EventSourceContext<PanStack> context) {
-        // Pods (for problems to report), claims and Secrets (the data objects): only those the operator labelled.
+        // Pods (for problems to report), claims and Secrets (the data objects), the files-seeding Job: only those
+        // the operator labelled.
         return List.of(labelled(Pod.class, context), labelled(PersistentVolumeClaim.class, context),
-                labelled(Secret.class, context));
+                labelled(Secret.class, context), labelled(Job.class, context));
     }
 
     private PanStackStatus status(PanStack resource, Context<PanStack> context, Problem problem, String error) {

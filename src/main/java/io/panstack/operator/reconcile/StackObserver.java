@@ -63,9 +63,11 @@ final class StackObserver {
         Readiness<DatabaseStatus> database = stack.database().mode() == DatabaseMode.Rds
                 ? CloudObservations.database(cloud, where, previous)
                 : database(stack, databaseWorkload, databaseReady, where);
+        Readiness<FilesStatus> files = SeedProgress.of(stack, BucketSeeding.job(stack, context))
+                .applyTo(files(stack, context, cloud, previous));
         return new Observation(stack.resource().getMetadata().getGeneration() == null ? 0
                 : stack.resource().getMetadata().getGeneration(), problem, reconcileError,
-                database, databaseWorkload, components, files(stack, context, cloud, previous),
+                database, databaseWorkload, components, files,
                 stack.spec().getBucket() == null ? null : CloudObservations.bucket(cloud, previous), url);
     }
 

@@ -26,6 +26,8 @@ public final class StackLabels {
     public static final String DATABASE = "database";
     /** Component label of the files volume. */
     public static final String FILES = "files";
+    /** Component label of the Job that seeds the files volume from the bucket. */
+    public static final String SEED_FILES = "seed-files";
 
     private StackLabels() {
     }

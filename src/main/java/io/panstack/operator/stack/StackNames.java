@@ -27,6 +27,21 @@ public record StackNames(String stack) {
         return stack + "-files";
     }
 
+    /** The backup CronJob. */
+    public String backup() {
+        return stack + "-backup";
+    }
+
+    /** The volume logical backups go to when the stack has no bucket. */
+    public String backupVolume() {
+        return stack + "-backups";
+    }
+
+    /** The Job that seeds the files volume from the bucket, once. */
+    public String seedFilesJob() {
+        return stack + "-seed-files";
+    }
+
     public String ingress() {
         return stack;
     }

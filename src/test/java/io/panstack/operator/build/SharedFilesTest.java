@@ -154,6 +154,20 @@ class SharedFilesTest {
         assertThat(container(READ_WRITE_MANY, component).getVolumeMounts()).isNotEmpty();
     }
 
+    /** EFS is ReadWriteMany whatever persistentVolume's (ignored, defaulted) access mode says. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Component.class, names = { "DASHBOARD", "SCHEDULER" })
+    void onEfsFileUsersMayRunOnAnyNode(Component component) {
+        Stack efs = TestStacks.withSpec("""
+                version: '2025_10.1'
+                dashboard: {replicas: 3}
+                files:
+                  efs: {subnetIds: [subnet-1]}
+                """);
+
+        assertThat(pod(efs, component).getAffinity()).isNull();
+    }
+
     @Test
     void withReadWriteManyAllDashboardReplicasMountTheSameClaim() {
         assertThat(TestStacks.deployment(READ_WRITE_MANY, Component.DASHBOARD).getSpec().getReplicas()).isEqualTo(3);

@@ -34,16 +34,23 @@ final class CloudFixture {
     final EfsClient efs;
     final S3Client s3;
     final FakeFileSystemBackups backups = new FakeFileSystemBackups();
+    final String region;
 
     CloudFixture(MotoServer moto) {
+        this(moto, MotoServer.REGION);
+    }
+
+    /** In a region of its own: moto's DescribeDBParameters mixes up parameter groups within a region. */
+    CloudFixture(MotoServer moto, String region) {
         this.moto = moto;
+        this.region = region;
         System.setProperty("aws.endpointUrl", moto.endpoint().toString());
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
-        this.network = MotoNetwork.create(moto);
-        this.rds = moto.client(RdsClient.builder());
-        this.efs = moto.client(EfsClient.builder());
-        this.s3 = moto.client(S3Client.builder().forcePathStyle(true));
+        this.network = MotoNetwork.create(moto, region);
+        this.rds = moto.client(RdsClient.builder(), region);
+        this.efs = moto.client(EfsClient.builder(), region);
+        this.s3 = moto.client(S3Client.builder().forcePathStyle(true), region);
     }
 
     /** The operator's clients, over the given HTTP client (e.g. one that injects faults). */
@@ -54,7 +61,7 @@ final class CloudFixture {
     /** The operator's clients, counting their calls into the given registry. */
     AwsServices services(SdkHttpClient http, io.micrometer.core.instrument.MeterRegistry registry) {
         AwsServices real = new AwsClients(new AwsSettings(AwsSettings.DEFAULT_MAX_ATTEMPTS, true), http, registry)
-                .forRegion(MotoServer.REGION);
+                .forRegion(region);
         // moto has no EFS backup policy calls: that one interface is a fake.
         return new AwsServices(real.region(), real.rds(), real.efs(), backups, real.s3());
     }
@@ -83,11 +90,12 @@ final class CloudFixture {
                     subnetIds: [%s]
                     securityGroupIds: [%s]
                 bucket: {}
+                backup: {retentionDays: 10}
                 aws:
                   region: %s
                   tags: {team: analytics}
                 """.formatted(deletionPolicy, subnets, network.securityGroupId(), subnets,
-                network.securityGroupId(), MotoServer.REGION));
+                network.securityGroupId(), region));
         resource.getMetadata().setNamespace(namespace);
         resource.getMetadata().setUid(uid);
         return Stack.of(resource);

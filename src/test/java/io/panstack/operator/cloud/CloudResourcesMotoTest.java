@@ -70,6 +70,12 @@ class CloudResourcesMotoTest extends MotoCloudTest {
         assertThat(aws.s3.getBucketEncryption(r -> r.bucket(bucket)).serverSideEncryptionConfiguration().rules()).isNotEmpty();
         assertThat(aws.s3.getBucketVersioning(r -> r.bucket(bucket)).statusAsString()).isEqualTo("Enabled");
         assertThat(aws.s3.getBucketTagging(r -> r.bucket(bucket)).tagSet()).anyMatch(t -> t.key().equals("team"));
+        assertThat(aws.s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules())
+                .as("logical backups expire after backup.retentionDays").singleElement()
+                .satisfies(rule -> {
+                    assertThat(rule.filter().prefix()).isEqualTo("backups/");
+                    assertThat(rule.expiration().days()).isEqualTo(10);
+                });
 
         assertThat(state.database().host()).isEqualTo(db.endpoint().address());
         assertThat(state.files().volumeHandle()).isEqualTo(fs.fileSystemId() + "::" + state.files().accessPointId());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -131,9 +132,12 @@ class OperatorRbacTest {
                   files:
                     efs:
                       subnetIds: [%s]
+                    seedFromBucket:
+                      prefixes: [themes]
                   bucket: {}
                 """.formatted(subnets, subnets));
         cluster.runControllersUntilReady("cloud");
+        cluster.awaitObject(Job.class, "cloud-seed-files");
         cluster.delete(aws);
         await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.get("cloud") == null);
     }

@@ -27,6 +27,8 @@ public final class Defaults {
     /** The vendor's ATM example logs in as "panintelligence". */
     public static final String RDS_MASTER_USERNAME = "panintelligence";
     public static final String EFS_ROOT_DIRECTORY = "/panstack";
+    /** Pinned, so a seeding pod runs the CLI the seeding script was tested against. */
+    public static final String AWS_CLI_IMAGE = "amazon/aws-cli:2.17.0";
 
     // Memory limits follow the vendor's task sizes (ATM/TECS: 2048 MiB, scheduler 512 MiB). Memory requests equal limits
     // for the JVM services so a node under pressure does not kill them first; CPU has requests only.

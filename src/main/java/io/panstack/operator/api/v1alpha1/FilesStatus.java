@@ -17,6 +17,10 @@ public class FilesStatus {
     private String fileSystemId;
     @JsonPropertyDescription("EFS: the access point the volume mounts.")
     private String accessPointId;
+    @JsonPropertyDescription("When the files volume was seeded from the bucket (RFC 3339; the seeding Job's completion time). Once set, seeding never runs again.")
+    private String seededAt;
+    @JsonPropertyDescription("What it was seeded from, e.g. s3://bucket/{themes,images}.")
+    private String seededFrom;
 
     public FilesStatus() {
     }
@@ -37,16 +41,21 @@ public class FilesStatus {
     public void setFileSystemId(String fileSystemId) { this.fileSystemId = fileSystemId; }
     public String getAccessPointId() { return accessPointId; }
     public void setAccessPointId(String accessPointId) { this.accessPointId = accessPointId; }
+    public String getSeededAt() { return seededAt; }
+    public void setSeededAt(String seededAt) { this.seededAt = seededAt; }
+    public String getSeededFrom() { return seededFrom; }
+    public void setSeededFrom(String seededFrom) { this.seededFrom = seededFrom; }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof FilesStatus that && Objects.equals(claimName, that.claimName) && accessMode == that.accessMode
                 && Objects.equals(capacity, that.capacity) && Objects.equals(fileSystemId, that.fileSystemId)
-                && Objects.equals(accessPointId, that.accessPointId);
+                && Objects.equals(accessPointId, that.accessPointId) && Objects.equals(seededAt, that.seededAt)
+                && Objects.equals(seededFrom, that.seededFrom);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(claimName, accessMode, capacity, fileSystemId, accessPointId);
+        return Objects.hash(claimName, accessMode, capacity, fileSystemId, accessPointId, seededAt, seededFrom);
     }
 }

@@ -15,13 +15,15 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "version", "registry", "imagePullSecrets", "licence", "externalUrl", "ingress", "dashboard",
-        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "aws", "deletionPolicy" })
+        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "backup", "aws", "deletionPolicy" })
 @ValidationRule(value = "!self.ingress.enabled || has(self.externalUrl)",
     message = "ingress.enabled needs spec.externalUrl: the Ingress host is taken from it")
 @ValidationRule(value = "!has(self.ingress.tlsSecretName) || (has(self.externalUrl) && self.externalUrl.startsWith('https://'))",
     message = "ingress.tlsSecretName needs an https:// externalUrl")
 @ValidationRule(value = "self.dashboard.replicas <= 1 || has(self.files.efs) || self.files.persistentVolume.accessMode == 'ReadWriteMany'",
     message = "dashboard.replicas > 1 needs shared files every replica can mount: use files.efs, or set files.persistentVolume.accessMode to ReadWriteMany (with a storage class that supports it)")
+@ValidationRule(value = "!has(self.files.seedFromBucket) || has(self.bucket)",
+    message = "files.seedFromBucket needs spec.bucket: the files are copied from the stack's bucket")
 public class PanStackSpec {
     // Setters of defaulted sections turn null into the defaults, as the API server does with a null field, so the
     // operator never meets a missing section.
@@ -91,6 +93,9 @@ public class PanStackSpec {
     @JsonPropertyDescription("An S3 bucket for the stack (private, encrypted, versioned), created or adopted.")
     private BucketSpec bucket;
 
+    @JsonPropertyDescription("Scheduled logical backups of the repository database (any database mode), to the bucket when there is one, else to a backup volume; and the recovery point objective BackupHealthy checks. Unset: no logical backups.")
+    private BackupSpec backup;
+
     @JsonPropertyDescription("Region and tags of the stack's AWS resources (database.rds, files.efs, bucket).")
     private AwsSpec aws;
 
@@ -128,6 +133,8 @@ public class PanStackSpec {
     public void setFiles(FilesSpec files) { this.files = files != null ? files : new FilesSpec(); }
     public BucketSpec getBucket() { return bucket; }
     public void setBucket(BucketSpec bucket) { this.bucket = bucket; }
+    public BackupSpec getBackup() { return backup; }
+    public void setBackup(BackupSpec backup) { this.backup = backup; }
     public AwsSpec getAws() { return aws; }
     public void setAws(AwsSpec aws) { this.aws = aws; }
     public DeletionPolicy getDeletionPolicy() { return deletionPolicy; }

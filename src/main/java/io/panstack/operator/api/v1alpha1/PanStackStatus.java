@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.kubernetes.api.model.Condition;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "observedGeneration", "phase", "url", "conditions", "components", "database", "files", "bucket" })
+@JsonPropertyOrder({ "observedGeneration", "phase", "url", "conditions", "components", "database", "files", "bucket", "backup" })
 public class PanStackStatus {
     @JsonPropertyDescription("The metadata.generation of the spec this status describes.")
     private Long observedGeneration;
@@ -37,6 +37,9 @@ public class PanStackStatus {
     @JsonPropertyDescription("The stack's S3 bucket.")
     private BucketStatus bucket;
 
+    @JsonPropertyDescription("Logical backups: last success and failure, next run, where they go; RDS snapshots.")
+    private BackupStatus backup;
+
     public Long getObservedGeneration() { return observedGeneration; }
     public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
     public Phase getPhase() { return phase; }
@@ -53,6 +56,8 @@ public class PanStackStatus {
     public void setFiles(FilesStatus files) { this.files = files; }
     public BucketStatus getBucket() { return bucket; }
     public void setBucket(BucketStatus bucket) { this.bucket = bucket; }
+    public BackupStatus getBackup() { return backup; }
+    public void setBackup(BackupStatus backup) { this.backup = backup; }
 
     /** A copy sharing the nested objects, which the operator never changes in place. */
     public PanStackStatus copy() {
@@ -65,6 +70,7 @@ public class PanStackStatus {
         copy.setDatabase(database);
         copy.setFiles(files);
         copy.setBucket(bucket);
+        copy.setBackup(backup);
         return copy;
     }
 
@@ -76,11 +82,12 @@ public class PanStackStatus {
         return Objects.equals(observedGeneration, that.observedGeneration) && phase == that.phase
                 && Objects.equals(url, that.url) && Objects.equals(conditions, that.conditions)
                 && Objects.equals(components, that.components) && Objects.equals(database, that.database)
-                && Objects.equals(files, that.files) && Objects.equals(bucket, that.bucket);
+                && Objects.equals(files, that.files) && Objects.equals(bucket, that.bucket)
+                && Objects.equals(backup, that.backup);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, phase, url, conditions, components, database, files, bucket);
+        return Objects.hash(observedGeneration, phase, url, conditions, components, database, files, bucket, backup);
     }
 }

@@ -1,0 +1,58 @@
+package io.panstack.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+
+/** Scheduled logical backups of the repository database (the vendor's mysqldump, compressed). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "schedule", "retentionDays", "maxAge", "volume", "serviceAccountName" })
+public class BackupSpec {
+    public static final String SCHEDULE = "0 2 * * *";
+    public static final int RETENTION_DAYS = 14;
+    /** A day and two hours: a daily backup that ran late is not yet an alarm. */
+    public static final String MAX_AGE = "26h";
+    @Default(SCHEDULE)
+    @Size(min = 1, max = 100)
+    @JsonPropertyDescription("When to back up: a cron schedule in UTC as CronJobs take it, e.g. \"0 2 * * *\" (daily at 02:00) or @daily.")
+    private String schedule = SCHEDULE;
+
+    @Default("14")
+    @Min(1)
+    @Max(3650)
+    @JsonPropertyDescription("Days a logical backup is kept: an S3 lifecycle rule on the backup prefix, or pruning on the backup volume (the newest is always kept).")
+    private Integer retentionDays = RETENTION_DAYS;
+
+    @Default(MAX_AGE)
+    @Size(min = 2, max = 16)
+    @Pattern("^([0-9]+[dhm])+$")
+    @JsonPropertyDescription("Recovery point objective: BackupHealthy turns False (and phase Degraded) when the newest usable backup is older, e.g. 26h, 1d12h.")
+    private String maxAge = MAX_AGE;
+
+    @Default("{}")
+    @JsonPropertyDescription("The volume backups go to when the stack has no bucket (with a bucket they go to s3://<bucket>/backups/).")
+    private BackupVolumeSpec volume = new BackupVolumeSpec();
+
+    @Size(max = 253)
+    @JsonPropertyDescription("Service account of the backup pods. With a bucket it needs s3:PutObject on it (IRSA or EKS Pod Identity).")
+    private String serviceAccountName;
+
+    public String getSchedule() { return schedule; }
+    public void setSchedule(String schedule) { this.schedule = schedule; }
+    public Integer getRetentionDays() { return retentionDays; }
+    public void setRetentionDays(Integer retentionDays) { this.retentionDays = retentionDays; }
+    public String getMaxAge() { return maxAge; }
+    public void setMaxAge(String maxAge) { this.maxAge = maxAge; }
+    public BackupVolumeSpec getVolume() { return volume; }
+    public void setVolume(BackupVolumeSpec volume) { this.volume = volume != null ? volume : new BackupVolumeSpec(); }
+    public String getServiceAccountName() { return serviceAccountName; }
+    public void setServiceAccountName(String serviceAccountName) { this.serviceAccountName = serviceAccountName; }
+
+    public int retentionDays() { return retentionDays == null ? RETENTION_DAYS : retentionDays; }
+}

@@ -1,0 +1,54 @@
+package io.panstack.operator.api.v1alpha1;
+
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** When the repository was last backed up, where to, and when next; all times RFC 3339. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "lastSuccessfulTime", "lastFailureTime", "nextScheduledTime", "location", "lastSnapshotTime",
+        "lastOnDemandRequest" })
+public class BackupStatus {
+    @JsonPropertyDescription("Completion of the newest successful logical backup.")
+    private String lastSuccessfulTime;
+    @JsonPropertyDescription("When the newest failed logical backup run failed (its Job is kept for inspection).")
+    private String lastFailureTime;
+    @JsonPropertyDescription("When the schedule runs the next logical backup.")
+    private String nextScheduledTime;
+    @JsonPropertyDescription("Where logical backups go: s3://<bucket>/backups/ or pvc://<claim>/.")
+    private String location;
+    @JsonPropertyDescription("RDS: the newest snapshot the operator took (before an upgrade, or the final one).")
+    private String lastSnapshotTime;
+    @JsonPropertyDescription("The last value of the panstack.io/backup-now annotation the operator acted on.")
+    private String lastOnDemandRequest;
+
+    public String getLastSuccessfulTime() { return lastSuccessfulTime; }
+    public void setLastSuccessfulTime(String lastSuccessfulTime) { this.lastSuccessfulTime = lastSuccessfulTime; }
+    public String getLastFailureTime() { return lastFailureTime; }
+    public void setLastFailureTime(String lastFailureTime) { this.lastFailureTime = lastFailureTime; }
+    public String getNextScheduledTime() { return nextScheduledTime; }
+    public void setNextScheduledTime(String nextScheduledTime) { this.nextScheduledTime = nextScheduledTime; }
+    public String getLocation() { return location; }
+    public void setLocation(String location) { this.location = location; }
+    public String getLastSnapshotTime() { return lastSnapshotTime; }
+    public void setLastSnapshotTime(String lastSnapshotTime) { this.lastSnapshotTime = lastSnapshotTime; }
+    public String getLastOnDemandRequest() { return lastOnDemandRequest; }
+    public void setLastOnDemandRequest(String lastOnDemandRequest) { this.lastOnDemandRequest = lastOnDemandRequest; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BackupStatus that && Objects.equals(lastSuccessfulTime, that.lastSuccessfulTime)
+                && Objects.equals(lastFailureTime, that.lastFailureTime)
+                && Objects.equals(nextScheduledTime, that.nextScheduledTime) && Objects.equals(location, that.location)
+                && Objects.equals(lastSnapshotTime, that.lastSnapshotTime)
+                && Objects.equals(lastOnDemandRequest, that.lastOnDemandRequest);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(lastSuccessfulTime, lastFailureTime, nextScheduledTime, location, lastSnapshotTime,
+                lastOnDemandRequest);
+    }
+}

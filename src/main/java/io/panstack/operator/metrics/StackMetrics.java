@@ -1,0 +1,102 @@
+package io.panstack.operator.metrics;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+
+/**
+ * Per-stack gauges on /q/metrics, from the status the operator writes: readiness, ready replicas per component,
+ * backup timestamps and the recovery point objective, so alerts can say {@code time() - last backup > max age}.
+ * Labels stay bounded: namespace, name, and component or kind. A deleted stack's rows are removed.
+ */
+@ApplicationScoped
+public class StackMetrics {
+    private final Map<ResourceID, StackFigures> stacks = new ConcurrentHashMap<>();
+    private final MultiGauge ready;
+    private final MultiGauge readyReplicas;
+    private final MultiGauge lastBackup;
+    private final MultiGauge lastFailedBackup;
+    private final MultiGauge maxAge;
+    private final MultiGauge latestRestorable;
+
+    public StackMetrics(MeterRegistry registry) {
+        ready = gauge(registry, "panstack_ready", "1 when the stack's Ready condition is True, else 0");
+        readyReplicas = gauge(registry, "panstack_component_ready_replicas", "Ready pods of each component");
+        lastBackup = gauge(registry, "panstack_last_backup_timestamp_seconds",
+                "Newest usable backup per kind (logical, snapshot, files), Unix seconds");
+        lastFailedBackup = gauge(registry, "panstack_last_failed_backup_timestamp_seconds",
+                "Newest failed logical backup run, Unix seconds");
+        maxAge = gauge(registry, "panstack_backup_max_age_seconds", "The stack's recovery point objective, seconds");
+        latestRestorable = gauge(registry, "panstack_latest_restorable_timestamp_seconds",
+                "RDS: the latest time the database can be restored to, Unix seconds");
+    }
+
+    /** What one stack shows; null values are left out. */
+    public record StackFigures(boolean ready, Map<String, Integer> readyReplicas, Map<String, Instant> lastBackup,
+            Instant lastFailedBackup, Long maxAgeSeconds, Instant latestRestorable) {
+    }
+
+    public void update(String namespace, String name, StackFigures figures) {
+        StackFigures before = stacks.put(new ResourceID(name, namespace), figures);
+        if (!figures.equals(before)) {
+            publish();
+        }
+    }
+
+    public void remove(String namespace, String name) {
+        if (stacks.remove(new ResourceID(name, namespace)) != null) {
+            publish();
+        }
+    }
+
+    private synchronized void publish() {
+        ready.register(rows(f -> Map.of("", f.ready() ? 1.0 : 0.0), null), true);
+        readyReplicas.register(rows(f -> doubles(f.readyReplicas()), "component"), true);
+        lastBackup.register(rows(f -> seconds(f.lastBackup()), "kind"), true);
+        lastFailedBackup.register(rows(f -> f.lastFailedBackup() == null ? Map.of()
+                : Map.of("", (double) f.lastFailedBackup().getEpochSecond()), null), true);
+        maxAge.register(rows(f -> f.maxAgeSeconds() == null ? Map.of() : Map.of("", (double) f.maxAgeSeconds()), null), true);
+        latestRestorable.register(rows(f -> f.latestRestorable() == null ? Map.of()
+                : Map.of("", (double) f.latestRestorable().getEpochSecond()), null), true);
+    }
+
+    /** One row per stack and key; the key becomes the extra label (none when extraLabel is null). */
+    private List<MultiGauge.Row<?>> rows(Function<StackFigures, Map<String, Double>> values, String extraLabel) {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        stacks.forEach((id, figures) -> values.apply(figures).forEach((key, value) -> {
+            Tags tags = Tags.of("namespace", id.getNamespace().orElse(""), "name", id.getName());
+            rows.add(MultiGauge.Row.of(extraLabel == null ? tags : tags.and(extraLabel, key), value));
+        }));
+        return rows;
+    }
+
+    private static Map<String, Double> doubles(Map<String, Integer> values) {
+        Map<String, Double> result = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> result.put(k, v.doubleValue()));
+        return result;
+    }
+
+    private static Map<String, Double> seconds(Map<String, Instant> times) {
+        Map<String, Double> result = new java.util.LinkedHashMap<>();
+        times.forEach((k, v) -> {
+            if (v != null) {
+                result.put(k, (double) v.getEpochSecond());
+            }
+        });
+        return result;
+    }
+
+    private static MultiGauge gauge(MeterRegistry registry, String name, String description) {
+        return MultiGauge.builder(name).description(description).register(registry);
+    }
+}

@@ -1,0 +1,89 @@
+package io.panstack.operator.reconcile;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.build.BucketSeedJob;
+import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.stack.Stack;
+
+/**
+ * Seeds the files volume from the stack's bucket, once: creates the seeding Job when the bucket is ready and the
+ * files claim exists, and sends an Event when it has succeeded or failed. Never deletes the Job (a failed one stays
+ * for kubectl logs; deleting it asks for another attempt), and never creates it again once status.files.seededAt is
+ * set. The Pi workloads do not wait for any of this.
+ */
+final class BucketSeeding {
+    private static final Logger LOG = Logger.getLogger(BucketSeeding.class);
+
+    private BucketSeeding() {
+    }
+
+    static void reconcile(Stack stack, CloudState cloud, Context<PanStack> context) {
+        SeedProgress progress = SeedProgress.of(stack, job(stack, context));
+        PanStack resource = stack.resource();
+        switch (progress.stage()) {
+            case PENDING -> {
+                if (cloud.bucket() != null && cloud.bucket().state().ready() && claimExists(stack, context)) {
+                    create(BucketSeedJob.desired(stack, cloud.bucket().name(), cloud.bucket().region()), resource,
+                            context);
+                }
+            }
+            // Status records the success in this same reconcile, so the next one finds the stage DONE.
+            case SUCCEEDED -> StackEvents.normal(context.getClient(), resource, "FilesSeeded", "Seeded the files"
+                    + " volume from " + progress.from() + " (Job " + progress.job() + "); files it already had were"
+                    + " kept. It is never seeded again.");
+            case FAILED -> {
+                if (!progress.failureReportedIn(conditions(resource))) {
+                    StackEvents.warning(context.getClient(), resource, "FilesSeedFailed", "Seeding the files volume"
+                            + " from " + progress.from() + " failed in Job " + progress.job() + ": see kubectl logs job/"
+                            + progress.job() + ", then delete the Job to try again. The volume is usable; nothing on"
+                            + " it was replaced.");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static List<Condition> conditions(PanStack resource) {
+        return resource.getStatus() == null ? null : resource.getStatus().getConditions();
+    }
+
+    /** The stack's seeding Job, from the operator's cache. */
+    static Optional<Job> job(Stack stack, Context<PanStack> context) {
+        String name = stack.names().seedFilesJob();
+        return context.getSecondaryResourcesAsStream(Job.class).filter(j -> name.equals(j.getMetadata().getName()))
+                .findFirst();
+    }
+
+    private static boolean claimExists(Stack stack, Context<PanStack> context) {
+        return new DataObjects(context).find(PersistentVolumeClaim.class, stack.namespace(),
+                stack.names().filesVolume()).isPresent();
+    }
+
+    /** Owned by the PanStack, so it goes with it. */
+    private static void create(Job job, PanStack owner, Context<PanStack> context) {
+        job.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
+                .withApiVersion(owner.getApiVersion()).withKind(owner.getKind()).withName(owner.getMetadata().getName())
+                .withUid(owner.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build()));
+        try {
+            context.getClient().resource(job).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+            // Already there: the cache has not seen it yet (it is then found next time), or it is not the stack's.
+            LOG.debugf("Job %s/%s exists already", job.getMetadata().getNamespace(), job.getMetadata().getName());
+        }
+    }
+}

@@ -20,6 +20,12 @@ public final class DataVolumes {
         return claim(stack, stack.names().databaseVolume(), StackLabels.MARIADB, storage, "ReadWriteOnce");
     }
 
+    /** Where logical backups go without a bucket (spec.backup set). */
+    public static PersistentVolumeClaim backups(Stack stack) {
+        return claim(stack, stack.names().backupVolume(), BackupJobs.COMPONENT, stack.spec().getBackup().getVolume(),
+                "ReadWriteOnce");
+    }
+
     public static PersistentVolumeClaim files(Stack stack) {
         if (stack.spec().getFiles().getEfs() != null) {
             return efsFiles(stack);

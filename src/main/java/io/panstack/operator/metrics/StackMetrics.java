@@ -13,6 +13,11 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.panstack.operator.api.v1alpha1.BackupStatus;
+import io.panstack.operator.api.v1alpha1.PanStackSpec;
+import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.status.BackupHealth;
+import io.panstack.operator.status.Conditions;
 
 /**
  * Per-stack gauges on /q/metrics, from the status the operator writes: readiness, ready replicas per component,
@@ -44,6 +49,28 @@ public class StackMetrics {
     /** What one stack shows; null values are left out. */
     public record StackFigures(boolean ready, Map<String, Integer> readyReplicas, Map<String, Instant> lastBackup,
             Instant lastFailedBackup, Long maxAgeSeconds, Instant latestRestorable) {
+    }
+
+    /** The figures of one stack, from its spec and the status the operator computed. */
+    public static StackFigures figuresOf(PanStackSpec spec, PanStackStatus status) {
+        boolean ready = status.getConditions().stream()
+                .anyMatch(c -> Conditions.READY.equals(c.getType()) && Conditions.TRUE.equals(c.getStatus()));
+        Map<String, Integer> replicas = new java.util.LinkedHashMap<>();
+        status.getComponents().forEach(c -> replicas.put(c.getName(), c.getReadyReplicas() == null ? 0 : c.getReadyReplicas()));
+        Map<String, Instant> backups = new java.util.LinkedHashMap<>();
+        BackupStatus backup = status.getBackup();
+        if (backup != null) {
+            backups.put("logical", time(backup.getLastSuccessfulTime()));
+            backups.put("snapshot", time(backup.getLastSnapshotTime()));
+        }
+        Long maxAge = spec.getBackup() == null ? null
+                : BackupHealth.parse(spec.getBackup().getMaxAge()).map(java.time.Duration::toSeconds).orElse(null);
+        return new StackFigures(ready, replicas, backups, backup == null ? null : time(backup.getLastFailureTime()),
+                maxAge, status.getDatabase() == null ? null : time(status.getDatabase().getLatestRestorableTime()));
+    }
+
+    private static Instant time(String text) {
+        return text == null ? null : Instant.parse(text);
     }
 
     public void update(String namespace, String name, StackFigures figures) {

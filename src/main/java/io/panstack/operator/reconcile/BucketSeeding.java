@@ -3,13 +3,10 @@ package io.panstack.operator.reconcile;
 import java.util.List;
 import java.util.Optional;
 
-import org.jboss.logging.Logger;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.build.BucketSeedJob;
@@ -23,7 +20,6 @@ import io.panstack.operator.stack.Stack;
  * set. The Pi workloads do not wait for any of this.
  */
 final class BucketSeeding {
-    private static final Logger LOG = Logger.getLogger(BucketSeeding.class);
 
     private BucketSeeding() {
     }
@@ -34,8 +30,8 @@ final class BucketSeeding {
         switch (progress.stage()) {
             case PENDING -> {
                 if (cloud.bucket() != null && cloud.bucket().state().ready() && claimExists(stack, context)) {
-                    create(BucketSeedJob.desired(stack, cloud.bucket().name(), cloud.bucket().region()), resource,
-                            context);
+                    OwnedJobs.create(BucketSeedJob.desired(stack, cloud.bucket().name(), cloud.bucket().region()),
+                            resource, context.getClient());
                 }
             }
             // Status records the success in this same reconcile, so the next one finds the stage DONE.
@@ -69,21 +65,5 @@ final class BucketSeeding {
     private static boolean claimExists(Stack stack, Context<PanStack> context) {
         return new DataObjects(context).find(PersistentVolumeClaim.class, stack.namespace(),
                 stack.names().filesVolume()).isPresent();
-    }
-
-    /** Owned by the PanStack, so it goes with it. */
-    private static void create(Job job, PanStack owner, Context<PanStack> context) {
-        job.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder()
-                .withApiVersion(owner.getApiVersion()).withKind(owner.getKind()).withName(owner.getMetadata().getName())
-                .withUid(owner.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build()));
-        try {
-            context.getClient().resource(job).create();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 409) {
-                throw e;
-            }
-            // Already there: the cache has not seen it yet (it is then found next time), or it is not the stack's.
-            LOG.debugf("Job %s/%s exists already", job.getMetadata().getNamespace(), job.getMetadata().getName());
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.panstack.operator.reconcile;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +15,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -40,7 +42,9 @@ import io.panstack.operator.cloud.CloudRelease;
 import io.panstack.operator.cloud.CloudRelease.Release;
 import io.panstack.operator.cloud.CloudResources;
 import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.metrics.StackMetrics;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.reconcile.dependent.BackupCronJobDependent;
 import io.panstack.operator.reconcile.dependent.ComponentDeployments;
 import io.panstack.operator.reconcile.dependent.DashboardDisruptionBudgetDependent;
 import io.panstack.operator.reconcile.dependent.DashboardIngressDependent;
@@ -66,8 +70,11 @@ import io.panstack.operator.status.StatusAggregator;
         @Dependent(type = ComponentDeployments.class),
         @Dependent(type = DashboardIngressDependent.class, reconcilePrecondition = Preconditions.IngressWanted.class),
         @Dependent(type = DashboardDisruptionBudgetDependent.class,
-                reconcilePrecondition = Preconditions.DisruptionBudgetWanted.class) })
-@ControllerConfiguration(name = PanStackReconciler.NAME,
+                reconcilePrecondition = Preconditions.DisruptionBudgetWanted.class),
+        @Dependent(type = BackupCronJobDependent.class, reconcilePrecondition = Preconditions.BackupWanted.class) })
+// Spec changes, deletion, and the backup-now annotation wake the reconciler; its own status writes do not.
+@ControllerConfiguration(name = PanStackReconciler.NAME, generationAwareEventProcessing = false,
+        informer = @Informer(onUpdateFilter = WorthReconciling.class),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 @GradualRetry(maxAttempts = -1, initialInterval = 2_000L, intervalMultiplier = 2.0, maxInterval = 300_000L)
 public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStack> {
@@ -81,10 +88,12 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     private final Duration recheck;
     private final AwsServicesFactory aws;
     private final AwsPolling polling;
+    private final StackMetrics metrics;
 
     public PanStackReconciler(
             @ConfigProperty(name = "panstack.stalled-recheck-interval", defaultValue = "30s") Duration recheck,
-            AwsServicesFactory aws, AwsPolling polling) {
+            AwsServicesFactory aws, AwsPolling polling, StackMetrics metrics) {
+        this.metrics = metrics;
         this.recheck = recheck;
         this.validator = new SpecValidator(recheck);
         this.aws = aws;
@@ -104,7 +113,9 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         if (pass.problem() == null) {
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
         }
-        PanStackStatus status = status(resource, context, pass.problem(), null);
+        String backupStarted = pass.problem() == null
+                ? Backups.startRequested(pass.stack(), Backups.target(context), context.getClient()) : null;
+        PanStackStatus status = status(resource, context, pass.problem(), null, backupStarted);
         UpdateControl<PanStack> control = status.equals(resource.getStatus())
                 ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(withOnlyStatus(resource, status));
@@ -165,6 +176,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
      */
     @Override
     public DeleteControl cleanup(PanStack resource, Context<PanStack> context) {
+        metrics.remove(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
         if (resource.getSpec() == null || !resource.getSpec().usesAws()) {
             return DeleteControl.defaultDelete();
         }
@@ -210,7 +222,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         if (resource.getSpec() == null) {
             return ErrorStatusUpdateControl.defaultErrorProcessing();
         }
-        PanStackStatus status = status(resource, context, null, Failures.describe(e));
+        PanStackStatus status = status(resource, context, null, Failures.describe(e), null);
         return status.equals(resource.getStatus())
                 ? ErrorStatusUpdateControl.defaultErrorProcessing()
                 : ErrorStatusUpdateControl.patchStatus(withOnlyStatus(resource, status));
@@ -224,9 +236,16 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
                 labelled(Secret.class, context), labelled(Job.class, context));
     }
 
-    private PanStackStatus status(PanStack resource, Context<PanStack> context, Problem problem, String error) {
-        Observation seen = StackObserver.observe(CurrentStack.of(resource, context), context, problem, error);
-        return StatusAggregator.aggregate(seen, resource.getStatus(), clock.instant());
+    private PanStackStatus status(PanStack resource, Context<PanStack> context, Problem problem, String error,
+            String backupStarted) {
+        Instant now = clock.instant();
+        Observation seen = StackObserver.observe(CurrentStack.of(resource, context), context, problem, error,
+                backupStarted, now);
+        PanStackStatus status = StatusAggregator.aggregate(seen, resource.getStatus(), now);
+        StatusEvents.announce(context.getClient(), resource, resource.getStatus(), status);
+        metrics.update(resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
+                StackMetrics.figuresOf(resource.getSpec(), status));
+        return status;
     }
 
     /**

@@ -63,12 +63,21 @@ public class PersistentData {
                 return problem;
             }
         }
-        return reconcileVolume(objects, found.files(), DataVolumes.files(stack), owner);
+        problem = reconcileVolume(objects, found.files(), DataVolumes.files(stack), owner);
+        if (problem == null && backsUpToVolume(stack)) {
+            problem = reconcileVolume(objects, found.backups(), DataVolumes.backups(stack), owner);
+        }
+        return problem;
+    }
+
+    /** Logical backups go to a volume of their own when the stack has no bucket. */
+    static boolean backsUpToVolume(Stack stack) {
+        return stack.spec().getBackup() != null && stack.spec().getBucket() == null;
     }
 
     /** The data objects as they are now (the in-cluster ones only in that mode). */
     private record Found(Optional<Secret> credentials, Optional<PersistentVolumeClaim> databaseVolume,
-            Optional<PersistentVolumeClaim> files) {
+            Optional<PersistentVolumeClaim> files, Optional<PersistentVolumeClaim> backups) {
 
         static Found lookUp(Stack stack, DataObjects objects) {
             boolean inCluster = stack.database().mode() == DatabaseMode.InCluster;
@@ -77,7 +86,10 @@ public class PersistentData {
             return new Found(
                     generated ? objects.find(Secret.class, namespace, stack.names().databaseCredentials()) : Optional.empty(),
                     inCluster ? objects.find(PersistentVolumeClaim.class, namespace, stack.names().databaseVolume()) : Optional.empty(),
-                    objects.find(PersistentVolumeClaim.class, namespace, stack.names().filesVolume()));
+                    objects.find(PersistentVolumeClaim.class, namespace, stack.names().filesVolume()),
+                    backsUpToVolume(stack)
+                            ? objects.find(PersistentVolumeClaim.class, namespace, stack.names().backupVolume())
+                            : Optional.empty());
         }
     }
 
@@ -106,7 +118,9 @@ public class PersistentData {
             }
         }
         return firstOf(foreign(found.files(), stack),
-                found.files().map(claim -> cannotFollow(claim, DataVolumes.files(stack))).orElse(null));
+                found.files().map(claim -> cannotFollow(claim, DataVolumes.files(stack))).orElse(null),
+                foreign(found.backups(), stack),
+                found.backups().map(claim -> cannotFollow(claim, DataVolumes.backups(stack))).orElse(null));
     }
 
     private static Problem reconcileVolume(DataObjects objects, Optional<PersistentVolumeClaim> existing,

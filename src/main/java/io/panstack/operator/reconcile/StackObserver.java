@@ -38,7 +38,11 @@ final class StackObserver {
     private StackObserver() {
     }
 
-    static Observation observe(Stack stack, Context<PanStack> context, Problem problem, String reconcileError) {
+    /**
+     * @param onDemandStarted the panstack.io/backup-now request this reconcile started a backup for, or null
+     */
+    static Observation observe(Stack stack, Context<PanStack> context, Problem problem, String reconcileError,
+            String onDemandStarted, java.time.Instant now) {
         PanStackStatus previous = stack.resource().getStatus();
         List<Pod> pods = context.getSecondaryResourcesAsStream(Pod.class).toList();
         boolean inCluster = stack.database().mode() == DatabaseMode.InCluster;
@@ -68,7 +72,8 @@ final class StackObserver {
         return new Observation(stack.resource().getMetadata().getGeneration() == null ? 0
                 : stack.resource().getMetadata().getGeneration(), problem, reconcileError,
                 database, databaseWorkload, components, files,
-                stack.spec().getBucket() == null ? null : CloudObservations.bucket(cloud, previous), url);
+                stack.spec().getBucket() == null ? null : CloudObservations.bucket(cloud, previous),
+                BackupObservations.observe(stack, context, onDemandStarted, now), url);
     }
 
     private static ComponentObservation component(Stack stack, Component component, Optional<Deployment> found,

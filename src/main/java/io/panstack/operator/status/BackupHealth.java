@@ -2,6 +2,7 @@ package io.panstack.operator.status;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -36,11 +37,12 @@ public final class BackupHealth {
             return new Readiness<>(false, "NoBackup", "No usable backup exists" + limit + failed(lastFailure, null), null);
         }
         Duration age = Duration.between(best.get().getValue(), now);
-        String newestText = "The newest backup (" + best.get().getKey() + ", " + best.get().getValue() + ") is "
-                + format(age) + " old";
+        // The message names the time, not the age, so an unchanged stack does not rewrite its status every pass;
+        // only a stale one says how old, in whole hours.
+        String newestText = "The newest backup (" + best.get().getKey() + ") is from " + best.get().getValue();
         if (age.compareTo(maxAge) > 0) {
-            return new Readiness<>(false, "BackupTooOld", newestText + ", older than maxAge " + format(maxAge)
-                    + failed(lastFailure, best.get().getValue()), null);
+            return new Readiness<>(false, "BackupTooOld", newestText + ", " + format(age.truncatedTo(ChronoUnit.HOURS))
+                    + " old: older than maxAge " + format(maxAge) + failed(lastFailure, best.get().getValue()), null);
         }
         boolean lastRunFailed = lastFailure != null && lastFailure.isAfter(best.get().getValue());
         return new Readiness<>(true, lastRunFailed ? "LastBackupFailed" : "BackupFresh",

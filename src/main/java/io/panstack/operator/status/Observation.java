@@ -2,6 +2,7 @@ package io.panstack.operator.status;
 
 import java.util.List;
 
+import io.panstack.operator.api.v1alpha1.BackupStatus;
 import io.panstack.operator.api.v1alpha1.BucketStatus;
 import io.panstack.operator.api.v1alpha1.DatabaseStatus;
 import io.panstack.operator.api.v1alpha1.FilesStatus;
@@ -17,8 +18,9 @@ import io.panstack.operator.api.v1alpha1.FilesStatus;
  * @param components       the Pi components enabled in the spec, in spec order
  * @param files            whether the shared files can be mounted, and where they are
  * @param bucket           whether the stack's bucket is ready, or null when the spec has none
+ * @param backup           whether the newest backup is within maxAge, and the backup figures; null without spec.backup
  */
 public record Observation(long generation, Problem problem, String reconcileError, Readiness<DatabaseStatus> database,
         ComponentObservation databaseWorkload, List<ComponentObservation> components, Readiness<FilesStatus> files,
-        Readiness<BucketStatus> bucket, String url) {
+        Readiness<BucketStatus> bucket, Readiness<BackupStatus> backup, String url) {
 }

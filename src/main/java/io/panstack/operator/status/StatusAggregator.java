@@ -44,13 +44,16 @@ public final class StatusAggregator {
         if (seen.bucket() != null) {
             conditions.add(condition(before, Conditions.BUCKET_READY, seen.bucket(), generation, now));
         }
+        if (seen.backup() != null) {
+            conditions.add(condition(before, Conditions.BACKUP_HEALTHY, seen.backup(), generation, now));
+        }
         conditions.add(Conditions.make(before, Conditions.WORKLOADS_READY, workloads.ready(), workloads.reason(),
                 workloads.message(), generation, now));
 
         PanStackStatus status = new PanStackStatus();
         status.setObservedGeneration(generation);
         status.setPhase(stalled ? Phase.Failed
-                : ready ? Phase.Ready
+                : ready ? (seen.backup() != null && !seen.backup().ready() ? Phase.Degraded : Phase.Ready)
                 : failing || workloads.anyProblems() ? Phase.Degraded
                 : Phase.Provisioning);
         status.setUrl(seen.url());
@@ -59,6 +62,7 @@ public final class StatusAggregator {
         status.setDatabase(seen.database().where());
         status.setFiles(seen.files().where());
         status.setBucket(seen.bucket() == null ? null : seen.bucket().where());
+        status.setBackup(seen.backup() == null ? null : seen.backup().where());
         return status;
     }
 

@@ -122,7 +122,8 @@ class OperatorRbacTest {
         cluster.createSecret("ext-db", Map.of("username", "u", "password", "p"));
         cluster.awaitObject(Deployment.class, "ext-dashboard");
 
-        // An AWS stack (RDS, EFS, bucket in moto): finalizer, EFS PersistentVolume, events, release on deletion.
+        // An AWS stack (RDS, EFS, bucket in moto) with backups: finalizer, EFS PersistentVolume, seeding and backup
+        // Jobs, the backup CronJob, events, release on deletion.
         String subnets = String.join(", ", QuarkusMoto.network().subnetIds());
         PanStack aws = cluster.create(PanStackReconcilerTest.MINIMAL.replace("name: demo", "name: cloud") + """
                   deletionPolicy: Delete
@@ -135,9 +136,14 @@ class OperatorRbacTest {
                     seedFromBucket:
                       prefixes: [themes]
                   bucket: {}
+                  backup: {}
                 """.formatted(subnets, subnets));
         cluster.runControllersUntilReady("cloud");
         cluster.awaitObject(Job.class, "cloud-seed-files");
+        cluster.awaitObject(io.fabric8.kubernetes.api.model.batch.v1.CronJob.class, "cloud-backup");
+        cluster.edit("cloud", s -> s.getMetadata().setAnnotations(Map.of(Backups.BACKUP_NOW, "now")));
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.list(Job.class).stream()
+                .anyMatch(j -> j.getMetadata().getName().startsWith("cloud-backup-now-")));
         cluster.delete(aws);
         await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.get("cloud") == null);
     }

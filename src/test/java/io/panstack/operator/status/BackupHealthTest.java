@@ -19,7 +19,7 @@ class BackupHealthTest {
 
         assertThat(health.ready()).isTrue();
         assertThat(health.reason()).isEqualTo("BackupFresh");
-        assertThat(health.message()).contains("logical").contains("3h old").contains("maxAge 26h");
+        assertThat(health.message()).contains("logical").contains("from 2026-11-21T09:00:00Z").contains("maxAge 26h");
     }
 
     @Test
@@ -28,7 +28,7 @@ class BackupHealthTest {
 
         assertThat(health.ready()).isFalse();
         assertThat(health.reason()).isEqualTo("BackupTooOld");
-        assertThat(health.message()).contains("30h old").contains("older than maxAge 26h");
+        assertThat(health.message()).contains("30h old: older than maxAge 26h");
     }
 
     @Test

@@ -34,6 +34,14 @@ public final class Preconditions {
         }
     }
 
+    public static class BackupWanted implements Condition<HasMetadata, PanStack> {
+        @Override
+        public boolean isMet(DependentResource<HasMetadata, PanStack> dependent, PanStack primary,
+                Context<PanStack> context) {
+            return primary.getSpec().getBackup() != null;
+        }
+    }
+
     /** The validator stalls a change of database mode before the workflow runs, so this never flips for a stack. */
     public static class InClusterDatabase implements Condition<HasMetadata, PanStack> {
         @Override

@@ -1,0 +1,62 @@
+package io.panstack.operator.reconcile;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.panstack.operator.api.v1alpha1.BackupStatus;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.status.Conditions;
+
+/**
+ * Events for what changed between two statuses and a human should know: the stack stalled, a backup failed or
+ * stopped being fresh, a backup asked for on demand started. Each once, on the change.
+ */
+final class StatusEvents {
+
+    private StatusEvents() {
+    }
+
+    static void announce(KubernetesClient client, PanStack stack, PanStackStatus before, PanStackStatus after) {
+        turnedTrue(before, after, Conditions.STALLED).ifPresent(c -> StackEvents.warning(client, stack, c.getReason(),
+                c.getMessage()));
+        turnedFalse(before, after, Conditions.BACKUP_HEALTHY).ifPresent(c -> StackEvents.warning(client, stack,
+                c.getReason(), c.getMessage()));
+        BackupStatus old = before == null || before.getBackup() == null ? new BackupStatus() : before.getBackup();
+        BackupStatus now = after.getBackup();
+        if (now == null) {
+            return;
+        }
+        if (now.getLastFailureTime() != null && !now.getLastFailureTime().equals(old.getLastFailureTime())) {
+            StackEvents.warning(client, stack, "BackupFailed", "A backup run failed at " + now.getLastFailureTime()
+                    + "; its Job is kept: kubectl get jobs -l app.kubernetes.io/instance="
+                    + stack.getMetadata().getName() + ",app.kubernetes.io/component=backup, then kubectl logs job/<name>");
+        }
+        if (now.getLastOnDemandRequest() != null && !now.getLastOnDemandRequest().equals(old.getLastOnDemandRequest())) {
+            StackEvents.normal(client, stack, "BackupStarted", "Backup asked for with " + Backups.BACKUP_NOW + "="
+                    + now.getLastOnDemandRequest() + " started, to " + now.getLocation());
+        }
+    }
+
+    private static Optional<Condition> turnedTrue(PanStackStatus before, PanStackStatus after, String type) {
+        return changedTo(before, after, type, Conditions.TRUE);
+    }
+
+    private static Optional<Condition> turnedFalse(PanStackStatus before, PanStackStatus after, String type) {
+        return changedTo(before, after, type, Conditions.FALSE);
+    }
+
+    private static Optional<Condition> changedTo(PanStackStatus before, PanStackStatus after, String type, String value) {
+        Optional<Condition> now = find(after, type).filter(c -> value.equals(c.getStatus()));
+        boolean was = find(before, type).map(c -> value.equals(c.getStatus()) && Objects.equals(c.getReason(),
+                now.map(Condition::getReason).orElse(null))).orElse(false);
+        return was ? Optional.empty() : now;
+    }
+
+    private static Optional<Condition> find(PanStackStatus status, String type) {
+        return status == null || status.getConditions() == null ? Optional.empty()
+                : status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
+    }
+}

@@ -1,0 +1,173 @@
+package io.panstack.operator.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.panstack.operator.api.v1alpha1.BackupStatus;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.Phase;
+import io.panstack.operator.build.BackupJobs;
+import io.panstack.operator.stack.Stack;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+
+/** Scheduled and on-demand backups, their timestamps in status, BackupHealthy and the events. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class BackupReconcilerTest {
+    static final String WITH_BACKUP = PanStackReconcilerTest.MINIMAL + """
+              backup:
+                schedule: "0 2 * * *"
+                maxAge: 26h
+            """;
+
+    @Inject
+    KubernetesClient client;
+
+    ClusterFixture cluster;
+
+    @BeforeEach
+    void namespace() {
+        cluster = ClusterFixture.inFreshNamespace(client);
+    }
+
+    BackupStatus backup() {
+        PanStack stack = cluster.get("demo");
+        return stack.getStatus() == null ? null : stack.getStatus().getBackup();
+    }
+
+    /** What the Job controller reports for a finished backup run. */
+    Job finishedRun(String name, boolean succeeded, Instant at) {
+        Job job = BackupJobs.job(Stack.of(cluster.get("demo")), BackupJobs.Target.volume(), name);
+        Job created = client.resource(job).create();
+        created.setStatus(succeeded
+                ? new JobBuilder().withNewStatus().withSucceeded(1).withCompletionTime(at.toString()).endStatus().build().getStatus()
+                : new JobBuilder().withNewStatus().withFailed(2).addNewCondition().withType("Failed").withStatus("True")
+                        .withLastTransitionTime(at.toString()).endCondition().endStatus().build().getStatus());
+        return client.resource(created).updateStatus();
+    }
+
+    @Test
+    void aScheduleMakesACronJobAVolumeAndBackupStatus() {
+        cluster.create(WITH_BACKUP);
+        cluster.bringUp("demo");
+
+        CronJob cronJob = cluster.awaitObject(CronJob.class, "demo-backup");
+        assertThat(cronJob.getSpec().getSchedule()).isEqualTo("0 2 * * *");
+        assertThat(cronJob.getMetadata().getOwnerReferences()).isNotEmpty();
+        assertThat(cluster.find(PersistentVolumeClaim.class, "demo-backups")).isPresent();
+        cluster.awaitCondition("demo", "BackupHealthy", "True");
+        assertThat(cluster.condition("demo", "BackupHealthy").orElseThrow().getReason()).isEqualTo("FirstBackupPending");
+        assertThat(backup().getLocation()).isEqualTo("pvc://demo-backups/");
+        assertThat(Instant.parse(backup().getNextScheduledTime())).isAfter(Instant.now())
+                .isBefore(Instant.now().plusSeconds(24 * 3600 + 60));
+    }
+
+    @Test
+    void finishedRunsAreRecordedAndAFailureIsAnnounced() {
+        cluster.create(WITH_BACKUP);
+        cluster.bringUp("demo");
+        cluster.awaitObject(CronJob.class, "demo-backup");
+        Instant success = Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        finishedRun("demo-backup-29000001", true, success);
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> backup() != null && backup().getLastSuccessfulTime() != null);
+        assertThat(backup().getLastSuccessfulTime()).isEqualTo(success.toString());
+        cluster.awaitCondition("demo", "BackupHealthy", "True");
+        assertThat(cluster.condition("demo", "BackupHealthy").orElseThrow().getReason()).isEqualTo("BackupFresh");
+
+        Instant failure = success.plusSeconds(1800);
+        finishedRun("demo-backup-29000002", false, failure);
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> backup().getLastFailureTime() != null);
+        assertThat(backup().getLastFailureTime()).isEqualTo(failure.toString());
+        assertThat(cluster.condition("demo", "BackupHealthy").orElseThrow().getReason()).isEqualTo("LastBackupFailed");
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> events().stream().anyMatch(e -> "BackupFailed".equals(e.getReason())));
+    }
+
+    @Test
+    void aBackupOlderThanMaxAgeDegradesTheStack() {
+        cluster.create(WITH_BACKUP.replace("maxAge: 26h", "maxAge: 1h"));
+        cluster.bringUp("demo");
+        cluster.awaitObject(CronJob.class, "demo-backup");
+
+        finishedRun("demo-backup-29000003", true, Instant.now().minusSeconds(3 * 3600));
+
+        cluster.awaitCondition("demo", "BackupHealthy", "False");
+        PanStack stack = cluster.get("demo");
+        assertThat(cluster.condition("demo", "BackupHealthy").orElseThrow().getMessage()).contains("3h old: older than maxAge 1h");
+        assertThat(stack.getStatus().getPhase()).isEqualTo(Phase.Degraded);
+        assertThat(cluster.condition("demo", "Ready").orElseThrow().getStatus()).as("Pi itself still serves").isEqualTo("True");
+    }
+
+    @Test
+    void theBackupNowAnnotationStartsOneBackupPerValue() {
+        cluster.create(WITH_BACKUP);
+        cluster.bringUp("demo");
+
+        annotate("before-upgrade-1");
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> backup() != null
+                && "before-upgrade-1".equals(backup().getLastOnDemandRequest()));
+        List<Job> jobs = onDemandJobs();
+        assertThat(jobs).singleElement().satisfies(job -> assertThat(job.getMetadata().getOwnerReferences()).isNotEmpty());
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> events().stream().anyMatch(e -> "BackupStarted".equals(e.getReason())));
+
+        cluster.edit("demo", s -> s.getSpec().getRenderer().setReplicas(2)); // another reconcile, same annotation
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.get("demo").getStatus().getObservedGeneration() == 2);
+        assertThat(onDemandJobs()).as("the same value never starts a second backup").hasSize(1);
+
+        annotate("before-upgrade-2");
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> onDemandJobs().size() == 2);
+    }
+
+    @Test
+    void turningBackupsOffRemovesTheScheduleButKeepsTheBackups() {
+        cluster.create(WITH_BACKUP);
+        cluster.bringUp("demo");
+        cluster.awaitObject(CronJob.class, "demo-backup");
+        cluster.awaitObject(PersistentVolumeClaim.class, "demo-backups");
+
+        cluster.edit("demo", s -> s.getSpec().setBackup(null));
+
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.find(CronJob.class, "demo-backup").isEmpty());
+        assertThat(cluster.find(PersistentVolumeClaim.class, "demo-backups")).as("backups are data: kept").isPresent();
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.condition("demo", "BackupHealthy").isEmpty());
+    }
+
+    void annotate(String value) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                PanStack stack = cluster.get("demo");
+                stack.getMetadata().setAnnotations(Map.of(Backups.BACKUP_NOW, value));
+                client.resource(stack).update();
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt > 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    List<Job> onDemandJobs() {
+        return cluster.list(Job.class).stream().filter(j -> j.getMetadata().getName().startsWith("demo-backup-now-")).toList();
+    }
+
+    List<Event> events() {
+        return client.v1().events().inNamespace(cluster.namespace).list().getItems();
+    }
+}

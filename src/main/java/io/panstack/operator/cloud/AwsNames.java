@@ -1,11 +1,8 @@
 package io.panstack.operator.cloud;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
+import io.panstack.operator.stack.ShortHash;
 import io.panstack.operator.stack.Stack;
 
 /**
@@ -24,12 +21,12 @@ public final class AwsNames {
 
     /** DB instance identifier (and parameter/subnet group name): letters, digits, single hyphens, at most 63. */
     public static String rdsIdentifier(Stack stack) {
-        return readable(stack.namespace() + "-" + stack.name(), RDS_MAX, hash(stack.namespace() + "/" + stack.name()));
+        return readable(stack.namespace() + "-" + stack.name(), RDS_MAX, ShortHash.of(stack.namespace() + "/" + stack.name()));
     }
 
     /** Final snapshot: unique per PanStack, so a later PanStack of the same name can never collide with it. */
     public static String finalSnapshot(String identifier, Stack stack) {
-        return identifier + "-final-" + hash(uid(stack));
+        return identifier + "-final-" + ShortHash.of(uid(stack));
     }
 
     /** EFS CreationToken (at most 64 characters): a repeated CreateFileSystem with it fails instead of duplicating. */
@@ -39,12 +36,12 @@ public final class AwsNames {
 
     /** EFS access point ClientToken (idempotency token, at most 64 characters). */
     public static String accessPointToken(Stack stack) {
-        return PREFIX + "-ap-" + hash(uid(stack));
+        return PREFIX + "-ap-" + ShortHash.of(uid(stack));
     }
 
     /** Bucket name: globally unique, lower case, at most 63. */
     public static String bucket(Stack stack) {
-        return readable(stack.namespace() + "-" + stack.name(), BUCKET_MAX, hash(uid(stack))).toLowerCase(Locale.ROOT);
+        return readable(stack.namespace() + "-" + stack.name(), BUCKET_MAX, ShortHash.of(uid(stack))).toLowerCase(Locale.ROOT);
     }
 
     /** Name of the cluster-scoped PersistentVolume pointing at the stack's EFS access point. */
@@ -72,13 +69,4 @@ public final class AwsNames {
         return uid;
     }
 
-    /** Eight hex digits of SHA-256: enough to keep names apart, short enough to leave the name readable. */
-    static String hash(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

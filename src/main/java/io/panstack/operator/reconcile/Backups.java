@@ -1,9 +1,5 @@
 package io.panstack.operator.reconcile;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,6 +9,7 @@ import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.build.BackupJobs;
 import io.panstack.operator.build.BackupJobs.Target;
 import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.stack.ShortHash;
 import io.panstack.operator.stack.Stack;
 
 /**
@@ -51,17 +48,9 @@ public final class Backups {
         if (request == null) {
             return null;
         }
-        String name = stack.names().backup() + "-now-" + hash(request);
+        String name = stack.names().backup() + "-now-" + ShortHash.of(request);
         OwnedJobs.create(BackupJobs.job(stack, target, name), stack.resource(), client);
         return request;
     }
 
-    private static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)), 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -110,12 +110,16 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         }
         Pass pass = plan(Stack.of(resource), context);
         CurrentStack.put(context, pass.stack(), pass.cloud());
+        String heldBack = null;
+        String backupStarted = null;
         if (pass.problem() == null) {
+            UpgradeGate.Decision upgrade = UpgradeGate.decide(pass.stack(), context);
+            CurrentStack.put(context, upgrade.stack(), pass.cloud());
+            heldBack = upgrade.waitingFor();
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+            backupStarted = Backups.startRequested(pass.stack(), Backups.target(context), context.getClient());
         }
-        String backupStarted = pass.problem() == null
-                ? Backups.startRequested(pass.stack(), Backups.target(context), context.getClient()) : null;
-        PanStackStatus status = status(resource, context, pass.problem(), null, backupStarted);
+        PanStackStatus status = status(resource, context, pass.problem(), null, backupStarted, heldBack);
         UpdateControl<PanStack> control = status.equals(resource.getStatus())
                 ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(withOnlyStatus(resource, status));
@@ -222,7 +226,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         if (resource.getSpec() == null) {
             return ErrorStatusUpdateControl.defaultErrorProcessing();
         }
-        PanStackStatus status = status(resource, context, null, Failures.describe(e), null);
+        PanStackStatus status = status(resource, context, null, Failures.describe(e), null, null);
         return status.equals(resource.getStatus())
                 ? ErrorStatusUpdateControl.defaultErrorProcessing()
                 : ErrorStatusUpdateControl.patchStatus(withOnlyStatus(resource, status));
@@ -237,10 +241,10 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     }
 
     private PanStackStatus status(PanStack resource, Context<PanStack> context, Problem problem, String error,
-            String backupStarted) {
+            String backupStarted, String heldBack) {
         Instant now = clock.instant();
         Observation seen = StackObserver.observe(CurrentStack.of(resource, context), context, problem, error,
-                backupStarted, now);
+                backupStarted, heldBack, now);
         PanStackStatus status = StatusAggregator.aggregate(seen, resource.getStatus(), now);
         StatusEvents.announce(context.getClient(), resource, resource.getStatus(), status);
         metrics.update(resource.getMetadata().getNamespace(), resource.getMetadata().getName(),

@@ -40,9 +40,10 @@ final class StackObserver {
 
     /**
      * @param onDemandStarted the panstack.io/backup-now request this reconcile started a backup for, or null
+     * @param heldBack        why an upgrade waits (for its safety backup), or null
      */
     static Observation observe(Stack stack, Context<PanStack> context, Problem problem, String reconcileError,
-            String onDemandStarted, java.time.Instant now) {
+            String onDemandStarted, String heldBack, java.time.Instant now) {
         PanStackStatus previous = stack.resource().getStatus();
         List<Pod> pods = context.getSecondaryResourcesAsStream(Pod.class).toList();
         boolean inCluster = stack.database().mode() == DatabaseMode.InCluster;
@@ -73,7 +74,7 @@ final class StackObserver {
                 : stack.resource().getMetadata().getGeneration(), problem, reconcileError,
                 database, databaseWorkload, components, files,
                 stack.spec().getBucket() == null ? null : CloudObservations.bucket(cloud, previous),
-                BackupObservations.observe(stack, context, onDemandStarted, now), url);
+                BackupObservations.observe(stack, context, onDemandStarted, now), heldBack, url);
     }
 
     private static ComponentObservation component(Stack stack, Component component, Optional<Deployment> found,

@@ -16,6 +16,8 @@ import io.panstack.operator.status.Conditions;
  */
 final class StatusEvents {
 
+    private static final String SAFETY = "WaitingForSafetyBackup";
+
     private StatusEvents() {
     }
 
@@ -24,6 +26,14 @@ final class StatusEvents {
                 c.getMessage()));
         turnedFalse(before, after, Conditions.BACKUP_HEALTHY).ifPresent(c -> StackEvents.warning(client, stack,
                 c.getReason(), c.getMessage()));
+        boolean wasHeld = find(before, Conditions.RECONCILING).map(c -> SAFETY.equals(c.getReason())).orElse(false);
+        Optional<Condition> held = find(after, Conditions.RECONCILING).filter(c -> SAFETY.equals(c.getReason()));
+        if (held.isPresent() && !wasHeld) {
+            StackEvents.normal(client, stack, "UpgradeWaitsForBackup", held.get().getMessage());
+        } else if (held.isEmpty() && wasHeld) {
+            StackEvents.normal(client, stack, "SafetyBackupTaken", "The backup before the upgrade has finished; Pi "
+                    + stack.getSpec().getVersion() + " rolls out");
+        }
         BackupStatus old = before == null || before.getBackup() == null ? new BackupStatus() : before.getBackup();
         BackupStatus now = after.getBackup();
         if (now == null) {

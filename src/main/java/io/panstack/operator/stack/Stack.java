@@ -20,6 +20,15 @@ public record Stack(PanStack resource, StackNames names, DatabaseConnection data
                 ExternalUrl.parse(spec.getExternalUrl()));
     }
 
+    /**
+     * This stack running another Pi release than its spec asks for (an upgrade held back): the same PanStack with
+     * spec.version replaced, in a copy.
+     */
+    public Stack runningVersion(PanStack copy, String version) {
+        copy.getSpec().setVersion(version);
+        return new Stack(copy, names, database, externalUrl);
+    }
+
     /** This stack with the database found at host:port (an RDS endpoint, known once AWS reports it). */
     public Stack withDatabaseEndpoint(String host, int port) {
         return new Stack(resource, names, new DatabaseConnection(database.mode(), host, port, database.schema(),

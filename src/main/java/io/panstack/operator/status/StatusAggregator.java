@@ -17,6 +17,8 @@ import io.panstack.operator.api.v1alpha1.Phase;
  */
 public final class StatusAggregator {
 
+    static final String WAITING_FOR_SAFETY_BACKUP = "WaitingForSafetyBackup";
+
     private StatusAggregator() {
     }
 
@@ -29,10 +31,10 @@ public final class StatusAggregator {
         boolean stalled = problem != null;
         boolean failing = seen.reconcileError() != null;
         Readiness<?> waitingFor = waitingFor(seen);
-        boolean ready = !stalled && !failing && waitingFor == null && workloads.ready();
+        boolean ready = !stalled && !failing && waitingFor == null && seen.heldBack() == null && workloads.ready();
 
         List<Condition> conditions = new ArrayList<>();
-        conditions.add(Conditions.make(before, Conditions.READY, ready, readyReason(seen, waitingFor, ready),
+        conditions.add(Conditions.make(before, Conditions.READY, ready, readyReason(seen, waitingFor, workloads, ready),
                 readyMessage(seen, waitingFor, workloads, ready), generation, now));
         conditions.add(reconciling(before, seen, waitingFor, workloads, ready, generation, now));
         conditions.add(stalled
@@ -102,7 +104,7 @@ public final class StatusAggregator {
         return waitingFor == seen.database() ? "Database" : waitingFor == seen.files() ? "Files" : "Bucket";
     }
 
-    private static String readyReason(Observation seen, Readiness<?> waitingFor, boolean ready) {
+    private static String readyReason(Observation seen, Readiness<?> waitingFor, Workloads workloads, boolean ready) {
         if (ready) {
             return "AllComponentsReady";
         }
@@ -112,7 +114,10 @@ public final class StatusAggregator {
         if (seen.reconcileError() != null) {
             return "ReconcileError";
         }
-        return waitingFor != null ? waitingReason(seen, waitingFor) + "NotReady" : "WorkloadsNotReady";
+        if (waitingFor != null) {
+            return waitingReason(seen, waitingFor) + "NotReady";
+        }
+        return seen.heldBack() != null && workloads.ready() ? WAITING_FOR_SAFETY_BACKUP : "WorkloadsNotReady";
     }
 
     private static String readyMessage(Observation seen, Readiness<?> waitingFor, Workloads workloads, boolean ready) {
@@ -125,7 +130,10 @@ public final class StatusAggregator {
         if (seen.reconcileError() != null) {
             return "The last reconcile failed and will be retried: " + seen.reconcileError();
         }
-        return waitingFor != null ? waitingFor.message() : workloads.message();
+        if (waitingFor != null) {
+            return waitingFor.message();
+        }
+        return seen.heldBack() != null && workloads.ready() ? seen.heldBack() : workloads.message();
     }
 
     private static Condition reconciling(List<Condition> before, Observation seen, Readiness<?> waitingFor,
@@ -145,6 +153,10 @@ public final class StatusAggregator {
         if (waitingFor != null) {
             return Conditions.make(before, Conditions.RECONCILING, true, "WaitingFor" + waitingReason(seen, waitingFor),
                     waitingFor.message(), generation, now);
+        }
+        if (seen.heldBack() != null && workloads.ready()) {
+            return Conditions.make(before, Conditions.RECONCILING, true, WAITING_FOR_SAFETY_BACKUP, seen.heldBack(),
+                    generation, now);
         }
         return Conditions.make(before, Conditions.RECONCILING, true, "RollingOut", workloads.message(), generation, now);
     }

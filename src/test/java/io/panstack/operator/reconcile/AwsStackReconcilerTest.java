@@ -106,8 +106,7 @@ class AwsStackReconcilerTest {
         cluster.awaitCondition("bi", "FilesReady", "True");
         cluster.awaitCondition("bi", "DatabaseReady", "True");
         cluster.awaitObject(Deployment.class, "bi-dashboard");
-        cluster.markAllDeploymentsReady();
-        cluster.awaitCondition("bi", "Ready", "True");
+        cluster.runControllersUntilReady("bi");
         return cluster.get("bi");
     }
 

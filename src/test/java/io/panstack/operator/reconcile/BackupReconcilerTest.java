@@ -148,6 +148,34 @@ class BackupReconcilerTest {
         await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.condition("demo", "BackupHealthy").isEmpty());
     }
 
+    @Test
+    void aVersionChangeWaitsForItsSafetyBackupThenRolls() {
+        cluster.create(WITH_BACKUP);
+        cluster.bringUp("demo");
+
+        cluster.edit("demo", s -> s.getSpec().setVersion("2024_08"));
+
+        Job safety = await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.list(Job.class).stream()
+                .filter(j -> j.getMetadata().getName().startsWith("demo-backup-pre-upgrade-")).findFirst(),
+                java.util.Optional::isPresent).get();
+        cluster.awaitCondition("demo", "Ready", "False");
+        assertThat(cluster.condition("demo", "Reconciling").orElseThrow().getReason()).isEqualTo("WaitingForSafetyBackup");
+        assertThat(cluster.condition("demo", "Reconciling").orElseThrow().getMessage())
+                .contains("Pi 2023_11 keeps running until the backup before the upgrade to 2024_08 has finished");
+        assertThat(cluster.image("demo-dashboard")).as("not rolled yet").endsWith(":2023_11");
+        assertThat(cluster.image("demo-scheduler")).endsWith(":2023_11");
+
+        safety.setStatus(new JobBuilder().withNewStatus().withSucceeded(1).withCompletionTime(Instant.now().toString())
+                .endStatus().build().getStatus());
+        client.resource(safety).updateStatus();
+
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.image("demo-dashboard").endsWith(":2024_08"));
+        assertThat(backup().getLastSuccessfulTime()).as("the safety backup counts as a backup").isNotNull();
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> events().stream().anyMatch(e -> "SafetyBackupTaken".equals(e.getReason())));
+        assertThat(cluster.list(Job.class).stream().filter(j -> j.getMetadata().getName().startsWith("demo-backup-pre-upgrade-")))
+                .as("one backup per upgrade").hasSize(1);
+    }
+
     void annotate(String value) {
         for (int attempt = 0; ; attempt++) {
             try {

@@ -150,8 +150,7 @@ final class ClusterFixture {
         markReady(awaitObject(StatefulSet.class, name + "-mariadb"));
         awaitObject(Deployment.class, name + "-dashboard");
         awaitObject(Deployment.class, name + "-scheduler");
-        markAllDeploymentsReady();
-        awaitCondition(name, "Ready", "True");
+        runControllersUntilReady(name);
     }
 
     /**

@@ -173,8 +173,7 @@ class PanStackReconcilerTest {
             return s;
         });
         cluster.awaitObject(Deployment.class, "demo-dashboard");
-        cluster.markAllDeploymentsReady();
-        cluster.awaitCondition("demo", "Ready", "True");
+        cluster.runControllersUntilReady("demo");
 
         assertThat(cluster.env("demo-dashboard")).containsEntry("PI_DB_HOST", "db.example.com")
                 .containsEntry("PI_DB_PORT", "3307").containsEntry("PI_DB_PASSWORD", "secret:pi-db/password");

@@ -6,7 +6,6 @@ import java.util.List;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
@@ -21,7 +20,6 @@ import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.api.v1alpha1.Defaults;
 import io.panstack.operator.backup.BackupScripts;
 import io.panstack.operator.stack.Stack;
-import io.panstack.operator.stack.Stack.DatabaseConnection;
 import io.panstack.operator.stack.StackLabels;
 
 /**
@@ -35,8 +33,8 @@ public final class BackupJobs {
     public static final String S3_PREFIX = "backups";
     static final String WORK = "backup";
     static final String WORK_PATH = "/backup";
-    static final String SECRET = "db-login";
-    static final String SECRET_PATH = "/run/secrets/db";
+    static final String SECRET = DatabaseLogin.VOLUME;
+    static final String SECRET_PATH = DatabaseLogin.PATH;
 
     private BackupJobs() {
     }
@@ -132,19 +130,8 @@ public final class BackupJobs {
     }
 
     private static List<EnvVar> dumpEnv(Stack stack, Target target) {
-        DatabaseConnection db = stack.database();
-        List<EnvVar> env = new ArrayList<>(List.of(env(BackupScripts.DB_HOST, db.host()),
-                env(BackupScripts.DB_PORT, Integer.toString(db.port())), env(BackupScripts.DB_SCHEMA, db.schema()),
-                env(BackupScripts.DB_PASSWORD_FILE, SECRET_PATH + "/password"),
-                env(BackupScripts.BACKUP_DIR, WORK_PATH)));
-        if (db.mode() == DatabaseMode.InCluster) {
-            // The in-cluster database's root: dumping routines and triggers needs more than the Pi user's rights.
-            env.add(env(BackupScripts.DB_USER, "root"));
-        } else {
-            env.add(new EnvVarBuilder().withName(BackupScripts.DB_USER).withNewValueFrom().withNewSecretKeyRef()
-                    .withName(db.credentialsSecret()).withKey(DatabaseConnection.USERNAME_KEY).endSecretKeyRef()
-                    .endValueFrom().build());
-        }
+        List<EnvVar> env = new ArrayList<>(DatabaseLogin.env(stack));
+        env.add(env(BackupScripts.BACKUP_DIR, WORK_PATH));
         if (!target.s3()) {
             env.add(env(BackupScripts.RETENTION_DAYS, Integer.toString(stack.spec().getBackup().retentionDays())));
         }
@@ -152,11 +139,7 @@ public final class BackupJobs {
     }
 
     private static List<Volume> volumes(Stack stack, Target target) {
-        String passwordKey = stack.database().mode() == DatabaseMode.InCluster ? DatabaseCredentials.ROOT_PASSWORD_KEY
-                : DatabaseConnection.PASSWORD_KEY;
-        Volume secret = new VolumeBuilder().withName(SECRET).withNewSecret()
-                .withSecretName(stack.database().credentialsSecret()).withDefaultMode(0400)
-                .addNewItem().withKey(passwordKey).withPath("password").endItem().endSecret().build();
+        Volume secret = DatabaseLogin.passwordVolume(stack);
         Volume work = target.s3()
                 ? new VolumeBuilder().withName(WORK).withNewEmptyDir().endEmptyDir().build()
                 : new VolumeBuilder().withName(WORK).withNewPersistentVolumeClaim()
@@ -171,6 +154,6 @@ public final class BackupJobs {
     }
 
     private static EnvVar env(String name, String value) {
-        return new EnvVarBuilder().withName(name).withValue(value).build();
+        return DatabaseLogin.value(name, value);
     }
 }

@@ -12,6 +12,7 @@ import io.panstack.operator.stack.Stack;
 public final class CurrentStack {
     private static final String STACK = "panstack.stack";
     private static final String CLOUD = "panstack.cloud";
+    private static final String REPOSITORY_HELD = "panstack.repositoryHeld";
 
     private CurrentStack() {
     }
@@ -26,6 +27,15 @@ public final class CurrentStack {
     public static Stack of(PanStack primary, Context<PanStack> context) {
         return context.managedWorkflowAndDependentResourceContext().get(STACK, Stack.class)
                 .orElseGet(() -> Stack.of(primary));
+    }
+
+    /** Marks the repository as not ready for Pi even when the database is (a restore into it is pending). */
+    static void holdRepository(Context<PanStack> context, boolean held) {
+        context.managedWorkflowAndDependentResourceContext().put(REPOSITORY_HELD, held);
+    }
+
+    public static boolean repositoryHeld(Context<PanStack> context) {
+        return context.managedWorkflowAndDependentResourceContext().get(REPOSITORY_HELD, Boolean.class).orElse(false);
     }
 
     /** The AWS resources as this reconcile found them; null for a stack without any, or before the AWS pass. */

@@ -53,6 +53,7 @@ import io.panstack.operator.reconcile.dependent.Preconditions;
 import io.panstack.operator.reconcile.dependent.StackServices;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
+import io.panstack.operator.status.Hold;
 import io.panstack.operator.status.Observation;
 import io.panstack.operator.status.Problem;
 import io.panstack.operator.status.StatusAggregator;
@@ -110,16 +111,18 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         }
         Pass pass = plan(Stack.of(resource), context);
         CurrentStack.put(context, pass.stack(), pass.cloud());
-        String heldBack = null;
+        Hold hold = null;
         String backupStarted = null;
         if (pass.problem() == null) {
             UpgradeGate.Decision upgrade = UpgradeGate.decide(pass.stack(), context);
             CurrentStack.put(context, upgrade.stack(), pass.cloud());
-            heldBack = upgrade.waitingFor();
+            Hold restore = RepositoryRestore.reconcile(upgrade.stack(), context);
+            CurrentStack.holdRepository(context, restore != null);
+            hold = restore != null ? restore : upgrade.hold();
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
             backupStarted = Backups.startRequested(pass.stack(), Backups.target(context), context.getClient());
         }
-        PanStackStatus status = status(resource, context, pass.problem(), null, backupStarted, heldBack);
+        PanStackStatus status = status(resource, context, pass.problem(), null, backupStarted, hold);
         UpdateControl<PanStack> control = status.equals(resource.getStatus())
                 ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(withOnlyStatus(resource, status));
@@ -241,10 +244,10 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     }
 
     private PanStackStatus status(PanStack resource, Context<PanStack> context, Problem problem, String error,
-            String backupStarted, String heldBack) {
+            String backupStarted, Hold hold) {
         Instant now = clock.instant();
         Observation seen = StackObserver.observe(CurrentStack.of(resource, context), context, problem, error,
-                backupStarted, heldBack, now);
+                backupStarted, hold, now);
         PanStackStatus status = StatusAggregator.aggregate(seen, resource.getStatus(), now);
         StatusEvents.announce(context.getClient(), resource, resource.getStatus(), status);
         metrics.update(resource.getMetadata().getNamespace(), resource.getMetadata().getName(),

@@ -24,6 +24,7 @@ import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
 import io.panstack.operator.stack.StackLabels;
 import io.panstack.operator.status.ComponentObservation;
+import io.panstack.operator.status.Hold;
 import io.panstack.operator.status.Readiness;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.cloud.RdsDatabase.RdsState;
@@ -40,30 +41,32 @@ final class StackObserver {
 
     /**
      * @param onDemandStarted the panstack.io/backup-now request this reconcile started a backup for, or null
-     * @param heldBack        why an upgrade waits (for its safety backup), or null
+     * @param hold            why the spec is not fully carried out yet (an upgrade's safety backup, a restore), or null
      */
     static Observation observe(Stack stack, Context<PanStack> context, Problem problem, String reconcileError,
-            String onDemandStarted, String heldBack, java.time.Instant now) {
+            String onDemandStarted, Hold hold, java.time.Instant now) {
         PanStackStatus previous = stack.resource().getStatus();
         List<Pod> pods = context.getSecondaryResourcesAsStream(Pod.class).toList();
         boolean inCluster = stack.database().mode() == DatabaseMode.InCluster;
         Optional<StatefulSet> mariadb = context.getSecondaryResource(StatefulSet.class);
         ComponentObservation databaseWorkload = inCluster ? mariadb(stack, mariadb, pods) : null;
         boolean databaseReady = DatabaseReadiness.isReady(stack, context);
+        // A pending restore keeps the dashboard and scheduler waiting although the database takes connections.
+        boolean repositoryReady = databaseReady && !CurrentStack.repositoryHeld(context);
 
         List<ComponentObservation> components = new ArrayList<>();
         for (Component component : Component.values()) {
             if (component.enabledIn(stack.spec())) {
                 Optional<Deployment> deployment = context.getSecondaryResourcesAsStream(Deployment.class)
                         .filter(d -> stack.names().component(component).equals(d.getMetadata().getName())).findFirst();
-                components.add(component(stack, component, deployment, pods, databaseReady));
+                components.add(component(stack, component, deployment, pods, repositoryReady));
             }
         }
         // A stalled stack still runs what it ran before: keep describing that database and URL.
         boolean keepPrevious = problem != null && previous != null;
         CloudState cloud = CurrentStack.cloud(context);
         DatabaseStatus where = keepPrevious && previous.getDatabase() != null ? previous.getDatabase()
-                : where(stack, cloud == null ? null : cloud.database());
+                : where(stack, cloud == null ? null : cloud.database(), RepositoryRestore.restoredAt(stack, context));
         String url = keepPrevious && previous.getUrl() != null ? previous.getUrl() : url(stack);
         Readiness<DatabaseStatus> database = stack.database().mode() == DatabaseMode.Rds
                 ? CloudObservations.database(cloud, where, previous)
@@ -74,7 +77,7 @@ final class StackObserver {
                 : stack.resource().getMetadata().getGeneration(), problem, reconcileError,
                 database, databaseWorkload, components, files,
                 stack.spec().getBucket() == null ? null : CloudObservations.bucket(cloud, previous),
-                BackupObservations.observe(stack, context, onDemandStarted, now), heldBack, url);
+                BackupObservations.observe(stack, context, onDemandStarted, now), hold, url);
     }
 
     private static ComponentObservation component(Stack stack, Component component, Optional<Deployment> found,
@@ -128,9 +131,10 @@ final class StackObserver {
                         + (workload.hasProblems() ? ": " + String.join("; ", workload.problems()) : ""), where);
     }
 
-    private static DatabaseStatus where(Stack stack, RdsState rds) {
+    private static DatabaseStatus where(Stack stack, RdsState rds, String restoredAt) {
         DatabaseConnection db = stack.database();
         DatabaseStatus where = new DatabaseStatus(db.mode(), db.host(), db.port(), db.schema(), db.credentialsSecret());
+        where.setRestoredAt(restoredAt);
         if (rds != null) {
             where.setInstanceId(rds.identifier());
             where.setAwsStatus(rds.awsStatus());

@@ -16,7 +16,7 @@ import io.panstack.operator.status.Conditions;
  */
 final class StatusEvents {
 
-    private static final String SAFETY = "WaitingForSafetyBackup";
+    private static final String SAFETY = UpgradeGate.WAITING;
 
     private StatusEvents() {
     }

@@ -12,6 +12,7 @@ import io.panstack.operator.stack.ShortHash;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 import io.panstack.operator.status.BackupRuns;
+import io.panstack.operator.status.Hold;
 
 /**
  * The vendor says to back up before an upgrade, because the dashboard migrates its repository when it starts on a
@@ -20,14 +21,13 @@ import io.panstack.operator.status.BackupRuns;
  */
 final class UpgradeGate {
 
+    static final String WAITING = "WaitingForSafetyBackup";
+
     private UpgradeGate() {
     }
 
     /** What the gate decided: the stack the workflow should build (held back or not), and why it waits. */
-    record Decision(Stack stack, String waitingFor) {
-        boolean holding() {
-            return waitingFor != null;
-        }
+    record Decision(Stack stack, Hold hold) {
     }
 
     static Decision decide(Stack stack, Context<PanStack> context) {
@@ -50,7 +50,7 @@ final class UpgradeGate {
                 + (failed ? " succeeds: Job " + name + " failed (kubectl logs job/" + name + "); delete it to try again"
                         : " has finished (Job " + name + ")");
         PanStack copy = context.getClient().getKubernetesSerialization().clone(stack.resource());
-        return new Decision(stack.runningVersion(copy, running.get()), message);
+        return new Decision(stack.runningVersion(copy, running.get()), new Hold(WAITING, message));
     }
 
     /** The release the dashboard (or, without one yet, any Pi component) runs now, from its Deployment's label. */

@@ -17,8 +17,6 @@ import io.panstack.operator.api.v1alpha1.Phase;
  */
 public final class StatusAggregator {
 
-    static final String WAITING_FOR_SAFETY_BACKUP = "WaitingForSafetyBackup";
-
     private StatusAggregator() {
     }
 
@@ -31,7 +29,7 @@ public final class StatusAggregator {
         boolean stalled = problem != null;
         boolean failing = seen.reconcileError() != null;
         Readiness<?> waitingFor = waitingFor(seen);
-        boolean ready = !stalled && !failing && waitingFor == null && seen.heldBack() == null && workloads.ready();
+        boolean ready = !stalled && !failing && waitingFor == null && seen.hold() == null && workloads.ready();
 
         List<Condition> conditions = new ArrayList<>();
         conditions.add(Conditions.make(before, Conditions.READY, ready, readyReason(seen, waitingFor, workloads, ready),
@@ -117,7 +115,7 @@ public final class StatusAggregator {
         if (waitingFor != null) {
             return waitingReason(seen, waitingFor) + "NotReady";
         }
-        return seen.heldBack() != null && workloads.ready() ? WAITING_FOR_SAFETY_BACKUP : "WorkloadsNotReady";
+        return seen.hold() != null ? seen.hold().reason() : "WorkloadsNotReady";
     }
 
     private static String readyMessage(Observation seen, Readiness<?> waitingFor, Workloads workloads, boolean ready) {
@@ -133,7 +131,7 @@ public final class StatusAggregator {
         if (waitingFor != null) {
             return waitingFor.message();
         }
-        return seen.heldBack() != null && workloads.ready() ? seen.heldBack() : workloads.message();
+        return seen.hold() != null ? seen.hold().message() : workloads.message();
     }
 
     private static Condition reconciling(List<Condition> before, Observation seen, Readiness<?> waitingFor,
@@ -154,8 +152,8 @@ public final class StatusAggregator {
             return Conditions.make(before, Conditions.RECONCILING, true, "WaitingFor" + waitingReason(seen, waitingFor),
                     waitingFor.message(), generation, now);
         }
-        if (seen.heldBack() != null && workloads.ready()) {
-            return Conditions.make(before, Conditions.RECONCILING, true, WAITING_FOR_SAFETY_BACKUP, seen.heldBack(),
+        if (seen.hold() != null) {
+            return Conditions.make(before, Conditions.RECONCILING, true, seen.hold().reason(), seen.hold().message(),
                     generation, now);
         }
         return Conditions.make(before, Conditions.RECONCILING, true, "RollingOut", workloads.message(), generation, now);

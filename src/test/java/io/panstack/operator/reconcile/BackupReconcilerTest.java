@@ -176,6 +176,59 @@ class BackupReconcilerTest {
                 .as("one backup per upgrade").hasSize(1);
     }
 
+    @Test
+    void aNewStackIsRestoredFromABackupBeforeTheDashboardStarts() {
+        cluster.create(WITH_BACKUP + """
+                  database:
+                    restoreFrom:
+                      backup: dashboard-20261120T020000Z.sql.gz
+                """);
+        cluster.markReady(cluster.awaitObject(io.fabric8.kubernetes.api.model.apps.StatefulSet.class, "demo-mariadb"));
+
+        Job restore = cluster.awaitObject(Job.class, "demo-restore");
+        cluster.awaitCondition("demo", "Ready", "False");
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> "WaitingForRestore".equals(
+                cluster.condition("demo", "Reconciling").map(c -> c.getReason()).orElse("")));
+        assertThat(cluster.condition("demo", "Reconciling").orElseThrow().getMessage())
+                .contains("dashboard-20261120T020000Z.sql.gz");
+        assertThat(cluster.find(io.fabric8.kubernetes.api.model.apps.Deployment.class, "demo-dashboard"))
+                .as("the dashboard would create an empty repository").isEmpty();
+        assertThat(restore.getSpec().getTemplate().getSpec().getVolumes())
+                .anySatisfy(v -> assertThat(v.getPersistentVolumeClaim() != null
+                        && "demo-backups".equals(v.getPersistentVolumeClaim().getClaimName())).isTrue());
+
+        restore.setStatus(new JobBuilder().withNewStatus().withSucceeded(1).withCompletionTime("2026-11-21T08:30:00Z")
+                .endStatus().build().getStatus());
+        client.resource(restore).updateStatus();
+
+        cluster.awaitObject(io.fabric8.kubernetes.api.model.apps.Deployment.class, "demo-dashboard");
+        cluster.runControllersUntilReady("demo");
+        assertThat(cluster.get("demo").getStatus().getDatabase().getRestoredAt()).isEqualTo("2026-11-21T08:30:00Z");
+        assertThat(events()).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("RestoreFinished"));
+    }
+
+    @Test
+    void aFailedRestoreKeepsTheDashboardFromStartingOnAnEmptyRepository() {
+        cluster.create(WITH_BACKUP + """
+                  database:
+                    restoreFrom:
+                      backup: dashboard-20261120T020000Z.sql.gz
+                """);
+        cluster.markReady(cluster.awaitObject(io.fabric8.kubernetes.api.model.apps.StatefulSet.class, "demo-mariadb"));
+        Job restore = cluster.awaitObject(Job.class, "demo-restore");
+
+        restore.setStatus(new JobBuilder().withNewStatus().withFailed(1).addNewCondition().withType("Failed")
+                .withStatus("True").withLastTransitionTime("2026-11-21T08:31:00Z").endCondition().endStatus().build()
+                .getStatus());
+        client.resource(restore).updateStatus();
+
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> "RestoreFailed".equals(
+                cluster.condition("demo", "Ready").map(c -> c.getReason()).orElse("")));
+        assertThat(cluster.condition("demo", "Ready").orElseThrow().getMessage()).contains("kubectl logs job/demo-restore");
+        assertThat(cluster.find(io.fabric8.kubernetes.api.model.apps.Deployment.class, "demo-dashboard")).isEmpty();
+        assertThat(cluster.find(io.fabric8.kubernetes.api.model.apps.Deployment.class, "demo-scheduler")).isEmpty();
+    }
+
     void annotate(String value) {
         for (int attempt = 0; ; attempt++) {
             try {

@@ -18,6 +18,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 // On this level, not the volume's: the rule must also hold when inCluster was implied (absent) before or after.
 @ValidationRule(value = "(has(self.inCluster) && has(self.inCluster.storage.storageClassName) ? self.inCluster.storage.storageClassName : '') == (has(oldSelf.inCluster) && has(oldSelf.inCluster.storage.storageClassName) ? oldSelf.inCluster.storage.storageClassName : '')",
     message = "database.inCluster.storage.storageClassName cannot change once the volume exists")
+@ValidationRule(value = "has(self.restoreFrom) == has(oldSelf.restoreFrom) && (!has(self.restoreFrom) || self.restoreFrom.backup == oldSelf.restoreFrom.backup)",
+    message = "database.restoreFrom is set when the PanStack is created and cannot change: it fills the new, empty repository once")
 public class DatabaseSpec {
     @Default(Defaults.SCHEMA)
     @Size(min = 1, max = 64)
@@ -31,6 +33,9 @@ public class DatabaseSpec {
     @JsonPropertyDescription("Amazon RDS for MariaDB, created (or adopted) by the operator with the settings Pi needs.")
     private RdsDatabaseSpec rds;
 
+    @JsonPropertyDescription("Bootstrap the new stack's empty repository from a logical backup (made by spec.backup) before the dashboard first starts. Only when creating the PanStack.")
+    private RestoreSpec restoreFrom;
+
     @JsonPropertyDescription("Use an existing MariaDB or MySQL server. It needs lower_case_table_names=1, sql_mode=NO_AUTO_VALUE_ON_ZERO and log_bin_trust_function_creators=1.")
     private ExternalDatabaseSpec external;
 
@@ -40,6 +45,8 @@ public class DatabaseSpec {
     public void setInCluster(InClusterDatabaseSpec inCluster) { this.inCluster = inCluster; }
     public RdsDatabaseSpec getRds() { return rds; }
     public void setRds(RdsDatabaseSpec rds) { this.rds = rds; }
+    public RestoreSpec getRestoreFrom() { return restoreFrom; }
+    public void setRestoreFrom(RestoreSpec restoreFrom) { this.restoreFrom = restoreFrom; }
     public ExternalDatabaseSpec getExternal() { return external; }
     public void setExternal(ExternalDatabaseSpec external) { this.external = external; }
 

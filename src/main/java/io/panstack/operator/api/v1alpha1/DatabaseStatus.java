@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "mode", "host", "port", "schema", "credentialsSecret", "instanceId", "awsStatus", "latestRestorableTime" })
+@JsonPropertyOrder({ "mode", "host", "port", "schema", "credentialsSecret", "instanceId", "awsStatus", "latestRestorableTime", "restoredAt" })
 public class DatabaseStatus {
     @JsonPropertyDescription("InCluster, Rds or External.")
     private DatabaseMode mode;
@@ -25,6 +25,8 @@ public class DatabaseStatus {
     private String awsStatus;
     @JsonPropertyDescription("RDS: the latest time the instance can be restored to (point-in-time recovery), RFC 3339.")
     private String latestRestorableTime;
+    @JsonPropertyDescription("When database.restoreFrom was restored into the repository (RFC 3339); it never runs again.")
+    private String restoredAt;
 
     public DatabaseStatus() {
     }
@@ -53,6 +55,8 @@ public class DatabaseStatus {
     public void setAwsStatus(String awsStatus) { this.awsStatus = awsStatus; }
     public String getLatestRestorableTime() { return latestRestorableTime; }
     public void setLatestRestorableTime(String latestRestorableTime) { this.latestRestorableTime = latestRestorableTime; }
+    public String getRestoredAt() { return restoredAt; }
+    public void setRestoredAt(String restoredAt) { this.restoredAt = restoredAt; }
 
     @Override
     public boolean equals(Object o) {
@@ -60,11 +64,13 @@ public class DatabaseStatus {
                 && Objects.equals(port, that.port) && Objects.equals(schema, that.schema)
                 && Objects.equals(credentialsSecret, that.credentialsSecret) && Objects.equals(instanceId, that.instanceId)
                 && Objects.equals(awsStatus, that.awsStatus)
-                && Objects.equals(latestRestorableTime, that.latestRestorableTime);
+                && Objects.equals(latestRestorableTime, that.latestRestorableTime)
+                && Objects.equals(restoredAt, that.restoredAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, host, port, schema, credentialsSecret, instanceId, awsStatus, latestRestorableTime);
+        return Objects.hash(mode, host, port, schema, credentialsSecret, instanceId, awsStatus, latestRestorableTime,
+                restoredAt);
     }
 }

@@ -36,7 +36,7 @@ public class ComponentDeployments extends CRUDKubernetesDependentResource<Deploy
     public Map<String, Deployment> desiredResources(PanStack primary, Context<PanStack> context) {
         Stack stack = CurrentStack.of(primary, context);
         Map<String, Deployment> existing = getSecondaryResources(primary, context);
-        boolean databaseReady = DatabaseReadiness.isReady(stack, context);
+        boolean databaseReady = DatabaseReadiness.isReady(stack, context) && !CurrentStack.repositoryHeld(context);
         CloudState cloud = CurrentStack.cloud(context);
         boolean awsReady = cloud == null || cloud.ready();
         Map<String, Deployment> desired = new LinkedHashMap<>();

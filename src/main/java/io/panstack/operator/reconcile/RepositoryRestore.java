@@ -1,0 +1,74 @@
+package io.panstack.operator.reconcile;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.RestoreSpec;
+import io.panstack.operator.build.RestoreJob;
+import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.stack.Stack;
+import io.panstack.operator.status.BackupRuns;
+import io.panstack.operator.status.Hold;
+
+/**
+ * database.restoreFrom: once the new stack's database takes connections, a Job restores the backup into its empty
+ * repository; the dashboard and scheduler, which would otherwise create an empty repository, start only after it
+ * succeeded. Recorded in status.database.restoredAt, after which it never runs again.
+ */
+final class RepositoryRestore {
+    static final String WAITING = "WaitingForRestore";
+    static final String FAILED = "RestoreFailed";
+    private static final String RESTORED_AT = "panstack.restoredAt";
+
+    private RepositoryRestore() {
+    }
+
+    /** Why the repository is not ready for Pi yet, or null (no restore asked for, or done). */
+    static Hold reconcile(Stack stack, Context<PanStack> context) {
+        RestoreSpec from = stack.spec().getDatabase().getRestoreFrom();
+        if (from == null || recordedAt(stack) != null) {
+            return null;
+        }
+        String name = RestoreJob.name(stack);
+        Optional<Job> job = context.getSecondaryResourcesAsStream(Job.class)
+                .filter(j -> name.equals(j.getMetadata().getName())).findFirst();
+        BackupRuns.Outcome outcome = BackupRuns.of(job.map(List::of).orElse(List.of()));
+        if (outcome.lastSuccess() != null) {
+            context.managedWorkflowAndDependentResourceContext().put(RESTORED_AT, outcome.lastSuccess().toString());
+            StackEvents.normal(context.getClient(), stack.resource(), "RestoreFinished", "Restored " + from.getBackup()
+                    + " into schema " + stack.database().schema() + "; the dashboard starts on it");
+            return null;
+        }
+        if (outcome.lastFailure() != null) {
+            return new Hold(FAILED, "Restoring " + from.getBackup() + " failed (kubectl logs job/" + name + "), so the"
+                    + " dashboard and scheduler do not start on an empty or partial repository. Fix the cause (drop a"
+                    + " partly restored schema), then delete the Job to try again.");
+        }
+        if (job.isEmpty()) {
+            if (!DatabaseReadiness.isReady(stack, context)) {
+                return new Hold(WAITING, "The backup " + from.getBackup() + " is restored once the database takes"
+                        + " connections; the dashboard and scheduler start after that");
+            }
+            CloudState cloud = CurrentStack.cloud(context);
+            OwnedJobs.create(RestoreJob.desired(stack, from, cloud == null ? null : cloud.region()), stack.resource(),
+                    context.getClient());
+        }
+        return new Hold(WAITING, "The dashboard and scheduler start once " + from.getBackup()
+                + " is restored into the repository (Job " + name + ")");
+    }
+
+    /** When the restore finished: recorded in status, or found done in this reconcile; null before. */
+    static String restoredAt(Stack stack, Context<PanStack> context) {
+        String recorded = recordedAt(stack);
+        return recorded != null ? recorded
+                : context.managedWorkflowAndDependentResourceContext().get(RESTORED_AT, String.class).orElse(null);
+    }
+
+    private static String recordedAt(Stack stack) {
+        var status = stack.resource().getStatus();
+        return status == null || status.getDatabase() == null ? null : status.getDatabase().getRestoredAt();
+    }
+}

@@ -60,7 +60,7 @@ public final class ComponentDeployment {
                 .withNewMetadata().withName(stack.names().component(component)).withNamespace(stack.namespace())
                 .withLabels(labels).endMetadata()
                 .withNewSpec()
-                .withReplicas(settings.replicas())
+                .withReplicas(component.replicas(stack.spec()))
                 .withRevisionHistoryLimit(3)
                 .withStrategy(strategy(component))
                 .withNewSelector().withMatchLabels(selector).endSelector()

@@ -47,7 +47,7 @@ public class StackMetrics {
     }
 
     /** What one stack shows; null values are left out. */
-    public record StackFigures(boolean ready, Map<String, Integer> readyReplicas, Map<String, Instant> lastBackup,
+    public record StackFigures(boolean ready, boolean suspended, Map<String, Integer> readyReplicas, Map<String, Instant> lastBackup,
             Instant lastFailedBackup, Long maxAgeSeconds, Instant latestRestorable) {
     }
 
@@ -65,7 +65,7 @@ public class StackMetrics {
         }
         Long maxAge = spec.getBackup() == null ? null
                 : BackupHealth.parse(spec.getBackup().getMaxAge()).map(java.time.Duration::toSeconds).orElse(null);
-        return new StackFigures(ready, replicas, backups, backup == null ? null : time(backup.getLastFailureTime()),
+        return new StackFigures(ready, spec.suspended(), replicas, backups, backup == null ? null : time(backup.getLastFailureTime()),
                 maxAge, status.getDatabase() == null ? null : time(status.getDatabase().getLatestRestorableTime()));
     }
 
@@ -87,7 +87,8 @@ public class StackMetrics {
     }
 
     private synchronized void publish() {
-        ready.register(rows(f -> Map.of("", f.ready() ? 1.0 : 0.0), null), true);
+        // A suspended stack is not ready on purpose: no row, so "stack not ready" alerts stay quiet.
+        ready.register(rows(f -> f.suspended() ? Map.of() : Map.of("", f.ready() ? 1.0 : 0.0), null), true);
         readyReplicas.register(rows(f -> doubles(f.readyReplicas()), "component"), true);
         lastBackup.register(rows(f -> seconds(f.lastBackup()), "kind"), true);
         lastFailedBackup.register(rows(f -> f.lastFailedBackup() == null ? Map.of()

@@ -77,13 +77,13 @@ final class StackObserver {
                 : stack.resource().getMetadata().getGeneration(), problem, reconcileError,
                 database, databaseWorkload, components, files,
                 stack.spec().getBucket() == null ? null : CloudObservations.bucket(cloud, previous),
-                BackupObservations.observe(stack, context, onDemandStarted, now), hold, url);
+                BackupObservations.observe(stack, context, onDemandStarted, now), hold, stack.spec().suspended(), url);
     }
 
     private static ComponentObservation component(Stack stack, Component component, Optional<Deployment> found,
             List<Pod> pods, boolean databaseReady) {
         String image = component.image(stack.spec());
-        int desired = component.settings(stack.spec()).replicas();
+        int desired = component.replicas(stack.spec());
         if (found.isEmpty()) {
             return ComponentObservation.notCreated(component.id(), image, desired,
                     component.usesRepository() && !databaseReady);

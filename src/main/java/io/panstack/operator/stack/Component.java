@@ -74,6 +74,11 @@ public enum Component {
     /** Connects to the repository database, so it must not start before the database is ready. */
     public boolean usesRepository() { return usesRepository; }
 
+    /** Pods the component should run: its replicas, or none while the stack is suspended. */
+    public int replicas(PanStackSpec spec) {
+        return spec.suspended() ? 0 : settings(spec).replicas();
+    }
+
     public ComponentSpec settings(PanStackSpec spec) {
         return settings.apply(spec);
     }

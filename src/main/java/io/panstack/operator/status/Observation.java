@@ -19,9 +19,10 @@ import io.panstack.operator.api.v1alpha1.FilesStatus;
  * @param files            whether the shared files can be mounted, and where they are
  * @param bucket           whether the stack's bucket is ready, or null when the spec has none
  * @param backup           whether the newest backup is within maxAge, and the backup figures; null without spec.backup
+ * @param suspended        spec.suspend: the Pi components are scaled to zero on purpose
  * @param hold             why the spec is not fully carried out yet though nothing is wrong (safety backup, restore), or null
  */
 public record Observation(long generation, Problem problem, String reconcileError, Readiness<DatabaseStatus> database,
         ComponentObservation databaseWorkload, List<ComponentObservation> components, Readiness<FilesStatus> files,
-        Readiness<BucketStatus> bucket, Readiness<BackupStatus> backup, Hold hold, String url) {
+        Readiness<BucketStatus> bucket, Readiness<BackupStatus> backup, Hold hold, boolean suspended, String url) {
 }

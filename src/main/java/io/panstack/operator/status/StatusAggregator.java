@@ -17,6 +17,10 @@ import io.panstack.operator.api.v1alpha1.Phase;
  */
 public final class StatusAggregator {
 
+    static final String SUSPENDED = "Suspended";
+    static final String SUSPENDED_MESSAGE = "spec.suspend is true: the Pi components are scaled to zero; the database,"
+            + " files and backups are kept";
+
     private StatusAggregator() {
     }
 
@@ -29,7 +33,8 @@ public final class StatusAggregator {
         boolean stalled = problem != null;
         boolean failing = seen.reconcileError() != null;
         Readiness<?> waitingFor = waitingFor(seen);
-        boolean ready = !stalled && !failing && waitingFor == null && seen.hold() == null && workloads.ready();
+        boolean ready = !stalled && !failing && !seen.suspended() && waitingFor == null && seen.hold() == null
+                && workloads.ready();
 
         List<Condition> conditions = new ArrayList<>();
         conditions.add(Conditions.make(before, Conditions.READY, ready, readyReason(seen, waitingFor, workloads, ready),
@@ -53,6 +58,7 @@ public final class StatusAggregator {
         PanStackStatus status = new PanStackStatus();
         status.setObservedGeneration(generation);
         status.setPhase(stalled ? Phase.Failed
+                : seen.suspended() && !failing ? Phase.Suspended
                 : ready ? (seen.backup() != null && !seen.backup().ready() ? Phase.Degraded : Phase.Ready)
                 : failing || workloads.anyProblems() ? Phase.Degraded
                 : Phase.Provisioning);
@@ -109,6 +115,9 @@ public final class StatusAggregator {
         if (seen.problem() != null) {
             return seen.problem().reason();
         }
+        if (seen.suspended()) {
+            return SUSPENDED;
+        }
         if (seen.reconcileError() != null) {
             return "ReconcileError";
         }
@@ -125,6 +134,9 @@ public final class StatusAggregator {
         if (seen.problem() != null) {
             return "The spec cannot be carried out (see Stalled): " + seen.problem().message();
         }
+        if (seen.suspended()) {
+            return SUSPENDED_MESSAGE;
+        }
         if (seen.reconcileError() != null) {
             return "The last reconcile failed and will be retried: " + seen.reconcileError();
         }
@@ -139,6 +151,9 @@ public final class StatusAggregator {
         if (seen.problem() != null) {
             return Conditions.make(before, Conditions.RECONCILING, false, "Stalled",
                     "Waiting for the spec to be fixed (see Stalled)", generation, now);
+        }
+        if (seen.suspended() && seen.reconcileError() == null) {
+            return Conditions.make(before, Conditions.RECONCILING, false, SUSPENDED, SUSPENDED_MESSAGE, generation, now);
         }
         if (ready) {
             return Conditions.make(before, Conditions.RECONCILING, false, "Reconciled",

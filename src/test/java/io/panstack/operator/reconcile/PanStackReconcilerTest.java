@@ -89,6 +89,24 @@ class PanStackReconcilerTest {
     }
 
     @Test
+    void suspendScalesPiToZeroAndBackKeepingTheDatabase() {
+        cluster.create(MINIMAL);
+        cluster.bringUp("demo");
+
+        cluster.edit("demo", s -> s.getSpec().setSuspend(true));
+
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.list(Deployment.class).stream()
+                .allMatch(d -> d.getSpec().getReplicas() == 0));
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.get("demo").getStatus().getPhase() == Phase.Suspended);
+        assertThat(cluster.condition("demo", "Ready").orElseThrow().getReason()).isEqualTo("Suspended");
+        assertThat(cluster.find(StatefulSet.class, "demo-mariadb").orElseThrow().getSpec().getReplicas()).isEqualTo(1);
+
+        cluster.edit("demo", s -> s.getSpec().setSuspend(false));
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.find(Deployment.class, "demo-dashboard").orElseThrow()
+                .getSpec().getReplicas() == 1);
+    }
+
+    @Test
     void specChangesAreRolledOut() {
         cluster.create(MINIMAL);
         cluster.bringUp("demo");

@@ -46,7 +46,7 @@ class StatusAggregatorTest {
     }
 
     static Observation seen(long generation, Readiness<DatabaseStatus> db, ComponentObservation... components) {
-        return new Observation(generation, null, null, db, ready("mariadb", 1), List.of(components), FILES, null, null, null, URL);
+        return new Observation(generation, null, null, db, ready("mariadb", 1), List.of(components), FILES, null, null, null, false, URL);
     }
 
     static String status(PanStackStatus status, String type) {
@@ -127,7 +127,7 @@ class StatusAggregatorTest {
     @Test
     void stalledOverridesEverythingAndSaysWhatToFix() {
         Problem problem = new Problem("LicenceSecretNotFound", "Secret pi-licence for the licence does not exist");
-        Observation seen = new Observation(6, problem, null, DB_READY, ready("mariadb", 1), List.of(ready("dashboard", 1)), FILES, null, null, null, URL);
+        Observation seen = new Observation(6, problem, null, DB_READY, ready("mariadb", 1), List.of(ready("dashboard", 1)), FILES, null, null, null, false, URL);
 
         PanStackStatus status = StatusAggregator.aggregate(seen, null, T0);
 
@@ -144,7 +144,7 @@ class StatusAggregatorTest {
     @Test
     void aFailedReconcileIsReportedAsReconcilingWithTheError() {
         Observation seen = new Observation(2, null, "Kubernetes API (403): forbidden", DB_READY, ready("mariadb", 1),
-                List.of(ready("dashboard", 1)), FILES, null, null, null, URL);
+                List.of(ready("dashboard", 1)), FILES, null, null, null, false, URL);
 
         PanStackStatus status = StatusAggregator.aggregate(seen, null, T0);
 
@@ -190,7 +190,7 @@ class StatusAggregatorTest {
     @Test
     void veryLongMessagesAreCut() {
         Problem problem = new Problem("NameConflict", "x".repeat(5000));
-        Observation seen = new Observation(1, problem, null, DB_READY, null, List.of(), FILES, null, null, null, URL);
+        Observation seen = new Observation(1, problem, null, DB_READY, null, List.of(), FILES, null, null, null, false, URL);
         assertThat(condition(StatusAggregator.aggregate(seen, null, T0), "Stalled").getMessage()).hasSizeLessThanOrEqualTo(1024);
     }
 
@@ -202,7 +202,7 @@ class StatusAggregatorTest {
         Readiness<FilesStatus> creating = new Readiness<>(false, "EfsCreating", "EFS file system fs-1 is creating",
                 FILES.where());
         Observation seen = new Observation(1, null, null, DB_READY, ready("mariadb", 1), List.of(ready("dashboard", 1)),
-                creating, BUCKET_READY, null, null, URL);
+                creating, BUCKET_READY, null, null, false, URL);
 
         PanStackStatus status = StatusAggregator.aggregate(seen, null, T0);
 
@@ -237,5 +237,19 @@ class StatusAggregatorTest {
         assertThat(condition(deleting, "DatabaseReady")).isEqualTo(condition(ready, "DatabaseReady"));
         assertThat(deleting.getComponents()).isEqualTo(ready.getComponents());
         assertThat(ready.getPhase()).as("the previous status is not changed in place").isEqualTo(Phase.Ready);
+    }
+
+    @Test
+    void aSuspendedStackSaysSoAndIsNotReady() {
+        Observation seen = new Observation(4, null, null, DB_READY, ready("mariadb", 1),
+                List.of(new ComponentObservation("dashboard", "img/dashboard:1", 0, true, true, 0, 0, 0, List.of(), false)),
+                FILES, null, null, null, true, URL);
+
+        PanStackStatus status = StatusAggregator.aggregate(seen, null, T0);
+
+        assertThat(status.getPhase()).isEqualTo(Phase.Suspended);
+        assertThat(condition(status, "Ready").getReason()).isEqualTo("Suspended");
+        assertThat(status(status, "Reconciling")).isEqualTo("False");
+        assertThat(condition(status, "Reconciling").getReason()).isEqualTo("Suspended");
     }
 }

@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "version", "registry", "imagePullSecrets", "licence", "externalUrl", "ingress", "dashboard",
-        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "backup", "aws", "deletionPolicy" })
+        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "backup", "aws", "deletionPolicy", "suspend" })
 @ValidationRule(value = "!self.ingress.enabled || has(self.externalUrl)",
     message = "ingress.enabled needs spec.externalUrl: the Ingress host is taken from it")
 @ValidationRule(value = "!has(self.ingress.tlsSecretName) || (has(self.externalUrl) && self.externalUrl.startsWith('https://'))",
@@ -103,6 +103,10 @@ public class PanStackSpec {
     @JsonPropertyDescription("What happens to the data when the PanStack is deleted. Retain (default): the database volume, its credentials, the files volume, the RDS instance, the EFS file system and the bucket are all kept (the AWS ones lose their panstack.io/managed-by tag). Snapshot: as Retain, but the RDS instance is deleted after a final snapshot. Delete: everything is deleted with the PanStack, RDS without a final snapshot. The PanStack stays (phase Deleting) until AWS has finished.")
     private DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
 
+    @Default("false")
+    @JsonPropertyDescription("Scale the Pi components to zero (e.g. nights and weekends of a non-production stack). The database, files, bucket and backups stay as they are; deletion is never blocked. Phase Suspended.")
+    private Boolean suspend = false;
+
     public String getVersion() { return version; }
     public void setVersion(String version) { this.version = version; }
     public String getRegistry() { return registry; }
@@ -131,6 +135,9 @@ public class PanStackSpec {
     public void setDatabase(DatabaseSpec database) { this.database = database != null ? database : new DatabaseSpec(); }
     public FilesSpec getFiles() { return files; }
     public void setFiles(FilesSpec files) { this.files = files != null ? files : new FilesSpec(); }
+    public Boolean getSuspend() { return suspend; }
+    public void setSuspend(Boolean suspend) { this.suspend = suspend; }
+    public boolean suspended() { return suspend != null && suspend; }
     public BucketSpec getBucket() { return bucket; }
     public void setBucket(BucketSpec bucket) { this.bucket = bucket; }
     public BackupSpec getBackup() { return backup; }

@@ -10,6 +10,8 @@ public enum Phase {
     Degraded,
     /** The spec cannot be carried out until a human changes something; see Stalled. */
     Failed,
+    /** spec.suspend: the Pi components are scaled to zero on purpose. */
+    Suspended,
     /** The PanStack is being deleted; it stays until its AWS resources are gone or released per deletionPolicy. */
     Deleting
 }

@@ -30,6 +30,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -116,9 +117,10 @@ public class AwsClients implements AwsServicesFactory {
                 // find() reports a bucket's real region instead of failing with a 301 when it lives elsewhere.
                 .crossRegionAccessEnabled(true)
                 .build();
+        BackupClient backup = configure(BackupClient.builder(), region).build();
         AwsServices services = new AwsServices(name, new SdkDatabaseInstances(rds), new SdkFileSystems(efs),
-                new SdkFileSystemBackups(efs), new SdkBuckets(s3));
-        return new RegionClients(services, List.of(rds, efs, s3));
+                new SdkFileSystemBackups(efs, backup), new SdkBuckets(s3));
+        return new RegionClients(services, List.of(rds, efs, s3, backup));
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, Region region) {

@@ -1,5 +1,6 @@
 package io.panstack.operator.cloud;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public final class EfsFiles {
     }
 
     /** What the operator knows about the file system after a pass. */
-    public record EfsState(String fileSystemId, String accessPointId, ResourceState state) {
+    public record EfsState(String fileSystemId, String accessPointId, Instant lastRecoveryPoint, ResourceState state) {
 
         /** The CSI volume handle: file system and access point (EFS CSI static provisioning). */
         public String volumeHandle() {
@@ -48,7 +49,7 @@ public final class EfsFiles {
             efs.tag(fs.id(), missingTags);
         }
         if (!AVAILABLE.equals(fs.lifeCycleState())) {
-            return new EfsState(fs.id(), null, new ResourceState(false, true, "EfsCreating",
+            return new EfsState(fs.id(), null, null, new ResourceState(false, true, "EfsCreating",
                     "EFS file system " + fs.id() + " is " + fs.lifeCycleState()));
         }
         if (!backups.automaticBackupsEnabled(fs.id())) {
@@ -69,7 +70,8 @@ public final class EfsFiles {
         String message = "EFS file system " + fs.id() + " is available"
                 + (ready ? " with " + targets.size() + " mount target(s) and access point " + accessPoint.id()
                         : "; " + String.join("; ", pending));
-        return new EfsState(fs.id(), accessPoint.id(), new ResourceState(ready, !ready && !targets.isEmpty(),
+        Instant recoveryPoint = backups.newestRecoveryPoint(fs.arn()).orElse(null);
+        return new EfsState(fs.id(), accessPoint.id(), recoveryPoint, new ResourceState(ready, !ready && !targets.isEmpty(),
                 ready ? "EfsAvailable" : "EfsNotAvailable", message));
     }
 

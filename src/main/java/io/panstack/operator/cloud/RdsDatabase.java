@@ -30,7 +30,7 @@ public final class RdsDatabase {
 
     /** What the operator knows about the instance after a pass. */
     public record RdsState(String identifier, String awsStatus, String host, Integer port, Instant latestRestorableTime,
-            ResourceState state) {
+            Instant newestSnapshot, ResourceState state) {
     }
 
     public static String identifier(Stack stack) {
@@ -49,7 +49,7 @@ public final class RdsDatabase {
                         + " and create it without identifier to have an instance created.");
             }
             create(stack, rds, credentials, id);
-            return new RdsState(id, "creating", null, null, null, new ResourceState(false, true, "RdsCreating",
+            return new RdsState(id, "creating", null, null, null, null, new ResourceState(false, true, "RdsCreating",
                     "RDS instance " + id + " is being created (this takes 10-20 minutes in AWS)"));
         }
         DbInstance instance = found.get();
@@ -66,7 +66,7 @@ public final class RdsDatabase {
                 modified = true;
             }
         }
-        return state(instance, modified);
+        return state(instance, modified, rds.newestSnapshot(id).orElse(null));
     }
 
     private static void create(Stack stack, DatabaseInstances rds, MasterCredentials credentials, String id) {
@@ -146,7 +146,7 @@ public final class RdsDatabase {
                 groupsDiffer ? groups : null);
     }
 
-    private static RdsState state(DbInstance instance, boolean modified) {
+    private static RdsState state(DbInstance instance, boolean modified, Instant newestSnapshot) {
         String status = instance.status();
         boolean serving = status != null && SERVING.contains(status) && instance.endpoint() != null;
         boolean settling = modified || !AVAILABLE.equals(status);
@@ -155,7 +155,7 @@ public final class RdsDatabase {
                 + (modified ? "; applying the spec's changes" : "");
         String reason = serving ? (settling ? "RdsChanging" : "RdsAvailable") : "RdsNotAvailable";
         return new RdsState(instance.identifier(), status, instance.endpoint(), instance.port(),
-                instance.latestRestorableTime(), new ResourceState(serving, settling, reason, message));
+                instance.latestRestorableTime(), newestSnapshot, new ResourceState(serving, settling, reason, message));
     }
 
     private static <T> T differs(T wanted, T actual) {

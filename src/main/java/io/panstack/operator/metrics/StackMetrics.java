@@ -63,6 +63,9 @@ public class StackMetrics {
             backups.put("logical", time(backup.getLastSuccessfulTime()));
             backups.put("snapshot", time(backup.getLastSnapshotTime()));
         }
+        if (status.getFiles() != null) {
+            backups.put("files", time(status.getFiles().getLastRecoveryPointTime()));
+        }
         Long maxAge = spec.getBackup() == null ? null
                 : BackupHealth.parse(spec.getBackup().getMaxAge()).map(java.time.Duration::toSeconds).orElse(null);
         return new StackFigures(ready, spec.suspended(), replicas, backups, backup == null ? null : time(backup.getLastFailureTime()),

@@ -50,13 +50,14 @@ final class BackupObservations {
         status.setNextScheduledTime(CronSchedule.parse(spec.getSchedule()).flatMap(cron -> cron.nextAfter(now))
                 .map(Instant::toString).orElse(null));
         status.setLocation(Backups.target(context).location(stack));
-        status.setLastSnapshotTime(before.getLastSnapshotTime());
+        CloudState cloud = CurrentStack.cloud(context);
+        Instant snapshot = cloud != null && cloud.database() != null ? cloud.database().newestSnapshot() : null;
+        status.setLastSnapshotTime(text(BackupRuns.later(snapshot, parse(before.getLastSnapshotTime()))));
         status.setLastOnDemandRequest(onDemandStarted != null ? onDemandStarted : before.getLastOnDemandRequest());
 
         Map<String, Instant> usable = new LinkedHashMap<>();
         usable.put("logical", lastSuccess);
         usable.put("snapshot", parse(status.getLastSnapshotTime()));
-        CloudState cloud = CurrentStack.cloud(context);
         if (cloud != null && cloud.database() != null) {
             usable.put("point-in-time recovery", cloud.database().latestRestorableTime());
         }

@@ -35,11 +35,14 @@ final class CloudObservations {
             if (previous != null && previous.getFiles() != null) {
                 where.setFileSystemId(previous.getFiles().getFileSystemId());
                 where.setAccessPointId(previous.getFiles().getAccessPointId());
+                where.setLastRecoveryPointTime(previous.getFiles().getLastRecoveryPointTime());
             }
             return lastKnown(previous, Conditions.FILES_READY, where);
         }
         where.setFileSystemId(cloud.files().fileSystemId());
         where.setAccessPointId(cloud.files().accessPointId());
+        where.setLastRecoveryPointTime(cloud.files().lastRecoveryPoint() == null ? null
+                : cloud.files().lastRecoveryPoint().toString());
         return of(cloud.files().state(), where);
     }
 

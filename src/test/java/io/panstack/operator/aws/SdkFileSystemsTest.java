@@ -82,7 +82,7 @@ class SdkFileSystemsTest {
         assertThat(raw.performanceModeAsString()).isEqualTo("generalPurpose");
         assertThat(raw.throughputModeAsString()).isEqualTo("bursting");
         // CreateFileSystem's Backup=true switches the backup policy on, and moto shows it.
-        assertThat(new SdkFileSystemBackups(efs).automaticBackupsEnabled(created.id())).isTrue();
+        assertThat(new SdkFileSystemBackups(efs, MOTO.client(software.amazon.awssdk.services.backup.BackupClient.builder())).automaticBackupsEnabled(created.id())).isTrue();
     }
 
     @Test
@@ -171,7 +171,7 @@ class SdkFileSystemsTest {
     void fileSystemWithoutBackupPolicyHasNoAutomaticBackups() {
         String id = efs.createFileSystem(r -> r.creationToken(token())).fileSystemId();
 
-        assertThat(new SdkFileSystemBackups(efs).automaticBackupsEnabled(id)).isFalse();
+        assertThat(new SdkFileSystemBackups(efs, MOTO.client(software.amazon.awssdk.services.backup.BackupClient.builder())).automaticBackupsEnabled(id)).isFalse();
     }
 
     /** moto 5.1.1 answers PutBackupPolicy with a 500, so check the request itself. */
@@ -211,7 +211,7 @@ class SdkFileSystemsTest {
         };
         try (EfsClient client = EfsClient.builder().region(Region.EU_WEST_1).httpClient(recorder)
                 .credentialsProvider(MotoServer.credentials()).build()) {
-            SdkFileSystemBackups backups = new SdkFileSystemBackups(client);
+            SdkFileSystemBackups backups = new SdkFileSystemBackups(client, MOTO.client(software.amazon.awssdk.services.backup.BackupClient.builder()));
 
             backups.enableAutomaticBackups("fs-12345678");
             assertThat(backups.automaticBackupsEnabled("fs-12345678")).isTrue();

@@ -78,7 +78,8 @@ class IamPolicyTest extends MotoCloudTest {
                 .map(Meter::getId).flatMap(id -> actions(id.getTag("service"), id.getTag("operation")).stream())
                 .collect(Collectors.toCollection(TreeSet::new));
         // Moto lacks the backup policy calls, so a fake answers them here (SdkFileSystemBackupsTest covers the real ones).
-        called.addAll(Set.of("elasticfilesystem:DescribeBackupPolicy", "elasticfilesystem:PutBackupPolicy"));
+        called.addAll(Set.of("elasticfilesystem:DescribeBackupPolicy", "elasticfilesystem:PutBackupPolicy",
+                "backup:ListRecoveryPointsByResource"));
 
         Set<String> granted = granted();
         assertThat(granted).as("every call the operator makes is allowed").containsAll(called);

@@ -147,6 +147,27 @@ class AwsStackReconcilerTest {
     }
 
     @Test
+    void backupTimesComeFromRdsSnapshotsAndAwsBackupRecoveryPoints() {
+        cluster.create(manifest("Retain") + "  backup: {}\n");
+        cluster.awaitCondition("bi", "DatabaseReady", "True");
+        cluster.awaitCondition("bi", "FilesReady", "True");
+        PanStack stack = cluster.get("bi");
+        String id = stack.getStatus().getDatabase().getInstanceId();
+        rds.createDBSnapshot(r -> r.dbInstanceIdentifier(id).dbSnapshotIdentifier(id + "-by-hand"));
+        String fsArn = efs.describeFileSystems(r -> r.fileSystemId(stack.getStatus().getFiles().getFileSystemId()))
+                .fileSystems().get(0).fileSystemArn();
+        TestAwsServices.BACKUPS.recoveryPoint(fsArn, java.time.Instant.parse("2026-11-21T06:00:00Z"));
+
+        cluster.edit("bi", s -> s.getSpec().getRenderer().setReplicas(2)); // a pass now, not at the next poll
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> {
+            PanStack current = cluster.get("bi");
+            assertThat(current.getStatus().getBackup().getLastSnapshotTime()).isNotNull();
+            assertThat(current.getStatus().getFiles().getLastRecoveryPointTime()).isEqualTo("2026-11-21T06:00:00Z");
+        });
+        assertThat(condition(cluster.get("bi"), "BackupHealthy").getReason()).as("the snapshot counts").isEqualTo("BackupFresh");
+    }
+
+    @Test
     void specChangesReachRds() {
         bringUp("Retain");
 

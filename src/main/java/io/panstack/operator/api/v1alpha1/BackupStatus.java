@@ -19,7 +19,7 @@ public class BackupStatus {
     private String nextScheduledTime;
     @JsonPropertyDescription("Where logical backups go: s3://<bucket>/backups/ or pvc://<claim>/.")
     private String location;
-    @JsonPropertyDescription("RDS: the newest snapshot the operator took (before an upgrade, or the final one).")
+    @JsonPropertyDescription("RDS: when the newest available snapshot of the instance (automated or manual) was taken.")
     private String lastSnapshotTime;
     @JsonPropertyDescription("The last value of the panstack.io/backup-now annotation the operator acted on.")
     private String lastOnDemandRequest;

@@ -17,6 +17,8 @@ public class FilesStatus {
     private String fileSystemId;
     @JsonPropertyDescription("EFS: the access point the volume mounts.")
     private String accessPointId;
+    @JsonPropertyDescription("EFS: when AWS Backup made the newest recovery point of the file system (RFC 3339).")
+    private String lastRecoveryPointTime;
     @JsonPropertyDescription("When the files volume was seeded from the bucket (RFC 3339; the seeding Job's completion time). Once set, seeding never runs again.")
     private String seededAt;
     @JsonPropertyDescription("What it was seeded from, e.g. s3://bucket/{themes,images}.")
@@ -39,6 +41,8 @@ public class FilesStatus {
     public void setCapacity(String capacity) { this.capacity = capacity; }
     public String getFileSystemId() { return fileSystemId; }
     public void setFileSystemId(String fileSystemId) { this.fileSystemId = fileSystemId; }
+    public String getLastRecoveryPointTime() { return lastRecoveryPointTime; }
+    public void setLastRecoveryPointTime(String lastRecoveryPointTime) { this.lastRecoveryPointTime = lastRecoveryPointTime; }
     public String getAccessPointId() { return accessPointId; }
     public void setAccessPointId(String accessPointId) { this.accessPointId = accessPointId; }
     public String getSeededAt() { return seededAt; }
@@ -50,12 +54,13 @@ public class FilesStatus {
     public boolean equals(Object o) {
         return o instanceof FilesStatus that && Objects.equals(claimName, that.claimName) && accessMode == that.accessMode
                 && Objects.equals(capacity, that.capacity) && Objects.equals(fileSystemId, that.fileSystemId)
-                && Objects.equals(accessPointId, that.accessPointId) && Objects.equals(seededAt, that.seededAt)
+                && Objects.equals(accessPointId, that.accessPointId)
+                && Objects.equals(lastRecoveryPointTime, that.lastRecoveryPointTime) && Objects.equals(seededAt, that.seededAt)
                 && Objects.equals(seededFrom, that.seededFrom);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(claimName, accessMode, capacity, fileSystemId, accessPointId, seededAt, seededFrom);
+        return Objects.hash(claimName, accessMode, capacity, fileSystemId, accessPointId, lastRecoveryPointTime, seededAt, seededFrom);
     }
 }

@@ -12,4 +12,7 @@ public interface FileSystemBackups {
 
     /** PutBackupPolicy ENABLED. */
     void enableAutomaticBackups(String fileSystemId);
+
+    /** AWS Backup ListRecoveryPointsByResource: when the newest completed recovery point was made, if any. */
+    java.util.Optional<java.time.Instant> newestRecoveryPoint(String fileSystemArn);
 }

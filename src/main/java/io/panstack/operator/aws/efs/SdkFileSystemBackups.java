@@ -1,17 +1,33 @@
 package io.panstack.operator.aws.efs;
 
+import java.time.Instant;
+import java.util.Optional;
+
+import software.amazon.awssdk.services.backup.BackupClient;
+import software.amazon.awssdk.services.backup.model.RecoveryPointByResource;
+import software.amazon.awssdk.services.backup.model.RecoveryPointStatus;
+
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.efs.model.BackupPolicy;
 import software.amazon.awssdk.services.efs.model.PolicyNotFoundException;
 import software.amazon.awssdk.services.efs.model.Status;
 
-/** {@link FileSystemBackups} over the AWS SDK's EFS client. */
+/** {@link FileSystemBackups} over the AWS SDK's EFS and AWS Backup clients. */
 public class SdkFileSystemBackups implements FileSystemBackups {
 
     private final EfsClient efs;
+    private final BackupClient backup;
 
-    public SdkFileSystemBackups(EfsClient efs) {
+    public SdkFileSystemBackups(EfsClient efs, BackupClient backup) {
         this.efs = efs;
+        this.backup = backup;
+    }
+
+    @Override
+    public Optional<Instant> newestRecoveryPoint(String fileSystemArn) {
+        return backup.listRecoveryPointsByResourcePaginator(r -> r.resourceArn(fileSystemArn)).recoveryPoints().stream()
+                .filter(point -> point.status() == RecoveryPointStatus.COMPLETED && point.creationDate() != null)
+                .map(RecoveryPointByResource::creationDate).max(Instant::compareTo);
     }
 
     @Override

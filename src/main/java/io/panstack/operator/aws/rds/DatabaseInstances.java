@@ -45,6 +45,9 @@ public interface DatabaseInstances {
     /** DeleteDBSubnetGroup. */
     void deleteSubnetGroup(String name);
 
+    /** DescribeDBSnapshots of the instance (automated and manual): when the newest available one was taken. */
+    Optional<java.time.Instant> newestSnapshot(String identifier);
+
     /** AddTagsToResource. */
     void tag(String arn, Map<String, String> tags);
 

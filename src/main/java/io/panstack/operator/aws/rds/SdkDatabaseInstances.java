@@ -169,6 +169,14 @@ public class SdkDatabaseInstances implements DatabaseInstances {
     }
 
     @Override
+    public Optional<java.time.Instant> newestSnapshot(String identifier) {
+        return rds.describeDBSnapshotsPaginator(r -> r.dbInstanceIdentifier(identifier)).dbSnapshots().stream()
+                .filter(s -> "available".equals(s.status()) && s.snapshotCreateTime() != null)
+                .map(software.amazon.awssdk.services.rds.model.DBSnapshot::snapshotCreateTime)
+                .max(java.time.Instant::compareTo);
+    }
+
+    @Override
     public void tag(String arn, Map<String, String> tags) {
         rds.addTagsToResource(r -> r.resourceName(arn).tags(tags(tags)));
     }

@@ -17,6 +17,8 @@ public final class AwsTags {
     public static final String NAMESPACE = "panstack.io/namespace";
     public static final String NAME = "panstack.io/name";
     public static final String OPERATOR = "panstack-operator";
+    /** On an instance restored from a snapshot, once its master password was set to the stack's. */
+    public static final String MASTER_PASSWORD_SET = "panstack.io/master-password-set";
     /** Removed when the operator lets go of a resource (deletionPolicy Retain or Snapshot). */
     public static final Set<String> OWNERSHIP = Set.of(MANAGED_BY, UID);
 

@@ -55,6 +55,17 @@ public final class RdsDatabase {
         DbInstance instance = found.get();
         checkOwnership(stack, instance, credentials);
         adoptTags(stack, rds, instance);
+        if (restoredFromSnapshot(stack) && AVAILABLE.equals(instance.status())
+                && !instance.tags().containsKey(AwsTags.MASTER_PASSWORD_SET)) {
+            // The snapshot brought its source's password; the stack's Secret holds the one Pi will use.
+            rds.setMasterPassword(id, credentials.passwordForNewInstance(instance.masterUsername()));
+            rds.tag(instance.arn(), Map.of(AwsTags.MASTER_PASSWORD_SET, "true"));
+            return new RdsState(id, "resetting-master-credentials", instance.endpoint(), instance.port(),
+                    instance.latestRestorableTime(), null, new ResourceState(false, true, "RdsChanging",
+                            "RDS instance " + id + " was restored from snapshot "
+                                    + stack.spec().getDatabase().getRestoreFrom().getRdsSnapshotId()
+                                    + "; its master password is being set to the stack's"));
+        }
         if (!spec.adopts()) {
             keepParameters(rds, id);
         }
@@ -71,6 +82,11 @@ public final class RdsDatabase {
 
     private static void create(Stack stack, DatabaseInstances rds, MasterCredentials credentials, String id) {
         RdsDatabaseSpec spec = stack.spec().getDatabase().getRds();
+        String snapshot = restoredFromSnapshot(stack) ? stack.spec().getDatabase().getRestoreFrom().getRdsSnapshotId() : null;
+        // Restored from a snapshot, the master user is the snapshot's: the Secret must name that one.
+        String username = snapshot == null ? spec.getMasterUsername() : rds.snapshotMasterUsername(snapshot)
+                .orElseThrow(() -> new CloudProblem("RdsSnapshotNotFound", "database.restoreFrom.rdsSnapshotId names the"
+                        + " snapshot " + snapshot + ", but there is none in this region. Correct it; nothing was created."));
         Map<String, String> tags = AwsTags.of(stack);
         if (rds.findParameterGroup(id).isEmpty()) {
             Idempotent.create("DBParameterGroupAlreadyExists", () -> rds.createParameterGroup(id,
@@ -82,11 +98,18 @@ public final class RdsDatabase {
             Idempotent.create("DBSubnetGroupAlreadyExists", () -> rds.createSubnetGroup(id, "Subnets of PanStack "
                     + stack.namespace() + "/" + stack.name(), spec.getSubnetIds(), tags));
         }
-        String password = credentials.passwordForNewInstance(spec.getMasterUsername());
-        Idempotent.create("DBInstanceAlreadyExists", () -> rds.createInstance(new NewDbInstance(id, spec.getInstanceClass(),
-                spec.getEngineVersion(), spec.getAllocatedStorageGiB(), STORAGE_TYPE, spec.multiAz(),
-                spec.getBackupRetentionDays(), spec.deletionProtected(), stack.database().schema(),
-                spec.getMasterUsername(), password, spec.getSecurityGroupIds(), id, id, tags)));
+        String password = credentials.passwordForNewInstance(username);
+        NewDbInstance request = new NewDbInstance(id, spec.getInstanceClass(), spec.getEngineVersion(),
+                spec.getAllocatedStorageGiB(), STORAGE_TYPE, spec.multiAz(), spec.getBackupRetentionDays(),
+                spec.deletionProtected(), stack.database().schema(), username, password, spec.getSecurityGroupIds(), id,
+                id, tags);
+        Idempotent.create("DBInstanceAlreadyExists", snapshot == null ? () -> rds.createInstance(request)
+                : () -> rds.restoreInstance(request, snapshot));
+    }
+
+    static boolean restoredFromSnapshot(Stack stack) {
+        var from = stack.spec().getDatabase().getRestoreFrom();
+        return from != null && from.fromRdsSnapshot();
     }
 
     private static void keepParameters(DatabaseInstances rds, String group) {

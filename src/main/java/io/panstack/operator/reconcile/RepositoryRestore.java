@@ -32,6 +32,9 @@ final class RepositoryRestore {
         if (from == null || recordedAt(stack) != null) {
             return null;
         }
+        if (from.fromRdsSnapshot()) {
+            return fromSnapshot(stack, context, from);
+        }
         String name = RestoreJob.name(stack);
         Optional<Job> job = context.getSecondaryResourcesAsStream(Job.class)
                 .filter(j -> name.equals(j.getMetadata().getName())).findFirst();
@@ -58,6 +61,18 @@ final class RepositoryRestore {
         }
         return new Hold(WAITING, "The dashboard and scheduler start once " + from.getBackup()
                 + " is restored into the repository (Job " + name + ")");
+    }
+
+    /** The RDS instance is created from the snapshot (see RdsDatabase): done once it serves Pi. */
+    private static Hold fromSnapshot(Stack stack, Context<PanStack> context, RestoreSpec from) {
+        if (!DatabaseReadiness.isReady(stack, context)) {
+            return new Hold(WAITING, "The RDS instance is being restored from snapshot " + from.getRdsSnapshotId()
+                    + "; the dashboard and scheduler start after that");
+        }
+        context.managedWorkflowAndDependentResourceContext().put(RESTORED_AT, java.time.Instant.now().toString());
+        StackEvents.normal(context.getClient(), stack.resource(), "RestoreFinished", "The RDS instance was restored"
+                + " from snapshot " + from.getRdsSnapshotId() + "; the dashboard starts on it");
+        return null;
     }
 
     /** When the restore finished: recorded in status, or found done in this reconcile; null before. */

@@ -147,6 +147,41 @@ class CloudResourcesMotoTest extends MotoCloudTest {
     }
 
     @Test
+    void aNewInstanceIsRestoredFromASnapshotAndGetsTheStacksPassword() {
+        Stack source = aws.awsStack();
+        CloudFixture.untilReady(source, aws.services(), new TestCredentials());
+        String snapshot = AwsNames.rdsIdentifier(source) + "-for-restore";
+        aws.rds.createDBSnapshot(r -> r.dbInstanceIdentifier(AwsNames.rdsIdentifier(source)).dbSnapshotIdentifier(snapshot));
+        Stack restored = aws.awsStack();
+        restored.spec().getDatabase().setRestoreFrom(new io.panstack.operator.api.v1alpha1.RestoreSpec());
+        restored.spec().getDatabase().getRestoreFrom().setRdsSnapshotId(snapshot);
+        TestCredentials credentials = new TestCredentials();
+
+        CloudState state = CloudFixture.untilReady(restored, aws.services(), credentials);
+
+        DBInstance db = instance(AwsNames.rdsIdentifier(restored));
+        assertThat(state.database().state().ready()).isTrue();
+        assertThat(CloudFixture.tags(db.tagList())).containsEntry(AwsTags.MASTER_PASSWORD_SET, "true")
+                .containsEntry(AwsTags.UID, restored.resource().getMetadata().getUid());
+        assertThat(db.dbParameterGroups()).extracting(g -> g.dbParameterGroupName()).containsExactly(AwsNames.rdsIdentifier(restored));
+        assertThat(credentials.generated).isEqualTo(1);
+    }
+
+    @Test
+    void aSnapshotThatDoesNotExistStallsAndCreatesNothing() {
+        Stack stack = aws.awsStack();
+        stack.spec().getDatabase().setRestoreFrom(new io.panstack.operator.api.v1alpha1.RestoreSpec());
+        stack.spec().getDatabase().getRestoreFrom().setRdsSnapshotId("no-such-snapshot");
+        TestCredentials credentials = new TestCredentials();
+
+        assertThatThrownBy(() -> CloudResources.reconcile(stack, aws.services(), credentials))
+                .isInstanceOf(CloudProblem.class)
+                .satisfies(e -> assertThat(((CloudProblem) e).problem().reason()).isEqualTo("RdsSnapshotNotFound"));
+        assertThat(credentials.generated).isZero();
+        assertThatThrownBy(() -> instance(AwsNames.rdsIdentifier(stack))).isInstanceOf(DbInstanceNotFoundException.class);
+    }
+
+    @Test
     void retainKeepsEverythingAndUntagsIt() {
         Stack stack = aws.awsStack();
         CloudState state = CloudFixture.untilReady(stack, aws.services(), new TestCredentials());

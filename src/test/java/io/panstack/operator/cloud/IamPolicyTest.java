@@ -74,6 +74,15 @@ class IamPolicyTest extends MotoCloudTest {
         adopting.spec().getFiles().getEfs().setFileSystemId(EfsFiles.find(retained, services.efs()).orElseThrow().id());
         adopting.spec().getBucket().setName(AwsNames.bucket(retained));
         CloudFixture.untilReady(adopting, services, new TestCredentials());
+        // A new stack restored from a snapshot of it.
+        String source = AwsNames.rdsIdentifier(retained);
+        String snapshot = source + "-snap";
+        aws.rds.createDBSnapshot(r -> r.dbInstanceIdentifier(source).dbSnapshotIdentifier(snapshot));
+        Stack restoring = aws.stack("iam-restore-" + System.nanoTime(), UUID.randomUUID().toString(), "Retain");
+        restoring.spec().getDatabase().setRestoreFrom(new io.panstack.operator.api.v1alpha1.RestoreSpec());
+        restoring.spec().getDatabase().getRestoreFrom().setRdsSnapshotId(snapshot);
+        restoring.spec().getDatabase().getRds().setAllocatedStorageGiB(30); // the snapshot's size
+        CloudFixture.untilReady(restoring, services, new TestCredentials());
         Set<String> called = registry.getMeters().stream().filter(m -> m.getId().getName().equals("panstack.aws.requests"))
                 .map(Meter::getId).flatMap(id -> actions(id.getTag("service"), id.getTag("operation")).stream())
                 .collect(Collectors.toCollection(TreeSet::new));

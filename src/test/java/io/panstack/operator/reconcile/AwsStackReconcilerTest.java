@@ -168,6 +168,26 @@ class AwsStackReconcilerTest {
     }
 
     @Test
+    void aStackRestoredFromAnRdsSnapshotStartsPiOnItWithItsOwnPassword() {
+        PanStack source = bringUp("Retain");
+        String id = source.getStatus().getDatabase().getInstanceId();
+        rds.createDBSnapshot(r -> r.dbInstanceIdentifier(id).dbSnapshotIdentifier(id + "-to-restore"));
+        ClusterFixture other = ClusterFixture.inFreshNamespace(client);
+
+        other.create(manifest("Retain").replace("    rds:\n", "    restoreFrom: {rdsSnapshotId: " + id + "-to-restore}\n    rds:\n"));
+
+        other.awaitObject(Deployment.class, "bi-dashboard");
+        other.runControllersUntilReady("bi");
+        PanStack restored = other.get("bi");
+        assertThat(restored.getStatus().getDatabase().getMode()).isEqualTo(io.panstack.operator.api.v1alpha1.DatabaseMode.Rds);
+        assertThat(restored.getStatus().getDatabase().getInstanceId()).isNotEqualTo(id).isNotNull();
+        assertThat(restored.getStatus().getDatabase().getRestoredAt()).isNotNull();
+        assertThat(CloudTags.rds(instance(restored))).containsEntry(AwsTags.MASTER_PASSWORD_SET, "true");
+        assertThat(client.v1().events().inNamespace(other.namespace).list().getItems())
+                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("RestoreFinished"));
+    }
+
+    @Test
     void specChangesReachRds() {
         bringUp("Retain");
 

@@ -18,7 +18,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 // On this level, not the volume's: the rule must also hold when inCluster was implied (absent) before or after.
 @ValidationRule(value = "(has(self.inCluster) && has(self.inCluster.storage.storageClassName) ? self.inCluster.storage.storageClassName : '') == (has(oldSelf.inCluster) && has(oldSelf.inCluster.storage.storageClassName) ? oldSelf.inCluster.storage.storageClassName : '')",
     message = "database.inCluster.storage.storageClassName cannot change once the volume exists")
-@ValidationRule(value = "has(self.restoreFrom) == has(oldSelf.restoreFrom) && (!has(self.restoreFrom) || self.restoreFrom.backup == oldSelf.restoreFrom.backup)",
+@ValidationRule(value = "!has(self.restoreFrom) || !has(self.restoreFrom.rdsSnapshotId) || has(self.rds)",
+    message = "database.restoreFrom.rdsSnapshotId needs database.rds: an RDS snapshot restores into an RDS instance")
+@ValidationRule(value = "has(self.restoreFrom) == has(oldSelf.restoreFrom) && (!has(self.restoreFrom) || self.restoreFrom == oldSelf.restoreFrom)",
     message = "database.restoreFrom is set when the PanStack is created and cannot change: it fills the new, empty repository once")
 public class DatabaseSpec {
     @Default(Defaults.SCHEMA)
@@ -33,7 +35,7 @@ public class DatabaseSpec {
     @JsonPropertyDescription("Amazon RDS for MariaDB, created (or adopted) by the operator with the settings Pi needs.")
     private RdsDatabaseSpec rds;
 
-    @JsonPropertyDescription("Bootstrap the new stack's empty repository from a logical backup (made by spec.backup) before the dashboard first starts. Only when creating the PanStack.")
+    @JsonPropertyDescription("Bootstrap the new stack's repository from a backup before the dashboard first starts: a logical dump (made by spec.backup) restored into the empty schema, or, with rds, an RDS snapshot the instance is created from. Only when creating the PanStack.")
     private RestoreSpec restoreFrom;
 
     @JsonPropertyDescription("Use an existing MariaDB or MySQL server. It needs lower_case_table_names=1, sql_mode=NO_AUTO_VALUE_ON_ZERO and log_bin_trust_function_creators=1.")

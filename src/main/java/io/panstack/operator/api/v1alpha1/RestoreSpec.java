@@ -5,15 +5,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.fabric8.generator.annotation.Pattern;
-import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /**
  * A logical backup (made by spec.backup) to restore into the empty repository before the dashboard first starts:
  * an S3 object, or a file on the stack's backup volume. The restore only ever goes into an empty schema.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "backup", "serviceAccountName" })
+@JsonPropertyOrder({ "backup", "rdsSnapshotId", "serviceAccountName" })
+@ValidationRule(value = "has(self.backup) != has(self.rdsSnapshotId)",
+    message = "database.restoreFrom: set exactly one of backup (a logical dump) and rdsSnapshotId")
 public class RestoreSpec {
     public static final String S3_SCHEME = "s3://";
     /**
@@ -25,11 +27,15 @@ public class RestoreSpec {
             + "|[A-Za-z0-9_][A-Za-z0-9_-]{0,63}-[0-9]{8}T[0-9]{6}Z\\.sql\\.gz)$";
     private static final java.util.regex.Pattern BACKUP = java.util.regex.Pattern.compile(BACKUP_PATTERN);
 
-    @Required
     @Size(min = 1, max = 1024)
     @Pattern(BACKUP_PATTERN)
     @JsonPropertyDescription("A dump made by spec.backup, restored into the empty repository before the dashboard first starts: s3://<bucket>/<key>.sql.gz, or the file name <schema>-<yyyyMMddTHHmmssZ>.sql.gz of a backup on the stack's backup volume <name>-backups (kept from an earlier PanStack of the same name). The schema must be empty: the restore never overwrites a repository.")
     private String backup;
+
+    @Size(min = 1, max = 255)
+    @Pattern("^[A-Za-z][A-Za-z0-9:-]*$")
+    @JsonPropertyDescription("database.rds only: an RDS snapshot (manual, or automated as rds:...) the new instance is restored from, instead of being created empty. Its master password is then reset to the one generated into <name>-db-credentials.")
+    private String rdsSnapshotId;
 
     @Size(max = 253)
     @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
@@ -46,6 +52,9 @@ public class RestoreSpec {
 
     public String getBackup() { return backup; }
     public void setBackup(String backup) { this.backup = backup; }
+    public String getRdsSnapshotId() { return rdsSnapshotId; }
+    public void setRdsSnapshotId(String rdsSnapshotId) { this.rdsSnapshotId = rdsSnapshotId; }
+    public boolean fromRdsSnapshot() { return rdsSnapshotId != null && !rdsSnapshotId.isEmpty(); }
     public String getServiceAccountName() { return serviceAccountName; }
     public void setServiceAccountName(String serviceAccountName) { this.serviceAccountName = serviceAccountName; }
 

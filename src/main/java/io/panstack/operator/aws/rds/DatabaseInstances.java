@@ -18,6 +18,18 @@ public interface DatabaseInstances {
     /** CreateDBInstance. A repeated create fails with DBInstanceAlreadyExists. */
     void createInstance(NewDbInstance request);
 
+    /**
+     * RestoreDBInstanceFromDBSnapshot: the request's settings (no storage size, engine, password or database name:
+     * those come from the snapshot). A repeated restore fails with DBInstanceAlreadyExists.
+     */
+    void restoreInstance(NewDbInstance request, String snapshotId);
+
+    /** ModifyDBInstance MasterUserPassword, applied immediately (the instance is briefly resetting credentials). */
+    void setMasterPassword(String identifier, String password);
+
+    /** DescribeDBSnapshots of one snapshot id: its master user; empty when RDS answers DBSnapshotNotFound. */
+    Optional<String> snapshotMasterUsername(String snapshotId);
+
     /** ModifyDBInstance with ApplyImmediately; only the non-null fields of the change are sent. */
     void modifyInstance(String identifier, DbInstanceChange change);
 

@@ -169,6 +169,38 @@ public class SdkDatabaseInstances implements DatabaseInstances {
     }
 
     @Override
+    public void restoreInstance(NewDbInstance request, String snapshotId) {
+        rds.restoreDBInstanceFromDBSnapshot(r -> r.dbInstanceIdentifier(request.identifier())
+                .dbSnapshotIdentifier(snapshotId)
+                .dbInstanceClass(request.instanceClass())
+                .storageType(request.storageType())
+                .multiAZ(request.multiAz())
+                .deletionProtection(request.deletionProtection())
+                .publiclyAccessible(false)
+                .autoMinorVersionUpgrade(true)
+                .copyTagsToSnapshot(true)
+                .vpcSecurityGroupIds(request.securityGroupIds().isEmpty() ? null : request.securityGroupIds())
+                .dbParameterGroupName(request.parameterGroup())
+                .dbSubnetGroupName(request.subnetGroup())
+                .tags(tags(request.tags())));
+    }
+
+    @Override
+    public void setMasterPassword(String identifier, String password) {
+        rds.modifyDBInstance(r -> r.dbInstanceIdentifier(identifier).masterUserPassword(password).applyImmediately(true));
+    }
+
+    @Override
+    public Optional<String> snapshotMasterUsername(String snapshotId) {
+        try {
+            return rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(snapshotId)).dbSnapshots().stream()
+                    .map(software.amazon.awssdk.services.rds.model.DBSnapshot::masterUsername).findFirst();
+        } catch (software.amazon.awssdk.services.rds.model.DbSnapshotNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Optional<java.time.Instant> newestSnapshot(String identifier) {
         return rds.describeDBSnapshotsPaginator(r -> r.dbInstanceIdentifier(identifier)).dbSnapshots().stream()
                 .filter(s -> "available".equals(s.status()) && s.snapshotCreateTime() != null)

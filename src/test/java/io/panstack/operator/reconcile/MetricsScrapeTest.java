@@ -68,6 +68,13 @@ class MetricsScrapeTest {
                 assertThat(scraped.get(name)).as("labels of " + name).isEqualTo(labels);
             }
         });
+        // The figures a user sees, printed for the record (status excerpt and metrics excerpt).
+        var status = cluster.get("demo").getStatus();
+        System.out.println("status excerpt:\n" + client.getKubernetesSerialization().asYaml(Map.of(
+                "database", status.getDatabase(), "backup", status.getBackup())));
+        System.out.println("metrics excerpt:\n" + String.join("\n", java.util.Arrays.stream(given().when().get("/q/metrics")
+                .then().extract().asString().split("\n")).filter(l -> l.startsWith("panstack_") && l.contains(cluster.namespace)
+                        || l.startsWith("panstack_aws_requests_total{operation=\"CreateDBInstance\"")).toList()));
         String series = "{name=\"demo\",namespace=\"" + cluster.namespace + "\"}";
         assertThat(value("panstack_ready" + series)).isEqualTo(1.0);
         assertThat(value("panstack_last_backup_timestamp_seconds{kind=\"logical\",name=\"demo\",namespace=\""

@@ -37,6 +37,7 @@ import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.aws.AwsErrors;
 import io.panstack.operator.aws.AwsServices;
 import io.panstack.operator.aws.AwsServicesFactory;
+import io.panstack.operator.aws.rds.DatabaseInstances;
 import io.panstack.operator.cloud.CloudFailures;
 import io.panstack.operator.cloud.CloudRelease;
 import io.panstack.operator.cloud.CloudRelease.Release;
@@ -114,7 +115,9 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         Hold hold = null;
         String backupStarted = null;
         if (pass.problem() == null) {
-            UpgradeGate.Decision upgrade = UpgradeGate.decide(pass.stack(), context);
+            DatabaseInstances rds = pass.cloud() != null && pass.cloud().database() != null
+                    ? aws.forRegion(pass.cloud().region()).rds() : null;
+            UpgradeGate.Decision upgrade = UpgradeGate.decide(pass.stack(), context, rds);
             CurrentStack.put(context, upgrade.stack(), pass.cloud());
             Hold restore = RepositoryRestore.reconcile(upgrade.stack(), context);
             CurrentStack.holdRepository(context, restore != null);

@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.aws.rds.DatabaseInstances;
 import io.panstack.operator.build.BackupJobs;
+import io.panstack.operator.cloud.SafetySnapshot;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.ShortHash;
 import io.panstack.operator.stack.Stack;
@@ -30,12 +32,30 @@ final class UpgradeGate {
     record Decision(Stack stack, Hold hold) {
     }
 
-    static Decision decide(Stack stack, Context<PanStack> context) {
+    /**
+     * @param rds the stack's RDS calls, for an RDS stack without logical backups (a snapshot is the backup then);
+     *            null otherwise
+     */
+    static Decision decide(Stack stack, Context<PanStack> context, DatabaseInstances rds) {
         String wanted = stack.spec().getVersion();
         Optional<String> running = runningVersion(context, stack);
-        if (running.isEmpty() || running.get().equals(wanted) || stack.spec().getBackup() == null) {
+        if (running.isEmpty() || running.get().equals(wanted)) {
             return new Decision(stack, null);
         }
+        if (stack.spec().getBackup() != null) {
+            return logical(stack, context, running.get(), wanted);
+        }
+        if (rds != null) {
+            String snapshot = SafetySnapshot.name(stack, running.get(), wanted);
+            return SafetySnapshot.ensureAvailable(stack, rds, snapshot) ? new Decision(stack, null)
+                    : held(stack, context, running.get(), "Pi " + running.get() + " keeps running until the RDS snapshot "
+                            + snapshot + " taken before the upgrade to " + wanted + " is available");
+        }
+        return new Decision(stack, null); // no backup destination: nothing to wait for (see README)
+    }
+
+    private static Decision logical(Stack stack, Context<PanStack> context, String from, String wanted) {
+        Optional<String> running = Optional.of(from);
         String name = jobName(stack, running.get(), wanted);
         Optional<Job> job = context.getSecondaryResourcesAsStream(Job.class)
                 .filter(j -> name.equals(j.getMetadata().getName())).findFirst();
@@ -49,8 +69,13 @@ final class UpgradeGate {
         String message = "Pi " + running.get() + " keeps running until the backup before the upgrade to " + wanted
                 + (failed ? " succeeds: Job " + name + " failed (kubectl logs job/" + name + "); delete it to try again"
                         : " has finished (Job " + name + ")");
+        return held(stack, context, from, message);
+    }
+
+    /** The stack as it runs now (the release before the upgrade), and why. */
+    private static Decision held(Stack stack, Context<PanStack> context, String running, String message) {
         PanStack copy = context.getClient().getKubernetesSerialization().clone(stack.resource());
-        return new Decision(stack.runningVersion(copy, running.get()), new Hold(WAITING, message));
+        return new Decision(stack.runningVersion(copy, running), new Hold(WAITING, message));
     }
 
     /** The release the dashboard (or, without one yet, any Pi component) runs now, from its Deployment's label. */

@@ -83,6 +83,10 @@ class IamPolicyTest extends MotoCloudTest {
         restoring.spec().getDatabase().getRestoreFrom().setRdsSnapshotId(snapshot);
         restoring.spec().getDatabase().getRds().setAllocatedStorageGiB(30); // the snapshot's size
         CloudFixture.untilReady(restoring, services, new TestCredentials());
+        // Before an upgrade of an RDS stack without logical backups: a snapshot.
+        String safety = SafetySnapshot.name(restoring, "2025_10.1", "2026_01");
+        SafetySnapshot.ensureAvailable(restoring, services.rds(), safety);
+        assertThat(SafetySnapshot.ensureAvailable(restoring, services.rds(), safety)).isTrue();
         Set<String> called = registry.getMeters().stream().filter(m -> m.getId().getName().equals("panstack.aws.requests"))
                 .map(Meter::getId).flatMap(id -> actions(id.getTag("service"), id.getTag("operation")).stream())
                 .collect(Collectors.toCollection(TreeSet::new));

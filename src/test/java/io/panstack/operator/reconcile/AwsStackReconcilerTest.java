@@ -188,6 +188,20 @@ class AwsStackReconcilerTest {
     }
 
     @Test
+    void anUpgradeOfAnRdsStackWithoutLogicalBackupsWaitsForAnRdsSnapshot() {
+        PanStack before = bringUp("Retain");
+
+        cluster.edit("bi", s -> s.getSpec().setVersion("2026_01"));
+
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.image("bi-dashboard").endsWith(":2026_01"));
+        String snapshot = before.getStatus().getDatabase().getInstanceId() + "-pre-upgrade-";
+        assertThat(rds.describeDBSnapshots(r -> r.dbInstanceIdentifier(before.getStatus().getDatabase().getInstanceId()))
+                .dbSnapshots()).anySatisfy(s -> assertThat(s.dbSnapshotIdentifier()).startsWith(snapshot));
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> client.v1().events().inNamespace(cluster.namespace).list()
+                .getItems().stream().anyMatch(e -> "SafetyBackupTaken".equals(e.getReason())));
+    }
+
+    @Test
     void specChangesReachRds() {
         bringUp("Retain");
 

@@ -27,6 +27,12 @@ public interface DatabaseInstances {
     /** ModifyDBInstance MasterUserPassword, applied immediately (the instance is briefly resetting credentials). */
     void setMasterPassword(String identifier, String password);
 
+    /** CreateDBSnapshot (tags copied). A repeated create fails with DBSnapshotAlreadyExists. */
+    void createSnapshot(String identifier, String snapshotId, Map<String, String> tags);
+
+    /** DescribeDBSnapshots of one snapshot id: its status (creating, available, ...); empty when not found. */
+    Optional<String> snapshotStatus(String snapshotId);
+
     /** DescribeDBSnapshots of one snapshot id: its master user; empty when RDS answers DBSnapshotNotFound. */
     Optional<String> snapshotMasterUsername(String snapshotId);
 

@@ -191,6 +191,21 @@ public class SdkDatabaseInstances implements DatabaseInstances {
     }
 
     @Override
+    public void createSnapshot(String identifier, String snapshotId, Map<String, String> tags) {
+        rds.createDBSnapshot(r -> r.dbInstanceIdentifier(identifier).dbSnapshotIdentifier(snapshotId).tags(tags(tags)));
+    }
+
+    @Override
+    public Optional<String> snapshotStatus(String snapshotId) {
+        try {
+            return rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(snapshotId)).dbSnapshots().stream()
+                    .map(software.amazon.awssdk.services.rds.model.DBSnapshot::status).findFirst();
+        } catch (software.amazon.awssdk.services.rds.model.DbSnapshotNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public Optional<String> snapshotMasterUsername(String snapshotId) {
         try {
             return rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(snapshotId)).dbSnapshots().stream()

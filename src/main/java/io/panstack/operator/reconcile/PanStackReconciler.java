@@ -91,6 +91,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     private final AwsServicesFactory aws;
     private final AwsPolling polling;
     private final StackMetrics metrics;
+    private final CloudCache cloudCache = new CloudCache();
 
     public PanStackReconciler(
             @ConfigProperty(name = "panstack.stalled-recheck-interval", defaultValue = "30s") Duration recheck,
@@ -156,9 +157,14 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             return new Pass(null, stack, null);
         }
         try {
-            AwsServices services = aws.forRegion(region(stack));
-            CloudState cloud = CloudResources.reconcile(stack, services,
-                    new RdsCredentials(stack, new DataObjects(context), random));
+            Instant now = clock.instant();
+            CloudState cloud = cloudCache.fresh(stack.resource(), now, polling).orElse(null);
+            if (cloud == null) {
+                AwsServices services = aws.forRegion(region(stack));
+                cloud = CloudResources.reconcile(stack, services,
+                        new RdsCredentials(stack, new DataObjects(context), random));
+                cloudCache.remember(stack.resource(), now, cloud);
+            }
             Stack found = cloud.database() != null && cloud.database().host() != null
                     ? stack.withDatabaseEndpoint(cloud.database().host(), cloud.database().port()) : stack;
             Problem volume = cloud.files() == null ? null : EfsVolume.reconcile(found, cloud.files(), context.getClient());
@@ -186,6 +192,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
      */
     @Override
     public DeleteControl cleanup(PanStack resource, Context<PanStack> context) {
+        cloudCache.forget(resource);
         metrics.remove(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
         if (resource.getSpec() == null || !resource.getSpec().usesAws()) {
             return DeleteControl.defaultDelete();

@@ -1,5 +1,6 @@
 package io.panstack.operator.runtime;
 
+import java.time.Duration;
 
 import jakarta.inject.Singleton;
 
@@ -11,14 +12,20 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
  * One active replica at a time, elected through a Lease in the operator's own namespace (QOSDK turns this on in the
  * prod profile only, so dev mode and tests run without it). A replica that loses the lease exits, so Kubernetes
  * restarts it as a follower; only tests turn that off, as exiting would end the test JVM.
+ * <p>
+ * The leader renews the Lease every retry period with a PATCH (fabric8's LeaderElector), so deploy/rbac.yaml must grant
+ * "patch" on leases; if no renewal succeeds within the renew deadline, it stops leading. The timings are Kubernetes'
+ * usual ones (15 s, 10 s, 2 s) and can be set for tests that must see several renewals quickly.
  */
 @Singleton
 public class OperatorLeaderElection extends LeaderElectionConfiguration {
     public static final String LEASE = "panstack-operator";
 
     public OperatorLeaderElection(
-            @ConfigProperty(name = "panstack.leader-election.exit-on-stop-leading", defaultValue = "true") boolean exitOnStopLeading) {
-        super(LEASE, null, LEASE_DURATION_DEFAULT_VALUE, RENEW_DEADLINE_DEFAULT_VALUE, RETRY_PERIOD_DEFAULT_VALUE, null, null,
-                exitOnStopLeading);
+            @ConfigProperty(name = "panstack.leader-election.exit-on-stop-leading", defaultValue = "true") boolean exitOnStopLeading,
+            @ConfigProperty(name = "panstack.leader-election.lease-duration", defaultValue = "15s") Duration leaseDuration,
+            @ConfigProperty(name = "panstack.leader-election.renew-deadline", defaultValue = "10s") Duration renewDeadline,
+            @ConfigProperty(name = "panstack.leader-election.retry-period", defaultValue = "2s") Duration retryPeriod) {
+        super(LEASE, null, leaseDuration, renewDeadline, retryPeriod, null, null, exitOnStopLeading);
     }
 }

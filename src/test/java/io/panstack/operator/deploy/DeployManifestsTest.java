@@ -71,7 +71,7 @@ class DeployManifestsTest {
                 .satisfies(subject -> assertThat(subject.getName()).isEqualTo(account));
         assertThat(one(Role.class).getRules()).anySatisfy(rule -> {
             assertThat(rule.getResources()).contains("leases");
-            assertThat(rule.getVerbs()).contains("get", "create", "update");
+            assertThat(rule.getVerbs()).as("fabric8 renews the Lease with PATCH").contains("get", "create", "update", "patch");
         });
     }
 

@@ -24,7 +24,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.panstack.operator.api.v1alpha1.DeletionPolicy;
-import io.panstack.operator.reconcile.DeployedRbac.Access;
+import io.panstack.operator.testsupport.DeployedRbac;
+import io.panstack.operator.testsupport.DeployedRbac.Access;
+import io.panstack.operator.testsupport.RbacEnforcingDispatcher;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
@@ -35,14 +37,15 @@ import io.panstack.operator.aws.QuarkusMoto;
 import io.panstack.operator.api.v1alpha1.PanStack;
 
 /**
- * The operator must work with exactly the permissions in deploy/rbac.yaml: every request it sends to the (mock)
- * API server while running stacks through their life is checked against those rules, as the API server would.
+ * The operator must work with exactly the permissions in deploy/rbac.yaml: the (mock) API server refuses every request
+ * those rules do not allow, as a real one would, while stacks run through their life; and every request the operator
+ * sent is checked against them afterwards.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubernetesTestServer(crud = true, setup = RbacEnforcingDispatcher.Setup.class)
 @QuarkusTestResource(MotoServer.class)
 class OperatorRbacTest {
-    static final String TEST_AGENT = "panstack-tests";
+    static final String TEST_AGENT = RbacEnforcingDispatcher.TEST_AGENT;
 
     @KubernetesTestServer
     KubernetesServer server;
@@ -63,12 +66,14 @@ class OperatorRbacTest {
 
         List<RecordedRequest> requests = new ArrayList<>(startup);
         recordedRequests().stream().filter(r -> !TEST_AGENT.equals(r.getHeader("User-Agent"))).forEach(requests::add);
-        DeployedRbac rbac = DeployedRbac.load();
+        DeployedRbac rbac = DeployedRbac.load(operatorClient.getNamespace());
         List<Access> accesses = requests.stream().map(r -> Access.of(r.getMethod(), r.getPath()))
                 .filter(Objects::nonNull)
                 // The test profile applies the CRD to the mock server; in production the CRD comes with deploy/.
                 .filter(a -> !a.group().equals("apiextensions.k8s.io")).toList();
 
+        assertThat(RbacEnforcingDispatcher.Setup.installed().refused()).as("requests the API server refused under deploy/rbac.yaml")
+                .isEmpty();
         assertThat(accesses).as("requests the operator sent").hasSizeGreaterThan(50);
         assertThat(accesses).filteredOn(a -> !rbac.allows(a)).as("requests deploy/rbac.yaml would refuse").isEmpty();
         assertThat(accesses).extracting(Access::verb).contains("watch", "create", "patch", "delete", "get");

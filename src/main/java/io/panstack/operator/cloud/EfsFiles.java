@@ -26,8 +26,16 @@ public final class EfsFiles {
     private EfsFiles() {
     }
 
-    /** What the operator knows about the file system after a pass. */
-    public record EfsState(String fileSystemId, String accessPointId, Instant lastRecoveryPoint, ResourceState state) {
+    /**
+     * What the operator knows about the file system after a pass.
+     *
+     * @param automaticBackups  whether the backup policy is on (DescribeBackupPolicy, PutBackupPolicy): it protects
+     *                          the files but serves no pod, so its failure is reported and never holds the file system;
+     *                          null when not looked at in this pass
+     * @param lastRecoveryPoint observation only (AWS Backup ListRecoveryPointsByResource); null when not looked at
+     */
+    public record EfsState(String fileSystemId, String accessPointId, Observed<Boolean> automaticBackups,
+            Observed<Instant> lastRecoveryPoint, ResourceState state) {
 
         /** The CSI volume handle: file system and access point (EFS CSI static provisioning). */
         public String volumeHandle() {
@@ -49,12 +57,10 @@ public final class EfsFiles {
             efs.tag(fs.id(), missingTags);
         }
         if (!AVAILABLE.equals(fs.lifeCycleState())) {
-            return new EfsState(fs.id(), null, null, new ResourceState(false, true, "EfsCreating",
+            return new EfsState(fs.id(), null, null, null, new ResourceState(false, true, "EfsCreating",
                     "EFS file system " + fs.id() + " is " + fs.lifeCycleState()));
         }
-        if (!backups.automaticBackupsEnabled(fs.id())) {
-            backups.enableAutomaticBackups(fs.id());
-        }
+        Observed<Boolean> automaticBackups = automaticBackups(fs.id(), backups);
         List<MountTarget> targets = mountTargets(fs, spec, efs);
         AccessPoint accessPoint = accessPoint(stack, fs, efs);
         List<String> pending = targets.stream().filter(t -> !AVAILABLE.equals(t.lifeCycleState()))
@@ -70,9 +76,21 @@ public final class EfsFiles {
         String message = "EFS file system " + fs.id() + " is available"
                 + (ready ? " with " + targets.size() + " mount target(s) and access point " + accessPoint.id()
                         : "; " + String.join("; ", pending));
-        Instant recoveryPoint = backups.newestRecoveryPoint(fs.arn()).orElse(null);
-        return new EfsState(fs.id(), accessPoint.id(), recoveryPoint, new ResourceState(ready, !ready && !targets.isEmpty(),
+        Observed<Instant> recoveryPoint = Observed.read("the recovery points of " + fs.id(),
+                () -> backups.newestRecoveryPoint(fs.arn()));
+        return new EfsState(fs.id(), accessPoint.id(), automaticBackups, recoveryPoint,
+                new ResourceState(ready, !ready && !targets.isEmpty(),
                 ready ? "EfsAvailable" : "EfsNotAvailable", message));
+    }
+
+    /** Turns automatic backups on if they are off; true once they are on. */
+    private static Observed<Boolean> automaticBackups(String fileSystemId, FileSystemBackups backups) {
+        return Observed.read("the backup policy of " + fileSystemId, () -> {
+            if (!backups.automaticBackupsEnabled(fileSystemId)) {
+                backups.enableAutomaticBackups(fileSystemId);
+            }
+            return Optional.of(true);
+        });
     }
 
     private static FileSystem create(Stack stack, FileSystems efs) {

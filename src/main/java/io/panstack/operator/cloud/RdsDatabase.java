@@ -28,9 +28,14 @@ public final class RdsDatabase {
     private RdsDatabase() {
     }
 
-    /** What the operator knows about the instance after a pass. */
+    /**
+     * What the operator knows about the instance after a pass.
+     *
+     * @param newestSnapshot observation only (DescribeDBSnapshots): its failure never holds the database; null when
+     *                       not looked at in this pass
+     */
     public record RdsState(String identifier, String awsStatus, String host, Integer port, Instant latestRestorableTime,
-            Instant newestSnapshot, ResourceState state) {
+            Observed<Instant> newestSnapshot, ResourceState state) {
     }
 
     public static String identifier(Stack stack) {
@@ -77,7 +82,7 @@ public final class RdsDatabase {
                 modified = true;
             }
         }
-        return state(instance, modified, rds.newestSnapshot(id).orElse(null));
+        return state(instance, modified, Observed.read("the snapshots of " + id, () -> rds.newestSnapshot(id)));
     }
 
     private static void create(Stack stack, DatabaseInstances rds, MasterCredentials credentials, String id) {
@@ -169,7 +174,7 @@ public final class RdsDatabase {
                 groupsDiffer ? groups : null);
     }
 
-    private static RdsState state(DbInstance instance, boolean modified, Instant newestSnapshot) {
+    private static RdsState state(DbInstance instance, boolean modified, Observed<Instant> newestSnapshot) {
         String status = instance.status();
         boolean serving = status != null && SERVING.contains(status) && instance.endpoint() != null;
         boolean settling = modified || !AVAILABLE.equals(status);

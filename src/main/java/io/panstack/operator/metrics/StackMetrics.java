@@ -33,6 +33,7 @@ public class StackMetrics {
     private final MultiGauge lastFailedBackup;
     private final MultiGauge maxAge;
     private final MultiGauge latestRestorable;
+    private final MultiGauge observationFailing;
 
     public StackMetrics(MeterRegistry registry) {
         ready = gauge(registry, "panstack_ready", "1 when the stack's Ready condition is True, else 0");
@@ -44,11 +45,14 @@ public class StackMetrics {
         maxAge = gauge(registry, "panstack_backup_max_age_seconds", "The stack's recovery point objective, seconds");
         latestRestorable = gauge(registry, "panstack_latest_restorable_timestamp_seconds",
                 "RDS: the latest time the database can be restored to, Unix seconds");
+        observationFailing = gauge(registry, "panstack_aws_observation_failing",
+                "1 when the last read of an AWS figure that only feeds status failed (its status field says why), else 0;"
+                        + " observation: database_snapshots, files_recovery_points, files_backup_policy");
     }
 
     /** What one stack shows; null values are left out. */
     public record StackFigures(boolean ready, boolean suspended, Map<String, Integer> readyReplicas, Map<String, Instant> lastBackup,
-            Instant lastFailedBackup, Long maxAgeSeconds, Instant latestRestorable) {
+            Instant lastFailedBackup, Long maxAgeSeconds, Instant latestRestorable, Map<String, Boolean> observationsFailing) {
     }
 
     /** The figures of one stack, from its spec and the status the operator computed. */
@@ -69,7 +73,21 @@ public class StackMetrics {
         Long maxAge = spec.getBackup() == null ? null
                 : BackupHealth.parse(spec.getBackup().getMaxAge()).map(java.time.Duration::toSeconds).orElse(null);
         return new StackFigures(ready, spec.suspended(), replicas, backups, backup == null ? null : time(backup.getLastFailureTime()),
-                maxAge, status.getDatabase() == null ? null : time(status.getDatabase().getLatestRestorableTime()));
+                maxAge, status.getDatabase() == null ? null : time(status.getDatabase().getLatestRestorableTime()),
+                observationsFailing(spec, status));
+    }
+
+    /** The observations this stack's spec makes, and whether the last read of each failed. */
+    private static Map<String, Boolean> observationsFailing(PanStackSpec spec, PanStackStatus status) {
+        Map<String, Boolean> failing = new java.util.LinkedHashMap<>();
+        if (spec.getDatabase().getRds() != null && status.getBackup() != null) {
+            failing.put("database_snapshots", status.getBackup().getLastSnapshotError() != null);
+        }
+        if (spec.getFiles().getEfs() != null && status.getFiles() != null) {
+            failing.put("files_recovery_points", status.getFiles().getLastRecoveryPointError() != null);
+            failing.put("files_backup_policy", status.getFiles().getBackupPolicyError() != null);
+        }
+        return failing;
     }
 
     private static Instant time(String text) {
@@ -99,6 +117,13 @@ public class StackMetrics {
         maxAge.register(rows(f -> f.maxAgeSeconds() == null ? Map.of() : Map.of("", (double) f.maxAgeSeconds()), null), true);
         latestRestorable.register(rows(f -> f.latestRestorable() == null ? Map.of()
                 : Map.of("", (double) f.latestRestorable().getEpochSecond()), null), true);
+        observationFailing.register(rows(f -> ones(f.observationsFailing()), "observation"), true);
+    }
+
+    private static Map<String, Double> ones(Map<String, Boolean> flags) {
+        Map<String, Double> result = new java.util.LinkedHashMap<>();
+        flags.forEach((k, v) -> result.put(k, v ? 1.0 : 0.0));
+        return result;
     }
 
     /** One row per stack and key; the key becomes the extra label (none when extraLabel is null). */

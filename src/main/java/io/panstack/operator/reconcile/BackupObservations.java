@@ -14,6 +14,7 @@ import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.backup.CronSchedule;
 import io.panstack.operator.build.BackupJobs;
 import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.cloud.Observed;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 import io.panstack.operator.status.BackupHealth;
@@ -51,8 +52,11 @@ final class BackupObservations {
                 .map(Instant::toString).orElse(null));
         status.setLocation(Backups.target(context).location(stack));
         CloudState cloud = CurrentStack.cloud(context);
-        Instant snapshot = cloud != null && cloud.database() != null ? cloud.database().newestSnapshot() : null;
+        // An observation: a failed read keeps the last known time and says why (it never holds anything).
+        Observed<Instant> snapshots = cloud != null && cloud.database() != null ? cloud.database().newestSnapshot() : null;
+        Instant snapshot = snapshots == null ? null : snapshots.value();
         status.setLastSnapshotTime(text(BackupRuns.later(snapshot, parse(before.getLastSnapshotTime()))));
+        status.setLastSnapshotError(snapshots == null ? before.getLastSnapshotError() : snapshots.failure());
         status.setLastOnDemandRequest(onDemandStarted != null ? onDemandStarted : before.getLastOnDemandRequest());
 
         Map<String, Instant> usable = new LinkedHashMap<>();

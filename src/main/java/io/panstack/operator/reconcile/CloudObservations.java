@@ -1,5 +1,6 @@
 package io.panstack.operator.reconcile;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.Condition;
@@ -8,6 +9,8 @@ import io.panstack.operator.api.v1alpha1.DatabaseStatus;
 import io.panstack.operator.api.v1alpha1.FilesStatus;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.cloud.EfsFiles.EfsState;
+import io.panstack.operator.cloud.Observed;
 import io.panstack.operator.cloud.ResourceState;
 import io.panstack.operator.status.Conditions;
 import io.panstack.operator.status.Readiness;
@@ -31,19 +34,35 @@ final class CloudObservations {
     }
 
     static Readiness<FilesStatus> files(CloudState cloud, FilesStatus where, PanStackStatus previous) {
+        FilesStatus before = previous == null || previous.getFiles() == null ? new FilesStatus() : previous.getFiles();
         if (cloud == null || cloud.files() == null) {
-            if (previous != null && previous.getFiles() != null) {
-                where.setFileSystemId(previous.getFiles().getFileSystemId());
-                where.setAccessPointId(previous.getFiles().getAccessPointId());
-                where.setLastRecoveryPointTime(previous.getFiles().getLastRecoveryPointTime());
-            }
+            where.setFileSystemId(before.getFileSystemId());
+            where.setAccessPointId(before.getAccessPointId());
+            keepBackupFigures(where, before);
             return lastKnown(previous, Conditions.FILES_READY, where);
         }
-        where.setFileSystemId(cloud.files().fileSystemId());
-        where.setAccessPointId(cloud.files().accessPointId());
-        where.setLastRecoveryPointTime(cloud.files().lastRecoveryPoint() == null ? null
-                : cloud.files().lastRecoveryPoint().toString());
-        return of(cloud.files().state(), where);
+        EfsState efs = cloud.files();
+        where.setFileSystemId(efs.fileSystemId());
+        where.setAccessPointId(efs.accessPointId());
+        keepBackupFigures(where, before);
+        // Observations: a failed read keeps the last known time and says why; it never changes FilesReady.
+        Observed<Instant> recoveryPoint = efs.lastRecoveryPoint();
+        if (recoveryPoint != null) {
+            if (!recoveryPoint.failed()) {
+                where.setLastRecoveryPointTime(recoveryPoint.value() == null ? null : recoveryPoint.value().toString());
+            }
+            where.setLastRecoveryPointError(recoveryPoint.failure());
+        }
+        if (efs.automaticBackups() != null) {
+            where.setBackupPolicyError(efs.automaticBackups().failure());
+        }
+        return of(efs.state(), where);
+    }
+
+    private static void keepBackupFigures(FilesStatus where, FilesStatus before) {
+        where.setLastRecoveryPointTime(before.getLastRecoveryPointTime());
+        where.setLastRecoveryPointError(before.getLastRecoveryPointError());
+        where.setBackupPolicyError(before.getBackupPolicyError());
     }
 
     static Readiness<BucketStatus> bucket(CloudState cloud, PanStackStatus previous) {

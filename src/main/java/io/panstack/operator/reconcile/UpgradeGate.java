@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.aws.AwsErrors;
 import io.panstack.operator.aws.rds.DatabaseInstances;
 import io.panstack.operator.build.BackupJobs;
 import io.panstack.operator.cloud.SafetySnapshot;
@@ -47,9 +48,16 @@ final class UpgradeGate {
         }
         if (rds != null) {
             String snapshot = SafetySnapshot.name(stack, running.get(), wanted);
-            return SafetySnapshot.ensureAvailable(stack, rds, snapshot) ? new Decision(stack, null)
-                    : held(stack, context, running.get(), "Pi " + running.get() + " keeps running until the RDS snapshot "
-                            + snapshot + " taken before the upgrade to " + wanted + " is available");
+            String waiting = "Pi " + running.get() + " keeps running until the RDS snapshot " + snapshot
+                    + " taken before the upgrade to " + wanted + " is available";
+            try {
+                return SafetySnapshot.ensureAvailable(stack, rds, snapshot) ? new Decision(stack, null)
+                        : held(stack, context, running.get(), waiting);
+            } catch (RuntimeException e) {
+                // Holds the upgrade only: the running release, its workloads and status go on; the next poll retries.
+                return held(stack, context, running.get(), waiting + "; AWS refused or failed the snapshot call ("
+                        + AwsErrors.message(e) + "), tried again at the next poll");
+            }
         }
         return new Decision(stack, null); // no backup destination: nothing to wait for (see README)
     }

@@ -31,8 +31,16 @@ public final class FaultInjectingHttpClient implements SdkHttpClient {
         /** The service's throttling answer: RDS 400 Throttling, EFS 429 ThrottlingException, S3 503 SlowDown. */
         THROTTLING,
         /** No answer: the connection is reset. */
-        CONNECTION_RESET
+        CONNECTION_RESET,
+        /** No answer in time: the read times out (as a hung endpoint or a network partition would). */
+        TIMEOUT,
+        /** HTTP 403 AccessDenied: the IAM policy lacks the action. Not retryable. */
+        ACCESS_DENIED
     }
+
+    /** The faults that pass by themselves (the SDK and the operator retry them). */
+    public static final java.util.List<Fault> TRANSIENT = java.util.List.of(Fault.SERVICE_UNAVAILABLE, Fault.THROTTLING,
+            Fault.CONNECTION_RESET);
 
     /** The service name in the SigV4 credential scope: .../20250101/eu-west-1/rds/aws4_request. */
     private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/[^/]+/[^/]+/([^/]+)/aws4_request");
@@ -42,6 +50,7 @@ public final class FaultInjectingHttpClient implements SdkHttpClient {
     private final AtomicInteger injected = new AtomicInteger();
     private final AtomicInteger passed = new AtomicInteger();
     private volatile IntPredicate failing = n -> false;
+    private volatile java.util.function.Predicate<HttpExecuteRequest> targeted = request -> true;
     private volatile Fault fault = Fault.SERVICE_UNAVAILABLE;
 
     public FaultInjectingHttpClient(SdkHttpClient delegate) {
@@ -74,8 +83,22 @@ public final class FaultInjectingHttpClient implements SdkHttpClient {
         return failWhen(n -> false, Fault.SERVICE_UNAVAILABLE);
     }
 
+    /**
+     * Fails every call of one operation, passes everything else. Resets the counters.
+     *
+     * @param service   the SigV4 service name: rds, elasticfilesystem, backup, s3
+     * @param operation a query-protocol Action (DescribeDBSnapshots), or a part of a REST path (/recovery-points)
+     */
+    public synchronized FaultInjectingHttpClient failOperation(String service, String operation, Fault fault) {
+        failWhen(n -> true, fault);
+        this.targeted = request -> service.equals(service(request)) && (request.httpRequest().encodedPath().contains(operation)
+                || body(request).contains("Action=" + operation + "&"));
+        return this;
+    }
+
     /** @param failing given the request's number since the last reset, 1-based */
     public synchronized FaultInjectingHttpClient failWhen(IntPredicate failing, Fault fault) {
+        this.targeted = request -> true;
         this.failing = failing;
         this.fault = fault;
         requests.set(0);
@@ -99,7 +122,7 @@ public final class FaultInjectingHttpClient implements SdkHttpClient {
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         int number = requests.incrementAndGet();
-        if (!failing.test(number)) {
+        if (!targeted.test(request) || !failing.test(number)) {
             passed.incrementAndGet();
             return delegate.prepareRequest(request);
         }
@@ -109,10 +132,13 @@ public final class FaultInjectingHttpClient implements SdkHttpClient {
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() throws IOException {
-                if (chosen == Fault.CONNECTION_RESET) {
-                    throw new SocketException("Connection reset (injected)");
-                }
-                return chosen == Fault.THROTTLING ? throttling(service) : unavailable(service);
+                return switch (chosen) {
+                    case CONNECTION_RESET -> throw new SocketException("Connection reset (injected)");
+                    case TIMEOUT -> throw new java.net.SocketTimeoutException("Read timed out (injected)");
+                    case THROTTLING -> throttling(service);
+                    case ACCESS_DENIED -> accessDenied(service);
+                    case SERVICE_UNAVAILABLE -> unavailable(service);
+                };
             }
 
             @Override
@@ -144,6 +170,28 @@ public final class FaultInjectingHttpClient implements SdkHttpClient {
                     + "<RequestId>injected</RequestId></Error>");
             default -> xml(400, queryError("Sender", "Throttling", "Rate exceeded"));
         };
+    }
+
+    private static HttpExecuteResponse accessDenied(String service) {
+        String message = "User: arn:aws:sts::123456789012:assumed-role/panstack-operator/x is not authorized to perform"
+                + " this action";
+        return switch (service) {
+            case "elasticfilesystem", "backup" -> json(403, "AccessDeniedException", message);
+            case "s3" -> xml(403, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message>"
+                    + "<RequestId>injected</RequestId></Error>");
+            default -> xml(403, queryError("Sender", "AccessDenied", message));
+        };
+    }
+
+    /** The request body as text (query-protocol calls carry their Action there); empty when there is none. */
+    private static String body(HttpExecuteRequest request) {
+        return request.contentStreamProvider().map(provider -> {
+            try (var in = provider.newStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8) + "&";
+            } catch (IOException e) {
+                return "";
+            }
+        }).orElse("");
     }
 
     private static HttpExecuteResponse unavailable(String service) {

@@ -17,6 +17,11 @@ public class TestAwsServices implements AwsServicesFactory {
     /** Shared by every Quarkus test: turn faults on and (in a finally) off again. */
     public static final FaultInjectingHttpClient HTTP = new FaultInjectingHttpClient(UrlConnectionHttpClient.create());
     public static final FakeFileSystemBackups BACKUPS = new FakeFileSystemBackups();
+    /**
+     * True: EFS's backup policy and AWS Backup answer as moto does (DescribeBackupPolicy PolicyNotFound,
+     * PutBackupPolicy 500, ListRecoveryPointsByResource 404) instead of the fake. Turn it off again in a finally.
+     */
+    public static volatile boolean backupsAsMotoAnswers;
 
     private final AwsClients clients;
 
@@ -27,6 +32,7 @@ public class TestAwsServices implements AwsServicesFactory {
     @Override
     public AwsServices forRegion(String region) {
         AwsServices real = clients.forRegion(region);
-        return new AwsServices(real.region(), real.rds(), real.efs(), BACKUPS, real.s3());
+        return new AwsServices(real.region(), real.rds(), real.efs(), backupsAsMotoAnswers ? real.efsBackups() : BACKUPS,
+                real.s3());
     }
 }

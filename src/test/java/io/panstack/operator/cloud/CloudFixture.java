@@ -70,6 +70,15 @@ final class CloudFixture {
         return services(UrlConnectionHttpClient.create());
     }
 
+    /**
+     * The operator's clients with nothing faked: EFS's backup policy and AWS Backup answer as moto 5.1.1 does
+     * (DescribeBackupPolicy PolicyNotFound, PutBackupPolicy HTTP 500, ListRecoveryPointsByResource HTTP 404).
+     */
+    AwsServices servicesAsMotoAnswers(SdkHttpClient http) {
+        return new AwsClients(new AwsSettings(AwsSettings.DEFAULT_MAX_ATTEMPTS, true), http, new SimpleMeterRegistry())
+                .forRegion(region);
+    }
+
     /** A stack using RDS, EFS and a bucket, in a namespace of its own (so names never meet across tests). */
     Stack awsStack() {
         return stack("aws-" + NEXT.incrementAndGet(), UUID.randomUUID().toString(), "Retain");

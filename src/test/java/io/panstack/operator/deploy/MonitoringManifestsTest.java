@@ -51,6 +51,7 @@ public class MonitoringManifestsTest {
             Map.entry("panstack_last_failed_backup_timestamp_seconds", Set.of("namespace", "name")),
             Map.entry("panstack_backup_max_age_seconds", Set.of("namespace", "name")),
             Map.entry("panstack_latest_restorable_timestamp_seconds", Set.of("namespace", "name")),
+            Map.entry("panstack_aws_observation_failing", Set.of("namespace", "name", "observation")),
             Map.entry("panstack_aws_requests_total", Set.of("service", "operation", "outcome")),
             // JOSDK counters per resource: group, version, kind, scope, name, namespace (+ retry tags, exception).
             Map.entry("operator_sdk_reconciliations_started_total", Set.of("group", "version", "kind", "scope", "name",

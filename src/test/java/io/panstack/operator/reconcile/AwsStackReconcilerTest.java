@@ -68,6 +68,7 @@ class AwsStackReconcilerTest {
     @AfterEach
     void awsBack() {
         TestAwsServices.HTTP.passAll();
+        TestAwsServices.backupsAsMotoAnswers = false;
     }
 
     String manifest(String deletionPolicy) {
@@ -165,6 +166,45 @@ class AwsStackReconcilerTest {
             assertThat(current.getStatus().getFiles().getLastRecoveryPointTime()).isEqualTo("2026-11-21T06:00:00Z");
         });
         assertThat(condition(cluster.get("bi"), "BackupHealthy").getReason()).as("the snapshot counts").isEqualTo("BackupFresh");
+    }
+
+    /** What a real cluster showed: moto's AWS Backup answers 404, which once stalled the whole stack. */
+    @Test
+    void whenAwsBackupCannotBeReadTheStackStillComesUpAndStatusSaysWhy() {
+        TestAwsServices.backupsAsMotoAnswers = true;
+
+        PanStack stack = bringUp("Retain");
+
+        assertThat(condition(stack, "Stalled").getStatus()).isEqualTo("False");
+        assertThat(condition(stack, "Ready").getStatus()).isEqualTo("True");
+        assertThat(stack.getStatus().getFiles().getLastRecoveryPointTime()).isNull();
+        assertThat(stack.getStatus().getFiles().getLastRecoveryPointError()).startsWith("backup: HTTP 404");
+        String series = "panstack_aws_observation_failing{name=\"bi\",namespace=\"" + cluster.namespace
+                + "\",observation=\"files_recovery_points\"} 1.0";
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> io.restassured.RestAssured.get("/q/metrics").asString()
+                .contains(series));
+    }
+
+    @Test
+    void aSnapshotListingDeniedByIamHoldsNothingAndClearsWhenAllowedAgain() {
+        TestAwsServices.HTTP.failOperation("rds", "DescribeDBSnapshots", Fault.ACCESS_DENIED);
+        cluster.create(manifest("Retain") + "  backup: {}\n");
+
+        cluster.awaitObject(Deployment.class, "bi-dashboard");
+        cluster.runControllersUntilReady("bi");
+        PanStack stack = cluster.get("bi");
+        assertThat(condition(stack, "Stalled").getStatus()).isEqualTo("False");
+        assertThat(condition(stack, "DatabaseReady").getStatus()).isEqualTo("True");
+        assertThat(stack.getStatus().getBackup().getLastSnapshotError()).contains("AccessDenied");
+
+        TestAwsServices.HTTP.passAll();
+        String id = stack.getStatus().getDatabase().getInstanceId();
+        rds.createDBSnapshot(r -> r.dbInstanceIdentifier(id).dbSnapshotIdentifier(id + "-after-iam-fix"));
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> {
+            PanStack current = cluster.get("bi");
+            assertThat(current.getStatus().getBackup().getLastSnapshotError()).isNull();
+            assertThat(current.getStatus().getBackup().getLastSnapshotTime()).isNotNull();
+        });
     }
 
     @Test

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /** When the repository was last backed up, where to, and when next; all times RFC 3339. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "lastSuccessfulTime", "lastFailureTime", "nextScheduledTime", "location", "lastSnapshotTime",
-        "lastOnDemandRequest" })
+        "lastSnapshotError", "lastOnDemandRequest" })
 public class BackupStatus {
     @JsonPropertyDescription("Completion of the newest successful logical backup.")
     private String lastSuccessfulTime;
@@ -21,6 +21,8 @@ public class BackupStatus {
     private String location;
     @JsonPropertyDescription("RDS: when the newest available snapshot of the instance (automated or manual) was taken.")
     private String lastSnapshotTime;
+    @JsonPropertyDescription("RDS: why the instance's snapshots could not be listed on the last look (lastSnapshotTime keeps its last known value). Reported only: nothing waits for it.")
+    private String lastSnapshotError;
     @JsonPropertyDescription("The last value of the panstack.io/backup-now annotation the operator acted on.")
     private String lastOnDemandRequest;
 
@@ -34,6 +36,8 @@ public class BackupStatus {
     public void setLocation(String location) { this.location = location; }
     public String getLastSnapshotTime() { return lastSnapshotTime; }
     public void setLastSnapshotTime(String lastSnapshotTime) { this.lastSnapshotTime = lastSnapshotTime; }
+    public String getLastSnapshotError() { return lastSnapshotError; }
+    public void setLastSnapshotError(String lastSnapshotError) { this.lastSnapshotError = lastSnapshotError; }
     public String getLastOnDemandRequest() { return lastOnDemandRequest; }
     public void setLastOnDemandRequest(String lastOnDemandRequest) { this.lastOnDemandRequest = lastOnDemandRequest; }
 
@@ -43,12 +47,13 @@ public class BackupStatus {
                 && Objects.equals(lastFailureTime, that.lastFailureTime)
                 && Objects.equals(nextScheduledTime, that.nextScheduledTime) && Objects.equals(location, that.location)
                 && Objects.equals(lastSnapshotTime, that.lastSnapshotTime)
+                && Objects.equals(lastSnapshotError, that.lastSnapshotError)
                 && Objects.equals(lastOnDemandRequest, that.lastOnDemandRequest);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(lastSuccessfulTime, lastFailureTime, nextScheduledTime, location, lastSnapshotTime,
-                lastOnDemandRequest);
+                lastSnapshotError, lastOnDemandRequest);
     }
 }

@@ -19,6 +19,10 @@ public class FilesStatus {
     private String accessPointId;
     @JsonPropertyDescription("EFS: when AWS Backup made the newest recovery point of the file system (RFC 3339).")
     private String lastRecoveryPointTime;
+    @JsonPropertyDescription("EFS: why AWS Backup's recovery points could not be read on the last look (lastRecoveryPointTime keeps its last known value). Reported only: nothing waits for it.")
+    private String lastRecoveryPointError;
+    @JsonPropertyDescription("EFS: why automatic backups (the file system's backup policy) could not be checked or turned on, on the last look. The file system is used regardless.")
+    private String backupPolicyError;
     @JsonPropertyDescription("When the files volume was seeded from the bucket (RFC 3339; the seeding Job's completion time). Once set, seeding never runs again.")
     private String seededAt;
     @JsonPropertyDescription("What it was seeded from, e.g. s3://bucket/{themes,images}.")
@@ -43,6 +47,10 @@ public class FilesStatus {
     public void setFileSystemId(String fileSystemId) { this.fileSystemId = fileSystemId; }
     public String getLastRecoveryPointTime() { return lastRecoveryPointTime; }
     public void setLastRecoveryPointTime(String lastRecoveryPointTime) { this.lastRecoveryPointTime = lastRecoveryPointTime; }
+    public String getLastRecoveryPointError() { return lastRecoveryPointError; }
+    public void setLastRecoveryPointError(String lastRecoveryPointError) { this.lastRecoveryPointError = lastRecoveryPointError; }
+    public String getBackupPolicyError() { return backupPolicyError; }
+    public void setBackupPolicyError(String backupPolicyError) { this.backupPolicyError = backupPolicyError; }
     public String getAccessPointId() { return accessPointId; }
     public void setAccessPointId(String accessPointId) { this.accessPointId = accessPointId; }
     public String getSeededAt() { return seededAt; }
@@ -55,12 +63,15 @@ public class FilesStatus {
         return o instanceof FilesStatus that && Objects.equals(claimName, that.claimName) && accessMode == that.accessMode
                 && Objects.equals(capacity, that.capacity) && Objects.equals(fileSystemId, that.fileSystemId)
                 && Objects.equals(accessPointId, that.accessPointId)
-                && Objects.equals(lastRecoveryPointTime, that.lastRecoveryPointTime) && Objects.equals(seededAt, that.seededAt)
+                && Objects.equals(lastRecoveryPointTime, that.lastRecoveryPointTime)
+                && Objects.equals(lastRecoveryPointError, that.lastRecoveryPointError)
+                && Objects.equals(backupPolicyError, that.backupPolicyError) && Objects.equals(seededAt, that.seededAt)
                 && Objects.equals(seededFrom, that.seededFrom);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(claimName, accessMode, capacity, fileSystemId, accessPointId, lastRecoveryPointTime, seededAt, seededFrom);
+        return Objects.hash(claimName, accessMode, capacity, fileSystemId, accessPointId, lastRecoveryPointTime,
+                lastRecoveryPointError, backupPolicyError, seededAt, seededFrom);
     }
 }

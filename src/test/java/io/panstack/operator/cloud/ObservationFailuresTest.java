@@ -2,7 +2,6 @@ package io.panstack.operator.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +43,9 @@ class ObservationFailuresTest extends MotoCloudTest {
             "rds,    DescribeDBSnapshots, SERVICE_UNAVAILABLE",
             "backup, /recovery-points,    ACCESS_DENIED",
             "backup, /recovery-points,    TIMEOUT",
-            "backup, /recovery-points,    SERVICE_UNAVAILABLE" })
+            "backup, /recovery-points,    SERVICE_UNAVAILABLE",
+            "elasticfilesystem, /backup-policy, ACCESS_DENIED",
+            "elasticfilesystem, /backup-policy, TIMEOUT" })
     void aFailingObservationHoldsNothing(String service, String operation, Fault fault) {
         FaultInjectingHttpClient http = new FaultInjectingHttpClient(UrlConnectionHttpClient.create())
                 .failOperation(service, operation, fault);
@@ -53,8 +54,11 @@ class ObservationFailuresTest extends MotoCloudTest {
 
         assertThat(http.injected()).as("the fault was injected").isPositive();
         assertThat(state.ready()).as("database, files and bucket are ready").isTrue();
-        Observed<Instant> failed = service.equals("rds") ? state.database().newestSnapshot()
-                : state.files().lastRecoveryPoint();
+        Observed<?> failed = switch (service) {
+            case "rds" -> state.database().newestSnapshot();
+            case "backup" -> state.files().lastRecoveryPoint();
+            default -> state.files().automaticBackups();
+        };
         assertThat(failed.failed()).isTrue();
         assertThat(failed.failure()).containsAnyOf(switch (fault) {
             case ACCESS_DENIED -> new String[] { "AccessDenied" };

@@ -1,0 +1,222 @@
+package io.panstack.operator.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assumptions;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.runtime.OperatorLeaderElection;
+
+/**
+ * The cluster the current kube context names (kind, minikube, EKS, ...), prepared once per test run as a user would:
+ * {@code kubectl apply -f crds/} and {@code kubectl apply -k deploy/} (the Deployment then scaled to zero, since the
+ * operator under test is the one built from this checkout, running here with the token of deploy/'s
+ * ServiceAccount). Tests that find no reachable cluster are skipped, not failed.
+ */
+final class E2eCluster {
+    static final String OPERATOR_NAMESPACE = "panstack-system";
+    static final String SERVICE_ACCOUNT = "panstack-operator";
+    /** How long a stack may take to become Ready (image pulls and Pi's first start on a cluster that runs containers). */
+    static final Duration TIMEOUT = Duration.parse("PT" + System.getenv().getOrDefault("PANSTACK_E2E_TIMEOUT", "10M"));
+    static final Path WORK = Path.of("target", "e2e");
+
+    private static E2eCluster shared;
+    private static String unreachable;
+
+    final KubernetesClient admin;
+    private final Path kubeconfig;
+    private Map<String, String> operatorEnvironment = Map.of();
+    private OperatorProcess operator;
+
+    private E2eCluster(KubernetesClient admin, Path kubeconfig) {
+        this.admin = admin;
+        this.kubeconfig = kubeconfig;
+    }
+
+    /** The prepared cluster with a running operator; skips the calling test when no cluster is reachable. */
+    static synchronized E2eCluster get() {
+        Assumptions.assumeTrue(unreachable == null, () -> unreachable);
+        if (shared == null) {
+            KubernetesClient admin = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.autoConfigure(null))
+                    .withRequestTimeout(30_000).withConnectionTimeout(5_000).withRequestRetryBackoffLimit(1).build()).build();
+            try {
+                admin.getKubernetesVersion();
+            } catch (RuntimeException e) {
+                unreachable = "No Kubernetes cluster is reachable in the current kube context (" + e.getMessage()
+                        + "); the e2e tier needs one, e.g. `kind create cluster`";
+                admin.close();
+                Assumptions.abort(unreachable);
+            }
+            shared = install(admin);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stopOperator));
+        }
+        if (shared.operator == null || !shared.operator.alive()) {
+            shared.startOperator();
+        }
+        return shared;
+    }
+
+    private static E2eCluster install(KubernetesClient admin) {
+        try {
+            Files.createDirectories(WORK);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Kubectl.ok("apply", "-f", "crds/panstacks.panstack.io-v1.yml");
+        Kubectl.ok("wait", "--for=condition=Established", "crd/panstacks.panstack.io", "--timeout=60s");
+        Kubectl.ok("apply", "-k", "deploy/");
+        Kubectl.ok("-n", OPERATOR_NAMESPACE, "scale", "deployment/panstack-operator", "--replicas=0");
+        return new E2eCluster(admin, WORK.resolve("operator-kubeconfig.yaml"));
+    }
+
+    /** Environment for the next operator start (e.g. the AWS emulator's endpoint). */
+    synchronized void operatorEnvironment(Map<String, String> environment) {
+        this.operatorEnvironment = Map.copyOf(environment);
+    }
+
+    /** Starts the operator and waits until it holds the Lease. */
+    synchronized OperatorProcess startOperator() {
+        writeOperatorKubeconfig();
+        operator = OperatorProcess.start(kubeconfig, WORK, operatorEnvironment);
+        OperatorProcess started = operator;
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    if (!started.alive()) {
+                        throw new AssertionError("the operator exited; its output:\n" + started.output());
+                    }
+                    return lease().map(l -> started.identity.equals(l.getSpec().getHolderIdentity())).orElse(false);
+                });
+        return started;
+    }
+
+    synchronized OperatorProcess operator() {
+        return operator;
+    }
+
+    synchronized void stopOperator() {
+        if (operator != null && operator.alive()) {
+            operator.stop();
+        }
+    }
+
+    /** kill -9 of the running operator (no shutdown, the Lease is not released). */
+    synchronized void killOperator() {
+        operator.kill();
+    }
+
+    Optional<Lease> lease() {
+        return Optional.ofNullable(admin.leases().inNamespace(OPERATOR_NAMESPACE).withName(OperatorLeaderElection.LEASE).get());
+    }
+
+    /** Every operator output so far (all starts), for the password check. */
+    static String allOperatorOutput() {
+        try (var files = Files.list(WORK)) {
+            StringBuilder all = new StringBuilder();
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("operator-")
+                    && f.getFileName().toString().endsWith(".log")).toList()) {
+                all.append(Files.readString(file));
+            }
+            return all.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A namespace of its own for one test; {@link #deleteNamespace} removes it. */
+    String newNamespace(String prefix) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
+                .addToLabels("panstack.io/e2e", "true").endMetadata().build()).create();
+        return name;
+    }
+
+    /**
+     * Deletes the namespace's PanStacks first, so the running operator releases them (finalizer), then the
+     * namespace. A PanStack still there after two minutes (no operator) loses its finalizer, which leaves any AWS
+     * resource in place, as the README describes.
+     */
+    void deleteNamespace(String namespace) {
+        var stacks = admin.resources(PanStack.class).inNamespace(namespace);
+        stacks.delete();
+        try {
+            await().atMost(Duration.ofMinutes(2)).until(() -> stacks.list().getItems().isEmpty());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            stacks.list().getItems().forEach(s -> stacks.withName(s.getMetadata().getName())
+                    .edit(p -> {
+                        p.getMetadata().setFinalizers(List.of());
+                        return p;
+                    }));
+        }
+        admin.namespaces().withName(namespace).delete();
+    }
+
+    /**
+     * A kubeconfig with the API server of the current context and only the token of deploy/'s ServiceAccount
+     * (kubectl create token), in the operator's namespace (where its Lease is).
+     */
+    private void writeOperatorKubeconfig() {
+        String token = Kubectl.ok("-n", OPERATOR_NAMESPACE, "create", "token", SERVICE_ACCOUNT, "--duration=6h").out().strip();
+        Config config = admin.getConfiguration();
+        String authority;
+        if (config.getCaCertData() != null) {
+            authority = "certificate-authority-data: " + config.getCaCertData();
+        } else if (config.getCaCertFile() != null) {
+            try {
+                authority = "certificate-authority-data: "
+                        + Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(config.getCaCertFile())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            authority = "insecure-skip-tls-verify: " + config.isTrustCerts();
+        }
+        String yaml = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                  - name: e2e
+                    cluster:
+                      server: %s
+                      %s
+                users:
+                  - name: panstack-operator
+                    user:
+                      token: %s
+                contexts:
+                  - name: e2e
+                    context: {cluster: e2e, user: panstack-operator, namespace: %s}
+                current-context: e2e
+                """.formatted(config.getMasterUrl(), authority, token, OPERATOR_NAMESPACE);
+        try {
+            Files.writeString(kubeconfig, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, String> environment(String... keysAndValues) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -242,6 +242,30 @@ class AwsStackReconcilerTest {
     }
 
     @Test
+    void aPreUpgradeSnapshotAwsRefusesHoldsTheUpgradeOnlyAndGoesOnOnceAllowed() {
+        bringUp("Retain");
+        TestAwsServices.HTTP.failOperation("rds", "DescribeDBSnapshots", Fault.ACCESS_DENIED);
+
+        cluster.edit("bi", s -> {
+            s.getSpec().setVersion("2026_01");
+            s.getSpec().getRenderer().setReplicas(2);
+        });
+
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> {
+            PanStack stack = cluster.get("bi");
+            assertThat(condition(stack, "Reconciling").getReason()).isEqualTo("WaitingForSafetyBackup");
+            assertThat(condition(stack, "Reconciling").getMessage()).contains("AccessDenied");
+            assertThat(condition(stack, "Stalled").getStatus()).isEqualTo("False");
+            assertThat(cluster.find(Deployment.class, "bi-renderer").orElseThrow().getSpec().getReplicas())
+                    .as("other changes still reach the workloads").isEqualTo(2);
+        });
+        assertThat(cluster.image("bi-dashboard")).as("the running release stays").endsWith(":2025_10.1");
+
+        TestAwsServices.HTTP.passAll();
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.image("bi-dashboard").endsWith(":2026_01"));
+    }
+
+    @Test
     void specChangesReachRds() {
         bringUp("Retain");
 

@@ -96,6 +96,12 @@ final class UpgradeGate {
 
     /** One backup per upgrade (from, to): found again after a crash, never taken twice. */
     static String jobName(Stack stack, String from, String to) {
-        return stack.names().backup() + "-pre-upgrade-" + ShortHash.of(from + "->" + to);
+        String hash = ShortHash.of(from + "->" + to);
+        String name = stack.names().backup() + "-pre-upgrade-" + hash;
+        // The Job controller copies a Job's name into its pods' job-name label, which takes at most 63 characters:
+        // a long stack name (up to 40) gets the shorter form, or the Job would be refused and the upgrade held for ever.
+        return name.length() <= MAX_JOB_NAME ? name : stack.name() + "-pre-upgrade-" + hash;
     }
+
+    static final int MAX_JOB_NAME = 63;
 }

@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.runtime.OperatorLeaderElection;
 
@@ -55,16 +56,22 @@ final class E2eCluster {
     static synchronized E2eCluster get() {
         Assumptions.assumeTrue(unreachable == null, () -> unreachable);
         if (shared == null) {
-            KubernetesClient admin = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.autoConfigure(null))
-                    .withRequestTimeout(30_000).withConnectionTimeout(5_000).withRequestRetryBackoffLimit(1).build()).build();
-            try {
-                admin.getKubernetesVersion();
+            try (KubernetesClient probe = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.autoConfigure(null))
+                    .withRequestTimeout(10_000).withConnectionTimeout(5_000).withRequestRetryBackoffLimit(0).build()).build()) {
+                probe.getKubernetesVersion();
             } catch (RuntimeException e) {
                 unreachable = "No Kubernetes cluster is reachable in the current kube context (" + e.getMessage()
                         + "); the e2e tier needs one, e.g. `kind create cluster`";
-                admin.close();
                 Assumptions.abort(unreachable);
             }
+            int kubectl = Kubectl.clientMinorVersion();
+            if (kubectl < 25) {
+                unreachable = "The e2e tier needs kubectl 1.25 or newer on the PATH (or KUBECTL): server-side strict field"
+                        + " validation and `kubectl create token`; found minor version " + kubectl;
+                Assumptions.abort(unreachable);
+            }
+            KubernetesClient admin = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.autoConfigure(null))
+                    .withRequestTimeout(30_000).build()).build();
             shared = install(admin);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stopOperator));
         }
@@ -80,11 +87,75 @@ final class E2eCluster {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        OperatorProcess.killLeftover(WORK);
         Kubectl.ok("apply", "-f", "crds/panstacks.panstack.io-v1.yml");
         Kubectl.ok("wait", "--for=condition=Established", "crd/panstacks.panstack.io", "--timeout=60s");
-        Kubectl.ok("apply", "-k", "deploy/");
-        Kubectl.ok("-n", OPERATOR_NAMESPACE, "scale", "deployment/panstack-operator", "--replicas=0");
-        return new E2eCluster(admin, WORK.resolve("operator-kubeconfig.yaml"));
+        // deploy/ as it is, but with the operator Deployment at zero replicas: the operator under test runs here.
+        Kubectl.ok("apply", "-k", writeDeployOverlay().toString());
+        E2eCluster cluster = new E2eCluster(admin, WORK.resolve("operator-kubeconfig.yaml"));
+        cluster.checkVolumesCanBeProvisioned();
+        return cluster;
+    }
+
+    /** A kustomization on top of deploy/ that only sets the operator Deployment's replicas to zero. */
+    private static Path writeDeployOverlay() {
+        Path overlay = WORK.resolve("deploy-overlay");
+        try {
+            Files.createDirectories(overlay);
+            Files.writeString(overlay.resolve("kustomization.yaml"), """
+                    apiVersion: kustomize.config.k8s.io/v1beta1
+                    kind: Kustomization
+                    resources:
+                      - %s
+                    replicas:
+                      - name: panstack-operator
+                        count: 0
+                    """.formatted(overlay.toAbsolutePath().relativize(Path.of("deploy").toAbsolutePath())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return overlay;
+    }
+
+    /**
+     * Every stack has claims: without a provisioner that works on this cluster each test would wait for its whole
+     * time-out. A 1Mi claim and a pod using it (for WaitForFirstConsumer classes) must bind within two minutes.
+     */
+    private void checkVolumesCanBeProvisioned() {
+        String namespace = newNamespace("panstack-e2e-preflight");
+        try {
+            Kubectl.okWithInput("""
+                    apiVersion: v1
+                    kind: PersistentVolumeClaim
+                    metadata: {name: probe}
+                    spec:
+                      accessModes: [ReadWriteOnce]
+                      resources: {requests: {storage: 1Mi}}
+                    ---
+                    apiVersion: v1
+                    kind: Pod
+                    metadata: {name: probe}
+                    spec:
+                      containers:
+                        - name: pause
+                          image: registry.k8s.io/pause:3.9
+                          volumeMounts: [{name: data, mountPath: /data}]
+                      volumes:
+                        - name: data
+                          persistentVolumeClaim: {claimName: probe}
+                    """, "apply", "-n", namespace, "-f", "-");
+            try {
+                await().atMost(Duration.ofMinutes(2)).ignoreExceptionsInstanceOf(KubernetesClientException.class)
+                        .until(() -> "Bound".equals(admin.persistentVolumeClaims().inNamespace(namespace).withName("probe")
+                                .get().getStatus().getPhase()));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                unreachable = "A PersistentVolumeClaim of the default StorageClass did not bind within 2 minutes: every"
+                        + " PanStack needs claims, so the e2e tier needs a default StorageClass whose provisioner works";
+                Assumptions.abort(unreachable);
+            }
+        } finally {
+            admin.namespaces().withName(namespace).delete();
+        }
     }
 
     /** Environment for the next operator start (e.g. the AWS emulator's endpoint). */
@@ -95,10 +166,14 @@ final class E2eCluster {
     /** Starts the operator and waits until it holds the Lease. */
     synchronized OperatorProcess startOperator() {
         writeOperatorKubeconfig();
-        operator = OperatorProcess.start(kubeconfig, WORK, operatorEnvironment);
+        Map<String, String> environment = new HashMap<>(operatorEnvironment);
+        if (admin.getConfiguration().getCaCertData() == null && admin.getConfiguration().getCaCertFile() == null) {
+            environment.put("QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true"); // as the tester's own context does
+        }
+        operator = OperatorProcess.start(kubeconfig, WORK, environment);
         OperatorProcess started = operator;
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
+                .ignoreExceptionsInstanceOf(KubernetesClientException.class).until(() -> {
                     if (!started.alive()) {
                         throw new AssertionError("the operator exited; its output:\n" + started.output());
                     }
@@ -157,7 +232,8 @@ final class E2eCluster {
         var stacks = admin.resources(PanStack.class).inNamespace(namespace);
         stacks.delete();
         try {
-            await().atMost(Duration.ofMinutes(2)).until(() -> stacks.list().getItems().isEmpty());
+            await().atMost(Duration.ofMinutes(2)).ignoreExceptionsInstanceOf(KubernetesClientException.class)
+                    .until(() -> stacks.list().getItems().isEmpty());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             stacks.list().getItems().forEach(s -> stacks.withName(s.getMetadata().getName())
                     .edit(p -> {
@@ -173,7 +249,7 @@ final class E2eCluster {
      * (kubectl create token), in the operator's namespace (where its Lease is).
      */
     private void writeOperatorKubeconfig() {
-        String token = Kubectl.ok("-n", OPERATOR_NAMESPACE, "create", "token", SERVICE_ACCOUNT, "--duration=6h").out().strip();
+        String token = Kubectl.ok("-n", OPERATOR_NAMESPACE, "create", "token", SERVICE_ACCOUNT, "--duration=2h").out().strip();
         Config config = admin.getConfiguration();
         String authority;
         if (config.getCaCertData() != null) {

@@ -42,24 +42,38 @@ final class Kubectl {
         command.add(BINARY);
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).start();
-            if (stdin != null) {
-                process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            // Output goes to files, so that a long output can never fill a pipe and block kubectl.
+            java.io.File out = java.io.File.createTempFile("kubectl-out", ".txt");
+            java.io.File err = java.io.File.createTempFile("kubectl-err", ".txt");
+            try {
+                Process process = new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
+                if (stdin != null) {
+                    process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+                process.getOutputStream().close();
+                if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish in 2 minutes");
+                }
+                return new Result(process.exitValue(), java.nio.file.Files.readString(out.toPath()),
+                        java.nio.file.Files.readString(err.toPath()));
+            } finally {
+                out.delete();
+                err.delete();
             }
-            process.getOutputStream().close();
-            // Small outputs: read both after the process ends, bounded by a time-out.
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish in 2 minutes");
-            }
-            return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                    new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + BINARY + " (install kubectl or set KUBECTL)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The client's minor version (kubectl version --client -o json), or -1 when it cannot be read. */
+    static int clientMinorVersion() {
+        Result version = run("version", "--client", "-o", "json");
+        java.util.regex.Matcher minor = java.util.regex.Pattern.compile("\"minor\":\\s*\"(\\d+)").matcher(version.out());
+        return version.ok() && minor.find() ? Integer.parseInt(minor.group(1)) : -1;
     }
 
     static Result ok(String... args) {

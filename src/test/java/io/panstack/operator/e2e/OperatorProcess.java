@@ -46,9 +46,28 @@ final class OperatorProcess {
         env.putAll(extraEnvironment);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         try {
-            return new OperatorProcess(identity, log, builder.start());
+            Process process = builder.start();
+            Files.writeString(workDirectory.resolve(PID_FILE), Long.toString(process.pid()));
+            return new OperatorProcess(identity, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static final String PID_FILE = "operator.pid";
+
+    /** An operator left running by an earlier run whose JVM was killed (it would keep the Lease): ended. */
+    static void killLeftover(Path workDirectory) {
+        Path pid = workDirectory.resolve(PID_FILE);
+        try {
+            if (Files.exists(pid)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
+                        .filter(p -> p.info().commandLine().map(c -> c.contains("quarkus-run.jar")).orElse(false))
+                        .ifPresent(ProcessHandle::destroyForcibly);
+                Files.delete(pid);
+            }
+        } catch (IOException | NumberFormatException e) {
+            // nothing to clean up
         }
     }
 

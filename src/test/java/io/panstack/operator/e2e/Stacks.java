@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.stack.StackLabels;
@@ -47,6 +48,7 @@ final class Stacks {
     /** Ready=True for the current generation. */
     PanStack awaitReady(String name) {
         return await().atMost(E2eCluster.TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptionsInstanceOf(KubernetesClientException.class)
                 .until(() -> get(name), Stacks::readyForItsGeneration);
     }
 

@@ -1,5 +1,8 @@
 package io.panstack.operator.aws;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.UncheckedIOException;
@@ -19,6 +22,7 @@ import software.amazon.awssdk.services.efs.model.EfsException;
 import software.amazon.awssdk.services.rds.model.RdsException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+@Tag(Tiers.UNIT)
 class AwsErrorsTest {
 
     static AwsServiceException error(String service, int status, String code, String message) {

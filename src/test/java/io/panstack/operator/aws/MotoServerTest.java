@@ -1,5 +1,8 @@
 package io.panstack.operator.aws;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /** The harness itself, as Quarkus drives it: its own server, the SDK's system properties, and cleanup. */
+@Tag(Tiers.MOTO)
 class MotoServerTest {
 
     @Test

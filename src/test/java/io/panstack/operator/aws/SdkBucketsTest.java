@@ -1,5 +1,8 @@
 package io.panstack.operator.aws;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,6 +25,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /** SdkBuckets against moto's S3. */
+@Tag(Tiers.MOTO)
 class SdkBucketsTest {
 
     @RegisterExtension

@@ -1,5 +1,8 @@
 package io.panstack.operator.aws;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,6 +34,7 @@ import software.amazon.awssdk.services.rds.model.Parameter;
  * with the parameters of the region's first parameter group whatever group is asked for, so groups made here must
  * not come first in a region where other tests compare parameters.
  */
+@Tag(Tiers.MOTO)
 class SdkDatabaseInstancesTest {
 
     @RegisterExtension

@@ -1,5 +1,8 @@
 package io.panstack.operator.aws;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,6 +39,7 @@ import software.amazon.awssdk.services.efs.model.AccessPointDescription;
 import software.amazon.awssdk.services.efs.model.FileSystemDescription;
 
 /** SdkFileSystems and SdkFileSystemBackups against moto's EFS. */
+@Tag(Tiers.MOTO)
 class SdkFileSystemsTest {
 
     @RegisterExtension

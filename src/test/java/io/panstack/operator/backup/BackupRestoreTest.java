@@ -1,5 +1,8 @@
 package io.panstack.operator.backup;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -42,6 +45,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * function, a procedure, a view) whose login has a password full of shell-special characters; moto as S3 with
  * the aws CLI (v1 and v2 where both are installed); and a second, empty MariaDB to restore into.
  */
+@Tag(Tiers.MARIADB)
 class BackupRestoreTest {
     @RegisterExtension
     static final MotoServer MOTO = MotoServer.shared();

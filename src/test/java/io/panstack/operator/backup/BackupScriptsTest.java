@@ -1,5 +1,8 @@
 package io.panstack.operator.backup;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The pure parts: file names both ways, and the scripts as resources (the real runs are in BackupRestoreTest). */
+@Tag(Tiers.MARIADB)
 class BackupScriptsTest {
 
     @Test

@@ -1,11 +1,15 @@
 package io.panstack.operator.backup;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+@Tag(Tiers.UNIT)
 class CronScheduleTest {
     static final Instant T = Instant.parse("2026-11-21T10:17:30Z"); // a Saturday
 

@@ -1,5 +1,8 @@
 package io.panstack.operator.build;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -15,6 +18,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.panstack.operator.build.BackupJobs.Target;
 import io.panstack.operator.stack.Stack;
 
+@Tag(Tiers.UNIT)
 class BackupJobsTest {
     static final Stack IN_CLUSTER = TestStacks.withSpec("""
             version: '2025_10.1'

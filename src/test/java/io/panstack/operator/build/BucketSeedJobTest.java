@@ -1,5 +1,8 @@
 package io.panstack.operator.build;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -19,6 +22,7 @@ import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 
 /** The Job that seeds the files volume from the stack's bucket (panintelligence.md 3.3). */
+@Tag(Tiers.UNIT)
 class BucketSeedJobTest {
     static final Stack SEEDED = TestStacks.withSpec("""
             version: '2025_10.1'

@@ -1,5 +1,8 @@
 package io.panstack.operator.build;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -25,6 +28,7 @@ import io.fabric8.kubernetes.api.model.Container;
  * local folder and the volume and scratch space being temporary folders. The vendor's side loader (panintelligence.md
  * 3.3) copies every object it is sent over whatever is there; this must never replace anything, and never run twice.
  */
+@Tag(Tiers.UNIT)
 class BucketSeedScriptTest {
     static final String BUCKET = "panstack-analytics-bi-0a1b2c3d";
 

@@ -1,5 +1,8 @@
 package io.panstack.operator.build;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static io.panstack.operator.build.TestStacks.container;
 import static io.panstack.operator.build.TestStacks.deployment;
 import static io.panstack.operator.build.TestStacks.pod;
@@ -34,6 +37,7 @@ import io.panstack.operator.stack.Stack;
  * The Deployment of each component, as a cluster admin would read it with kubectl. Vendor facts (images, ports,
  * health paths) follow shared/reference/panintelligence.md section 1.
  */
+@Tag(Tiers.UNIT)
 class ComponentDeploymentTest {
 
     /** Every optional component on, images from a mirror, a pull secret. */

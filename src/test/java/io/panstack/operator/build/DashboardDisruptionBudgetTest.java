@@ -1,5 +1,8 @@
 package io.panstack.operator.build;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -14,6 +17,7 @@ import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.Stack;
 
 /** Node drains take one dashboard at a time, and a single dashboard never blocks a drain. */
+@Tag(Tiers.UNIT)
 class DashboardDisruptionBudgetTest {
 
     static Stack withDashboards(int replicas) {

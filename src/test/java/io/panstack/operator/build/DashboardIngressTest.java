@@ -1,5 +1,8 @@
 package io.panstack.operator.build;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -13,6 +16,7 @@ import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.Stack;
 
 /** The Ingress users reach the dashboard through. */
+@Tag(Tiers.UNIT)
 class DashboardIngressTest {
     static final String NGINX = "nginx.ingress.kubernetes.io/";
 

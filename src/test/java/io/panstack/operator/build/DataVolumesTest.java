@@ -1,5 +1,8 @@
 package io.panstack.operator.build;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.panstack.operator.stack.Stack;
 
 /** The claims holding a stack's data. */
+@Tag(Tiers.UNIT)
 class DataVolumesTest {
 
     static final Stack CUSTOM = TestStacks.withSpec("""

@@ -1,5 +1,8 @@
 package io.panstack.operator.build;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.fabric8.kubernetes.api.model.Secret;
 
 /** The generated logins of the in-cluster database. */
+@Tag(Tiers.UNIT)
 class DatabaseCredentialsTest {
     /** Letters and digits without the look-alikes 0/O, 1/l/I. */
     static final String UNAMBIGUOUS = "[A-HJ-NP-Za-km-z2-9]";

@@ -1,5 +1,8 @@
 package io.panstack.operator.build;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -17,6 +20,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.panstack.operator.stack.Stack;
 
 /** The in-cluster repository database. */
+@Tag(Tiers.UNIT)
 class MariaDbTest {
 
     static StatefulSet mariadb(Stack stack) {

@@ -1,5 +1,8 @@
 package io.panstack.operator.build;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static io.panstack.operator.build.TestStacks.env;
 import static io.panstack.operator.build.TestStacks.envValues;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +22,7 @@ import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.Stack;
 
 /** The containers' environment, with the vendor's variable names (panintelligence.md section 2). */
+@Tag(Tiers.UNIT)
 class PiEnvironmentTest {
 
     static final Stack EXTERNAL_DB = TestStacks.withSpec("""

@@ -1,5 +1,8 @@
 package io.panstack.operator.build;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -29,6 +32,7 @@ import io.panstack.operator.backup.BackupScripts;
 import io.panstack.operator.build.BackupJobs.Target;
 import io.panstack.operator.stack.Stack;
 
+@Tag(Tiers.UNIT)
 class RestoreJobTest {
     static final Stack IN_CLUSTER = TestStacks.withSpec("""
             version: '2025_10.1'

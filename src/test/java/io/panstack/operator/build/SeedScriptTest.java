@@ -1,5 +1,8 @@
 package io.panstack.operator.build;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -25,6 +28,7 @@ import io.panstack.operator.stack.Stack;
  * 'empty' on first load of pi, default themes will populate this directory"); unlike the vendor's EFS Lambda (3.2),
  * which wipes keys, files, svg, custom_jdbc and images, this must never destroy anything.
  */
+@Tag(Tiers.UNIT)
 class SeedScriptTest {
     static final String IMAGE_RESOURCES = "/var/panintelligence/Dashboard/tomcat/webapps/panMISDashboardResources";
 

@@ -1,5 +1,8 @@
 package io.panstack.operator.build;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static io.panstack.operator.build.TestStacks.container;
 import static io.panstack.operator.build.TestStacks.pod;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +24,7 @@ import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.Stack;
 
 /** The shared files volume in the pods: which folders each container sees where (panintelligence.md 3.1). */
+@Tag(Tiers.UNIT)
 class SharedFilesTest {
     static final String RESOURCES = "/var/panintelligence/Dashboard/tomcat/webapps/panMISDashboardResources/";
     static final String KEYS = "/var/panintelligence/Dashboard/keys";

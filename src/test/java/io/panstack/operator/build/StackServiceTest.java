@@ -1,5 +1,8 @@
 package io.panstack.operator.build;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -19,6 +22,7 @@ import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.Stack;
 
 /** The in-cluster Services the components find each other through. */
+@Tag(Tiers.UNIT)
 class StackServiceTest {
     static final String STICKY = "traefik.ingress.kubernetes.io/service.sticky.cookie";
 

@@ -1,5 +1,8 @@
 package io.panstack.operator.cloud;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +11,7 @@ import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.build.TestStacks;
 import io.panstack.operator.stack.Stack;
 
+@Tag(Tiers.UNIT)
 class AwsNamesTest {
     static final String RDS_IDENTIFIER = "^[a-z](-?[a-z0-9])*$";
     static final String BUCKET = "^[a-z0-9][a-z0-9-]*[a-z0-9]$";

@@ -1,5 +1,8 @@
 package io.panstack.operator.cloud;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +22,7 @@ import software.amazon.awssdk.services.rds.model.Parameter;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /** A stack's RDS instance, EFS file system and bucket, made and kept in shape in a real AWS emulator (moto). */
+@Tag(Tiers.MOTO)
 class CloudResourcesMotoTest extends MotoCloudTest {
 
     DBInstance instance(String id) {

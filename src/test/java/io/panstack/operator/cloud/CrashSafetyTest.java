@@ -1,5 +1,8 @@
 package io.panstack.operator.cloud;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +28,7 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  * (no status, nothing in memory) runs the stack again. Whichever create it died after, the emulator must end up
  * with exactly one of each resource.
  */
+@Tag(Tiers.MOTO)
 class CrashSafetyTest extends MotoCloudTest {
 
     /**

@@ -1,5 +1,8 @@
 package io.panstack.operator.cloud;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  * converge, with exactly one of each resource, through the SDK's retries and the operator's own re-runs (a failed
  * pass is retried, as JOSDK's retry does), and the number of requests must stay bounded.
  */
+@Tag(Tiers.MOTO)
 class FaultInjectionTest extends MotoCloudTest {
     static final int MAX_PASSES = 60;
 

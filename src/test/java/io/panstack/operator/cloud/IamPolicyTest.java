@@ -1,5 +1,8 @@
 package io.panstack.operator.cloud;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -28,6 +31,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  * deploy/aws/iam-policy.json lists exactly the AWS actions the operator calls: every call made over a stack's whole
  * life (create, change, release under each deletion policy) is allowed, and nothing it never calls is granted.
  */
+@Tag(Tiers.MOTO)
 class IamPolicyTest extends MotoCloudTest {
     /** S3 operations whose IAM action has another name. */
     static final Map<String, Set<String>> S3_ACTIONS = Map.of(

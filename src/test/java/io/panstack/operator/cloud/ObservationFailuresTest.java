@@ -1,5 +1,8 @@
 package io.panstack.operator.cloud;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 
@@ -20,6 +23,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  * given to each such call, and the stack's resources must still become ready, with the failure reported where it
  * belongs.
  */
+@Tag(Tiers.MOTO)
 class ObservationFailuresTest extends MotoCloudTest {
 
     @Test

@@ -1,5 +1,8 @@
 package io.panstack.operator.cloud;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +15,7 @@ import io.panstack.operator.api.v1alpha1.RdsDatabaseSpec;
 import io.panstack.operator.aws.rds.DatabaseInstances.DbInstance;
 import io.panstack.operator.aws.rds.DatabaseInstances.DbInstanceChange;
 
+@Tag(Tiers.UNIT)
 class RdsChangesTest {
 
     static DbInstance actual(String instanceClass, int storage, boolean multiAz, int retention, boolean protection,

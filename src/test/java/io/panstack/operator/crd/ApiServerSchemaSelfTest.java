@@ -1,5 +1,8 @@
 package io.panstack.operator.crd;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +20,7 @@ import io.panstack.operator.crd.apiserver.Manifests;
  * The emulation itself, on a small made-up CRD: each step of the API server's handling must both let good objects
  * through and catch what it is there to catch, or the PanStack tests would prove nothing.
  */
+@Tag(Tiers.APISERVER)
 class ApiServerSchemaSelfTest {
     private static final String WIDGET_CRD = """
             apiVersion: apiextensions.k8s.io/v1

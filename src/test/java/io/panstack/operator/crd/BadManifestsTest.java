@@ -1,5 +1,8 @@
 package io.panstack.operator.crd;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -21,6 +24,7 @@ import io.panstack.operator.crd.apiserver.Manifests;
  * says what is wrong. The cases are files under src/test/resources/manifests/: bad/ (one mistake per file),
  * bad-updates/ and good-updates/ (two documents: the stored object, then the change applied to it).
  */
+@Tag(Tiers.APISERVER)
 class BadManifestsTest {
     private static final ApiServerSchema API = ApiServerSchema.load();
 

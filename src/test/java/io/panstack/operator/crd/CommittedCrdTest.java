@@ -1,5 +1,8 @@
 package io.panstack.operator.crd;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -7,6 +10,7 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /** crds/ is what users install (deploy/ includes it), so it must be exactly what the code generates. */
+@Tag(Tiers.APISERVER)
 class CommittedCrdTest {
 
     @Test

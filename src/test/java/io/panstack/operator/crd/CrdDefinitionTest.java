@@ -1,5 +1,8 @@
 package io.panstack.operator.crd;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,6 +20,7 @@ import io.panstack.operator.crd.apiserver.ApiServerSchema;
 import io.panstack.operator.crd.apiserver.CrdChecks;
 
 /** The generated CRD, as the API server would check it on creation, and how kubectl shows PanStacks. */
+@Tag(Tiers.APISERVER)
 class CrdDefinitionTest {
     private static final ApiServerSchema API = ApiServerSchema.load();
     private static final CrdChecks CHECKS = API.crdChecks();

@@ -1,5 +1,8 @@
 package io.panstack.operator.crd;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -19,6 +22,7 @@ import io.panstack.operator.crd.apiserver.ApiServerSchema;
 import io.panstack.operator.crd.apiserver.Manifests;
 
 /** Every PanStack in samples/ is one a user can kubectl apply as it is. */
+@Tag(Tiers.APISERVER)
 class SamplesValidateTest {
     private static final ApiServerSchema API = ApiServerSchema.load();
     private static final Path SAMPLES = Path.of("samples");

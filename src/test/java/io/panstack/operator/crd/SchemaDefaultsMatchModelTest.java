@@ -1,5 +1,8 @@
 package io.panstack.operator.crd;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
@@ -27,6 +30,7 @@ import io.panstack.operator.crd.apiserver.Manifests;
  * <p>Each manifest is given only what is required. A: the API server's view, the manifest with the schema's defaults
  * applied. B: the operator's view, the manifest read into {@link PanStack} and its spec written back to JSON.
  */
+@Tag(Tiers.APISERVER)
 class SchemaDefaultsMatchModelTest {
     private static final ApiServerSchema API = ApiServerSchema.load();
 

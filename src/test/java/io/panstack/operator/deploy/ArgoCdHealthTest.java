@@ -1,5 +1,8 @@
 package io.panstack.operator.deploy;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -47,6 +50,7 @@ import io.panstack.operator.crd.apiserver.Manifests;
  * # expect: Healthy "a fragment of the message"
  * </pre>
  */
+@Tag(Tiers.UNIT)
 class ArgoCdHealthTest {
     static final Path SCRIPT = Path.of("deploy", "argocd", "panstack-health.lua");
     static final Path CONFIG_MAP_PATCH = Path.of("deploy", "argocd", "argocd-cm-patch.yaml");

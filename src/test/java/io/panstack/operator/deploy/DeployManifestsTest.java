@@ -1,5 +1,8 @@
 package io.panstack.operator.deploy;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -28,6 +31,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  * bindings to the right account in the right namespace), run the image the build makes, and meet the "restricted"
  * Pod Security Standard its namespace enforces. (OperatorRbacTest checks the permissions themselves.)
  */
+@Tag(Tiers.UNIT)
 class DeployManifestsTest {
     static final Path DEPLOY = Path.of("deploy");
     static Map<String, Object> kustomization;

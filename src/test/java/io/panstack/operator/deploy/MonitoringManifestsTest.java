@@ -1,5 +1,8 @@
 package io.panstack.operator.deploy;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -36,6 +39,7 @@ import io.panstack.operator.crd.apiserver.Manifests;
  * rules} cannot run here: the expressions are checked for balanced brackets, for their metric names and for the
  * labels they select and group by. Run promtool where it is available.
  */
+@Tag(Tiers.UNIT)
 public class MonitoringManifestsTest {
     static final Path MONITORING = Path.of("deploy", "monitoring");
 

@@ -1,5 +1,8 @@
 package io.panstack.operator.e2e;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,6 +36,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * sample's deletionPolicy (Snapshot: a final RDS snapshot, the instance deleted, the file system and bucket kept).
  */
 @EnabledIfEnvironmentVariable(named = "PANSTACK_E2E_AWS_ENDPOINT", matches = ".+")
+@Tag(Tiers.E2E)
 class AwsSampleE2E {
     static final String REGION = "eu-west-1";
     static final String ENDPOINT = System.getenv("PANSTACK_E2E_AWS_ENDPOINT");

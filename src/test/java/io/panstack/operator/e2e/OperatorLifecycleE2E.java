@@ -1,5 +1,8 @@
 package io.panstack.operator.e2e;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,6 +27,7 @@ import io.panstack.operator.api.v1alpha1.PanStack;
  * of a rollout followed by a restart leaves no duplicate, regenerates no password, and writes nothing to a stack that
  * has converged.
  */
+@Tag(Tiers.E2E)
 class OperatorLifecycleE2E {
     /** The kinds the operator writes in a stack's namespace. */
     static final List<String> WRITTEN_KINDS = List.of("panstack.io/v1alpha1/PanStack", "apps/v1/Deployment",

@@ -1,5 +1,8 @@
 package io.panstack.operator.e2e;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,6 +39,7 @@ import io.panstack.operator.api.v1alpha1.Phase;
  * samples, admission of bad manifests, an upgrade behind its safety backup, suspend, and deletion per policy. Judged
  * only by what the API shows.
  */
+@Tag(Tiers.E2E)
 class StackLifecycleE2E {
     static final Pattern STACK_NAME = Pattern.compile("kind: PanStack\\s+metadata:\\s+name: (\\S+)");
     static final String MINIMAL = """

@@ -1,5 +1,8 @@
 package io.panstack.operator.reconcile;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,6 +32,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 /** Scheduled and on-demand backups, their timestamps in status, BackupHealthy and the events. */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
+@Tag(Tiers.RECONCILER)
 class BackupReconcilerTest {
     static final String WITH_BACKUP = PanStackReconcilerTest.MINIMAL + """
               backup:

@@ -1,5 +1,8 @@
 package io.panstack.operator.reconcile;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,6 +36,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(MotoServer.class)
+@Tag(Tiers.RECONCILER)
 class BucketSeedingReconcilerTest {
     static final String JOB = "bi-seed-files";
     static final String STACK = """

@@ -1,5 +1,8 @@
 package io.panstack.operator.reconcile;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -13,6 +16,7 @@ import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.cloud.ResourceState;
 import io.panstack.operator.cloud.StackBucket.BucketState;
 
+@Tag(Tiers.UNIT)
 class CloudCacheTest {
     static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
     final AwsPolling polling = new AwsPolling(Duration.ofSeconds(15), Duration.ofMinutes(5), Duration.ofMinutes(10));

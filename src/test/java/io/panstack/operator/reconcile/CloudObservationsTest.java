@@ -1,5 +1,8 @@
 package io.panstack.operator.reconcile;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -16,6 +19,7 @@ import io.panstack.operator.cloud.ResourceState;
 import io.panstack.operator.status.Readiness;
 
 /** A status-only AWS read that fails keeps the last known figure, says why, and leaves FilesReady alone. */
+@Tag(Tiers.UNIT)
 class CloudObservationsTest {
     static final ResourceState AVAILABLE = new ResourceState(true, false, "EfsAvailable", "available");
 

@@ -1,5 +1,8 @@
 package io.panstack.operator.reconcile;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,6 +31,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 /** The database volume, its credentials and the files volume survive everything but an explicit Delete policy. */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
+@Tag(Tiers.RECONCILER)
 class DataSafetyTest {
     static final Duration QUIET = Duration.ofSeconds(3);
 

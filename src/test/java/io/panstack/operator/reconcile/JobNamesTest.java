@@ -1,5 +1,8 @@
 package io.panstack.operator.reconcile;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +14,7 @@ import io.panstack.operator.stack.Stack;
  * The Job controller copies a Job's name into its pods' job-name label (at most 63 characters), so a longer name is
  * refused by the API server: every Job the operator makes must fit for the longest stack name the CRD allows (40).
  */
+@Tag(Tiers.UNIT)
 class JobNamesTest {
     static final Stack LONGEST = Stack.of(TestStacks.resource("a".repeat(40), """
             version: '2023_11'

@@ -1,5 +1,8 @@
 package io.panstack.operator.reconcile;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,6 +47,7 @@ import io.panstack.operator.api.v1alpha1.PanStack;
 @QuarkusTest
 @WithKubernetesTestServer(crud = true, setup = RbacEnforcingDispatcher.Setup.class)
 @QuarkusTestResource(MotoServer.class)
+@Tag(Tiers.RECONCILER)
 class OperatorRbacTest {
     static final String TEST_AGENT = RbacEnforcingDispatcher.TEST_AGENT;
 

@@ -1,5 +1,8 @@
 package io.panstack.operator.reconcile;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,6 +38,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
+@Tag(Tiers.RECONCILER)
 class PanStackReconcilerTest {
     static final String MINIMAL = """
             apiVersion: panstack.io/v1alpha1

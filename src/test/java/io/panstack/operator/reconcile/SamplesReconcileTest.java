@@ -1,5 +1,8 @@
 package io.panstack.operator.reconcile;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -31,6 +34,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(MotoServer.class)
+@Tag(Tiers.RECONCILER)
 class SamplesReconcileTest {
     /** What each sample's header asks the user to create first. */
     static final Map<String, List<String>> PREREQUISITES = Map.of(

@@ -1,5 +1,8 @@
 package io.panstack.operator.reconcile;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -22,6 +25,7 @@ import io.panstack.operator.stack.Stack;
 import io.panstack.operator.status.Readiness;
 
 /** Where seeding the files volume from the bucket stands, and what status says about it. */
+@Tag(Tiers.UNIT)
 class SeedProgressTest {
     static final String BUCKET = "panstack-analytics-bi-0a1b2c3d";
     static final String SPEC = """

@@ -1,5 +1,8 @@
 package io.panstack.operator.runtime;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,6 +42,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 @QuarkusTest
 @WithKubernetesTestServer(crud = true, setup = LeaderElectionTest.DeployedRbacOnly.class)
 @TestProfile(LeaderElectionTest.WithLeaderElection.class)
+@Tag(Tiers.RECONCILER)
 class LeaderElectionTest {
     static final Duration LEASE_DURATION = Duration.ofSeconds(4);
     static final Duration RENEW_DEADLINE = Duration.ofSeconds(3);

@@ -1,5 +1,8 @@
 package io.panstack.operator.runtime;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
@@ -21,6 +24,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 /** What Prometheus and the kubelet's probes (deploy/deployment.yaml) read from the operator. */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
+@Tag(Tiers.RECONCILER)
 class ObservabilityTest {
 
     @Inject

@@ -1,5 +1,8 @@
 package io.panstack.operator.stack;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -12,6 +15,7 @@ import io.panstack.operator.api.v1alpha1.PanStackSpec;
 import io.panstack.operator.build.TestStacks;
 
 /** The component descriptors. */
+@Tag(Tiers.UNIT)
 class ComponentTest {
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,8 @@
 package io.panstack.operator.stack;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +11,7 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** spec.externalUrl, split for the dashboard's PI_PROXY_* settings and the Ingress. */
+@Tag(Tiers.UNIT)
 class ExternalUrlTest {
 
     @Test

@@ -1,5 +1,8 @@
 package io.panstack.operator.stack;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
@@ -21,6 +24,7 @@ import io.panstack.operator.build.StackService;
 import io.panstack.operator.build.TestStacks;
 
 /** Names of a stack's objects: valid for the API server and never shared between stacks or objects. */
+@Tag(Tiers.UNIT)
 class StackNamesTest {
     /** Services need DNS-1035 labels, the strictest rule any of the objects has. */
     static final String DNS_1035_LABEL = "^[a-z]([-a-z0-9]*[a-z0-9])?$";

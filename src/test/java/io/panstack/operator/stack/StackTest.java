@@ -1,5 +1,8 @@
 package io.panstack.operator.stack;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +11,7 @@ import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.build.TestStacks;
 
 /** What the builders derive once from a PanStack. */
+@Tag(Tiers.UNIT)
 class StackTest {
 
     @Test

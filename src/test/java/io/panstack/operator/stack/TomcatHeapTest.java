@@ -1,5 +1,8 @@
 package io.panstack.operator.stack;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -16,6 +19,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
  * PI_TOMCAT_MAX_MEMORY from the dashboard's memory limit. The vendor pairs 1024 MB with a 2048 MiB task and 3072 MB
  * with a 4096 MiB task (panintelligence.md 1.2).
  */
+@Tag(Tiers.UNIT)
 class TomcatHeapTest {
 
     static ResourceRequirements limit(String memory) {

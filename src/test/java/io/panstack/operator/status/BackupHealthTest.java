@@ -1,5 +1,8 @@
 package io.panstack.operator.status;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+@Tag(Tiers.UNIT)
 class BackupHealthTest {
     static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
     static final Duration RPO = Duration.ofHours(26);

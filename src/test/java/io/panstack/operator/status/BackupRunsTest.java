@@ -1,5 +1,8 @@
 package io.panstack.operator.status;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 
+@Tag(Tiers.UNIT)
 class BackupRunsTest {
 
     static Job succeeded(String at) {

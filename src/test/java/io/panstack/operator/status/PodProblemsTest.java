@@ -1,5 +1,8 @@
 package io.panstack.operator.status;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -10,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 
+@Tag(Tiers.UNIT)
 class PodProblemsTest {
 
     static PodBuilder pod(String name) {

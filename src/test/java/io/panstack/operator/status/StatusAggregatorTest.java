@@ -1,5 +1,8 @@
 package io.panstack.operator.status;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -16,6 +19,7 @@ import io.panstack.operator.api.v1alpha1.FilesStatus;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.api.v1alpha1.Phase;
 
+@Tag(Tiers.UNIT)
 class StatusAggregatorTest {
     static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
     static final Instant T1 = Instant.parse("2026-11-21T10:05:00Z");

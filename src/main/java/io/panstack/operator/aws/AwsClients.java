@@ -9,11 +9,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.panstack.operator.aws.efs.SdkFileSystemBackups;
+import io.panstack.operator.runtime.OperatorSettings;
 import io.panstack.operator.aws.efs.SdkFileSystems;
 import io.panstack.operator.aws.rds.SdkDatabaseInstances;
 import io.panstack.operator.aws.s3.SdkBuckets;
@@ -63,10 +63,13 @@ public class AwsClients implements AwsServicesFactory {
     private volatile String foundEnvironmentRegion;
 
     @Inject
-    public AwsClients(MeterRegistry registry,
-            @ConfigProperty(name = "panstack.aws.max-attempts", defaultValue = "4") int maxAttempts,
-            @ConfigProperty(name = "panstack.aws.s3.path-style", defaultValue = "false") boolean s3PathStyle) {
-        this(new AwsSettings(maxAttempts, s3PathStyle), UrlConnectionHttpClient.builder()
+    public AwsClients(MeterRegistry registry, OperatorSettings settings) {
+        this(registry, new AwsSettings(settings.aws().maxAttempts(), settings.aws().s3().pathStyle()));
+    }
+
+    /** The production HTTP client with the given settings. */
+    public AwsClients(MeterRegistry registry, AwsSettings settings) {
+        this(settings, UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT).socketTimeout(SOCKET_TIMEOUT).build(), registry);
     }
 

@@ -102,7 +102,7 @@ public final class BackupJobs {
                 .withSecurityContext(SecurityContexts.mariadbPod())
                 .withVolumes(volumes(stack, target));
         if (target.s3()) {
-            pod.withInitContainers(dump).withContainers(upload(target));
+            pod.withInitContainers(dump).withContainers(upload(stack, target));
         } else {
             pod.withContainers(dump);
         }
@@ -116,10 +116,10 @@ public final class BackupJobs {
                 .build();
     }
 
-    private static Container upload(Target target) {
+    private static Container upload(Stack stack, Target target) {
         return new ContainerBuilder()
                 .withName("upload")
-                .withImage(Defaults.AWS_CLI_IMAGE)
+                .withImage(stack.images().awsCli())
                 .withCommand("/bin/sh", "-c", BackupScripts.uploadScript())
                 .withEnv(env(BackupScripts.BACKUP_DIR, WORK_PATH), env(BackupScripts.BUCKET, target.bucket()),
                         env(BackupScripts.PREFIX, S3_PREFIX), env("AWS_REGION", target.region()),
@@ -147,10 +147,16 @@ public final class BackupJobs {
         return List.of(work, secret);
     }
 
-    /** The dump runs in the database's own image, so client and server versions match (mariadb:10.11 otherwise). */
+    /**
+     * The dump runs in the database's own image, so client and server versions match: the in-cluster MariaDB's image,
+     * for RDS the dump image at the instance's engine version, for an external server the dump image as it is.
+     */
     static String dumpImage(Stack stack) {
-        return stack.database().mode() == DatabaseMode.InCluster ? stack.spec().getDatabase().inClusterOrDefault().getImage()
-                : Defaults.MARIADB_IMAGE;
+        return switch (stack.database().mode()) {
+            case InCluster -> stack.spec().getDatabase().inClusterOrDefault().getImage();
+            case Rds -> stack.images().dumpAt(stack.spec().getDatabase().getRds().getEngineVersion());
+            case External -> stack.images().dump();
+        };
     }
 
     private static EnvVar env(String name, String value) {

@@ -55,7 +55,7 @@ public final class BucketSeedJob {
                 .withSecurityContext(SecurityContexts.piPod())
                 .withVolumes(SharedFiles.volume(stack),
                         new VolumeBuilder().withName(STAGE_VOLUME).withNewEmptyDir().endEmptyDir().build())
-                .addNewContainer().withName(CONTAINER).withImage(seed.image())
+                .addNewContainer().withName(CONTAINER).withImage(seed.getImage() != null ? seed.getImage() : stack.images().awsCli())
                 .withCommand("/bin/sh", "-c", SCRIPT)
                 .addNewEnv().withName(BUCKET_ENV).withValue(bucket).endEnv()
                 .addNewEnv().withName(PREFIXES_ENV).withValue(prefixes(seed)).endEnv()

@@ -113,7 +113,7 @@ public final class RestoreJob {
                 .withVolumes(volumes(stack, from))
                 .withContainers(restore);
         if (from.fromS3()) {
-            pod.withInitContainers(download(from, region));
+            pod.withInitContainers(download(stack, from, region));
         }
         // No ttlSecondsAfterFinished: the finished Job records that the restore happened, a failed one stays for logs.
         return new JobBuilder()
@@ -135,7 +135,7 @@ public final class RestoreJob {
                 .build();
     }
 
-    private static Container download(RestoreSpec from, String region) {
+    private static Container download(Stack stack, RestoreSpec from, String region) {
         List<EnvVar> env = new ArrayList<>(List.of(env(DOWNLOAD_SOURCE, from.getBackup()),
                 env(DOWNLOAD_TARGET, WORK_PATH + "/" + from.fileName())));
         if (region != null) {
@@ -144,7 +144,7 @@ public final class RestoreJob {
         env.add(env("HOME", WORK_PATH)); // the CLI writes below HOME; the image's is not the pod user's
         return new ContainerBuilder()
                 .withName(DOWNLOAD)
-                .withImage(Defaults.AWS_CLI_IMAGE)
+                .withImage(stack.images().awsCli())
                 .withCommand("/bin/sh", "-c", DOWNLOAD_SCRIPT)
                 .withEnv(env)
                 .addNewVolumeMount().withName(WORK).withMountPath(WORK_PATH).endVolumeMount()

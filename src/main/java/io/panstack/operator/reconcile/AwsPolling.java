@@ -6,11 +6,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.runtime.OperatorSettings;
 import io.panstack.operator.status.Conditions;
 import io.panstack.operator.status.Problem;
 
@@ -29,9 +30,12 @@ public class AwsPolling {
     private final Duration slow;
     private final Duration rejectedRetry;
 
-    public AwsPolling(@ConfigProperty(name = "panstack.aws.poll-fast", defaultValue = "15s") Duration fast,
-            @ConfigProperty(name = "panstack.aws.poll-slow", defaultValue = "5m") Duration slow,
-            @ConfigProperty(name = "panstack.aws.rejected-retry-interval", defaultValue = "10m") Duration rejectedRetry) {
+    @Inject
+    public AwsPolling(OperatorSettings settings) {
+        this(settings.aws().pollFast(), settings.aws().pollSlow(), settings.aws().rejectedRetryInterval());
+    }
+
+    AwsPolling(Duration fast, Duration slow, Duration rejectedRetry) {
         this.fast = fast;
         this.slow = slow;
         this.rejectedRetry = rejectedRetry;

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -52,6 +51,8 @@ import io.panstack.operator.reconcile.dependent.DashboardIngressDependent;
 import io.panstack.operator.reconcile.dependent.MariaDbStatefulSet;
 import io.panstack.operator.reconcile.dependent.Preconditions;
 import io.panstack.operator.reconcile.dependent.StackServices;
+import io.panstack.operator.runtime.OperatorSettings;
+import io.panstack.operator.stack.JobImages;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 import io.panstack.operator.status.Hold;
@@ -92,12 +93,12 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     private final AwsPolling polling;
     private final StackMetrics metrics;
     private final CloudCache cloudCache = new CloudCache();
+    private final JobImages images;
 
-    public PanStackReconciler(
-            @ConfigProperty(name = "panstack.stalled-recheck-interval", defaultValue = "30s") Duration recheck,
-            AwsServicesFactory aws, AwsPolling polling, StackMetrics metrics) {
+    public PanStackReconciler(OperatorSettings settings, AwsServicesFactory aws, AwsPolling polling, StackMetrics metrics) {
         this.metrics = metrics;
-        this.recheck = recheck;
+        this.recheck = settings.stalledRecheckInterval();
+        this.images = new JobImages(settings.images().awsCli(), settings.images().dump());
         this.validator = new SpecValidator(recheck);
         this.aws = aws;
         this.polling = polling;
@@ -111,7 +112,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
                     resource.getMetadata().getName());
             return UpdateControl.noUpdate();
         }
-        Pass pass = plan(Stack.of(resource), context);
+        Pass pass = plan(Stack.of(resource, images), context);
         CurrentStack.put(context, pass.stack(), pass.cloud());
         Hold hold = null;
         String backupStarted = null;

@@ -1,10 +1,6 @@
 package io.panstack.operator.runtime;
 
-import java.time.Duration;
-
 import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 
@@ -15,17 +11,15 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
  * <p>
  * The leader renews the Lease every retry period with a PATCH (fabric8's LeaderElector), so deploy/rbac.yaml must grant
  * "patch" on leases; if no renewal succeeds within the renew deadline, it stops leading. The timings are Kubernetes'
- * usual ones (15 s, 10 s, 2 s) and can be set for tests that must see several renewals quickly.
+ * usual ones (15 s, 10 s, 2 s; panstack.leader-election.*) and can be set for tests that must see several renewals
+ * quickly.
  */
 @Singleton
 public class OperatorLeaderElection extends LeaderElectionConfiguration {
     public static final String LEASE = "panstack-operator";
 
-    public OperatorLeaderElection(
-            @ConfigProperty(name = "panstack.leader-election.exit-on-stop-leading", defaultValue = "true") boolean exitOnStopLeading,
-            @ConfigProperty(name = "panstack.leader-election.lease-duration", defaultValue = "15s") Duration leaseDuration,
-            @ConfigProperty(name = "panstack.leader-election.renew-deadline", defaultValue = "10s") Duration renewDeadline,
-            @ConfigProperty(name = "panstack.leader-election.retry-period", defaultValue = "2s") Duration retryPeriod) {
-        super(LEASE, null, leaseDuration, renewDeadline, retryPeriod, null, null, exitOnStopLeading);
+    public OperatorLeaderElection(OperatorSettings settings) {
+        super(LEASE, null, settings.leaderElection().leaseDuration(), settings.leaderElection().renewDeadline(),
+                settings.leaderElection().retryPeriod(), null, null, settings.leaderElection().exitOnStopLeading());
     }
 }

@@ -10,14 +10,23 @@ import io.panstack.operator.api.v1alpha1.ExternalDatabaseSpec;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
 
-/** What the builders need to know about one PanStack, derived once from it. */
-public record Stack(PanStack resource, StackNames names, DatabaseConnection database, ExternalUrl externalUrl) {
+/**
+ * What the builders need to know about one PanStack, derived once from it, and the images the operator's settings
+ * give its Jobs.
+ */
+public record Stack(PanStack resource, StackNames names, DatabaseConnection database, ExternalUrl externalUrl,
+        JobImages images) {
 
+    /** With the default Job images. */
     public static Stack of(PanStack resource) {
+        return of(resource, JobImages.DEFAULTS);
+    }
+
+    public static Stack of(PanStack resource, JobImages images) {
         StackNames names = new StackNames(resource.getMetadata().getName());
         PanStackSpec spec = resource.getSpec();
         return new Stack(resource, names, DatabaseConnection.of(spec.getDatabase(), names, resource.getStatus()),
-                ExternalUrl.parse(spec.getExternalUrl()));
+                ExternalUrl.parse(spec.getExternalUrl()), images);
     }
 
     /**
@@ -26,13 +35,13 @@ public record Stack(PanStack resource, StackNames names, DatabaseConnection data
      */
     public Stack runningVersion(PanStack copy, String version) {
         copy.getSpec().setVersion(version);
-        return new Stack(copy, names, database, externalUrl);
+        return new Stack(copy, names, database, externalUrl, images);
     }
 
     /** This stack with the database found at host:port (an RDS endpoint, known once AWS reports it). */
     public Stack withDatabaseEndpoint(String host, int port) {
         return new Stack(resource, names, new DatabaseConnection(database.mode(), host, port, database.schema(),
-                database.credentialsSecret()), externalUrl);
+                database.credentialsSecret()), externalUrl, images);
     }
 
     public String name() {

@@ -1,5 +1,8 @@
 package io.panstack.operator.aws;
 
+import org.junit.jupiter.api.Tag;
+import io.panstack.operator.testsupport.Tiers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,6 +37,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * How AwsClients builds its clients: region choice, caching, the SDK's standard endpoint setting, retries and the
  * call counter. The SDK is pointed at moto only through the aws.endpointUrl system property, as in production.
  */
+@Tag(Tiers.MOTO)
 class AwsClientsTest {
 
     @RegisterExtension
@@ -171,7 +175,7 @@ class AwsClientsTest {
 
     @Test
     void productionConstructorBuildsWorkingClients() {
-        AwsClients production = new AwsClients(registry, 3, true);
+        AwsClients production = new AwsClients(registry, new AwsSettings(3, true));
         try {
             String bucket = "panstack-production-" + UUID.randomUUID();
             production.forRegion("eu-west-1").s3().create(bucket, "eu-west-1");

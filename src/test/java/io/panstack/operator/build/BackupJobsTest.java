@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.panstack.operator.build.BackupJobs.Target;
+import io.panstack.operator.stack.JobImages;
 import io.panstack.operator.stack.Stack;
 
 @Tag(Tiers.UNIT)
@@ -89,6 +90,49 @@ class BackupJobsTest {
         assertThat(user.getValueFrom().getSecretKeyRef().getName()).isEqualTo("pi-db");
         assertThat(env(pod.getInitContainers().get(0)).get("DB_HOST").getValue()).isEqualTo("db.example.com");
         assertThat(env(pod.getInitContainers().get(0))).doesNotContainKey("RETENTION_DAYS");
+    }
+
+    /** Images from the operator's settings (panstack.images.*), e.g. a mirror for clusters without Docker Hub. */
+    static final JobImages MIRROR = new JobImages("registry.example.com:5000/mirror/aws-cli:2.17.0",
+            "registry.example.com:5000/mirror/mariadb:10.11");
+
+    @Test
+    void theJobsUseTheImagesOfTheOperatorsSettings() {
+        Stack external = Stack.of(EXTERNAL.resource(), MIRROR);
+        PodSpec pod = pod(BackupJobs.cronJob(external, new Target("panstack-a-bi-1234", "eu-west-1")));
+
+        assertThat(pod.getContainers().get(0).getImage()).isEqualTo("registry.example.com:5000/mirror/aws-cli:2.17.0");
+        assertThat(pod.getInitContainers().get(0).getImage()).as("an external server: the dump image as it is")
+                .isEqualTo("registry.example.com:5000/mirror/mariadb:10.11");
+    }
+
+    @Test
+    void anRdsRepositoryIsDumpedWithTheClientOfItsEngineVersion() {
+        Stack rds = Stack.of(TestStacks.resource("bi", """
+                version: '2025_10.1'
+                database:
+                  rds: {engineVersion: '10.6.14', subnetIds: [subnet-1, subnet-2]}
+                backup: {}
+                """), MIRROR);
+        PodSpec pod = pod(BackupJobs.cronJob(rds, new Target("panstack-a-bi-1234", "eu-west-1")));
+
+        assertThat(pod.getInitContainers().get(0).getImage()).isEqualTo("registry.example.com:5000/mirror/mariadb:10.6");
+        PodSpec restore = RestoreJob.desired(rds.withDatabaseEndpoint("db.example.com", 3306), RestoreJobTest.FROM_S3,
+                "eu-west-1").getSpec().getTemplate().getSpec();
+        assertThat(restore.getContainers().get(0).getImage()).as("restore, the same client")
+                .isEqualTo("registry.example.com:5000/mirror/mariadb:10.6");
+        assertThat(restore.getInitContainers().get(0).getImage()).as("the download")
+                .isEqualTo("registry.example.com:5000/mirror/aws-cli:2.17.0");
+    }
+
+    @Test
+    void theDumpImageTakesMajorAndMinorOfAVersion() {
+        assertThat(JobImages.DEFAULTS.dumpAt("10.11.6")).isEqualTo("mariadb:10.11");
+        assertThat(JobImages.DEFAULTS.dumpAt("11.4")).isEqualTo("mariadb:11.4");
+        assertThat(JobImages.DEFAULTS.dumpAt("10")).as("too little to go by").isEqualTo("mariadb:10.11");
+        assertThat(JobImages.DEFAULTS.dumpAt(null)).isEqualTo("mariadb:10.11");
+        assertThat(new JobImages("x", "registry.example.com:5000/mariadb").dumpAt("10.6.1"))
+                .as("no tag, a registry port").isEqualTo("registry.example.com:5000/mariadb:10.6");
     }
 
     @Test

@@ -105,6 +105,13 @@ class BucketSeedJobTest {
     }
 
     @Test
+    void withoutAnImageInTheSpecTheOperatorsAwsCliImageSeeds() {
+        Stack mirrored = Stack.of(SEEDED.resource(), new io.panstack.operator.stack.JobImages(
+                "registry.example.com/mirror/aws-cli:2.17.0", "mariadb:10.11"));
+        assertThat(container(mirrored).getImage()).isEqualTo("registry.example.com/mirror/aws-cli:2.17.0");
+    }
+
+    @Test
     void serviceAccountAndImageAreTheSpecsWhenSet() {
         Stack stack = TestStacks.withSpec("""
                 version: '2025_10.1'

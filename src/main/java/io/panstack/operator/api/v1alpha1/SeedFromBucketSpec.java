@@ -23,10 +23,9 @@ public class SeedFromBucketSpec {
     @JsonPropertyDescription("ServiceAccount of the seeding pod. It needs s3:ListBucket and s3:GetObject on the bucket: on EKS, an IAM role bound to it through IRSA or Pod Identity. Unset: the namespace's default ServiceAccount (e.g. with a node role that can read the bucket).")
     private String serviceAccountName;
 
-    @Default(Defaults.AWS_CLI_IMAGE)
     @Size(min = 1, max = 255)
-    @JsonPropertyDescription("Image of the seeding pod: the AWS CLI v2 with /bin/sh, cp and mv. Mirror it and set it here where Docker Hub cannot be reached.")
-    private String image = Defaults.AWS_CLI_IMAGE;
+    @JsonPropertyDescription("Image of the seeding pod: the AWS CLI v2 with /bin/sh, cp and mv. Unset: the operator's panstack.images.aws-cli (amazon/aws-cli:2.17.0 unless the operator is configured otherwise, e.g. to a mirror).")
+    private String image;
 
     public List<FilesFolder> getPrefixes() { return prefixes; }
     public void setPrefixes(List<FilesFolder> prefixes) { this.prefixes = prefixes; }
@@ -34,6 +33,4 @@ public class SeedFromBucketSpec {
     public void setServiceAccountName(String serviceAccountName) { this.serviceAccountName = serviceAccountName; }
     public String getImage() { return image; }
     public void setImage(String image) { this.image = image; }
-
-    public String image() { return image == null || image.isEmpty() ? Defaults.AWS_CLI_IMAGE : image; }
 }

@@ -1,7 +1,5 @@
 package io.panstack.operator.e2e;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -36,20 +33,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * sample's deletionPolicy (Snapshot: a final RDS snapshot, the instance deleted, the file system and bucket kept).
  */
 @EnabledIfEnvironmentVariable(named = "PANSTACK_E2E_AWS_ENDPOINT", matches = ".+")
-@Tag(Tiers.E2E)
-class AwsSampleE2E {
+class AwsSampleE2E extends E2eTest {
     static final String REGION = "eu-west-1";
     static final String ENDPOINT = System.getenv("PANSTACK_E2E_AWS_ENDPOINT");
 
-    E2eCluster cluster;
-    String namespace;
 
-    @AfterEach
-    void cleanUp() {
-        if (cluster != null && namespace != null) {
-            cluster.deleteNamespace(namespace);
-        }
-    }
 
     static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
         return builder.endpointOverride(URI.create(ENDPOINT)).region(Region.of(REGION))

@@ -1,7 +1,5 @@
 package io.panstack.operator.e2e;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -27,8 +24,7 @@ import io.panstack.operator.api.v1alpha1.PanStack;
  * of a rollout followed by a restart leaves no duplicate, regenerates no password, and writes nothing to a stack that
  * has converged.
  */
-@Tag(Tiers.E2E)
-class OperatorLifecycleE2E {
+class OperatorLifecycleE2E extends E2eTest {
     /** The kinds the operator writes in a stack's namespace. */
     static final List<String> WRITTEN_KINDS = List.of("panstack.io/v1alpha1/PanStack", "apps/v1/Deployment",
             "apps/v1/StatefulSet", "v1/Service", "v1/Secret", "v1/PersistentVolumeClaim", "networking.k8s.io/v1/Ingress",
@@ -36,15 +32,7 @@ class OperatorLifecycleE2E {
     /** How long a restarted operator is watched for writes to a converged stack (it resyncs and reconciles at start). */
     static final Duration SETTLE = Duration.ofSeconds(45);
 
-    E2eCluster cluster;
-    String namespace;
 
-    @AfterEach
-    void cleanUp() {
-        if (cluster != null && namespace != null) {
-            cluster.deleteNamespace(namespace);
-        }
-    }
 
     @Test
     void theOperatorStaysLeaderForNinetySeconds() throws InterruptedException {

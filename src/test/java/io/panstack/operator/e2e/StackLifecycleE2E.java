@@ -1,7 +1,5 @@
 package io.panstack.operator.e2e;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,8 +36,7 @@ import io.panstack.operator.api.v1alpha1.Phase;
  * samples, admission of bad manifests, an upgrade behind its safety backup, suspend, and deletion per policy. Judged
  * only by what the API shows.
  */
-@Tag(Tiers.E2E)
-class StackLifecycleE2E {
+class StackLifecycleE2E extends E2eTest {
     static final Pattern STACK_NAME = Pattern.compile("kind: PanStack\\s+metadata:\\s+name: (\\S+)");
     static final String MINIMAL = """
             apiVersion: panstack.io/v1alpha1
@@ -52,8 +48,6 @@ class StackLifecycleE2E {
               registry: docker.io/panintelligence
             """;
 
-    E2eCluster cluster;
-    String namespace;
     Stacks stacks;
 
     @BeforeEach
@@ -63,12 +57,6 @@ class StackLifecycleE2E {
         stacks = new Stacks(cluster.admin, namespace);
     }
 
-    @AfterEach
-    void cleanUp() {
-        if (cluster != null && namespace != null) {
-            cluster.deleteNamespace(namespace);
-        }
-    }
 
     static Stream<String> samples() {
         String chosen = System.getenv("PANSTACK_E2E_SAMPLES");

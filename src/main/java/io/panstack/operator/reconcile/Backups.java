@@ -2,7 +2,6 @@ package io.panstack.operator.reconcile;
 
 import java.util.Map;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
@@ -43,13 +42,13 @@ public final class Backups {
      * Starts the backup asked for by the annotation; returns the request acted on (to record in status), or null.
      * The Job's name comes from the request, so a repeated call after a crash finds it instead of starting another.
      */
-    static String startRequested(Stack stack, Target target, KubernetesClient client) {
+    static String startRequested(Stack stack, Target target, Context<PanStack> context) {
         String request = requested(stack.resource());
         if (request == null) {
             return null;
         }
-        String name = stack.names().backup() + "-now-" + ShortHash.of(request);
-        OwnedJobs.create(BackupJobs.job(stack, target, name), stack.resource(), client);
+        JobRun backup = JobRun.find(context, stack.names().backup() + "-now-" + ShortHash.of(request));
+        backup.startOnce(() -> BackupJobs.job(stack, target, backup.name()), context);
         return request;
     }
 

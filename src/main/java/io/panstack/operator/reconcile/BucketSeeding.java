@@ -30,8 +30,8 @@ final class BucketSeeding {
         switch (progress.stage()) {
             case PENDING -> {
                 if (cloud.bucket() != null && cloud.bucket().state().ready() && claimExists(stack, context)) {
-                    OwnedJobs.create(BucketSeedJob.desired(stack, cloud.bucket().name(), cloud.bucket().region()),
-                            resource, context.getClient());
+                    JobRun.create(BucketSeedJob.desired(stack, cloud.bucket().name(), cloud.bucket().region()),
+                            resource, context);
                 }
             }
             // Status records the success in this same reconcile, so the next one finds the stage DONE.
@@ -57,9 +57,7 @@ final class BucketSeeding {
 
     /** The stack's seeding Job, from the operator's cache. */
     static Optional<Job> job(Stack stack, Context<PanStack> context) {
-        String name = stack.names().seedFilesJob();
-        return context.getSecondaryResourcesAsStream(Job.class).filter(j -> name.equals(j.getMetadata().getName()))
-                .findFirst();
+        return JobRun.find(context, stack.names().seedFilesJob()).job();
     }
 
     private static boolean claimExists(Stack stack, Context<PanStack> context) {

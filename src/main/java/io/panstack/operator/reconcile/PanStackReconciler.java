@@ -125,7 +125,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             CurrentStack.holdRepository(context, restore != null);
             hold = restore != null ? restore : upgrade.hold();
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-            backupStarted = Backups.startRequested(pass.stack(), Backups.target(context), context.getClient());
+            backupStarted = Backups.startRequested(pass.stack(), Backups.target(context), context);
         }
         PanStackStatus status = status(resource, context, pass.problem(), null, backupStarted, hold);
         UpdateControl<PanStack> control = status.equals(resource.getStatus())

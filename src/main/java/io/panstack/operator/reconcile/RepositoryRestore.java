@@ -1,16 +1,11 @@
 package io.panstack.operator.reconcile;
 
-import java.util.List;
-import java.util.Optional;
-
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.RestoreSpec;
 import io.panstack.operator.build.RestoreJob;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.stack.Stack;
-import io.panstack.operator.status.BackupRuns;
 import io.panstack.operator.status.Hold;
 
 /**
@@ -35,32 +30,28 @@ final class RepositoryRestore {
         if (from.fromRdsSnapshot()) {
             return fromSnapshot(stack, context, from);
         }
-        String name = RestoreJob.name(stack);
-        Optional<Job> job = context.getSecondaryResourcesAsStream(Job.class)
-                .filter(j -> name.equals(j.getMetadata().getName())).findFirst();
-        BackupRuns.Outcome outcome = BackupRuns.of(job.map(List::of).orElse(List.of()));
-        if (outcome.lastSuccess() != null) {
-            context.managedWorkflowAndDependentResourceContext().put(RESTORED_AT, outcome.lastSuccess().toString());
+        JobRun restore = JobRun.find(context, RestoreJob.name(stack));
+        if (restore.succeeded()) {
+            java.time.Instant at = restore.outcome().orElseThrow().at();
+            context.managedWorkflowAndDependentResourceContext().put(RESTORED_AT,
+                    (at == null ? java.time.Instant.now() : at).toString());
             StackEvents.normal(context.getClient(), stack.resource(), "RestoreFinished", "Restored " + from.getBackup()
                     + " into schema " + stack.database().schema() + "; the dashboard starts on it");
             return null;
         }
-        if (outcome.lastFailure() != null) {
-            return new Hold(FAILED, "Restoring " + from.getBackup() + " failed (kubectl logs job/" + name + "), so the"
-                    + " dashboard and scheduler do not start on an empty or partial repository. Fix the cause (drop a"
-                    + " partly restored schema), then delete the Job to try again.");
+        if (restore.failed()) {
+            return new Hold(FAILED, "Restoring " + from.getBackup() + " failed (kubectl logs job/" + restore.name()
+                    + "), so the dashboard and scheduler do not start on an empty or partial repository. Fix the cause"
+                    + " (drop a partly restored schema), then delete the Job to try again.");
         }
-        if (job.isEmpty()) {
-            if (!DatabaseReadiness.isReady(stack, context)) {
-                return new Hold(WAITING, "The backup " + from.getBackup() + " is restored once the database takes"
-                        + " connections; the dashboard and scheduler start after that");
-            }
-            CloudState cloud = CurrentStack.cloud(context);
-            OwnedJobs.create(RestoreJob.desired(stack, from, cloud == null ? null : cloud.region()), stack.resource(),
-                    context.getClient());
+        if (!restore.started() && !DatabaseReadiness.isReady(stack, context)) {
+            return new Hold(WAITING, "The backup " + from.getBackup() + " is restored once the database takes"
+                    + " connections; the dashboard and scheduler start after that");
         }
+        CloudState cloud = CurrentStack.cloud(context);
+        restore.startOnce(() -> RestoreJob.desired(stack, from, cloud == null ? null : cloud.region()), context);
         return new Hold(WAITING, "The dashboard and scheduler start once " + from.getBackup()
-                + " is restored into the repository (Job " + name + ")");
+                + " is restored into the repository (Job " + restore.name() + ")");
     }
 
     /** The RDS instance is created from the snapshot (see RdsDatabase): done once it serves Pi. */

@@ -1,19 +1,18 @@
 package io.panstack.operator.reconcile;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
-import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.panstack.operator.api.v1alpha1.FilesStatus;
 import io.panstack.operator.api.v1alpha1.SeedFromBucketSpec;
 import io.panstack.operator.build.BucketSeedJob;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.status.Conditions;
+import io.panstack.operator.status.JobOutcome;
 import io.panstack.operator.status.Readiness;
 
 /**
@@ -90,26 +89,17 @@ record SeedProgress(Stage stage, String job, String seededAt, String from) {
     }
 
     static boolean succeeded(Job job) {
-        JobStatus status = job.getStatus();
-        return status != null && (orZero(status.getSucceeded()) > 0 || hasCondition(status, "Complete"));
+        return JobOutcome.of(job).succeeded();
     }
 
     static boolean failed(Job job) {
-        JobStatus status = job.getStatus();
-        Integer limit = job.getSpec() == null ? null : job.getSpec().getBackoffLimit();
-        return status != null && (hasCondition(status, "Failed")
-                || orZero(status.getFailed()) > (limit == null ? 6 : limit)); // 6: Kubernetes' default limit
+        return JobOutcome.of(job).failed();
     }
 
-    /** The Job's completion time; Kubernetes always sets it on success, the rest is for odd API servers. */
+    /** The Job's completion time. */
     private static String completedAt(Job job) {
-        JobStatus status = job.getStatus();
-        if (status.getCompletionTime() != null) {
-            return status.getCompletionTime();
-        }
-        return conditions(status).stream().filter(c -> "Complete".equals(c.getType()))
-                .map(JobCondition::getLastTransitionTime).filter(Objects::nonNull).findFirst()
-                .orElse(job.getMetadata().getCreationTimestamp());
+        Instant at = JobOutcome.of(job).at();
+        return at == null ? null : at.toString();
     }
 
     /** s3://bucket/themes, or s3://bucket/{themes,images} for several folders. */
@@ -125,15 +115,4 @@ record SeedProgress(Stage stage, String job, String seededAt, String from) {
         return env.stream().filter(v -> name.equals(v.getName())).map(EnvVar::getValue).findFirst().orElse("");
     }
 
-    private static boolean hasCondition(JobStatus status, String type) {
-        return conditions(status).stream().anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
-    }
-
-    private static List<JobCondition> conditions(JobStatus status) {
-        return status.getConditions() == null ? List.of() : status.getConditions();
-    }
-
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
-    }
 }

@@ -3,7 +3,6 @@ package io.panstack.operator.reconcile;
 import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.aws.AwsErrors;
@@ -14,7 +13,6 @@ import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.ShortHash;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
-import io.panstack.operator.status.BackupRuns;
 import io.panstack.operator.status.Hold;
 
 /**
@@ -63,20 +61,14 @@ final class UpgradeGate {
     }
 
     private static Decision logical(Stack stack, Context<PanStack> context, String from, String wanted) {
-        Optional<String> running = Optional.of(from);
-        String name = jobName(stack, running.get(), wanted);
-        Optional<Job> job = context.getSecondaryResourcesAsStream(Job.class)
-                .filter(j -> name.equals(j.getMetadata().getName())).findFirst();
-        if (job.isPresent() && BackupRuns.of(java.util.List.of(job.get())).lastSuccess() != null) {
+        JobRun backup = JobRun.find(context, jobName(stack, from, wanted));
+        if (backup.succeeded()) {
             return new Decision(stack, null);
         }
-        if (job.isEmpty()) {
-            OwnedJobs.create(BackupJobs.job(stack, Backups.target(context), name), stack.resource(), context.getClient());
-        }
-        boolean failed = job.isPresent() && BackupRuns.of(java.util.List.of(job.get())).lastFailure() != null;
-        String message = "Pi " + running.get() + " keeps running until the backup before the upgrade to " + wanted
-                + (failed ? " succeeds: Job " + name + " failed (kubectl logs job/" + name + "); delete it to try again"
-                        : " has finished (Job " + name + ")");
+        backup.startOnce(() -> BackupJobs.job(stack, Backups.target(context), backup.name()), context);
+        String message = "Pi " + from + " keeps running until the backup before the upgrade to " + wanted
+                + (backup.failed() ? " succeeds: Job " + backup.name() + " failed (kubectl logs job/" + backup.name()
+                        + "); delete it to try again" : " has finished (Job " + backup.name() + ")");
         return held(stack, context, from, message);
     }
 

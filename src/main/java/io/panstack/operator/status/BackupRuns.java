@@ -2,11 +2,9 @@ package io.panstack.operator.status;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 
 /**
  * The outcome of backup Jobs (scheduled, on demand, before an upgrade): the newest success and the newest failure.
@@ -31,20 +29,14 @@ public final class BackupRuns {
     }
 
     static Optional<Instant> succeededAt(Job job) {
-        if (job.getStatus() == null || job.getStatus().getSucceeded() == null || job.getStatus().getSucceeded() < 1) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(job.getStatus().getCompletionTime()).map(Instant::parse);
+        JobOutcome outcome = JobOutcome.of(job);
+        return outcome.succeeded() ? Optional.ofNullable(outcome.at()) : Optional.empty();
     }
 
-    /** A Job that gave up: its Failed condition (back-off limit or deadline reached). */
+    /** A Job that gave up (back-off limit or deadline reached); retries still to come are no failure yet. */
     static Optional<Instant> failedAt(Job job) {
-        if (job.getStatus() == null || job.getStatus().getConditions() == null) {
-            return Optional.empty();
-        }
-        return job.getStatus().getConditions().stream()
-                .filter(c -> "Failed".equals(c.getType()) && "True".equals(c.getStatus()))
-                .map(JobCondition::getLastTransitionTime).filter(Objects::nonNull).map(Instant::parse).findFirst();
+        JobOutcome outcome = JobOutcome.of(job);
+        return outcome.failed() ? Optional.ofNullable(outcome.at()) : Optional.empty();
     }
 
     private static Instant newest(List<Job> jobs, java.util.function.Function<Job, Optional<Instant>> time) {

@@ -15,6 +15,7 @@ import io.panstack.operator.backup.CronSchedule;
 import io.panstack.operator.build.BackupJobs;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.cloud.Observed;
+import io.panstack.operator.reconcile.pass.Pass;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 import io.panstack.operator.status.BackupHealth;
@@ -31,7 +32,8 @@ final class BackupObservations {
     }
 
     /** Null when the spec asks for no backups. */
-    static Readiness<BackupStatus> observe(Stack stack, Context<PanStack> context, String onDemandStarted, Instant now) {
+    static Readiness<BackupStatus> observe(Pass pass, Context<PanStack> context, String onDemandStarted, Instant now) {
+        Stack stack = pass.stack();
         BackupSpec spec = stack.spec().getBackup();
         if (spec == null) {
             return null;
@@ -50,8 +52,8 @@ final class BackupObservations {
         status.setLastFailureTime(text(lastFailure));
         status.setNextScheduledTime(CronSchedule.parse(spec.getSchedule()).flatMap(cron -> cron.nextAfter(now))
                 .map(Instant::toString).orElse(null));
-        status.setLocation(Backups.target(context).location(stack));
-        CloudState cloud = CurrentStack.cloud(context);
+        status.setLocation(pass.backupTarget().location(stack));
+        CloudState cloud = pass.cloud();
         // An observation: a failed read keeps the last known time and says why (it never holds anything).
         Observed<Instant> snapshots = cloud != null && cloud.database() != null ? cloud.database().newestSnapshot() : null;
         Instant snapshot = snapshots == null ? null : snapshots.value();

@@ -22,8 +22,7 @@ public final class Backups {
     }
 
     /** The stack's bucket when it has one, else its backup volume. */
-    public static Target target(Context<PanStack> context) {
-        CloudState cloud = CurrentStack.cloud(context);
+    static Target target(CloudState cloud) {
         return cloud != null && cloud.bucket() != null ? new Target(cloud.bucket().name(), cloud.region())
                 : Target.volume();
     }

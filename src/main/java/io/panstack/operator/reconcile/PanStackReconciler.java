@@ -52,10 +52,11 @@ import io.panstack.operator.reconcile.dependent.MariaDbStatefulSet;
 import io.panstack.operator.reconcile.dependent.Preconditions;
 import io.panstack.operator.reconcile.dependent.StackServices;
 import io.panstack.operator.runtime.OperatorSettings;
+import io.panstack.operator.build.BackupJobs.Target;
+import io.panstack.operator.reconcile.pass.Pass;
 import io.panstack.operator.stack.JobImages;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
-import io.panstack.operator.status.Hold;
 import io.panstack.operator.status.Observation;
 import io.panstack.operator.status.Problem;
 import io.panstack.operator.status.StatusAggregator;
@@ -112,37 +113,55 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
                     resource.getMetadata().getName());
             return UpdateControl.noUpdate();
         }
-        Pass pass = plan(Stack.of(resource, images), context);
-        CurrentStack.put(context, pass.stack(), pass.cloud());
-        Hold hold = null;
+        Found found = plan(Stack.of(resource, images), context);
+        Pass pass;
         String backupStarted = null;
-        if (pass.problem() == null) {
-            DatabaseInstances rds = pass.cloud() != null && pass.cloud().database() != null
-                    ? aws.forRegion(pass.cloud().region()).rds() : null;
-            UpgradeGate.Decision upgrade = UpgradeGate.decide(pass.stack(), context, rds);
-            CurrentStack.put(context, upgrade.stack(), pass.cloud());
-            Hold restore = RepositoryRestore.reconcile(upgrade.stack(), context);
-            CurrentStack.holdRepository(context, restore != null);
-            hold = restore != null ? restore : upgrade.hold();
+        if (found.problem() != null) {
+            pass = observedOnly(found.stack(), found.cloud(), context);
+        } else {
+            pass = carryOut(found, context);
+            pass.putInto(context);
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-            backupStarted = Backups.startRequested(pass.stack(), Backups.target(context), context);
+            backupStarted = Backups.startRequested(found.stack(), pass.backupTarget(), context);
         }
-        PanStackStatus status = status(resource, context, pass.problem(), null, backupStarted, hold);
+        PanStackStatus status = status(resource, pass, context, found.problem(), null, backupStarted);
         UpdateControl<PanStack> control = status.equals(resource.getStatus())
                 ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(withOnlyStatus(resource, status));
-        Duration next = pass.problem() != null ? polling.afterProblem(pass.problem(), recheck)
-                : pass.cloud() != null ? polling.next(pass.cloud())
+        Duration next = found.problem() != null ? polling.afterProblem(found.problem(), recheck)
+                : found.cloud() != null ? polling.next(found.cloud())
                 : null;
         return next == null ? control : control.rescheduleAfter(next);
     }
 
     /** What one reconcile found: the first problem (or null), the stack as AWS revealed it, the AWS resources. */
-    private record Pass(Problem problem, Stack stack, CloudState cloud) {
+    private record Found(Problem problem, Stack stack, CloudState cloud) {
+    }
+
+    /**
+     * The pass of a stack that can be carried out: its database readiness once, then the upgrade gate (which may
+     * hold the release back) and the restore (which may hold the repository back), in that order.
+     */
+    private Pass carryOut(Found found, Context<PanStack> context) {
+        boolean databaseReady = DatabaseReadiness.isReady(found.stack(), found.cloud(), context);
+        Target target = Backups.target(found.cloud());
+        DatabaseInstances rds = found.cloud() != null && found.cloud().database() != null
+                ? aws.forRegion(found.cloud().region()).rds() : null;
+        UpgradeGate.Decision upgrade = UpgradeGate.decide(found.stack(), target, context, rds);
+        RepositoryRestore.Outcome restore = RepositoryRestore.reconcile(upgrade.stack(), databaseReady, found.cloud(),
+                context);
+        return new Pass(upgrade.stack(), found.cloud(), databaseReady, restore.hold() != null, target,
+                restore.restoredAt(), restore.hold() != null ? restore.hold() : upgrade.hold());
+    }
+
+    /** The pass of a stack that is only observed (stalled, or the reconcile failed before its pass was recorded). */
+    private static Pass observedOnly(Stack stack, CloudState cloud, Context<PanStack> context) {
+        return new Pass(stack, cloud, DatabaseReadiness.isReady(stack, cloud, context), false, Backups.target(cloud),
+                RepositoryRestore.recordedAt(stack), null);
     }
 
     /** Validates, then the data objects, then AWS; the first problem stops everything that follows. */
-    private Pass plan(Stack stack, Context<PanStack> context) {
+    private Found plan(Stack stack, Context<PanStack> context) {
         Problem problem = validator.validate(stack, context);
         if (problem == null) {
             problem = data.reconcile(stack, context);
@@ -151,11 +170,11 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             problem = polling.stillRejected(stack.resource(), clock.instant());
         }
         if (problem != null || !stack.spec().usesAws()) {
-            return new Pass(problem, stack, null);
+            return new Found(problem, stack, null);
         }
         if (!stack.resource().hasFinalizer(context.getControllerConfiguration().getFinalizerName())) {
             // JOSDK adds the finalizer before the first reconcile; this keeps every AWS create behind it regardless.
-            return new Pass(null, stack, null);
+            return new Found(null, stack, null);
         }
         try {
             Instant now = clock.instant();
@@ -172,13 +191,13 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             if (volume == null) {
                 BucketSeeding.reconcile(found, cloud, context);
             }
-            return new Pass(volume, found, cloud);
+            return new Found(volume, found, cloud);
         } catch (RuntimeException e) {
             Problem stop = CloudFailures.problemOf(e);
             if (stop == null) {
                 throw e; // throttled, 5xx, unreachable: retried with back-off, workloads untouched
             }
-            return new Pass(stop, stack, null);
+            return new Found(stop, stack, null);
         }
     }
 
@@ -240,7 +259,8 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         if (resource.getSpec() == null) {
             return ErrorStatusUpdateControl.defaultErrorProcessing();
         }
-        PanStackStatus status = status(resource, context, null, Failures.describe(e), null, null);
+        Pass pass = Pass.find(context).orElseGet(() -> observedOnly(Stack.of(resource, images), null, context));
+        PanStackStatus status = status(resource, pass, context, null, Failures.describe(e), null);
         return status.equals(resource.getStatus())
                 ? ErrorStatusUpdateControl.defaultErrorProcessing()
                 : ErrorStatusUpdateControl.patchStatus(withOnlyStatus(resource, status));
@@ -254,11 +274,10 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
                 labelled(Secret.class, context), labelled(Job.class, context));
     }
 
-    private PanStackStatus status(PanStack resource, Context<PanStack> context, Problem problem, String error,
-            String backupStarted, Hold hold) {
+    private PanStackStatus status(PanStack resource, Pass pass, Context<PanStack> context, Problem problem,
+            String error, String backupStarted) {
         Instant now = clock.instant();
-        Observation seen = StackObserver.observe(CurrentStack.of(resource, context), context, problem, error,
-                backupStarted, hold, now);
+        Observation seen = StackObserver.observe(pass, context, problem, error, backupStarted, now);
         PanStackStatus status = StatusAggregator.aggregate(seen, resource.getStatus(), now);
         StatusEvents.announce(context.getClient(), resource, resource.getStatus(), status);
         metrics.update(resource.getMetadata().getNamespace(), resource.getMetadata().getName(),

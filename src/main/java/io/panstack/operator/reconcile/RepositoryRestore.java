@@ -1,5 +1,7 @@
 package io.panstack.operator.reconcile;
 
+import java.time.Instant;
+
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.RestoreSpec;
@@ -16,64 +18,62 @@ import io.panstack.operator.status.Hold;
 final class RepositoryRestore {
     static final String WAITING = "WaitingForRestore";
     static final String FAILED = "RestoreFailed";
-    private static final String RESTORED_AT = "panstack.restoredAt";
 
     private RepositoryRestore() {
     }
 
-    /** Why the repository is not ready for Pi yet, or null (no restore asked for, or done). */
-    static Hold reconcile(Stack stack, Context<PanStack> context) {
+    /**
+     * Where the restore stands.
+     *
+     * @param hold       why the repository is not ready for Pi yet, or null (no restore asked for, or done)
+     * @param restoredAt when it was restored (recorded in status, or found done now), or null
+     */
+    record Outcome(Hold hold, String restoredAt) {
+    }
+
+    static Outcome reconcile(Stack stack, boolean databaseReady, CloudState cloud, Context<PanStack> context) {
         RestoreSpec from = stack.spec().getDatabase().getRestoreFrom();
-        if (from == null || recordedAt(stack) != null) {
-            return null;
+        String recorded = recordedAt(stack);
+        if (from == null || recorded != null) {
+            return new Outcome(null, recorded);
         }
         if (from.fromRdsSnapshot()) {
-            return fromSnapshot(stack, context, from);
+            return fromSnapshot(stack, databaseReady, context, from);
         }
         JobRun restore = JobRun.find(context, RestoreJob.name(stack));
         if (restore.succeeded()) {
-            java.time.Instant at = restore.outcome().orElseThrow().at();
-            context.managedWorkflowAndDependentResourceContext().put(RESTORED_AT,
-                    (at == null ? java.time.Instant.now() : at).toString());
+            Instant at = restore.outcome().orElseThrow().at();
             StackEvents.normal(context.getClient(), stack.resource(), "RestoreFinished", "Restored " + from.getBackup()
                     + " into schema " + stack.database().schema() + "; the dashboard starts on it");
-            return null;
+            return new Outcome(null, (at == null ? Instant.now() : at).toString());
         }
         if (restore.failed()) {
-            return new Hold(FAILED, "Restoring " + from.getBackup() + " failed (kubectl logs job/" + restore.name()
-                    + "), so the dashboard and scheduler do not start on an empty or partial repository. Fix the cause"
-                    + " (drop a partly restored schema), then delete the Job to try again.");
+            return new Outcome(new Hold(FAILED, "Restoring " + from.getBackup() + " failed (kubectl logs job/"
+                    + restore.name() + "), so the dashboard and scheduler do not start on an empty or partial"
+                    + " repository. Fix the cause (drop a partly restored schema), then delete the Job to try again."),
+                    null);
         }
-        if (!restore.started() && !DatabaseReadiness.isReady(stack, context)) {
-            return new Hold(WAITING, "The backup " + from.getBackup() + " is restored once the database takes"
-                    + " connections; the dashboard and scheduler start after that");
+        if (!restore.started() && !databaseReady) {
+            return new Outcome(new Hold(WAITING, "The backup " + from.getBackup() + " is restored once the database"
+                    + " takes connections; the dashboard and scheduler start after that"), null);
         }
-        CloudState cloud = CurrentStack.cloud(context);
         restore.startOnce(() -> RestoreJob.desired(stack, from, cloud == null ? null : cloud.region()), context);
-        return new Hold(WAITING, "The dashboard and scheduler start once " + from.getBackup()
-                + " is restored into the repository (Job " + restore.name() + ")");
+        return new Outcome(new Hold(WAITING, "The dashboard and scheduler start once " + from.getBackup()
+                + " is restored into the repository (Job " + restore.name() + ")"), null);
     }
 
     /** The RDS instance is created from the snapshot (see RdsDatabase): done once it serves Pi. */
-    private static Hold fromSnapshot(Stack stack, Context<PanStack> context, RestoreSpec from) {
-        if (!DatabaseReadiness.isReady(stack, context)) {
-            return new Hold(WAITING, "The RDS instance is being restored from snapshot " + from.getRdsSnapshotId()
-                    + "; the dashboard and scheduler start after that");
+    private static Outcome fromSnapshot(Stack stack, boolean databaseReady, Context<PanStack> context, RestoreSpec from) {
+        if (!databaseReady) {
+            return new Outcome(new Hold(WAITING, "The RDS instance is being restored from snapshot "
+                    + from.getRdsSnapshotId() + "; the dashboard and scheduler start after that"), null);
         }
-        context.managedWorkflowAndDependentResourceContext().put(RESTORED_AT, java.time.Instant.now().toString());
         StackEvents.normal(context.getClient(), stack.resource(), "RestoreFinished", "The RDS instance was restored"
                 + " from snapshot " + from.getRdsSnapshotId() + "; the dashboard starts on it");
-        return null;
+        return new Outcome(null, Instant.now().toString());
     }
 
-    /** When the restore finished: recorded in status, or found done in this reconcile; null before. */
-    static String restoredAt(Stack stack, Context<PanStack> context) {
-        String recorded = recordedAt(stack);
-        return recorded != null ? recorded
-                : context.managedWorkflowAndDependentResourceContext().get(RESTORED_AT, String.class).orElse(null);
-    }
-
-    private static String recordedAt(Stack stack) {
+    static String recordedAt(Stack stack) {
         var status = stack.resource().getStatus();
         return status == null || status.getDatabase() == null ? null : status.getDatabase().getRestoredAt();
     }

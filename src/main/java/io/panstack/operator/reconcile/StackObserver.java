@@ -18,13 +18,13 @@ import io.panstack.operator.api.v1alpha1.DatabaseStatus;
 import io.panstack.operator.api.v1alpha1.FilesStatus;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.reconcile.pass.Pass;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.PiPaths;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
 import io.panstack.operator.stack.StackLabels;
 import io.panstack.operator.status.ComponentObservation;
-import io.panstack.operator.status.Hold;
 import io.panstack.operator.status.Readiness;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.cloud.RdsDatabase.RdsState;
@@ -40,19 +40,20 @@ final class StackObserver {
     }
 
     /**
+     * @param pass            what this reconcile found (the stack, its AWS resources, readiness and holds)
      * @param onDemandStarted the panstack.io/backup-now request this reconcile started a backup for, or null
-     * @param hold            why the spec is not fully carried out yet (an upgrade's safety backup, a restore), or null
      */
-    static Observation observe(Stack stack, Context<PanStack> context, Problem problem, String reconcileError,
-            String onDemandStarted, Hold hold, java.time.Instant now) {
+    static Observation observe(Pass pass, Context<PanStack> context, Problem problem, String reconcileError,
+            String onDemandStarted, java.time.Instant now) {
+        Stack stack = pass.stack();
         PanStackStatus previous = stack.resource().getStatus();
         List<Pod> pods = context.getSecondaryResourcesAsStream(Pod.class).toList();
         boolean inCluster = stack.database().mode() == DatabaseMode.InCluster;
         Optional<StatefulSet> mariadb = context.getSecondaryResource(StatefulSet.class);
         ComponentObservation databaseWorkload = inCluster ? mariadb(stack, mariadb, pods) : null;
-        boolean databaseReady = DatabaseReadiness.isReady(stack, context);
+        boolean databaseReady = pass.databaseReady();
         // A pending restore keeps the dashboard and scheduler waiting although the database takes connections.
-        boolean repositoryReady = databaseReady && !CurrentStack.repositoryHeld(context);
+        boolean repositoryReady = pass.repositoryReady();
 
         List<ComponentObservation> components = new ArrayList<>();
         for (Component component : Component.values()) {
@@ -64,9 +65,9 @@ final class StackObserver {
         }
         // A stalled stack still runs what it ran before: keep describing that database and URL.
         boolean keepPrevious = problem != null && previous != null;
-        CloudState cloud = CurrentStack.cloud(context);
+        CloudState cloud = pass.cloud();
         DatabaseStatus where = keepPrevious && previous.getDatabase() != null ? previous.getDatabase()
-                : where(stack, cloud == null ? null : cloud.database(), RepositoryRestore.restoredAt(stack, context));
+                : where(stack, cloud == null ? null : cloud.database(), pass.restoredAt());
         String url = keepPrevious && previous.getUrl() != null ? previous.getUrl() : url(stack);
         Readiness<DatabaseStatus> database = stack.database().mode() == DatabaseMode.Rds
                 ? CloudObservations.database(cloud, where, previous)
@@ -77,7 +78,7 @@ final class StackObserver {
                 : stack.resource().getMetadata().getGeneration(), problem, reconcileError,
                 database, databaseWorkload, components, files,
                 stack.spec().getBucket() == null ? null : CloudObservations.bucket(cloud, previous),
-                BackupObservations.observe(stack, context, onDemandStarted, now), hold, stack.spec().suspended(), url);
+                BackupObservations.observe(pass, context, onDemandStarted, now), pass.hold(), stack.spec().suspended(), url);
     }
 
     private static ComponentObservation component(Stack stack, Component component, Optional<Deployment> found,

@@ -8,6 +8,7 @@ import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.aws.AwsErrors;
 import io.panstack.operator.aws.rds.DatabaseInstances;
 import io.panstack.operator.build.BackupJobs;
+import io.panstack.operator.build.BackupJobs.Target;
 import io.panstack.operator.cloud.SafetySnapshot;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.ShortHash;
@@ -35,14 +36,14 @@ final class UpgradeGate {
      * @param rds the stack's RDS calls, for an RDS stack without logical backups (a snapshot is the backup then);
      *            null otherwise
      */
-    static Decision decide(Stack stack, Context<PanStack> context, DatabaseInstances rds) {
+    static Decision decide(Stack stack, Target target, Context<PanStack> context, DatabaseInstances rds) {
         String wanted = stack.spec().getVersion();
         Optional<String> running = runningVersion(context, stack);
         if (running.isEmpty() || running.get().equals(wanted)) {
             return new Decision(stack, null);
         }
         if (stack.spec().getBackup() != null) {
-            return logical(stack, context, running.get(), wanted);
+            return logical(stack, target, context, running.get(), wanted);
         }
         if (rds != null) {
             String snapshot = SafetySnapshot.name(stack, running.get(), wanted);
@@ -60,12 +61,12 @@ final class UpgradeGate {
         return new Decision(stack, null); // no backup destination: nothing to wait for (see README)
     }
 
-    private static Decision logical(Stack stack, Context<PanStack> context, String from, String wanted) {
+    private static Decision logical(Stack stack, Target target, Context<PanStack> context, String from, String wanted) {
         JobRun backup = JobRun.find(context, jobName(stack, from, wanted));
         if (backup.succeeded()) {
             return new Decision(stack, null);
         }
-        backup.startOnce(() -> BackupJobs.job(stack, Backups.target(context), backup.name()), context);
+        backup.startOnce(() -> BackupJobs.job(stack, target, backup.name()), context);
         String message = "Pi " + from + " keeps running until the backup before the upgrade to " + wanted
                 + (backup.failed() ? " succeeds: Job " + backup.name() + " failed (kubectl logs job/" + backup.name()
                         + "); delete it to try again" : " has finished (Job " + backup.name() + ")");

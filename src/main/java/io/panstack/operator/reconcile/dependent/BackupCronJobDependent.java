@@ -1,5 +1,6 @@
 package io.panstack.operator.reconcile.dependent;
 
+import io.panstack.operator.reconcile.pass.Pass;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -7,8 +8,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.build.BackupJobs;
-import io.panstack.operator.reconcile.Backups;
-import io.panstack.operator.reconcile.CurrentStack;
 import io.panstack.operator.stack.StackLabels;
 import io.panstack.operator.stack.StackNames;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -29,6 +28,7 @@ public class BackupCronJobDependent extends CRUDKubernetesDependentResource<Cron
 
     @Override
     protected CronJob desired(PanStack primary, Context<PanStack> context) {
-        return BackupJobs.cronJob(CurrentStack.of(primary, context), Backups.target(context));
+        Pass pass = Pass.of(context);
+        return BackupJobs.cronJob(pass.stack(), pass.backupTarget());
     }
 }

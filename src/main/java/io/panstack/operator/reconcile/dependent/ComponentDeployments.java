@@ -1,5 +1,6 @@
 package io.panstack.operator.reconcile.dependent;
 
+import io.panstack.operator.reconcile.pass.Pass;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,9 +12,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.build.ComponentDeployment;
-import io.panstack.operator.cloud.CloudState;
-import io.panstack.operator.reconcile.CurrentStack;
-import io.panstack.operator.reconcile.DatabaseReadiness;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
@@ -34,18 +32,16 @@ public class ComponentDeployments extends CRUDKubernetesDependentResource<Deploy
 
     @Override
     public Map<String, Deployment> desiredResources(PanStack primary, Context<PanStack> context) {
-        Stack stack = CurrentStack.of(primary, context);
+        Pass pass = Pass.of(context);
+        Stack stack = pass.stack();
         Map<String, Deployment> existing = getSecondaryResources(primary, context);
-        boolean databaseReady = DatabaseReadiness.isReady(stack, context) && !CurrentStack.repositoryHeld(context);
-        CloudState cloud = CurrentStack.cloud(context);
-        boolean awsReady = cloud == null || cloud.ready();
         Map<String, Deployment> desired = new LinkedHashMap<>();
         for (Component component : Component.values()) {
             if (!component.enabledIn(stack.spec())) {
                 continue;
             }
             boolean mayStart = existing.containsKey(component.id())
-                    || (awsReady && (!component.usesRepository() || databaseReady));
+                    || (pass.awsReady() && (!component.usesRepository() || pass.repositoryReady()));
             if (mayStart) {
                 desired.put(component.id(), ComponentDeployment.desired(stack, component));
             }

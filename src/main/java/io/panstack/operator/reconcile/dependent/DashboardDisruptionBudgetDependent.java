@@ -1,5 +1,6 @@
 package io.panstack.operator.reconcile.dependent;
 
+import io.panstack.operator.reconcile.pass.Pass;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -7,7 +8,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.build.DashboardDisruptionBudget;
-import io.panstack.operator.reconcile.CurrentStack;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 
@@ -21,6 +21,6 @@ public class DashboardDisruptionBudgetDependent extends CRUDKubernetesDependentR
 
     @Override
     protected PodDisruptionBudget desired(PanStack primary, Context<PanStack> context) {
-        return DashboardDisruptionBudget.desired(CurrentStack.of(primary, context));
+        return DashboardDisruptionBudget.desired(Pass.of(context).stack());
     }
 }

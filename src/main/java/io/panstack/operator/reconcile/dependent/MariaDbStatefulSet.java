@@ -1,5 +1,6 @@
 package io.panstack.operator.reconcile.dependent;
 
+import io.panstack.operator.reconcile.pass.Pass;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -7,7 +8,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.build.MariaDb;
-import io.panstack.operator.reconcile.CurrentStack;
 import io.panstack.operator.stack.Stack;
 
 /**
@@ -23,6 +23,6 @@ public class MariaDbStatefulSet extends CRUDKubernetesDependentResource<Stateful
 
     @Override
     protected StatefulSet desired(PanStack primary, Context<PanStack> context) {
-        return MariaDb.desired(CurrentStack.of(primary, context));
+        return MariaDb.desired(Pass.of(context).stack());
     }
 }

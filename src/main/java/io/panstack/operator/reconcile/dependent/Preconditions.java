@@ -1,5 +1,6 @@
 package io.panstack.operator.reconcile.dependent;
 
+import io.panstack.operator.reconcile.pass.Pass;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
@@ -7,7 +8,6 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.build.DashboardDisruptionBudget;
-import io.panstack.operator.stack.Stack;
 
 /**
  * Workflow preconditions. A false precondition deletes the dependent, so they guard only objects that hold no
@@ -30,7 +30,7 @@ public final class Preconditions {
         @Override
         public boolean isMet(DependentResource<HasMetadata, PanStack> dependent, PanStack primary,
                 Context<PanStack> context) {
-            return DashboardDisruptionBudget.wanted(Stack.of(primary));
+            return DashboardDisruptionBudget.wanted(Pass.of(context).stack());
         }
     }
 

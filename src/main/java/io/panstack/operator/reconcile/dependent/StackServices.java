@@ -1,5 +1,6 @@
 package io.panstack.operator.reconcile.dependent;
 
+import io.panstack.operator.reconcile.pass.Pass;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +14,6 @@ import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.build.StackService;
 import io.panstack.operator.stack.Component;
-import io.panstack.operator.reconcile.CurrentStack;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 
@@ -28,7 +28,7 @@ public class StackServices extends CRUDKubernetesDependentResource<Service, PanS
 
     @Override
     public Map<String, Service> desiredResources(PanStack primary, Context<PanStack> context) {
-        Stack stack = CurrentStack.of(primary, context);
+        Stack stack = Pass.of(context).stack();
         Map<String, Service> desired = new LinkedHashMap<>();
         if (stack.database().mode() == DatabaseMode.InCluster) {
             desired.put(StackLabels.MARIADB, StackService.forMariaDb(stack));

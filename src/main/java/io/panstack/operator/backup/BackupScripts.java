@@ -36,6 +36,7 @@ public final class BackupScripts {
     public static final String BACKUP = "backup.sh";
     public static final String UPLOAD = "upload.sh";
     public static final String RESTORE = "restore.sh";
+    public static final String DOWNLOAD = "download.sh";
 
     // Environment of the scripts.
     public static final String DB_HOST = "DB_HOST";
@@ -125,6 +126,11 @@ public final class BackupScripts {
         return load(RESTORE);
     }
 
+    /** Fetches an s3:// backup for the restore (DOWNLOAD_SOURCE to DOWNLOAD_TARGET), in the AWS CLI image. */
+    public static String downloadScript() {
+        return load(DOWNLOAD);
+    }
+
     /** All three by file name, e.g. as a ConfigMap's data mounted where the Jobs run them. */
     public static Map<String, String> all() {
         Map<String, String> scripts = new LinkedHashMap<>();
@@ -135,9 +141,14 @@ public final class BackupScripts {
     }
 
     private static String load(String name) {
-        try (InputStream in = BackupScripts.class.getResourceAsStream(name)) {
+        return load(BackupScripts.class, name);
+    }
+
+    /** A shell script kept as a resource beside a class (so it is tested as the file it is), as text. */
+    public static String load(Class<?> beside, String name) {
+        try (InputStream in = beside.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("Missing resource " + name + " beside " + BackupScripts.class);
+                throw new IllegalStateException("Missing resource " + name + " beside " + beside);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -95,12 +95,8 @@ public final class BackupJobs {
                 .addNewVolumeMount().withName(SECRET).withMountPath(SECRET_PATH).withReadOnly(true).endVolumeMount()
                 .withSecurityContext(SecurityContexts.nonRootContainer())
                 .build();
-        PodSpecBuilder pod = new PodSpecBuilder()
-                .withRestartPolicy("Never")
-                .withEnableServiceLinks(false)
-                .withServiceAccountName(backup.getServiceAccountName())
-                .withSecurityContext(SecurityContexts.mariadbPod())
-                .withVolumes(volumes(stack, target));
+        PodSpecBuilder pod = JobPods.runOnce(backup.getServiceAccountName(), SecurityContexts.mariadbPod(),
+                volumes(stack, target));
         if (target.s3()) {
             pod.withInitContainers(dump).withContainers(upload(stack, target));
         } else {
@@ -117,16 +113,9 @@ public final class BackupJobs {
     }
 
     private static Container upload(Stack stack, Target target) {
-        return new ContainerBuilder()
-                .withName("upload")
-                .withImage(stack.images().awsCli())
-                .withCommand("/bin/sh", "-c", BackupScripts.uploadScript())
-                .withEnv(env(BackupScripts.BACKUP_DIR, WORK_PATH), env(BackupScripts.BUCKET, target.bucket()),
-                        env(BackupScripts.PREFIX, S3_PREFIX), env("AWS_REGION", target.region()),
-                        env("HOME", WORK_PATH))
-                .addNewVolumeMount().withName(WORK).withMountPath(WORK_PATH).endVolumeMount()
-                .withSecurityContext(SecurityContexts.nonRootContainer())
-                .build();
+        return JobPods.awsCli(stack, "upload", BackupScripts.uploadScript(), List.of(env(BackupScripts.BACKUP_DIR, WORK_PATH),
+                env(BackupScripts.BUCKET, target.bucket()), env(BackupScripts.PREFIX, S3_PREFIX),
+                env("AWS_REGION", target.region())), WORK, WORK_PATH);
     }
 
     private static List<EnvVar> dumpEnv(Stack stack, Target target) {

@@ -1,10 +1,7 @@
 package io.panstack.operator.build;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -14,6 +11,7 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.panstack.operator.api.v1alpha1.FilesFolder;
+import io.panstack.operator.backup.BackupScripts;
 import io.panstack.operator.api.v1alpha1.FilesSpec;
 import io.panstack.operator.api.v1alpha1.SeedFromBucketSpec;
 import io.panstack.operator.stack.Stack;
@@ -48,13 +46,9 @@ public final class BucketSeedJob {
         Map<String, String> podLabels = new LinkedHashMap<>(labels);
         podLabels.put(StackLabels.FILES_VOLUME, claim);
 
-        PodSpecBuilder pod = new PodSpecBuilder()
-                .withRestartPolicy("Never")
-                .withEnableServiceLinks(false)
-                .withServiceAccountName(seed.getServiceAccountName())
-                .withSecurityContext(SecurityContexts.piPod())
-                .withVolumes(SharedFiles.volume(stack),
-                        new VolumeBuilder().withName(STAGE_VOLUME).withNewEmptyDir().endEmptyDir().build())
+        PodSpecBuilder pod = JobPods.runOnce(seed.getServiceAccountName(), SecurityContexts.piPod(),
+                List.of(SharedFiles.volume(stack),
+                        new VolumeBuilder().withName(STAGE_VOLUME).withNewEmptyDir().endEmptyDir().build()))
                 .addNewContainer().withName(CONTAINER).withImage(seed.getImage() != null ? seed.getImage() : stack.images().awsCli())
                 .withCommand("/bin/sh", "-c", SCRIPT)
                 .addNewEnv().withName(BUCKET_ENV).withValue(bucket).endEnv()
@@ -92,13 +86,6 @@ public final class BucketSeedJob {
     }
 
     private static String script() {
-        try (InputStream in = BucketSeedJob.class.getResourceAsStream("seed-from-bucket.sh")) {
-            if (in == null) {
-                throw new IllegalStateException("seed-from-bucket.sh is missing from the operator's classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BackupScripts.load(BucketSeedJob.class, "seed-from-bucket.sh");
     }
 }

@@ -41,37 +41,6 @@ public final class RestoreJob {
     // Environment of the download script.
     public static final String DOWNLOAD_SOURCE = "DOWNLOAD_SOURCE";
     public static final String DOWNLOAD_TARGET = "DOWNLOAD_TARGET";
-    /**
-     * Downloads DOWNLOAD_SOURCE (s3://bucket/key) to DOWNLOAD_TARGET, under a temporary name first, so the restore
-     * never sees a partial file. AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL are passed as --endpoint-url when set (older
-     * CLIs ignore the variables). Exit 1 when the download fails or is empty, 2 on bad configuration.
-     */
-    static final String DOWNLOAD_SCRIPT = """
-            set -eu
-            umask 077
-            : "${DOWNLOAD_SOURCE:?download: set DOWNLOAD_SOURCE}" "${DOWNLOAD_TARGET:?download: set DOWNLOAD_TARGET}"
-            case $DOWNLOAD_SOURCE in
-              s3://*/?*) ;;
-              *) echo "download: not an S3 object: $DOWNLOAD_SOURCE" >&2; exit 2 ;;
-            esac
-            part="$DOWNLOAD_TARGET.part"
-            rm -f "$part"
-            endpoint=${AWS_ENDPOINT_URL_S3:-${AWS_ENDPOINT_URL:-}}
-            if [ -n "$endpoint" ]; then set -- --endpoint-url "$endpoint"; else set --; fi
-            if ! aws "$@" s3 cp --only-show-errors "$DOWNLOAD_SOURCE" "$part"; then
-              rm -f "$part"
-              echo "download: cannot download $DOWNLOAD_SOURCE" >&2
-              exit 1
-            fi
-            if [ ! -s "$part" ]; then
-              rm -f "$part"
-              echo "download: $DOWNLOAD_SOURCE is empty" >&2
-              exit 1
-            fi
-            mv -f "$part" "$DOWNLOAD_TARGET"
-            echo "download: source=$DOWNLOAD_SOURCE bytes=$(wc -c <"$DOWNLOAD_TARGET" | tr -d ' ')"
-            """;
-
     private RestoreJob() {
     }
 
@@ -105,13 +74,8 @@ public final class RestoreJob {
                 .withVolumeMounts(mounts(from))
                 .withSecurityContext(SecurityContexts.nonRootContainer())
                 .build();
-        PodSpecBuilder pod = new PodSpecBuilder()
-                .withRestartPolicy("Never")
-                .withEnableServiceLinks(false)
-                .withServiceAccountName(from.getServiceAccountName())
-                .withSecurityContext(SecurityContexts.mariadbPod())
-                .withVolumes(volumes(stack, from))
-                .withContainers(restore);
+        PodSpecBuilder pod = JobPods.runOnce(from.getServiceAccountName(), SecurityContexts.mariadbPod(),
+                volumes(stack, from)).withContainers(restore);
         if (from.fromS3()) {
             pod.withInitContainers(download(stack, from, region));
         }
@@ -141,15 +105,7 @@ public final class RestoreJob {
         if (region != null) {
             env.add(env("AWS_REGION", region));
         }
-        env.add(env("HOME", WORK_PATH)); // the CLI writes below HOME; the image's is not the pod user's
-        return new ContainerBuilder()
-                .withName(DOWNLOAD)
-                .withImage(stack.images().awsCli())
-                .withCommand("/bin/sh", "-c", DOWNLOAD_SCRIPT)
-                .withEnv(env)
-                .addNewVolumeMount().withName(WORK).withMountPath(WORK_PATH).endVolumeMount()
-                .withSecurityContext(SecurityContexts.nonRootContainer())
-                .build();
+        return JobPods.awsCli(stack, DOWNLOAD, BackupScripts.downloadScript(), env, WORK, WORK_PATH);
     }
 
     private static List<VolumeMount> mounts(RestoreSpec from) {

@@ -142,8 +142,8 @@ class RestoreJobTest {
         assertThat(pod.getContainers()).extracting(Container::getName).containsExactly("restore");
         Container download = container(pod, "download");
         assertThat(download.getImage()).isEqualTo("amazon/aws-cli:2.17.0");
-        assertThat(download.getCommand()).containsExactly("/bin/sh", "-c", RestoreJob.DOWNLOAD_SCRIPT);
-        assertThat(RestoreJob.DOWNLOAD_SCRIPT).contains("aws ", "s3 cp", "--endpoint-url", "AWS_ENDPOINT_URL");
+        assertThat(download.getCommand()).containsExactly("/bin/sh", "-c", io.panstack.operator.backup.BackupScripts.downloadScript());
+        assertThat(io.panstack.operator.backup.BackupScripts.downloadScript()).contains("aws ", "s3 cp", "--endpoint-url", "AWS_ENDPOINT_URL");
         assertThat(value(download, "DOWNLOAD_SOURCE")).isEqualTo("s3://old-bucket/backups/" + FILE);
         assertThat(value(download, "DOWNLOAD_TARGET")).isEqualTo("/restore/" + FILE);
         assertThat(value(download, "AWS_REGION")).isEqualTo("eu-west-2");
@@ -343,7 +343,7 @@ class RestoreJobTest {
         Path bin = fakeAws();
         Path work = Files.createDirectories(temp.resolve("restore"));
         Path args = temp.resolve("args");
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", RestoreJob.DOWNLOAD_SCRIPT);
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", io.panstack.operator.backup.BackupScripts.downloadScript());
         builder.environment().clear();
         builder.environment().put("PATH", bin + ":/usr/bin:/bin");
         builder.environment().put("ARGS_FILE", args.toString());

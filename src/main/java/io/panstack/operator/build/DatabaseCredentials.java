@@ -30,13 +30,7 @@ public final class DatabaseCredentials {
         data.put(DatabaseConnection.USERNAME_KEY, base64(USERNAME));
         data.put(DatabaseConnection.PASSWORD_KEY, base64(password(random)));
         data.put(ROOT_PASSWORD_KEY, base64(password(random)));
-        return new SecretBuilder()
-                .withNewMetadata().withName(stack.names().databaseCredentials()).withNamespace(stack.namespace())
-                .withLabels(StackLabels.of(stack.name(), StackLabels.MARIADB)).endMetadata()
-                .withType("Opaque")
-                .withImmutable(true)
-                .withData(data)
-                .build();
+        return secret(stack, StackLabels.MARIADB, data);
     }
 
     /** The RDS master login: username and password (RDS keeps no separate root login). */
@@ -44,9 +38,13 @@ public final class DatabaseCredentials {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(DatabaseConnection.USERNAME_KEY, base64(username));
         data.put(DatabaseConnection.PASSWORD_KEY, base64(password(random)));
+        return secret(stack, StackLabels.DATABASE, data);
+    }
+
+    private static Secret secret(Stack stack, String component, Map<String, String> data) {
         return new SecretBuilder()
                 .withNewMetadata().withName(stack.names().databaseCredentials()).withNamespace(stack.namespace())
-                .withLabels(StackLabels.of(stack.name(), StackLabels.DATABASE)).endMetadata()
+                .withLabels(StackLabels.of(stack.name(), component)).endMetadata()
                 .withType("Opaque")
                 .withImmutable(true)
                 .withData(data)

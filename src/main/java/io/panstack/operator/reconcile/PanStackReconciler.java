@@ -28,19 +28,11 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
-import io.panstack.operator.api.v1alpha1.DeletionPolicy;
 import io.panstack.operator.api.v1alpha1.PanStack;
-import io.panstack.operator.aws.AwsErrors;
-import io.panstack.operator.aws.AwsServices;
 import io.panstack.operator.aws.AwsServicesFactory;
 import io.panstack.operator.aws.rds.DatabaseInstances;
-import io.panstack.operator.cloud.CloudFailures;
-import io.panstack.operator.cloud.CloudRelease;
-import io.panstack.operator.cloud.CloudRelease.Release;
-import io.panstack.operator.cloud.CloudResources;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.metrics.StackMetrics;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
@@ -62,11 +54,20 @@ import io.panstack.operator.status.Problem;
 import io.panstack.operator.status.StatusAggregator;
 
 /**
- * Reconciles a PanStack: validate, then the data objects, then the AWS resources, then the workflow of stateless
- * children, then status. A problem found on the way stalls the stack before anything after it is changed; running
- * workloads are left as they are. Failures (including throttled or failed AWS calls) are retried with back-off
- * without limit, so a stack is never left stuck after N attempts. Deletion goes through a finalizer, which releases
- * the AWS resources per deletionPolicy before the PanStack goes.
+ * Reconciles a PanStack, in this order:
+ * <ol>
+ * <li>{@link SpecValidator}: what the schema cannot check (referenced Secrets, mode changes);</li>
+ * <li>{@link PersistentData}: the claims and credentials, never deleted;</li>
+ * <li>{@link AwsPass}: RDS, EFS and S3, and what hangs on them (EFS PersistentVolume, files seeding);</li>
+ * <li>the {@link Pass} of this reconcile: database readiness, then {@link UpgradeGate} and {@link RepositoryRestore},
+ * which may hold the release or the repository back;</li>
+ * <li>the workflow of stateless children (dependents read the Pass), then a backup asked for on demand;</li>
+ * <li>status, from {@link StackObserver} and the pure {@code StatusAggregator}, written only when it changed.</li>
+ * </ol>
+ * A problem found on the way stalls the stack before anything after it is changed; running workloads are left as
+ * they are. Failures (including throttled or failed AWS calls) are retried with back-off without limit, so a stack is
+ * never left stuck after N attempts. Deletion goes through a finalizer ({@link StackRelease}), which releases the AWS
+ * resources per deletionPolicy before the PanStack goes.
  */
 @Workflow(explicitInvocation = true, dependents = {
         @Dependent(type = MariaDbStatefulSet.class, reconcilePrecondition = Preconditions.InClusterDatabase.class),
@@ -93,8 +94,9 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     private final AwsServicesFactory aws;
     private final AwsPolling polling;
     private final StackMetrics metrics;
-    private final CloudCache cloudCache = new CloudCache();
     private final JobImages images;
+    private final AwsPass awsPass;
+    private final StackRelease release;
 
     public PanStackReconciler(OperatorSettings settings, AwsServicesFactory aws, AwsPolling polling, StackMetrics metrics) {
         this.metrics = metrics;
@@ -103,6 +105,8 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         this.validator = new SpecValidator(recheck);
         this.aws = aws;
         this.polling = polling;
+        this.awsPass = new AwsPass(aws, polling, random, clock);
+        this.release = new StackRelease(aws, polling, clock);
     }
 
     @Override
@@ -132,10 +136,6 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
                 : found.cloud() != null ? polling.next(found.cloud())
                 : null;
         return next == null ? control : control.rescheduleAfter(next);
-    }
-
-    /** What one reconcile found: the first problem (or null), the stack as AWS revealed it, the AWS resources. */
-    private record Found(Problem problem, Stack stack, CloudState cloud) {
     }
 
     /**
@@ -176,81 +176,16 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             // JOSDK adds the finalizer before the first reconcile; this keeps every AWS create behind it regardless.
             return new Found(null, stack, null);
         }
-        try {
-            Instant now = clock.instant();
-            CloudState cloud = cloudCache.fresh(stack.resource(), now, polling).orElse(null);
-            if (cloud == null) {
-                AwsServices services = aws.forRegion(region(stack));
-                cloud = CloudResources.reconcile(stack, services,
-                        new RdsCredentials(stack, new DataObjects(context), random));
-                cloudCache.remember(stack.resource(), now, cloud);
-            }
-            Stack found = cloud.database() != null && cloud.database().host() != null
-                    ? stack.withDatabaseEndpoint(cloud.database().host(), cloud.database().port()) : stack;
-            Problem volume = cloud.files() == null ? null : EfsVolume.reconcile(found, cloud.files(), context.getClient());
-            if (volume == null) {
-                BucketSeeding.reconcile(found, cloud, context);
-            }
-            return new Found(volume, found, cloud);
-        } catch (RuntimeException e) {
-            Problem stop = CloudFailures.problemOf(e);
-            if (stop == null) {
-                throw e; // throttled, 5xx, unreachable: retried with back-off, workloads untouched
-            }
-            return new Found(stop, stack, null);
-        }
+        return awsPass.run(stack, context);
     }
 
-    private static String region(Stack stack) {
-        return stack.spec().getAws() == null ? null : stack.spec().getAws().getRegion();
-    }
 
-    /**
-     * Releases the AWS resources per deletionPolicy; the PanStack stays (phase Deleting) until AWS has finished.
-     * The in-cluster children go with Kubernetes' garbage collector (owner references), the data objects only under
-     * deletionPolicy Delete.
-     */
+    /** The finalizer: the AWS resources released per deletionPolicy (see StackRelease) before the PanStack goes. */
     @Override
     public DeleteControl cleanup(PanStack resource, Context<PanStack> context) {
-        cloudCache.forget(resource);
+        awsPass.forget(resource);
         metrics.remove(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
-        if (resource.getSpec() == null || !resource.getSpec().usesAws()) {
-            return DeleteControl.defaultDelete();
-        }
-        Stack stack = Stack.of(resource);
-        KubernetesClient client = context.getClient();
-        Release release;
-        try {
-            release = CloudRelease.release(stack, aws.forRegion(region(stack)));
-        } catch (RuntimeException e) {
-            patchDeleting(resource, client, "Releasing the AWS resources failed and is retried: "
-                    + AwsErrors.message(e));
-            throw e;
-        }
-        if (!release.done()) {
-            patchDeleting(resource, client, "Waiting for AWS (deletionPolicy " + resource.getSpec().deletionPolicy()
-                    + "): " + String.join("; ", release.waitingFor()));
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(polling.fast());
-        }
-        if (resource.getSpec().deletionPolicy() == DeletionPolicy.Delete && resource.getSpec().getFiles().getEfs() != null) {
-            EfsVolume.delete(stack, client);
-        }
-        StackEvents.normal(client, resource, "AwsResourcesReleased", release.kept().isEmpty()
-                ? "deletionPolicy " + resource.getSpec().deletionPolicy() + ": the stack's AWS resources are deleted"
-                : "deletionPolicy " + resource.getSpec().deletionPolicy() + ": kept in AWS (no longer managed): "
-                        + String.join(", ", release.kept()));
-        LOG.infof("PanStack %s/%s released its AWS resources (deletionPolicy %s); kept: %s",
-                resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
-                resource.getSpec().deletionPolicy(), release.kept());
-        return DeleteControl.defaultDelete();
-    }
-
-    private void patchDeleting(PanStack resource, KubernetesClient client, String message) {
-        long generation = resource.getMetadata().getGeneration() == null ? 0 : resource.getMetadata().getGeneration();
-        PanStackStatus status = StatusAggregator.deleting(resource.getStatus(), message, generation, clock.instant());
-        if (!status.equals(resource.getStatus())) {
-            client.resource(withOnlyStatus(resource, status)).patchStatus();
-        }
+        return release.release(resource, context);
     }
 
     @Override

@@ -1,0 +1,68 @@
+package io.panstack.operator.reconcile;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.aws.AwsServicesFactory;
+import io.panstack.operator.cloud.CloudFailures;
+import io.panstack.operator.cloud.CloudResources;
+import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.stack.Stack;
+import io.panstack.operator.status.Problem;
+
+/**
+ * A stack's AWS resources in one reconcile: the last pass while its poll is not due, else a new pass over RDS, EFS and
+ * S3; then what hangs on them in the cluster (the EFS PersistentVolume, the files seeding). Failures that need a
+ * human become a problem; the others (throttled, 5xx, unreachable) are thrown, so JOSDK retries with back-off while
+ * the workloads stay as they are.
+ */
+final class AwsPass {
+    private final AwsServicesFactory aws;
+    private final AwsPolling polling;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final CloudCache cache = new CloudCache();
+
+    AwsPass(AwsServicesFactory aws, AwsPolling polling, SecureRandom random, Clock clock) {
+        this.aws = aws;
+        this.polling = polling;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    Found run(Stack stack, Context<PanStack> context) {
+        try {
+            Instant now = clock.instant();
+            CloudState cloud = cache.fresh(stack.resource(), now, polling).orElse(null);
+            if (cloud == null) {
+                cloud = CloudResources.reconcile(stack, aws.forRegion(region(stack)),
+                        new RdsCredentials(stack, new DataObjects(context), random));
+                cache.remember(stack.resource(), now, cloud);
+            }
+            Stack found = cloud.database() != null && cloud.database().host() != null
+                    ? stack.withDatabaseEndpoint(cloud.database().host(), cloud.database().port()) : stack;
+            Problem volume = cloud.files() == null ? null : EfsVolume.reconcile(found, cloud.files(), context.getClient());
+            if (volume == null) {
+                BucketSeeding.reconcile(found, cloud, context);
+            }
+            return new Found(volume, found, cloud);
+        } catch (RuntimeException e) {
+            Problem stop = CloudFailures.problemOf(e);
+            if (stop == null) {
+                throw e; // throttled, 5xx, unreachable: retried with back-off, workloads untouched
+            }
+            return new Found(stop, stack, null);
+        }
+    }
+
+    void forget(PanStack stack) {
+        cache.forget(stack);
+    }
+
+    static String region(Stack stack) {
+        return stack.spec().getAws() == null ? null : stack.spec().getAws().getRegion();
+    }
+}

@@ -1,0 +1,78 @@
+package io.panstack.operator.reconcile;
+
+import java.time.Clock;
+
+import org.jboss.logging.Logger;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.panstack.operator.api.v1alpha1.DeletionPolicy;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.aws.AwsErrors;
+import io.panstack.operator.aws.AwsServicesFactory;
+import io.panstack.operator.cloud.CloudRelease;
+import io.panstack.operator.cloud.CloudRelease.Release;
+import io.panstack.operator.stack.Stack;
+import io.panstack.operator.status.StatusAggregator;
+
+/** The finalizer's work: a deleted PanStack's AWS resources released per deletionPolicy, one step per pass. */
+final class StackRelease {
+    private static final Logger LOG = Logger.getLogger(StackRelease.class);
+    private final AwsServicesFactory aws;
+    private final AwsPolling polling;
+    private final Clock clock;
+
+    StackRelease(AwsServicesFactory aws, AwsPolling polling, Clock clock) {
+        this.aws = aws;
+        this.polling = polling;
+        this.clock = clock;
+    }
+
+    /**
+     * Releases the AWS resources per deletionPolicy; the PanStack stays (phase Deleting) until AWS has finished.
+     * The in-cluster children go with Kubernetes' garbage collector (owner references), the data objects only under
+     * deletionPolicy Delete.
+     */
+    DeleteControl release(PanStack resource, Context<PanStack> context) {
+        if (resource.getSpec() == null || !resource.getSpec().usesAws()) {
+            return DeleteControl.defaultDelete();
+        }
+        Stack stack = Stack.of(resource);
+        KubernetesClient client = context.getClient();
+        Release release;
+        try {
+            release = CloudRelease.release(stack, aws.forRegion(AwsPass.region(stack)));
+        } catch (RuntimeException e) {
+            patchDeleting(resource, client, "Releasing the AWS resources failed and is retried: "
+                    + AwsErrors.message(e));
+            throw e;
+        }
+        if (!release.done()) {
+            patchDeleting(resource, client, "Waiting for AWS (deletionPolicy " + resource.getSpec().deletionPolicy()
+                    + "): " + String.join("; ", release.waitingFor()));
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(polling.fast());
+        }
+        if (resource.getSpec().deletionPolicy() == DeletionPolicy.Delete && resource.getSpec().getFiles().getEfs() != null) {
+            EfsVolume.delete(stack, client);
+        }
+        StackEvents.normal(client, resource, "AwsResourcesReleased", release.kept().isEmpty()
+                ? "deletionPolicy " + resource.getSpec().deletionPolicy() + ": the stack's AWS resources are deleted"
+                : "deletionPolicy " + resource.getSpec().deletionPolicy() + ": kept in AWS (no longer managed): "
+                        + String.join(", ", release.kept()));
+        LOG.infof("PanStack %s/%s released its AWS resources (deletionPolicy %s); kept: %s",
+                resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
+                resource.getSpec().deletionPolicy(), release.kept());
+        return DeleteControl.defaultDelete();
+    }
+
+    private void patchDeleting(PanStack resource, KubernetesClient client, String message) {
+        long generation = resource.getMetadata().getGeneration() == null ? 0 : resource.getMetadata().getGeneration();
+        PanStackStatus status = StatusAggregator.deleting(resource.getStatus(), message, generation, clock.instant());
+        if (!status.equals(resource.getStatus())) {
+            client.resource(PanStackReconciler.withOnlyStatus(resource, status)).patchStatus();
+        }
+    }
+
+}

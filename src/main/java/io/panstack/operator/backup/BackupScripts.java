@@ -131,10 +131,10 @@ public final class BackupScripts {
         return load(DOWNLOAD);
     }
 
-    /** All three by file name, e.g. as a ConfigMap's data mounted where the Jobs run them. */
+    /** All of them by file name, e.g. as a ConfigMap's data mounted where the Jobs run them. */
     public static Map<String, String> all() {
         Map<String, String> scripts = new LinkedHashMap<>();
-        for (String name : new String[] { BACKUP, UPLOAD, RESTORE }) {
+        for (String name : new String[] { BACKUP, UPLOAD, RESTORE, DOWNLOAD }) {
             scripts.put(name, load(name));
         }
         return scripts;

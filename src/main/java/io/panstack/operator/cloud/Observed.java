@@ -23,13 +23,16 @@ public record Observed<T>(T value, String failure) {
         return new Observed<>(value, null);
     }
 
-    /** Runs the read; any failure becomes the reason instead of an exception. */
+    /**
+     * Runs a call nothing waits for (a read for status, or turning on a protection such as automatic backups); any
+     * failure becomes the reason instead of an exception.
+     */
     public static <T> Observed<T> read(String what, Supplier<Optional<T>> call) {
         try {
             return of(call.get().orElse(null));
         } catch (RuntimeException e) {
             String failure = AwsErrors.message(e);
-            LOG.debugf("Could not read %s (status only; nothing waits for it): %s", what, failure);
+            LOG.debugf("Could not look at %s (status only; nothing waits for it): %s", what, failure);
             return new Observed<>(null, failure);
         }
     }

@@ -32,7 +32,7 @@ public final class RdsDatabase {
      * What the operator knows about the instance after a pass.
      *
      * @param newestSnapshot observation only (DescribeDBSnapshots): its failure never holds the database; null when
-     *                       not looked at in this pass
+     *                       not looked at in this pass (or the stack has no backups, which is where it shows)
      */
     public record RdsState(String identifier, String awsStatus, String host, Integer port, Instant latestRestorableTime,
             Observed<Instant> newestSnapshot, ResourceState state) {
@@ -82,7 +82,9 @@ public final class RdsDatabase {
                 modified = true;
             }
         }
-        return state(instance, modified, Observed.read("the snapshots of " + id, () -> rds.newestSnapshot(id)));
+        // The newest snapshot is shown (status.backup, BackupHealthy) only for stacks with backups: only they ask.
+        return state(instance, modified, stack.spec().getBackup() == null ? null
+                : Observed.read("the snapshots of " + id, () -> rds.newestSnapshot(id)));
     }
 
     private static void create(Stack stack, DatabaseInstances rds, MasterCredentials credentials, String id) {

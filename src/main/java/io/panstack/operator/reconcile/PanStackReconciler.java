@@ -101,7 +101,8 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     public PanStackReconciler(OperatorSettings settings, AwsServicesFactory aws, AwsPolling polling, StackMetrics metrics) {
         this.metrics = metrics;
         this.recheck = settings.stalledRecheckInterval();
-        this.images = new JobImages(settings.images().awsCli(), settings.images().dump());
+        this.images = new JobImages(settings.images().awsCli(), settings.images().dump(),
+                settings.images().dumpFollowsEngine());
         this.validator = new SpecValidator(recheck);
         this.aws = aws;
         this.polling = polling;
@@ -118,11 +119,11 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             return UpdateControl.noUpdate();
         }
         Found found = plan(Stack.of(resource, images), context);
-        Pass pass;
+        // Recorded at once, so that a failure further on still reports what this pass found (AWS included).
+        Pass pass = observedOnly(found.stack(), found.cloud(), context);
+        pass.putInto(context);
         String backupStarted = null;
-        if (found.problem() != null) {
-            pass = observedOnly(found.stack(), found.cloud(), context);
-        } else {
+        if (found.problem() == null) {
             pass = carryOut(found, context);
             pass.putInto(context);
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
@@ -133,6 +134,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
                 ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(withOnlyStatus(resource, status));
         Duration next = found.problem() != null ? polling.afterProblem(found.problem(), recheck)
+                : pass.hold() != null && pass.hold().retrySoon() ? recheck
                 : found.cloud() != null ? polling.next(found.cloud())
                 : null;
         return next == null ? control : control.rescheduleAfter(next);

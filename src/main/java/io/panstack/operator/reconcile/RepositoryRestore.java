@@ -2,6 +2,7 @@ package io.panstack.operator.reconcile;
 
 import java.time.Instant;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.RestoreSpec;
@@ -57,9 +58,15 @@ final class RepositoryRestore {
             return new Outcome(new Hold(WAITING, "The backup " + from.getBackup() + " is restored once the database"
                     + " takes connections; the dashboard and scheduler start after that"), null);
         }
-        restore.startOnce(() -> RestoreJob.desired(stack, from, cloud == null ? null : cloud.region()), context);
-        return new Outcome(new Hold(WAITING, "The dashboard and scheduler start once " + from.getBackup()
-                + " is restored into the repository (Job " + restore.name() + ")"), null);
+        String waiting = "The dashboard and scheduler start once " + from.getBackup()
+                + " is restored into the repository (Job " + restore.name() + ")";
+        try {
+            restore.startOnce(() -> RestoreJob.desired(stack, from, cloud == null ? null : cloud.region()), context);
+        } catch (KubernetesClientException e) {
+            return new Outcome(new Hold(WAITING, waiting).retryingSoon("the Kubernetes API refused the Job: "
+                    + Failures.describe(e)), null);
+        }
+        return new Outcome(new Hold(WAITING, waiting), null);
     }
 
     /** The RDS instance is created from the snapshot (see RdsDatabase): done once it serves Pi. */

@@ -3,6 +3,7 @@ package io.panstack.operator.reconcile;
 import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.aws.AwsErrors;
@@ -66,10 +67,17 @@ final class UpgradeGate {
         if (backup.succeeded()) {
             return new Decision(stack, null);
         }
-        backup.startOnce(() -> BackupJobs.job(stack, target, backup.name()), context);
         String message = "Pi " + from + " keeps running until the backup before the upgrade to " + wanted
                 + (backup.failed() ? " succeeds: Job " + backup.name() + " failed (kubectl logs job/" + backup.name()
                         + "); delete it to try again" : " has finished (Job " + backup.name() + ")");
+        try {
+            backup.startOnce(() -> BackupJobs.job(stack, target, backup.name()), context);
+        } catch (KubernetesClientException e) {
+            // Holds the upgrade only (a quota, an admission policy): everything else goes on; tried again soon.
+            Decision refused = held(stack, context, from, message);
+            return new Decision(refused.stack(), refused.hold().retryingSoon("the Kubernetes API refused the Job: "
+                    + Failures.describe(e)));
+        }
         return held(stack, context, from, message);
     }
 
@@ -93,7 +101,8 @@ final class UpgradeGate {
         String name = stack.names().backup() + "-pre-upgrade-" + hash;
         // The Job controller copies a Job's name into its pods' job-name label, which takes at most 63 characters:
         // a long stack name (up to 40) gets the shorter form, or the Job would be refused and the upgrade held for ever.
-        return name.length() <= MAX_JOB_NAME ? name : stack.name() + "-pre-upgrade-" + hash;
+        // "-preupgrade-" never ends a long-form name ("...-pre-upgrade-"), so two stacks' names cannot meet.
+        return name.length() <= MAX_JOB_NAME ? name : stack.name() + "-preupgrade-" + hash;
     }
 
     static final int MAX_JOB_NAME = 63;

@@ -84,5 +84,12 @@ public interface OperatorSettings {
          */
         @WithDefault(Defaults.MARIADB_IMAGE)
         String dump();
+
+        /**
+         * For RDS, the dump image's tag follows the instance's engine version. Off: the dump image as it is (a mirror
+         * that holds one tag only). An image pinned by digest is always used as it is.
+         */
+        @WithDefault("true")
+        boolean dumpFollowsEngine();
     }
 }

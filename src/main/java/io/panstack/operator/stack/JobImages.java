@@ -9,16 +9,22 @@ import io.panstack.operator.api.v1alpha1.Defaults;
  * @param awsCli the AWS CLI v2 with /bin/sh
  * @param dump   the MariaDB client image for a database outside the cluster
  */
-public record JobImages(String awsCli, String dump) {
-    public static final JobImages DEFAULTS = new JobImages(Defaults.AWS_CLI_IMAGE, Defaults.MARIADB_IMAGE);
+public record JobImages(String awsCli, String dump, boolean dumpFollowsEngine) {
+    public static final JobImages DEFAULTS = new JobImages(Defaults.AWS_CLI_IMAGE, Defaults.MARIADB_IMAGE, true);
+
+    public JobImages(String awsCli, String dump) {
+        this(awsCli, dump, true);
+    }
 
     /**
      * The dump image with its tag set to a MariaDB version, "major.minor" of e.g. an RDS engine version (10.6.14 →
-     * mariadb:10.6), so that the client matches the server; the image as it is when the version says nothing usable.
+     * mariadb:10.6), so that the client matches the server; the image as it is when the version says nothing usable,
+     * when it is pinned by digest, or when following the engine is switched off (a mirror holding one tag only).
      */
     public String dumpAt(String engineVersion) {
         String[] parts = engineVersion == null ? new String[0] : engineVersion.split("\\.");
-        if (parts.length < 2 || !parts[0].matches("\\d+") || !parts[1].matches("\\d+")) {
+        if (!dumpFollowsEngine || dump.contains("@") || parts.length < 2 || !parts[0].matches("\\d+")
+                || !parts[1].matches("\\d+")) {
             return dump;
         }
         int tag = dump.lastIndexOf(':');

@@ -13,7 +13,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
  * How a Job stands, one definition for every Job the operator starts (backups, the safety backup of an upgrade, the
  * restore, the files seeding). Pure.
  * <ul>
- * <li>succeeded: a pod succeeded, or the Complete condition;</li>
+ * <li>succeeded: Kubernetes recorded its completion (completion time, or the Complete condition);</li>
  * <li>failed: the Failed condition (back-off limit or deadline reached), or more failed pods than the back-off
  * limit allows, for API servers that report no condition;</li>
  * <li>running otherwise (retries left included).</li>
@@ -34,11 +34,14 @@ public record JobOutcome(State state, Instant at) {
         if (status == null) {
             return new JobOutcome(State.RUNNING, null);
         }
-        if (orZero(status.getSucceeded()) > 0 || condition(status, "Complete").isPresent()) {
-            Instant at = status.getCompletionTime() != null ? Instant.parse(status.getCompletionTime())
-                    : condition(status, "Complete").map(JobCondition::getLastTransitionTime).map(Instant::parse)
-                            .orElse(created(job));
-            return new JobOutcome(State.SUCCEEDED, at);
+        // Done once Kubernetes says so (completion time, Complete condition), not at the first succeeded pod: until
+        // then its time is unknown, and a time that changes would rewrite status twice for one run.
+        Optional<Instant> completed = status.getCompletionTime() != null
+                ? Optional.of(Instant.parse(status.getCompletionTime()))
+                : condition(status, "Complete").map(JobCondition::getLastTransitionTime).filter(Objects::nonNull)
+                        .map(Instant::parse);
+        if (completed.isPresent()) {
+            return new JobOutcome(State.SUCCEEDED, completed.get());
         }
         Optional<JobCondition> failed = condition(status, "Failed");
         Integer limit = job.getSpec() == null ? null : job.getSpec().getBackoffLimit();

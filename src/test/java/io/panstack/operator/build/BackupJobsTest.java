@@ -133,6 +133,10 @@ class BackupJobsTest {
         assertThat(JobImages.DEFAULTS.dumpAt(null)).isEqualTo("mariadb:10.11");
         assertThat(new JobImages("x", "registry.example.com:5000/mariadb").dumpAt("10.6.1"))
                 .as("no tag, a registry port").isEqualTo("registry.example.com:5000/mariadb:10.6");
+        assertThat(new JobImages("x", "mirror/mariadb@sha256:0123abcd").dumpAt("10.6.1"))
+                .as("pinned by digest: as it is").isEqualTo("mirror/mariadb@sha256:0123abcd");
+        assertThat(new JobImages("x", "mirror/mariadb:10.11", false).dumpAt("10.6.1"))
+                .as("following the engine switched off").isEqualTo("mirror/mariadb:10.11");
     }
 
     @Test

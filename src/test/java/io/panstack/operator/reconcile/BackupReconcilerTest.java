@@ -43,6 +43,9 @@ class BackupReconcilerTest {
     @Inject
     KubernetesClient client;
 
+    @io.quarkus.test.kubernetes.client.KubernetesTestServer
+    io.quarkus.test.kubernetes.client.KubernetesServer server;
+
     ClusterFixture cluster;
 
     @BeforeEach
@@ -178,6 +181,30 @@ class BackupReconcilerTest {
         await().atMost(ClusterFixture.TIMEOUT).until(() -> events().stream().anyMatch(e -> "SafetyBackupTaken".equals(e.getReason())));
         assertThat(cluster.list(Job.class).stream().filter(j -> j.getMetadata().getName().startsWith("demo-backup-pre-upgrade-")))
                 .as("one backup per upgrade").hasSize(1);
+    }
+
+    @Test
+    void aSafetyBackupJobTheApiServerRefusesHoldsTheUpgradeOnly() {
+        cluster.create(WITH_BACKUP);
+        cluster.bringUp("demo");
+        // A quota or an admission policy refusing the first attempts to create the Job.
+        server.expect().post().withPath("/apis/batch/v1/namespaces/" + cluster.namespace + "/jobs")
+                .andReturn(403, new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(403).withReason("Forbidden")
+                        .withMessage("jobs.batch is forbidden: exceeded quota: compute").build()).times(2);
+
+        cluster.edit("demo", s -> {
+            s.getSpec().setVersion("2024_08");
+            s.getSpec().getRenderer().setReplicas(2);
+        });
+
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> {
+            assertThat(cluster.condition("demo", "Reconciling").orElseThrow().getMessage()).contains("exceeded quota");
+            assertThat(cluster.find(io.fabric8.kubernetes.api.model.apps.Deployment.class, "demo-renderer").orElseThrow()
+                    .getSpec().getReplicas()).as("other changes go on").isEqualTo(2);
+        });
+        assertThat(cluster.image("demo-dashboard")).as("not rolled").endsWith(":2023_11");
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.list(Job.class).stream()
+                .anyMatch(j -> j.getMetadata().getName().startsWith("demo-backup-pre-upgrade-")));
     }
 
     @Test

@@ -24,7 +24,7 @@ class JobNamesTest {
     @Test
     void theSafetyBackupOfAnUpgradeFitsALabelForTheLongestStackName() {
         assertThat(UpgradeGate.jobName(LONGEST, "2023_11", "2025_10.1")).hasSizeLessThanOrEqualTo(63)
-                .startsWith(LONGEST.name()).contains("pre-upgrade");
+                .startsWith(LONGEST.name()).contains("preupgrade");
     }
 
     @Test

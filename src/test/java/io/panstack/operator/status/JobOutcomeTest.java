@@ -46,6 +46,15 @@ class JobOutcomeTest {
     }
 
     @Test
+    void aSucceededPodBeforeKubernetesRecordsTheCompletionIsNotDoneYet() {
+        assertThat(JobOutcome.of(job(1, new JobStatusBuilder().withSucceeded(1).build())).state())
+                .isEqualTo(State.RUNNING);
+        assertThat(JobOutcome.of(job(1, new JobStatusBuilder().withSucceeded(1).addNewCondition().withType("Complete")
+                .withStatus("True").withLastTransitionTime("2026-11-20T01:03:00Z").endCondition().build())))
+                .isEqualTo(new JobOutcome(State.SUCCEEDED, Instant.parse("2026-11-20T01:03:00Z")));
+    }
+
+    @Test
     void noStatusYetIsRunning() {
         assertThat(JobOutcome.of(job(1, null))).isEqualTo(new JobOutcome(State.RUNNING, null));
     }

@@ -11,8 +11,8 @@ import io.panstack.operator.status.Hold;
 
 /**
  * What one reconcile of a stack found, built once and then only read: by the workflow's dependents (under one typed
- * key in JOSDK's context) and by the status observer (as a parameter). Everything a dependent decides from is here,
- * so a dependent and its precondition can never see two different stacks.
+ * key in JOSDK's context) and by the status observer (as a parameter). Everything a dependent builds from is here,
+ * and a precondition that needs the stack reads it here too, so the two never see two different stacks.
  *
  * @param stack          the stack to build: as AWS revealed it (the RDS endpoint), on the release that runs while an
  *                       upgrade waits for its safety backup

@@ -84,7 +84,8 @@ class BackupScriptsTest {
     void scriptsLoadFromTheClasspath() {
         Map<String, String> all = BackupScripts.all();
 
-        assertThat(all).containsOnlyKeys("backup.sh", "upload.sh", "restore.sh");
+        assertThat(all).containsOnlyKeys("backup.sh", "upload.sh", "restore.sh", "download.sh");
+        assertThat(all.get("download.sh")).isEqualTo(BackupScripts.downloadScript());
         assertThat(all.get("backup.sh")).isEqualTo(BackupScripts.backupScript());
         assertThat(all.get("upload.sh")).isEqualTo(BackupScripts.uploadScript());
         assertThat(all.get("restore.sh")).isEqualTo(BackupScripts.restoreScript());

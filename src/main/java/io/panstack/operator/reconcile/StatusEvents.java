@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.panstack.operator.api.v1alpha1.BackupStatus;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.stack.Component;
 import io.panstack.operator.status.Conditions;
 
 /**
@@ -30,7 +31,7 @@ final class StatusEvents {
         Optional<Condition> held = find(after, Conditions.RECONCILING).filter(c -> SAFETY.equals(c.getReason()));
         if (held.isPresent() && !wasHeld) {
             StackEvents.normal(client, stack, "UpgradeWaitsForBackup", held.get().getMessage());
-        } else if (held.isEmpty() && wasHeld) {
+        } else if (held.isEmpty() && wasHeld && rollsOut(after, stack.getSpec().getVersion())) {
             StackEvents.normal(client, stack, "SafetyBackupTaken", "The backup before the upgrade has finished; Pi "
                     + stack.getSpec().getVersion() + " rolls out");
         }
@@ -48,6 +49,16 @@ final class StatusEvents {
             StackEvents.normal(client, stack, "BackupStarted", "Backup asked for with " + Backups.BACKUP_NOW + "="
                     + now.getLastOnDemandRequest() + " started, to " + now.getLocation());
         }
+    }
+
+    /**
+     * The dashboard runs the spec's release now: the hold really ended (a reconcile error or a wait for the database
+     * in between also replaces the hold's reason, and must not announce a roll-out).
+     */
+    private static boolean rollsOut(PanStackStatus after, String version) {
+        return after.getComponents() != null && after.getComponents().stream()
+                .filter(c -> Component.DASHBOARD.id().equals(c.getName()))
+                .anyMatch(c -> c.getImage() != null && c.getImage().endsWith(":" + version));
     }
 
     private static Optional<Condition> turnedTrue(PanStackStatus before, PanStackStatus after, String type) {

@@ -1,0 +1,50 @@
+package io.panstack.operator.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.panstack.operator.api.v1alpha1.ComponentStatus;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.build.TestStacks;
+import io.panstack.operator.status.Conditions;
+import io.panstack.operator.testsupport.Tiers;
+
+/** The upgrade's events follow what runs, not the reason a condition happens to show. */
+@Tag(Tiers.UNIT)
+@EnableKubernetesMockClient(crud = true)
+class StatusEventsTest {
+    KubernetesClient client;
+
+    static PanStackStatus status(String reconcilingReason, String dashboardVersion) {
+        PanStackStatus status = new PanStackStatus();
+        status.setConditions(List.of(Conditions.make(List.of(), Conditions.RECONCILING, true, reconcilingReason, "m", 2,
+                Instant.parse("2026-11-20T01:00:00Z"))));
+        status.setComponents(List.of(new ComponentStatus("dashboard", "ghcr.io/pi-cr/server:" + dashboardVersion, 1, 1, 1,
+                null)));
+        return status;
+    }
+
+    List<String> reasons() {
+        return client.v1().events().inAnyNamespace().list().getItems().stream().map(Event::getReason).toList();
+    }
+
+    @Test
+    void aReconcileErrorDuringAHeldUpgradeAnnouncesNoRollOut() {
+        PanStack stack = TestStacks.resource("bi", "version: '2024_08'\nbackup: {}\n");
+
+        StatusEvents.announce(client, stack, status(UpgradeGate.WAITING, "2023_11"), status("ReconcileError", "2023_11"));
+        assertThat(reasons()).doesNotContain("SafetyBackupTaken");
+
+        StatusEvents.announce(client, stack, status(UpgradeGate.WAITING, "2023_11"), status("RollingOut", "2024_08"));
+        assertThat(reasons()).containsOnlyOnce("SafetyBackupTaken");
+    }
+}

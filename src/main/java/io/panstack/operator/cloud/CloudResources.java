@@ -17,10 +17,19 @@ public final class CloudResources {
     private CloudResources() {
     }
 
+    /** A pass while no upgrade waits for an RDS snapshot. */
     public static CloudState reconcile(Stack stack, AwsServices aws, MasterCredentials credentials) {
+        return reconcile(stack, aws, credentials, null);
+    }
+
+    /**
+     * @param safetySnapshot the RDS snapshot an upgrade waits for (see SafetySnapshot), or null when none does
+     */
+    public static CloudState reconcile(Stack stack, AwsServices aws, MasterCredentials credentials,
+            String safetySnapshot) {
         PanStackSpec spec = stack.spec();
         RdsState database = spec.getDatabase().getRds() == null ? null
-                : RdsDatabase.reconcile(stack, aws.rds(), credentials);
+                : RdsDatabase.reconcile(stack, aws.rds(), credentials, safetySnapshot);
         EfsState files = spec.getFiles().getEfs() == null ? null
                 : EfsFiles.reconcile(stack, aws.efs(), aws.efsBackups());
         BucketState bucket = spec.getBucket() == null ? null : StackBucket.reconcile(stack, aws.s3(), aws.region());

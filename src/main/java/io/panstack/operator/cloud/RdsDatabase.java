@@ -33,9 +33,11 @@ public final class RdsDatabase {
      *
      * @param newestSnapshot observation only (DescribeDBSnapshots): its failure never holds the database; null when
      *                       not looked at in this pass (or the stack has no backups, which is where it shows)
+     * @param safetySnapshot whether the snapshot an upgrade waits for is available (taken when missing); its failure
+     *                       holds the upgrade only; null when no upgrade waits for one, or not looked at
      */
     public record RdsState(String identifier, String awsStatus, String host, Integer port, Instant latestRestorableTime,
-            Observed<Instant> newestSnapshot, ResourceState state) {
+            Observed<Instant> newestSnapshot, Observed<Boolean> safetySnapshot, ResourceState state) {
     }
 
     public static String identifier(Stack stack) {
@@ -43,7 +45,8 @@ public final class RdsDatabase {
         return spec.adopts() ? spec.getIdentifier() : AwsNames.rdsIdentifier(stack);
     }
 
-    public static RdsState reconcile(Stack stack, DatabaseInstances rds, MasterCredentials credentials) {
+    public static RdsState reconcile(Stack stack, DatabaseInstances rds, MasterCredentials credentials,
+            String safetySnapshot) {
         RdsDatabaseSpec spec = stack.spec().getDatabase().getRds();
         String id = identifier(stack);
         Optional<DbInstance> found = rds.findInstance(id);
@@ -54,7 +57,7 @@ public final class RdsDatabase {
                         + " and create it without identifier to have an instance created.");
             }
             create(stack, rds, credentials, id);
-            return new RdsState(id, "creating", null, null, null, null, new ResourceState(false, true, "RdsCreating",
+            return new RdsState(id, "creating", null, null, null, null, null, new ResourceState(false, true, "RdsCreating",
                     "RDS instance " + id + " is being created (this takes 10-20 minutes in AWS)"));
         }
         DbInstance instance = found.get();
@@ -66,7 +69,7 @@ public final class RdsDatabase {
             rds.setMasterPassword(id, credentials.passwordForNewInstance(instance.masterUsername()));
             rds.tag(instance.arn(), Map.of(AwsTags.MASTER_PASSWORD_SET, "true"));
             return new RdsState(id, "resetting-master-credentials", instance.endpoint(), instance.port(),
-                    instance.latestRestorableTime(), null, new ResourceState(false, true, "RdsChanging",
+                    instance.latestRestorableTime(), null, null, new ResourceState(false, true, "RdsChanging",
                             "RDS instance " + id + " was restored from snapshot "
                                     + stack.spec().getDatabase().getRestoreFrom().getRdsSnapshotId()
                                     + "; its master password is being set to the stack's"));
@@ -83,8 +86,11 @@ public final class RdsDatabase {
             }
         }
         // The newest snapshot is shown (status.backup, BackupHealthy) only for stacks with backups: only they ask.
-        return state(instance, modified, stack.spec().getBackup() == null ? null
-                : Observed.read("the snapshots of " + id, () -> rds.newestSnapshot(id)));
+        Observed<Instant> newest = stack.spec().getBackup() == null ? null
+                : Observed.read("the snapshots of " + id, () -> rds.newestSnapshot(id));
+        Observed<Boolean> safety = safetySnapshot == null ? null : Observed.read("the snapshot " + safetySnapshot,
+                () -> Optional.of(SafetySnapshot.ensureAvailable(stack, rds, safetySnapshot)));
+        return state(instance, modified, newest, safety);
     }
 
     private static void create(Stack stack, DatabaseInstances rds, MasterCredentials credentials, String id) {
@@ -176,16 +182,20 @@ public final class RdsDatabase {
                 groupsDiffer ? groups : null);
     }
 
-    private static RdsState state(DbInstance instance, boolean modified, Observed<Instant> newestSnapshot) {
+    private static RdsState state(DbInstance instance, boolean modified, Observed<Instant> newestSnapshot,
+            Observed<Boolean> safetySnapshot) {
         String status = instance.status();
         boolean serving = status != null && SERVING.contains(status) && instance.endpoint() != null;
-        boolean settling = modified || !AVAILABLE.equals(status);
+        // An upgrade waiting for its snapshot is looked at again soon, like a change AWS is making.
+        boolean settling = modified || !AVAILABLE.equals(status)
+                || (safetySnapshot != null && !Boolean.TRUE.equals(safetySnapshot.value()));
         String where = instance.endpoint() == null ? "" : " at " + instance.endpoint() + ":" + instance.port();
         String message = "RDS instance " + instance.identifier() + " is " + status + where
                 + (modified ? "; applying the spec's changes" : "");
         String reason = serving ? (settling ? "RdsChanging" : "RdsAvailable") : "RdsNotAvailable";
         return new RdsState(instance.identifier(), status, instance.endpoint(), instance.port(),
-                instance.latestRestorableTime(), newestSnapshot, new ResourceState(serving, settling, reason, message));
+                instance.latestRestorableTime(), newestSnapshot, safetySnapshot,
+                new ResourceState(serving, settling, reason, message));
     }
 
     private static <T> T differs(T wanted, T actual) {

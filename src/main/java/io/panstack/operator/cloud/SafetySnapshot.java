@@ -6,7 +6,8 @@ import io.panstack.operator.stack.Stack;
 
 /**
  * An RDS snapshot taken before an upgrade, for RDS stacks without logical backups: named after the upgrade, so a
- * repeated pass finds it instead of taking another.
+ * repeated pass finds it instead of taking another. Taken and looked at in the AWS pass (RdsDatabase), like every
+ * other AWS call of a reconcile.
  */
 public final class SafetySnapshot {
 

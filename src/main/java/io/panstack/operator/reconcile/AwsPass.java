@@ -39,7 +39,8 @@ final class AwsPass {
             CloudState cloud = cache.fresh(stack.resource(), now, polling).orElse(null);
             if (cloud == null) {
                 cloud = CloudResources.reconcile(stack, aws.forRegion(region(stack)),
-                        new RdsCredentials(stack, new DataObjects(context), random));
+                        new RdsCredentials(stack, new DataObjects(context), random),
+                        UpgradeGate.safetySnapshotWanted(stack, context));
                 cache.remember(stack.resource(), now, cloud);
             }
             Stack found = cloud.database() != null && cloud.database().host() != null

@@ -32,7 +32,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.aws.AwsServicesFactory;
-import io.panstack.operator.aws.rds.DatabaseInstances;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.metrics.StackMetrics;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
@@ -147,9 +146,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     private Pass carryOut(Found found, Context<PanStack> context) {
         boolean databaseReady = DatabaseReadiness.isReady(found.stack(), found.cloud(), context);
         Target target = Backups.target(found.cloud());
-        DatabaseInstances rds = found.cloud() != null && found.cloud().database() != null
-                ? aws.forRegion(found.cloud().region()).rds() : null;
-        UpgradeGate.Decision upgrade = UpgradeGate.decide(found.stack(), target, context, rds);
+        UpgradeGate.Decision upgrade = UpgradeGate.decide(found.stack(), target, context, found.cloud());
         RepositoryRestore.Outcome restore = RepositoryRestore.reconcile(upgrade.stack(), databaseReady, found.cloud(),
                 context);
         return new Pass(upgrade.stack(), found.cloud(), databaseReady, restore.hold() != null, target,

@@ -6,10 +6,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
-import io.panstack.operator.aws.AwsErrors;
-import io.panstack.operator.aws.rds.DatabaseInstances;
 import io.panstack.operator.build.BackupJobs;
 import io.panstack.operator.build.BackupJobs.Target;
+import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.cloud.Observed;
 import io.panstack.operator.cloud.SafetySnapshot;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.ShortHash;
@@ -34,10 +34,20 @@ final class UpgradeGate {
     }
 
     /**
-     * @param rds the stack's RDS calls, for an RDS stack without logical backups (a snapshot is the backup then);
-     *            null otherwise
+     * The RDS snapshot the AWS pass must make sure of before an upgrade can roll (an RDS stack without logical
+     * backups whose release changes), or null.
      */
-    static Decision decide(Stack stack, Target target, Context<PanStack> context, DatabaseInstances rds) {
+    static String safetySnapshotWanted(Stack stack, Context<PanStack> context) {
+        if (stack.spec().getDatabase().getRds() == null || stack.spec().getBackup() != null) {
+            return null;
+        }
+        String wanted = stack.spec().getVersion();
+        return runningVersion(context, stack).filter(running -> !running.equals(wanted))
+                .map(running -> SafetySnapshot.name(stack, running, wanted)).orElse(null);
+    }
+
+    /** @param cloud this pass's AWS state, with the safety snapshot of an RDS stack; null without AWS */
+    static Decision decide(Stack stack, Target target, Context<PanStack> context, CloudState cloud) {
         String wanted = stack.spec().getVersion();
         Optional<String> running = runningVersion(context, stack);
         if (running.isEmpty() || running.get().equals(wanted)) {
@@ -46,18 +56,18 @@ final class UpgradeGate {
         if (stack.spec().getBackup() != null) {
             return logical(stack, target, context, running.get(), wanted);
         }
-        if (rds != null) {
+        if (stack.spec().getDatabase().getRds() != null) {
             String snapshot = SafetySnapshot.name(stack, running.get(), wanted);
             String waiting = "Pi " + running.get() + " keeps running until the RDS snapshot " + snapshot
                     + " taken before the upgrade to " + wanted + " is available";
-            try {
-                return SafetySnapshot.ensureAvailable(stack, rds, snapshot) ? new Decision(stack, null)
-                        : held(stack, context, running.get(), waiting);
-            } catch (RuntimeException e) {
-                // Holds the upgrade only: the running release, its workloads and status go on; the next poll retries.
-                return held(stack, context, running.get(), waiting + "; AWS refused or failed the snapshot call ("
-                        + AwsErrors.message(e) + "), tried again at the next poll");
+            Observed<Boolean> safety = cloud == null || cloud.database() == null ? null : cloud.database().safetySnapshot();
+            if (safety != null && Boolean.TRUE.equals(safety.value())) {
+                return new Decision(stack, null);
             }
+            // Holds the upgrade only: the running release, its workloads and status go on; the next poll looks again.
+            return held(stack, context, running.get(), safety == null || !safety.failed() ? waiting
+                    : waiting + "; AWS refused or failed the snapshot call (" + safety.failure()
+                            + "), tried again at the next poll");
         }
         return new Decision(stack, null); // no backup destination: nothing to wait for (see README)
     }

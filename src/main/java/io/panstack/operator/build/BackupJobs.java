@@ -16,8 +16,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import io.panstack.operator.api.v1alpha1.BackupSpec;
-import io.panstack.operator.api.v1alpha1.DatabaseMode;
-import io.panstack.operator.api.v1alpha1.Defaults;
 import io.panstack.operator.backup.BackupScripts;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;

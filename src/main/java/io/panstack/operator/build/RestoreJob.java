@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
-import io.panstack.operator.api.v1alpha1.Defaults;
 import io.panstack.operator.api.v1alpha1.RestoreSpec;
 import io.panstack.operator.backup.BackupScripts;
 import io.panstack.operator.stack.Stack;

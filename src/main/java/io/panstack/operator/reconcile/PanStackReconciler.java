@@ -90,7 +90,6 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     private final Clock clock = Clock.systemUTC();
     /** How often a stalled stack looks again at the Secrets it refers to (they are not watched). */
     private final Duration recheck;
-    private final AwsServicesFactory aws;
     private final AwsPolling polling;
     private final StackMetrics metrics;
     private final JobImages images;
@@ -103,7 +102,6 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         this.images = new JobImages(settings.images().awsCli(), settings.images().dump(),
                 settings.images().dumpFollowsEngine());
         this.validator = new SpecValidator(recheck);
-        this.aws = aws;
         this.polling = polling;
         this.awsPass = new AwsPass(aws, polling, random, clock);
         this.release = new StackRelease(aws, polling, clock);

@@ -45,7 +45,7 @@ record SeedProgress(Stage stage, String job, String seededAt, String from) {
         if (before != null && before.getSeededAt() != null) {
             return new SeedProgress(Stage.DONE, name, before.getSeededAt(), before.getSeededFrom());
         }
-        if (job.isPresent() && succeeded(job.get())) {
+        if (job.isPresent() && JobOutcome.of(job.get()).succeeded()) {
             return new SeedProgress(Stage.SUCCEEDED, name, completedAt(job.get()), from(job.get()));
         }
         SeedFromBucketSpec wanted = stack.spec().getFiles().getSeedFromBucket();
@@ -55,7 +55,7 @@ record SeedProgress(Stage stage, String job, String seededAt, String from) {
         if (job.isEmpty()) {
             return new SeedProgress(Stage.PENDING, name, null, null);
         }
-        return new SeedProgress(failed(job.get()) ? Stage.FAILED : Stage.RUNNING, name, null, from(job.get()));
+        return new SeedProgress(JobOutcome.of(job.get()).failed() ? Stage.FAILED : Stage.RUNNING, name, null, from(job.get()));
     }
 
     /**
@@ -86,14 +86,6 @@ record SeedProgress(Stage stage, String job, String seededAt, String from) {
     boolean failureReportedIn(List<Condition> previous) {
         return Conditions.find(previous, Conditions.FILES_READY)
                 .map(c -> c.getMessage() != null && c.getMessage().contains(note())).orElse(false);
-    }
-
-    static boolean succeeded(Job job) {
-        return JobOutcome.of(job).succeeded();
-    }
-
-    static boolean failed(Job job) {
-        return JobOutcome.of(job).failed();
     }
 
     /** The Job's completion time. */

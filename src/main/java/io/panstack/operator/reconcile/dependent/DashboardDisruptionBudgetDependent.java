@@ -8,7 +8,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.build.DashboardDisruptionBudget;
-import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 
 /** The dashboard's PodDisruptionBudget; only while it has more than one replica. */

@@ -8,7 +8,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.build.DashboardIngress;
-import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 
 /** The dashboard's Ingress; removed when spec.ingress.enabled turns false (see {@link Preconditions.IngressWanted}). */

@@ -8,7 +8,6 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.build.MariaDb;
-import io.panstack.operator.stack.Stack;
 
 /**
  * The in-cluster MariaDB. Its data lives in a claim the operator manages apart from this StatefulSet

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.panstack.operator.kube.ShellScript;
+
 /**
  * The logical backup of a stack's repository database: three POSIX shell scripts the backup and restore Jobs run,
  * their environment and exit codes, and the backup file name. The scripts are resources beside this class:
@@ -141,18 +143,6 @@ public final class BackupScripts {
     }
 
     private static String load(String name) {
-        return load(BackupScripts.class, name);
-    }
-
-    /** A shell script kept as a resource beside a class (so it is tested as the file it is), as text. */
-    public static String load(Class<?> beside, String name) {
-        try (InputStream in = beside.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + name + " beside " + beside);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + name, e);
-        }
+        return ShellScript.load(BackupScripts.class, name);
     }
 }

@@ -3,9 +3,6 @@ package io.panstack.operator.cloud;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import io.panstack.operator.cloud.EfsFiles.EfsState;
-import io.panstack.operator.cloud.RdsDatabase.RdsState;
-import io.panstack.operator.cloud.StackBucket.BucketState;
 
 /** A stack's AWS resources after a pass; a part is null when the spec does not use it. */
 public record CloudState(String region, RdsState database, EfsState files, BucketState bucket) {

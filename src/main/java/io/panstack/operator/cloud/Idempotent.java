@@ -3,13 +3,13 @@ package io.panstack.operator.cloud;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** AWS creates that may already have happened, because an earlier pass was cut short right after the call. */
-final class Idempotent {
+public final class Idempotent {
 
     private Idempotent() {
     }
 
     /** Runs the create; the AWS error that means "it exists already" counts as done, any other is thrown. */
-    static void create(String alreadyDoneCode, Runnable create) {
+    public static void create(String alreadyDoneCode, Runnable create) {
         try {
             create.run();
         } catch (AwsServiceException e) {
@@ -19,7 +19,7 @@ final class Idempotent {
         }
     }
 
-    static String errorCode(AwsServiceException e) {
+    public static String errorCode(AwsServiceException e) {
         return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     }
 }

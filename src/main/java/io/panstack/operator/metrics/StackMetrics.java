@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -16,8 +14,9 @@ import io.micrometer.core.instrument.Tags;
 import io.panstack.operator.api.v1alpha1.BackupStatus;
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
-import io.panstack.operator.status.BackupHealth;
+import io.panstack.operator.backup.BackupHealth;
 import io.panstack.operator.status.Conditions;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Per-stack gauges on /q/metrics, from the status the operator writes: readiness, ready replicas per component,

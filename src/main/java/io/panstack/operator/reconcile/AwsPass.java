@@ -7,9 +7,15 @@ import java.time.Instant;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.aws.AwsServicesFactory;
+import io.panstack.operator.backup.UpgradeGate;
+import io.panstack.operator.cloud.AwsPolling;
+import io.panstack.operator.cloud.CloudCache;
 import io.panstack.operator.cloud.CloudFailures;
-import io.panstack.operator.cloud.CloudResources;
 import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.database.RdsCredentials;
+import io.panstack.operator.files.BucketSeeding;
+import io.panstack.operator.files.EfsVolume;
+import io.panstack.operator.kube.DataObjects;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.status.Problem;
 

@@ -16,8 +16,10 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
@@ -28,29 +30,32 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.panstack.operator.api.v1alpha1.PanStack;
-import io.panstack.operator.aws.AwsServicesFactory;
-import io.panstack.operator.cloud.CloudState;
-import io.panstack.operator.metrics.StackMetrics;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
-import io.panstack.operator.reconcile.dependent.BackupCronJobDependent;
-import io.panstack.operator.reconcile.dependent.ComponentDeployments;
-import io.panstack.operator.reconcile.dependent.DashboardDisruptionBudgetDependent;
-import io.panstack.operator.reconcile.dependent.DashboardIngressDependent;
-import io.panstack.operator.reconcile.dependent.MariaDbStatefulSet;
-import io.panstack.operator.reconcile.dependent.Preconditions;
-import io.panstack.operator.reconcile.dependent.StackServices;
+import io.panstack.operator.aws.AwsServicesFactory;
+import io.panstack.operator.backup.BackupCronJobDependent;
+import io.panstack.operator.backup.Backups;
+import io.panstack.operator.backup.RepositoryRestore;
+import io.panstack.operator.backup.UpgradeGate;
+import io.panstack.operator.cloud.AwsPolling;
+import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.database.DatabaseReadiness;
+import io.panstack.operator.database.MariaDbStatefulSet;
+import io.panstack.operator.kube.Failures;
+import io.panstack.operator.kube.StackOwnership;
+import io.panstack.operator.metrics.StackMetrics;
+import io.panstack.operator.pass.Pass;
 import io.panstack.operator.runtime.OperatorSettings;
-import io.panstack.operator.build.BackupJobs.Target;
-import io.panstack.operator.reconcile.pass.Pass;
 import io.panstack.operator.stack.JobImages;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 import io.panstack.operator.status.Observation;
 import io.panstack.operator.status.Problem;
 import io.panstack.operator.status.StatusAggregator;
+import io.panstack.operator.workloads.ComponentDeployments;
+import io.panstack.operator.workloads.DashboardDisruptionBudgetDependent;
+import io.panstack.operator.workloads.DashboardIngressDependent;
+import io.panstack.operator.workloads.StackServices;
 
 /**
  * Reconciles a PanStack, in this order:
@@ -69,13 +74,13 @@ import io.panstack.operator.status.StatusAggregator;
  * resources per deletionPolicy before the PanStack goes.
  */
 @Workflow(explicitInvocation = true, dependents = {
-        @Dependent(type = MariaDbStatefulSet.class, reconcilePrecondition = Preconditions.InClusterDatabase.class),
+        @Dependent(type = MariaDbStatefulSet.class, reconcilePrecondition = MariaDbStatefulSet.InCluster.class),
         @Dependent(type = StackServices.class),
         @Dependent(type = ComponentDeployments.class),
-        @Dependent(type = DashboardIngressDependent.class, reconcilePrecondition = Preconditions.IngressWanted.class),
+        @Dependent(type = DashboardIngressDependent.class, reconcilePrecondition = DashboardIngressDependent.Wanted.class),
         @Dependent(type = DashboardDisruptionBudgetDependent.class,
-                reconcilePrecondition = Preconditions.DisruptionBudgetWanted.class),
-        @Dependent(type = BackupCronJobDependent.class, reconcilePrecondition = Preconditions.BackupWanted.class) })
+                reconcilePrecondition = DashboardDisruptionBudgetDependent.Wanted.class),
+        @Dependent(type = BackupCronJobDependent.class, reconcilePrecondition = BackupCronJobDependent.Wanted.class) })
 // Spec changes, deletion, and the backup-now annotation wake the reconciler; its own status writes do not.
 @ControllerConfiguration(name = PanStackReconciler.NAME, generationAwareEventProcessing = false,
         informer = @Informer(onUpdateFilter = WorthReconciling.class),
@@ -124,7 +129,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             pass = carryOut(found, context);
             pass.putInto(context);
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-            backupStarted = Backups.startRequested(found.stack(), pass.backupTarget(), context);
+            backupStarted = Backups.startRequested(found.stack(), Backups.target(pass.cloud()), context);
         }
         PanStackStatus status = status(resource, pass, context, found.problem(), null, backupStarted);
         UpdateControl<PanStack> control = status.equals(resource.getStatus())
@@ -143,17 +148,16 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
      */
     private Pass carryOut(Found found, Context<PanStack> context) {
         boolean databaseReady = DatabaseReadiness.isReady(found.stack(), found.cloud(), context);
-        Target target = Backups.target(found.cloud());
-        UpgradeGate.Decision upgrade = UpgradeGate.decide(found.stack(), target, context, found.cloud());
+        UpgradeGate.Decision upgrade = UpgradeGate.decide(found.stack(), context, found.cloud());
         RepositoryRestore.Outcome restore = RepositoryRestore.reconcile(upgrade.stack(), databaseReady, found.cloud(),
                 context);
-        return new Pass(upgrade.stack(), found.cloud(), databaseReady, restore.hold() != null, target,
+        return new Pass(upgrade.stack(), found.cloud(), databaseReady, restore.hold() != null,
                 restore.restoredAt(), restore.hold() != null ? restore.hold() : upgrade.hold());
     }
 
     /** The pass of a stack that is only observed (stalled, or the reconcile failed before its pass was recorded). */
     private static Pass observedOnly(Stack stack, CloudState cloud, Context<PanStack> context) {
-        return new Pass(stack, cloud, DatabaseReadiness.isReady(stack, cloud, context), false, Backups.target(cloud),
+        return new Pass(stack, cloud, DatabaseReadiness.isReady(stack, cloud, context), false,
                 RepositoryRestore.recordedAt(stack), null);
     }
 

@@ -14,10 +14,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.api.v1alpha1.PanStack;
-import io.panstack.operator.build.DataVolumes;
-import io.panstack.operator.build.DatabaseCredentials;
-import io.panstack.operator.stack.Stack;
+import io.panstack.operator.database.DatabaseCredentials;
+import io.panstack.operator.kube.DataObjects;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
+import io.panstack.operator.stack.Stack;
 import io.panstack.operator.status.Problem;
 
 /**

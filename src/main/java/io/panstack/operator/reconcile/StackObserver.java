@@ -15,23 +15,27 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.api.v1alpha1.DatabaseStatus;
+import io.panstack.operator.api.v1alpha1.FilesAccessMode;
 import io.panstack.operator.api.v1alpha1.FilesStatus;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
-import io.panstack.operator.reconcile.pass.Pass;
+import io.panstack.operator.backup.BackupObservations;
+import io.panstack.operator.cloud.CloudObservations;
+import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.cloud.RdsState;
+import io.panstack.operator.files.BucketSeeding;
+import io.panstack.operator.files.SeedProgress;
+import io.panstack.operator.pass.Pass;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.PiPaths;
-import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
+import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 import io.panstack.operator.status.ComponentObservation;
-import io.panstack.operator.status.Readiness;
-import io.panstack.operator.cloud.CloudState;
-import io.panstack.operator.cloud.RdsDatabase.RdsState;
-import io.panstack.operator.api.v1alpha1.FilesAccessMode;
 import io.panstack.operator.status.Observation;
-import io.panstack.operator.status.PodProblems;
 import io.panstack.operator.status.Problem;
+import io.panstack.operator.status.Readiness;
+import io.panstack.operator.workloads.PodProblems;
 
 /** Gathers an {@link Observation} of a stack from the operator's informer caches. Reads only. */
 final class StackObserver {

@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.panstack.operator.api.v1alpha1.BackupStatus;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.backup.Backups;
+import io.panstack.operator.backup.UpgradeGate;
+import io.panstack.operator.kube.StackEvents;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.status.Conditions;
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.backup.Backups;
 
 /**
  * Which updates of a PanStack start a reconcile: a new generation (spec), deletion, a changed finalizer list, or a

@@ -1,5 +1,6 @@
 package io.panstack.operator.stack;
 
+
 /**
  * Names of the objects the operator creates for a stack, all derived from the PanStack's name so a restart or a
  * re-created PanStack finds them again. The CRD limits the stack name to 40 characters so every name here stays a

@@ -1,18 +1,14 @@
 package io.panstack.operator.reconcile;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -30,10 +26,12 @@ import io.panstack.operator.aws.MotoNetwork;
 import io.panstack.operator.aws.MotoServer;
 import io.panstack.operator.aws.QuarkusMoto;
 import io.panstack.operator.aws.TestAwsServices;
-import io.panstack.operator.cloud.AwsTags;
+import io.panstack.operator.stack.AwsTags;
+import io.panstack.operator.testsupport.Tiers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;

@@ -1,8 +1,5 @@
 package io.panstack.operator.reconcile;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,9 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.Event;
@@ -24,10 +20,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.panstack.operator.api.v1alpha1.BackupStatus;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.Phase;
-import io.panstack.operator.build.BackupJobs;
+import io.panstack.operator.backup.BackupJobs;
+import io.panstack.operator.backup.Backups;
 import io.panstack.operator.stack.Stack;
+import io.panstack.operator.testsupport.Tiers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
 
 /** Scheduled and on-demand backups, their timestamps in status, BackupHealthy and the events. */
 @QuarkusTest

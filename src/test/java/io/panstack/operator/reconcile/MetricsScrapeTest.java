@@ -1,8 +1,5 @@
 package io.panstack.operator.reconcile;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,8 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
-
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -24,12 +20,14 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.panstack.operator.aws.MotoServer;
 import io.panstack.operator.aws.QuarkusMoto;
-import io.panstack.operator.build.BackupJobs;
+import io.panstack.operator.backup.BackupJobs;
 import io.panstack.operator.deploy.MonitoringManifestsTest;
 import io.panstack.operator.stack.Stack;
+import io.panstack.operator.testsupport.Tiers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
 
 /**
  * Every panstack_* metric the alerts and the Grafana dashboard use (deploy/monitoring) is on /q/metrics of a running

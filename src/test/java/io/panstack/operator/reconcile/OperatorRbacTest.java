@@ -1,8 +1,5 @@
 package io.panstack.operator.reconcile;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,8 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.inject.Inject;
-
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -27,17 +23,20 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.panstack.operator.api.v1alpha1.DeletionPolicy;
-import io.panstack.operator.testsupport.DeployedRbac;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.aws.MotoServer;
+import io.panstack.operator.aws.QuarkusMoto;
+import io.panstack.operator.backup.Backups;
 import io.panstack.operator.testsupport.DeployedRbac.Access;
+import io.panstack.operator.testsupport.DeployedRbac;
 import io.panstack.operator.testsupport.RbacEnforcingDispatcher;
+import io.panstack.operator.testsupport.Tiers;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.panstack.operator.aws.MotoServer;
-import io.panstack.operator.aws.QuarkusMoto;
-import io.panstack.operator.api.v1alpha1.PanStack;
+import jakarta.inject.Inject;
 
 /**
  * The operator must work with exactly the permissions in deploy/rbac.yaml: the (mock) API server refuses every request

@@ -14,8 +14,9 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.panstack.operator.api.v1alpha1.ComponentStatus;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
-import io.panstack.operator.build.TestStacks;
+import io.panstack.operator.backup.UpgradeGate;
 import io.panstack.operator.status.Conditions;
+import io.panstack.operator.testsupport.TestStacks;
 import io.panstack.operator.testsupport.Tiers;
 
 /** The upgrade's events follow what runs, not the reason a condition happens to show. */

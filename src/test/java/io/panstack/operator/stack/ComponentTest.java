@@ -1,18 +1,17 @@
 package io.panstack.operator.stack;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
-import io.panstack.operator.build.TestStacks;
+import io.panstack.operator.testsupport.TestStacks;
+import io.panstack.operator.testsupport.Tiers;
 
 /** The component descriptors. */
 @Tag(Tiers.UNIT)

@@ -1,8 +1,5 @@
 package io.panstack.operator.stack;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
@@ -11,17 +8,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.panstack.operator.build.ComponentDeployment;
-import io.panstack.operator.build.DashboardDisruptionBudget;
-import io.panstack.operator.build.DashboardIngress;
-import io.panstack.operator.build.DataVolumes;
-import io.panstack.operator.build.DatabaseCredentials;
-import io.panstack.operator.build.MariaDb;
-import io.panstack.operator.build.StackService;
-import io.panstack.operator.build.TestStacks;
+import io.panstack.operator.database.DatabaseCredentials;
+import io.panstack.operator.database.MariaDb;
+import io.panstack.operator.reconcile.DataVolumes;
+import io.panstack.operator.testsupport.TestStacks;
+import io.panstack.operator.testsupport.Tiers;
+import io.panstack.operator.workloads.ComponentDeployment;
+import io.panstack.operator.workloads.DashboardDisruptionBudget;
+import io.panstack.operator.workloads.DashboardIngress;
+import io.panstack.operator.workloads.StackService;
 
 /** Names of a stack's objects: valid for the API server and never shared between stacks or objects. */
 @Tag(Tiers.UNIT)

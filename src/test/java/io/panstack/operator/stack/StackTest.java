@@ -1,14 +1,13 @@
 package io.panstack.operator.stack;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
-import io.panstack.operator.build.TestStacks;
+import io.panstack.operator.testsupport.TestStacks;
+import io.panstack.operator.testsupport.Tiers;
 
 /** What the builders derive once from a PanStack. */
 @Tag(Tiers.UNIT)

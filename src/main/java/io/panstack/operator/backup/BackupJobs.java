@@ -1,0 +1,153 @@
+package io.panstack.operator.backup;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
+import io.panstack.operator.api.v1alpha1.BackupSpec;
+import io.panstack.operator.bucket.StackBucket;
+import io.panstack.operator.kube.JobPods;
+import io.panstack.operator.kube.SecurityContexts;
+import io.panstack.operator.stack.Stack;
+import io.panstack.operator.stack.StackLabels;
+
+/**
+ * The logical backup of the repository (the vendor's dump, compressed): a CronJob on the spec's schedule, and the
+ * same Job on demand. With a bucket the dump runs in an init container of the database's own image and an aws-cli
+ * container uploads it to s3://bucket/backups/; without one it is written to the backup volume and pruned there.
+ * The password reaches the scripts only as a file from the Secret, never on a command line. Pure.
+ */
+public final class BackupJobs {
+    public static final String COMPONENT = "backup";
+    static final String WORK = "backup";
+    static final String WORK_PATH = "/backup";
+    static final String SECRET = DatabaseLogin.VOLUME;
+    static final String SECRET_PATH = DatabaseLogin.PATH;
+
+    private BackupJobs() {
+    }
+
+    /** Where backups go: the bucket (name, region) or, when null, the backup volume. */
+    public record Target(String bucket, String region) {
+        public static Target volume() {
+            return new Target(null, null);
+        }
+
+        public boolean s3() {
+            return bucket != null;
+        }
+
+        public String location(Stack stack) {
+            return s3() ? "s3://" + bucket + "/" + StackBucket.BACKUP_FOLDER + "/" : "pvc://" + stack.names().backupVolume() + "/";
+        }
+    }
+
+    public static CronJob cronJob(Stack stack, Target target) {
+        BackupSpec backup = stack.spec().getBackup();
+        return new CronJobBuilder()
+                .withNewMetadata().withName(stack.names().backup()).withNamespace(stack.namespace())
+                .withLabels(StackLabels.of(stack.name(), COMPONENT)).endMetadata()
+                .withNewSpec()
+                .withSchedule(backup.getSchedule())
+                .withTimeZone("Etc/UTC")
+                .withConcurrencyPolicy("Forbid")
+                .withStartingDeadlineSeconds(3600L)
+                .withSuccessfulJobsHistoryLimit(3)
+                // Failed runs are kept for kubectl logs; the operator also records their time in status.
+                .withFailedJobsHistoryLimit(3)
+                .withNewJobTemplate()
+                .withNewMetadata().withLabels(StackLabels.of(stack.name(), COMPONENT)).endMetadata()
+                .withSpec(jobSpec(stack, target))
+                .endJobTemplate()
+                .endSpec()
+                .build();
+    }
+
+    /** A backup now (on demand, or before an upgrade): the scheduled Job under another name. */
+    public static Job job(Stack stack, Target target, String name) {
+        return new JobBuilder()
+                .withNewMetadata().withName(name).withNamespace(stack.namespace())
+                .withLabels(StackLabels.of(stack.name(), COMPONENT)).endMetadata()
+                .withSpec(jobSpec(stack, target))
+                .build();
+    }
+
+    static JobSpec jobSpec(Stack stack, Target target) {
+        BackupSpec backup = stack.spec().getBackup();
+        Container dump = new ContainerBuilder()
+                .withName("dump")
+                .withImage(dumpImage(stack))
+                .withCommand("/bin/sh", "-c", BackupScripts.backupScript())
+                .withEnv(dumpEnv(stack, target))
+                .addNewVolumeMount().withName(WORK).withMountPath(WORK_PATH).endVolumeMount()
+                .addNewVolumeMount().withName(SECRET).withMountPath(SECRET_PATH).withReadOnly(true).endVolumeMount()
+                .withSecurityContext(SecurityContexts.nonRootContainer())
+                .build();
+        PodSpecBuilder pod = JobPods.runOnce(backup.getServiceAccountName(), SecurityContexts.mariadbPod(),
+                volumes(stack, target));
+        if (target.s3()) {
+            pod.withInitContainers(dump).withContainers(upload(stack, target));
+        } else {
+            pod.withContainers(dump);
+        }
+        return new JobSpecBuilder()
+                .withBackoffLimit(1)
+                .withActiveDeadlineSeconds(6 * 3600L)
+                .withNewTemplate()
+                .withNewMetadata().withLabels(StackLabels.of(stack.name(), COMPONENT)).endMetadata()
+                .withSpec(pod.build())
+                .endTemplate()
+                .build();
+    }
+
+    private static Container upload(Stack stack, Target target) {
+        return JobPods.awsCli(stack, "upload", BackupScripts.uploadScript(), List.of(env(BackupScripts.BACKUP_DIR, WORK_PATH),
+                env(BackupScripts.BUCKET, target.bucket()), env(BackupScripts.PREFIX, StackBucket.BACKUP_FOLDER),
+                env("AWS_REGION", target.region())), WORK, WORK_PATH);
+    }
+
+    private static List<EnvVar> dumpEnv(Stack stack, Target target) {
+        List<EnvVar> env = new ArrayList<>(DatabaseLogin.env(stack));
+        env.add(env(BackupScripts.BACKUP_DIR, WORK_PATH));
+        if (!target.s3()) {
+            env.add(env(BackupScripts.RETENTION_DAYS, Integer.toString(stack.spec().getBackup().retentionDays())));
+        }
+        return env;
+    }
+
+    private static List<Volume> volumes(Stack stack, Target target) {
+        Volume secret = DatabaseLogin.passwordVolume(stack);
+        Volume work = target.s3()
+                ? new VolumeBuilder().withName(WORK).withNewEmptyDir().endEmptyDir().build()
+                : new VolumeBuilder().withName(WORK).withNewPersistentVolumeClaim()
+                        .withClaimName(stack.names().backupVolume()).endPersistentVolumeClaim().build();
+        return List.of(work, secret);
+    }
+
+    /**
+     * The dump runs in the database's own image, so client and server versions match: the in-cluster MariaDB's image,
+     * for RDS the dump image at the instance's engine version, for an external server the dump image as it is.
+     */
+    static String dumpImage(Stack stack) {
+        return switch (stack.database().mode()) {
+            case InCluster -> stack.spec().getDatabase().inClusterOrDefault().getImage();
+            case Rds -> stack.images().dumpAt(stack.spec().getDatabase().getRds().getEngineVersion());
+            case External -> stack.images().dump();
+        };
+    }
+
+    private static EnvVar env(String name, String value) {
+        return DatabaseLogin.value(name, value);
+    }
+}

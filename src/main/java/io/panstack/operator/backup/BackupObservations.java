@@ -1,0 +1,79 @@
+package io.panstack.operator.backup;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.panstack.operator.api.v1alpha1.BackupSpec;
+import io.panstack.operator.api.v1alpha1.BackupStatus;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.cloud.Observed;
+import io.panstack.operator.pass.Pass;
+import io.panstack.operator.stack.Stack;
+import io.panstack.operator.stack.StackLabels;
+import io.panstack.operator.status.Readiness;
+
+/**
+ * Where a stack's backups stand: the backup Jobs' outcomes (kept in status beyond the Jobs' history limit), the
+ * next scheduled run, and the BackupHealthy verdict over every kind of usable backup.
+ */
+public final class BackupObservations {
+
+    private BackupObservations() {
+    }
+
+    /** Null when the spec asks for no backups. */
+    public static Readiness<BackupStatus> observe(Pass pass, Context<PanStack> context, String onDemandStarted, Instant now) {
+        Stack stack = pass.stack();
+        BackupSpec spec = stack.spec().getBackup();
+        if (spec == null) {
+            return null;
+        }
+        PanStackStatus previous = stack.resource().getStatus();
+        BackupStatus before = previous == null || previous.getBackup() == null ? new BackupStatus() : previous.getBackup();
+        List<Job> jobs = context.getSecondaryResourcesAsStream(Job.class)
+                .filter(job -> BackupJobs.COMPONENT.equals(job.getMetadata().getLabels().get(StackLabels.COMPONENT)))
+                .toList();
+        BackupRuns.Outcome runs = BackupRuns.of(jobs);
+
+        BackupStatus status = new BackupStatus();
+        Instant lastSuccess = BackupRuns.later(runs.lastSuccess(), parse(before.getLastSuccessfulTime()));
+        Instant lastFailure = BackupRuns.later(runs.lastFailure(), parse(before.getLastFailureTime()));
+        status.setLastSuccessfulTime(text(lastSuccess));
+        status.setLastFailureTime(text(lastFailure));
+        status.setNextScheduledTime(CronSchedule.parse(spec.getSchedule()).flatMap(cron -> cron.nextAfter(now))
+                .map(Instant::toString).orElse(null));
+        status.setLocation(Backups.target(pass.cloud()).location(stack));
+        CloudState cloud = pass.cloud();
+        // An observation: a failed read keeps the last known time and says why (it never holds anything).
+        Observed<Instant> snapshots = cloud != null && cloud.database() != null ? cloud.database().newestSnapshot() : null;
+        Instant snapshot = snapshots == null ? null : snapshots.value();
+        status.setLastSnapshotTime(text(BackupRuns.later(snapshot, parse(before.getLastSnapshotTime()))));
+        status.setLastSnapshotError(snapshots == null ? before.getLastSnapshotError() : snapshots.failure());
+        status.setLastOnDemandRequest(onDemandStarted != null ? onDemandStarted : before.getLastOnDemandRequest());
+
+        Map<String, Instant> usable = new LinkedHashMap<>();
+        usable.put("logical", lastSuccess);
+        usable.put("snapshot", parse(status.getLastSnapshotTime()));
+        if (cloud != null && cloud.database() != null) {
+            usable.put("point-in-time recovery", cloud.database().latestRestorableTime());
+        }
+        Readiness<Void> health = BackupHealth.of(usable, lastFailure,
+                BackupHealth.parse(spec.getMaxAge()).orElse(BackupHealth.parse(BackupSpec.MAX_AGE).orElseThrow()),
+                parse(stack.resource().getMetadata().getCreationTimestamp()), now);
+        return new Readiness<>(health.ready(), health.reason(), health.message(), status);
+    }
+
+    private static Instant parse(String time) {
+        return time == null ? null : Instant.parse(time);
+    }
+
+    private static String text(Instant time) {
+        return time == null ? null : time.toString();
+    }
+}

@@ -1,0 +1,86 @@
+package io.panstack.operator.bucket;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.panstack.operator.api.v1alpha1.BucketSpec;
+import io.panstack.operator.aws.s3.Buckets.Bucket;
+import io.panstack.operator.aws.s3.Buckets;
+import io.panstack.operator.cloud.BucketState;
+import io.panstack.operator.cloud.CloudProblem;
+import io.panstack.operator.cloud.Idempotent;
+import io.panstack.operator.cloud.ResourceState;
+import io.panstack.operator.stack.AwsNames;
+import io.panstack.operator.stack.AwsTags;
+import io.panstack.operator.stack.Stack;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/** The stack's bucket: created (or adopted) and kept private, encrypted, versioned and tagged. */
+public final class StackBucket {
+    static final String ENABLED = "Enabled";
+    /** The folder of the bucket that holds logical backups (the backup Jobs write there, its lifecycle rule expires them). */
+    public static final String BACKUP_FOLDER = "backups";
+    static final String BACKUP_PREFIX = BACKUP_FOLDER + "/";
+
+    private StackBucket() {
+    }
+
+
+    public static String name(Stack stack) {
+        BucketSpec spec = stack.spec().getBucket();
+        return spec.getName() != null ? spec.getName() : AwsNames.bucket(stack);
+    }
+
+    public static BucketState reconcile(Stack stack, Buckets s3, String region) {
+        String name = name(stack);
+        Bucket bucket = s3.find(name).orElseGet(() -> create(s3, name, region));
+        if (!region.equals(bucket.region())) {
+            throw new CloudProblem("BucketInOtherRegion", "Bucket " + name + " is in " + bucket.region()
+                    + ", not in the stack's region " + region + ". Name a bucket in " + region + ".");
+        }
+        if (!bucket.publicAccessBlocked()) {
+            s3.blockPublicAccess(name);
+        }
+        if (!bucket.encrypted()) {
+            s3.encryptByDefault(name);
+        }
+        boolean versioned = stack.spec().getBucket().versioned();
+        if (versioned != ENABLED.equals(bucket.versioning()) && (versioned || ENABLED.equals(bucket.versioning()))) {
+            s3.setVersioning(name, versioned);
+        }
+        if (stack.spec().getBackup() != null) {
+            int days = stack.spec().getBackup().retentionDays();
+            if (!Integer.valueOf(days).equals(bucket.expirationDaysByPrefix().get(BACKUP_PREFIX))) {
+                s3.expireAfter(name, BACKUP_PREFIX, days); // the retention of logical backups
+            }
+        }
+        // PutBucketTagging replaces the whole set: keep the tags others put on the bucket.
+        Map<String, String> tags = new LinkedHashMap<>(bucket.tags());
+        tags.putAll(AwsTags.of(stack));
+        if (!tags.equals(bucket.tags())) {
+            s3.setTags(name, tags);
+        }
+        return new BucketState(name, region, new ResourceState(true, false, "BucketAvailable",
+                "Bucket " + name + " in " + region + ": private, encrypted, versioning "
+                        + (versioned ? "on" : "suspended")));
+    }
+
+    private static Bucket create(Buckets s3, String name, String region) {
+        try {
+            s3.create(name, region);
+        } catch (AwsServiceException e) {
+            String code = Idempotent.errorCode(e);
+            if ("BucketAlreadyExists".equals(code)) {
+                throw new CloudProblem("BucketNameTaken", "The bucket name " + name + " is taken by another AWS"
+                        + " account (bucket names are global). Set spec.bucket.name to a free name.");
+            }
+            if (!"BucketAlreadyOwnedByYou".equals(code)) {
+                throw e;
+            }
+        }
+        Optional<Bucket> created = s3.find(name);
+        return created.orElseThrow(() -> new IllegalStateException("S3 does not show the bucket " + name
+                + " it just created yet; looking again"));
+    }
+}

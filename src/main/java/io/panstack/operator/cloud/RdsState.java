@@ -1,0 +1,15 @@
+package io.panstack.operator.cloud;
+
+import java.time.Instant;
+
+/**
+ * What the operator knows about the RDS instance after a pass.
+ *
+ * @param newestSnapshot observation only (DescribeDBSnapshots): its failure never holds the database; null when
+ *                       not looked at in this pass (or the stack has no backups, which is where it shows)
+ * @param safetySnapshot whether the snapshot an upgrade waits for is available (taken when missing); its failure
+ *                       holds the upgrade only; null when no upgrade waits for one, or not looked at
+ */
+public record RdsState(String identifier, String awsStatus, String host, Integer port, Instant latestRestorableTime,
+        Observed<Instant> newestSnapshot, Observed<Boolean> safetySnapshot, ResourceState state) {
+}

@@ -1,0 +1,106 @@
+package io.panstack.operator.database;
+
+import java.util.List;
+import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.panstack.operator.api.v1alpha1.Defaults;
+import io.panstack.operator.api.v1alpha1.InClusterDatabaseSpec;
+import io.panstack.operator.kube.SecurityContexts;
+import io.panstack.operator.stack.Stack.DatabaseConnection;
+import io.panstack.operator.stack.Stack;
+import io.panstack.operator.stack.StackLabels;
+
+/** The in-cluster repository database: one MariaDB pod on the stack's database volume. Pure. */
+public final class MariaDb {
+    public static final int PORT = Defaults.DATABASE_PORT;
+    static final String DATA_PATH = "/var/lib/mysql";
+
+    /**
+     * Server settings Pi requires (panintelligence.md 4.1): case-insensitive table names (only settable on a fresh
+     * data directory), the vendor's sql_mode, functions and triggers allowed with binary logging, and utf8mb4.
+     */
+    public static final List<String> SERVER_SETTINGS = List.of(
+            "--lower-case-table-names=1",
+            "--sql-mode=NO_AUTO_VALUE_ON_ZERO",
+            "--log-bin-trust-function-creators=1",
+            "--character-set-server=utf8mb4",
+            "--collation-server=utf8mb4_unicode_ci");
+
+    private MariaDb() {
+    }
+
+    public static StatefulSet desired(Stack stack) {
+        InClusterDatabaseSpec settings = stack.spec().getDatabase().inClusterOrDefault();
+        Map<String, String> labels = StackLabels.of(stack.name(), StackLabels.MARIADB);
+        String secret = stack.names().databaseCredentials();
+        return new StatefulSetBuilder()
+                .withNewMetadata().withName(stack.names().mariadb()).withNamespace(stack.namespace())
+                .withLabels(labels).endMetadata()
+                .withNewSpec()
+                .withReplicas(1)
+                .withServiceName(stack.names().mariadb())
+                .withNewSelector().withMatchLabels(StackLabels.selector(stack.name(), StackLabels.MARIADB)).endSelector()
+                .withNewTemplate()
+                .withNewMetadata().withLabels(labels).endMetadata()
+                .withNewSpec()
+                .withEnableServiceLinks(false)
+                .withSecurityContext(SecurityContexts.mariadbPod())
+                // Time for InnoDB to flush and shut down cleanly.
+                .withTerminationGracePeriodSeconds(60L)
+                .addNewContainer()
+                .withName(StackLabels.MARIADB)
+                .withImage(settings.getImage())
+                .withArgs(SERVER_SETTINGS)
+                .withEnv(environment(stack.database().schema(), secret))
+                .addNewPort().withName("mysql").withContainerPort(PORT).withProtocol("TCP").endPort()
+                .withResources(settings.getResources())
+                .withStartupProbe(tcpProbe(5, 120))
+                .withReadinessProbe(tcpProbe(10, 3))
+                .withLivenessProbe(tcpProbe(20, 6))
+                .addNewVolumeMount().withName("data").withMountPath(DATA_PATH).endVolumeMount()
+                .withSecurityContext(SecurityContexts.nonRootContainer())
+                .endContainer()
+                .addNewVolume().withName("data")
+                .withNewPersistentVolumeClaim(stack.names().databaseVolume(), false).endVolume()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    /**
+     * The image creates the schema and the Pi user (all rights on the schema only) when it initialises an empty
+     * volume, and upgrades the system tables when a newer image starts on existing data.
+     */
+    private static List<EnvVar> environment(String schema, String secret) {
+        return List.of(
+                fromSecret("MARIADB_ROOT_PASSWORD", secret, DatabaseCredentials.ROOT_PASSWORD_KEY),
+                fromSecret("MARIADB_USER", secret, DatabaseConnection.USERNAME_KEY),
+                fromSecret("MARIADB_PASSWORD", secret, DatabaseConnection.PASSWORD_KEY),
+                new EnvVar("MARIADB_DATABASE", schema, null),
+                new EnvVar("MARIADB_AUTO_UPGRADE", "1", null),
+                new EnvVar("LANG", "C.UTF-8", null));
+    }
+
+    /**
+     * The server listens on TCP only once initialisation is over (the image initialises with networking off), so
+     * an open port means ready, without credentials in the probe.
+     */
+    private static Probe tcpProbe(int periodSeconds, int failureThreshold) {
+        return new ProbeBuilder().withNewTcpSocket().withPort(new IntOrString(PORT)).endTcpSocket()
+                .withPeriodSeconds(periodSeconds).withTimeoutSeconds(5).withFailureThreshold(failureThreshold)
+                .build();
+    }
+
+    private static EnvVar fromSecret(String name, String secret, String key) {
+        return new EnvVarBuilder().withName(name)
+                .withNewValueFrom().withNewSecretKeyRef(key, secret, false).endValueFrom().build();
+    }
+}

@@ -1,0 +1,204 @@
+package io.panstack.operator.database;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.panstack.operator.api.v1alpha1.RdsDatabaseSpec;
+import io.panstack.operator.aws.rds.DatabaseInstances.DbInstance;
+import io.panstack.operator.aws.rds.DatabaseInstances.DbInstanceChange;
+import io.panstack.operator.aws.rds.DatabaseInstances.NewDbInstance;
+import io.panstack.operator.aws.rds.DatabaseInstances;
+import io.panstack.operator.cloud.CloudProblem;
+import io.panstack.operator.cloud.Idempotent;
+import io.panstack.operator.cloud.Observed;
+import io.panstack.operator.cloud.RdsState;
+import io.panstack.operator.cloud.ResourceState;
+import io.panstack.operator.stack.AwsNames;
+import io.panstack.operator.stack.AwsTags;
+import io.panstack.operator.stack.Stack;
+
+/**
+ * The repository on RDS: parameter group, subnet group and instance, created once and then kept in line with the
+ * spec through ModifyDBInstance. Found by identifier on every pass, so a crash after any call repeats nothing.
+ */
+public final class RdsDatabase {
+    /** Statuses in which the instance takes connections (some of them while AWS works on it). */
+    static final Set<String> SERVING = Set.of("available", "backing-up", "modifying", "storage-optimization",
+            "configuring-enhanced-monitoring", "configuring-log-exports", "maintenance", "upgrading");
+    static final String AVAILABLE = "available";
+    static final String STORAGE_TYPE = "gp3";
+
+    private RdsDatabase() {
+    }
+
+
+    public static String identifier(Stack stack) {
+        RdsDatabaseSpec spec = stack.spec().getDatabase().getRds();
+        return spec.adopts() ? spec.getIdentifier() : AwsNames.rdsIdentifier(stack);
+    }
+
+    public static RdsState reconcile(Stack stack, DatabaseInstances rds, MasterCredentials credentials,
+            String safetySnapshot) {
+        RdsDatabaseSpec spec = stack.spec().getDatabase().getRds();
+        String id = identifier(stack);
+        Optional<DbInstance> found = rds.findInstance(id);
+        if (found.isEmpty()) {
+            if (spec.adopts()) {
+                throw new CloudProblem("RdsInstanceNotFound", "spec.database.rds.identifier names the DB instance " + id
+                        + " to adopt, but there is none in this region. Correct the identifier, or remove the PanStack"
+                        + " and create it without identifier to have an instance created.");
+            }
+            create(stack, rds, credentials, id);
+            return new RdsState(id, "creating", null, null, null, null, null, new ResourceState(false, true, "RdsCreating",
+                    "RDS instance " + id + " is being created (this takes 10-20 minutes in AWS)"));
+        }
+        DbInstance instance = found.get();
+        checkOwnership(stack, instance, credentials);
+        adoptTags(stack, rds, instance);
+        if (restoredFromSnapshot(stack) && AVAILABLE.equals(instance.status())
+                && !instance.tags().containsKey(AwsTags.MASTER_PASSWORD_SET)) {
+            // The snapshot brought its source's password; the stack's Secret holds the one Pi will use.
+            rds.setMasterPassword(id, credentials.passwordForNewInstance(instance.masterUsername()));
+            rds.tag(instance.arn(), Map.of(AwsTags.MASTER_PASSWORD_SET, "true"));
+            return new RdsState(id, "resetting-master-credentials", instance.endpoint(), instance.port(),
+                    instance.latestRestorableTime(), null, null, new ResourceState(false, true, "RdsChanging",
+                            "RDS instance " + id + " was restored from snapshot "
+                                    + stack.spec().getDatabase().getRestoreFrom().getRdsSnapshotId()
+                                    + "; its master password is being set to the stack's"));
+        }
+        if (!spec.adopts()) {
+            keepParameters(rds, id);
+        }
+        boolean modified = false;
+        if (AVAILABLE.equals(instance.status())) {
+            DbInstanceChange change = changes(spec, instance);
+            if (!change.isEmpty()) {
+                rds.modifyInstance(id, change);
+                modified = true;
+            }
+        }
+        // The newest snapshot is shown (status.backup, BackupHealthy) only for stacks with backups: only they ask.
+        Observed<Instant> newest = stack.spec().getBackup() == null ? null
+                : Observed.read("the snapshots of " + id, () -> rds.newestSnapshot(id));
+        Observed<Boolean> safety = safetySnapshot == null ? null : Observed.read("the snapshot " + safetySnapshot,
+                () -> Optional.of(SafetySnapshot.ensureAvailable(stack, rds, safetySnapshot)));
+        return state(instance, modified, newest, safety);
+    }
+
+    private static void create(Stack stack, DatabaseInstances rds, MasterCredentials credentials, String id) {
+        RdsDatabaseSpec spec = stack.spec().getDatabase().getRds();
+        String snapshot = restoredFromSnapshot(stack) ? stack.spec().getDatabase().getRestoreFrom().getRdsSnapshotId() : null;
+        // Restored from a snapshot, the master user is the snapshot's: the Secret must name that one.
+        String username = snapshot == null ? spec.getMasterUsername() : rds.snapshotMasterUsername(snapshot)
+                .orElseThrow(() -> new CloudProblem("RdsSnapshotNotFound", "database.restoreFrom.rdsSnapshotId names the"
+                        + " snapshot " + snapshot + ", but there is none in this region. Correct it; nothing was created."));
+        Map<String, String> tags = AwsTags.of(stack);
+        if (rds.findParameterGroup(id).isEmpty()) {
+            Idempotent.create("DBParameterGroupAlreadyExists", () -> rds.createParameterGroup(id,
+                    RdsParameters.family(spec.getEngineVersion()), "Pi repository settings for PanStack "
+                            + stack.namespace() + "/" + stack.name(), tags));
+        }
+        keepParameters(rds, id);
+        if (rds.findSubnetGroup(id).isEmpty()) {
+            Idempotent.create("DBSubnetGroupAlreadyExists", () -> rds.createSubnetGroup(id, "Subnets of PanStack "
+                    + stack.namespace() + "/" + stack.name(), spec.getSubnetIds(), tags));
+        }
+        String password = credentials.passwordForNewInstance(username);
+        NewDbInstance request = new NewDbInstance(id, spec.getInstanceClass(), spec.getEngineVersion(),
+                spec.getAllocatedStorageGiB(), STORAGE_TYPE, spec.multiAz(), spec.getBackupRetentionDays(),
+                spec.deletionProtected(), stack.database().schema(), username, password, spec.getSecurityGroupIds(), id,
+                id, tags);
+        Idempotent.create("DBInstanceAlreadyExists", snapshot == null ? () -> rds.createInstance(request)
+                : () -> rds.restoreInstance(request, snapshot));
+    }
+
+    static boolean restoredFromSnapshot(Stack stack) {
+        var from = stack.spec().getDatabase().getRestoreFrom();
+        return from != null && from.fromRdsSnapshot();
+    }
+
+    private static void keepParameters(DatabaseInstances rds, String group) {
+        rds.findParameterGroup(group).ifPresent(found -> {
+            Map<String, String> drift = RdsParameters.drift(found.parameters());
+            if (!drift.isEmpty()) {
+                rds.setParameters(group, drift);
+            }
+        });
+    }
+
+    /** A created instance must carry this PanStack's uid tag, and its password must still be known. */
+    private static void checkOwnership(Stack stack, DbInstance instance, MasterCredentials credentials) {
+        RdsDatabaseSpec spec = stack.spec().getDatabase().getRds();
+        if (spec.adopts()) {
+            return;
+        }
+        if (!AwsTags.ownedBy(instance.tags(), stack)) {
+            throw new CloudProblem("AwsNameConflict", "RDS instance " + instance.identifier() + " already exists and"
+                    + " is not this PanStack's (no matching " + AwsTags.UID + " tag; it may have been kept by"
+                    + " deletionPolicy Retain from an earlier PanStack). It is left alone. To use it, set"
+                    + " spec.database.rds.identifier to " + instance.identifier() + " with a credentialsSecretRef;"
+                    + " otherwise rename the PanStack.");
+        }
+        if (!credentials.exist()) {
+            throw new CloudProblem("DatabaseCredentialsLost", "RDS instance " + instance.identifier() + " exists but"
+                    + " the Secret " + stack.names().databaseCredentials() + " with its master password is gone. No new"
+                    + " password is generated: restore the Secret (keys username, password) from your copy, or reset"
+                    + " the master password in AWS and store it in that Secret.");
+        }
+    }
+
+    private static void adoptTags(Stack stack, DatabaseInstances rds, DbInstance instance) {
+        Map<String, String> missing = AwsTags.missing(instance.tags(), stack);
+        if (!missing.isEmpty()) {
+            rds.tag(instance.arn(), missing);
+        }
+    }
+
+    /** The settings ModifyDBInstance can bring in line; a shrink is refused (RDS storage only grows). */
+    static DbInstanceChange changes(RdsDatabaseSpec spec, DbInstance actual) {
+        int wantedStorage = spec.getAllocatedStorageGiB();
+        if (actual.allocatedStorageGiB() != null && wantedStorage < actual.allocatedStorageGiB()) {
+            throw new CloudProblem("RdsStorageShrinkRefused", "RDS instance " + actual.identifier() + " has "
+                    + actual.allocatedStorageGiB() + " GiB and RDS storage cannot shrink; set"
+                    + " spec.database.rds.allocatedStorageGiB to " + actual.allocatedStorageGiB() + " or more.");
+        }
+        List<String> groups = spec.getSecurityGroupIds();
+        boolean groupsDiffer = !groups.isEmpty()
+                && !new HashSet<>(groups).equals(new HashSet<>(orEmpty(actual.securityGroupIds())));
+        return new DbInstanceChange(
+                differs(spec.getInstanceClass(), actual.instanceClass()),
+                actual.allocatedStorageGiB() == null || wantedStorage > actual.allocatedStorageGiB() ? wantedStorage : null,
+                differs(spec.multiAz(), actual.multiAz()),
+                differs(spec.getBackupRetentionDays(), actual.backupRetentionDays()),
+                differs(spec.deletionProtected(), actual.deletionProtection()),
+                groupsDiffer ? groups : null);
+    }
+
+    private static RdsState state(DbInstance instance, boolean modified, Observed<Instant> newestSnapshot,
+            Observed<Boolean> safetySnapshot) {
+        String status = instance.status();
+        boolean serving = status != null && SERVING.contains(status) && instance.endpoint() != null;
+        // An upgrade waiting for its snapshot is looked at again soon, like a change AWS is making.
+        boolean settling = modified || !AVAILABLE.equals(status)
+                || (safetySnapshot != null && !Boolean.TRUE.equals(safetySnapshot.value()));
+        String where = instance.endpoint() == null ? "" : " at " + instance.endpoint() + ":" + instance.port();
+        String message = "RDS instance " + instance.identifier() + " is " + status + where
+                + (modified ? "; applying the spec's changes" : "");
+        String reason = serving ? (settling ? "RdsChanging" : "RdsAvailable") : "RdsNotAvailable";
+        return new RdsState(instance.identifier(), status, instance.endpoint(), instance.port(),
+                instance.latestRestorableTime(), newestSnapshot, safetySnapshot,
+                new ResourceState(serving, settling, reason, message));
+    }
+
+    private static <T> T differs(T wanted, T actual) {
+        return wanted != null && !wanted.equals(actual) ? wanted : null;
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+}

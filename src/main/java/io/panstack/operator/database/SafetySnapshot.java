@@ -1,0 +1,33 @@
+package io.panstack.operator.database;
+
+import io.panstack.operator.aws.rds.DatabaseInstances;
+import io.panstack.operator.cloud.Idempotent;
+import io.panstack.operator.stack.AwsTags;
+import io.panstack.operator.stack.ShortHash;
+import io.panstack.operator.stack.Stack;
+
+/**
+ * An RDS snapshot taken before an upgrade, for RDS stacks without logical backups: named after the upgrade, so a
+ * repeated pass finds it instead of taking another. Taken and looked at in the AWS pass (RdsDatabase), like every
+ * other AWS call of a reconcile.
+ */
+public final class SafetySnapshot {
+
+    private SafetySnapshot() {
+    }
+
+    public static String name(Stack stack, String from, String to) {
+        return RdsDatabase.identifier(stack) + "-pre-upgrade-" + ShortHash.of(from + "->" + to);
+    }
+
+    /** Takes the snapshot if there is none yet; whether it is available (usable for a restore). */
+    public static boolean ensureAvailable(Stack stack, DatabaseInstances rds, String snapshotId) {
+        String status = rds.snapshotStatus(snapshotId).orElse(null);
+        if (status == null) {
+            Idempotent.create("DBSnapshotAlreadyExists",
+                    () -> rds.createSnapshot(RdsDatabase.identifier(stack), snapshotId, AwsTags.of(stack)));
+            return false;
+        }
+        return "available".equals(status);
+    }
+}

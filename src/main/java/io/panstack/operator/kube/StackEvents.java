@@ -1,0 +1,54 @@
+package io.panstack.operator.kube;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.jboss.logging.Logger;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.panstack.operator.api.v1alpha1.PanStack;
+
+/**
+ * Kubernetes Events on a PanStack, for what a human should know (kubectl describe shows them); not for every
+ * reconcile. Best effort: a failed event never fails a reconcile.
+ */
+public final class StackEvents {
+    private static final Logger LOG = Logger.getLogger(StackEvents.class);
+    static final String SOURCE = "panstack-operator";
+
+    private StackEvents() {
+    }
+
+    public static void normal(KubernetesClient client, PanStack stack, String reason, String message) {
+        record(client, stack, "Normal", reason, message);
+    }
+
+    public static void warning(KubernetesClient client, PanStack stack, String reason, String message) {
+        record(client, stack, "Warning", reason, message);
+    }
+
+    private static void record(KubernetesClient client, PanStack stack, String type, String reason, String message) {
+        Instant now = Instant.now();
+        String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
+        Event event = new EventBuilder()
+                .withNewMetadata().withNamespace(stack.getMetadata().getNamespace())
+                .withName(stack.getMetadata().getName() + "." + Long.toHexString(now.toEpochMilli())).endMetadata()
+                .withNewInvolvedObject().withApiVersion(stack.getApiVersion()).withKind(stack.getKind())
+                .withName(stack.getMetadata().getName()).withNamespace(stack.getMetadata().getNamespace())
+                .withUid(stack.getMetadata().getUid()).endInvolvedObject()
+                .withType(type).withReason(reason).withMessage(message)
+                .withNewSource().withComponent(SOURCE).endSource()
+                .withReportingComponent(SOURCE)
+                .withFirstTimestamp(time).withLastTimestamp(time).withCount(1)
+                .build();
+        try {
+            client.v1().events().inNamespace(stack.getMetadata().getNamespace()).resource(event).create();
+        } catch (KubernetesClientException e) {
+            LOG.debugf("Event %s on %s/%s not recorded: %s", reason, stack.getMetadata().getNamespace(),
+                    stack.getMetadata().getName(), e.getMessage());
+        }
+    }
+}

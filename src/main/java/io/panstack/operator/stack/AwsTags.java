@@ -1,0 +1,55 @@
+package io.panstack.operator.stack;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+
+/**
+ * Tags on every AWS resource of a stack: the user's, plus the operator's own. The uid tag is how the operator tells
+ * its resources from others of the same name (so a lost status can be rebuilt, and nothing foreign is touched);
+ * deletionPolicy Retain removes the ownership tags, leaving the namespace and name for people to read.
+ */
+public final class AwsTags {
+    public static final String MANAGED_BY = "panstack.io/managed-by";
+    public static final String UID = "panstack.io/uid";
+    public static final String NAMESPACE = "panstack.io/namespace";
+    public static final String NAME = "panstack.io/name";
+    public static final String OPERATOR = "panstack-operator";
+    /** On an instance restored from a snapshot, once its master password was set to the stack's. */
+    public static final String MASTER_PASSWORD_SET = "panstack.io/master-password-set";
+    /** Removed when the operator lets go of a resource (deletionPolicy Retain or Snapshot). */
+    public static final Set<String> OWNERSHIP = Set.of(MANAGED_BY, UID);
+
+    private AwsTags() {
+    }
+
+    public static Map<String, String> of(Stack stack) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (stack.spec().getAws() != null && stack.spec().getAws().getTags() != null) {
+            tags.putAll(stack.spec().getAws().getTags());
+        }
+        tags.put(MANAGED_BY, OPERATOR);
+        tags.put(NAMESPACE, stack.namespace());
+        tags.put(NAME, stack.name());
+        tags.put(UID, stack.resource().getMetadata().getUid());
+        return tags;
+    }
+
+    /** Whether the tags mark the resource as this PanStack's. */
+    public static boolean ownedBy(Map<String, String> tags, Stack stack) {
+        return tags != null && OPERATOR.equals(tags.get(MANAGED_BY))
+                && stack.resource().getMetadata().getUid().equals(tags.get(UID));
+    }
+
+    /** The tags of {@link #of} that the resource lacks or has with another value (empty when in line). */
+    public static Map<String, String> missing(Map<String, String> actual, Stack stack) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        of(stack).forEach((key, value) -> {
+            if (actual == null || !value.equals(actual.get(key))) {
+                missing.put(key, value);
+            }
+        });
+        return missing;
+    }
+}

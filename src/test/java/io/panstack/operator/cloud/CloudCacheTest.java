@@ -1,0 +1,62 @@
+package io.panstack.operator.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.testsupport.TestStacks;
+import io.panstack.operator.testsupport.Tiers;
+
+@Tag(Tiers.UNIT)
+class CloudCacheTest {
+    static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+    final AwsPolling polling = new AwsPolling(Duration.ofSeconds(15), Duration.ofMinutes(5), Duration.ofMinutes(10));
+    final CloudCache cache = new CloudCache();
+
+    static PanStack stack(long generation) {
+        PanStack stack = TestStacks.resource("bi", "version: '2025_10.1'\nbucket: {}");
+        stack.getMetadata().setGeneration(generation);
+        return stack;
+    }
+
+    static CloudState state(boolean settling) {
+        return new CloudState("eu-west-1", null, null, new BucketState("b", "eu-west-1",
+                new ResourceState(true, settling, "BucketAvailable", "ok")));
+    }
+
+    @Test
+    void aSettledStackIsAskedAgainOnlyWhenTheSlowPollIsDue() {
+        cache.remember(stack(3), T0, state(false));
+
+        assertThat(cache.fresh(stack(3), T0.plusSeconds(60), polling)).contains(state(false));
+        assertThat(cache.fresh(stack(3), T0.plus(Duration.ofMinutes(5)), polling)).isEmpty();
+    }
+
+    @Test
+    void whileAwsWorksTheFastPollApplies() {
+        cache.remember(stack(3), T0, state(true));
+
+        assertThat(cache.fresh(stack(3), T0.plusSeconds(10), polling)).isPresent();
+        assertThat(cache.fresh(stack(3), T0.plusSeconds(15), polling)).isEmpty();
+    }
+
+    @Test
+    void aSpecChangeAlwaysAsksAws() {
+        cache.remember(stack(3), T0, state(false));
+
+        assertThat(cache.fresh(stack(4), T0.plusSeconds(1), polling)).isEmpty();
+    }
+
+    @Test
+    void aDeletedStackIsForgotten() {
+        cache.remember(stack(3), T0, state(false));
+        cache.forget(stack(3));
+
+        assertThat(cache.fresh(stack(3), T0.plusSeconds(1), polling)).isEmpty();
+    }
+}

@@ -1,0 +1,257 @@
+package io.panstack.operator.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.panstack.operator.aws.AwsServices;
+import io.panstack.operator.cloud.CloudProblem;
+import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.database.RdsParameters;
+import io.panstack.operator.reconcile.CloudFixture.TestCredentials;
+import io.panstack.operator.reconcile.CloudRelease.Release;
+import io.panstack.operator.stack.AwsNames;
+import io.panstack.operator.stack.AwsTags;
+import io.panstack.operator.stack.Stack;
+import io.panstack.operator.testsupport.Tiers;
+import software.amazon.awssdk.services.efs.model.FileSystemDescription;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException;
+import software.amazon.awssdk.services.rds.model.Parameter;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+
+/** A stack's RDS instance, EFS file system and bucket, made and kept in shape in a real AWS emulator (moto). */
+@Tag(Tiers.MOTO)
+class CloudResourcesMotoTest extends MotoCloudTest {
+
+    DBInstance instance(String id) {
+        return aws.rds.describeDBInstances(r -> r.dbInstanceIdentifier(id)).dbInstances().get(0);
+    }
+
+    @Test
+    void aStackGetsItsDatabaseFilesAndBucketWithTheSettingsPiNeeds() {
+        Stack stack = aws.awsStack();
+        TestCredentials credentials = new TestCredentials();
+
+        CloudState state = CloudFixture.untilReady(stack, aws.services(), credentials);
+
+        String id = AwsNames.rdsIdentifier(stack);
+        DBInstance db = instance(id);
+        assertThat(db.engine()).isEqualTo("mariadb");
+        assertThat(db.dbInstanceClass()).isEqualTo("db.t3.medium");
+        assertThat(db.storageEncrypted()).isTrue();
+        assertThat(db.multiAZ()).isTrue();
+        assertThat(db.backupRetentionPeriod()).isEqualTo(7);
+        assertThat(db.deletionProtection()).isTrue();
+        assertThat(db.publiclyAccessible()).isFalse();
+        assertThat(db.dbName()).isEqualTo("dashboard");
+        assertThat(db.masterUsername()).isEqualTo("panintelligence");
+        assertThat(db.dbSubnetGroup().subnets()).extracting(s -> s.subnetIdentifier())
+                .containsExactlyInAnyOrderElementsOf(aws.network.subnetIds());
+        assertThat(db.vpcSecurityGroups()).extracting(g -> g.vpcSecurityGroupId()).containsExactly(aws.network.securityGroupId());
+        assertThat(db.dbParameterGroups()).extracting(g -> g.dbParameterGroupName()).containsExactly(id);
+        Map<String, String> parameters = aws.rds.describeDBParametersPaginator(r -> r.dbParameterGroupName(id).source("user"))
+                .parameters().stream().collect(Collectors.toMap(Parameter::parameterName, Parameter::parameterValue));
+        assertThat(parameters).containsAllEntriesOf(RdsParameters.required());
+        assertThat(CloudFixture.tags(db.tagList())).containsEntry("team", "analytics")
+                .containsEntry(AwsTags.UID, stack.resource().getMetadata().getUid())
+                .containsEntry(AwsTags.MANAGED_BY, "panstack-operator");
+        assertThat(credentials.generated).as("the master password is generated once").isEqualTo(1);
+
+        FileSystemDescription fs = aws.efs.describeFileSystems(r -> r.creationToken(AwsNames.efsCreationToken(stack)))
+                .fileSystems().get(0);
+        assertThat(fs.encrypted()).isTrue();
+        assertThat(fs.tags()).anyMatch(t -> t.key().equals(AwsTags.UID) && t.value().equals(stack.resource().getMetadata().getUid()));
+        assertThat(aws.efs.describeMountTargets(r -> r.fileSystemId(fs.fileSystemId())).mountTargets())
+                .extracting(m -> m.subnetId()).containsExactlyInAnyOrderElementsOf(aws.network.subnetIds());
+        assertThat(aws.efs.describeAccessPoints(r -> r.fileSystemId(fs.fileSystemId())).accessPoints())
+                .singleElement().satisfies(ap -> assertThat(ap.rootDirectory().path()).isEqualTo("/panstack"));
+        assertThat(aws.backups.automaticBackupsEnabled(fs.fileSystemId())).isTrue();
+
+        String bucket = AwsNames.bucket(stack);
+        assertThat(aws.s3.getPublicAccessBlock(r -> r.bucket(bucket)).publicAccessBlockConfiguration().blockPublicAcls()).isTrue();
+        assertThat(aws.s3.getBucketEncryption(r -> r.bucket(bucket)).serverSideEncryptionConfiguration().rules()).isNotEmpty();
+        assertThat(aws.s3.getBucketVersioning(r -> r.bucket(bucket)).statusAsString()).isEqualTo("Enabled");
+        assertThat(aws.s3.getBucketTagging(r -> r.bucket(bucket)).tagSet()).anyMatch(t -> t.key().equals("team"));
+        assertThat(aws.s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules())
+                .as("logical backups expire after backup.retentionDays").singleElement()
+                .satisfies(rule -> {
+                    assertThat(rule.filter().prefix()).isEqualTo("backups/");
+                    assertThat(rule.expiration().days()).isEqualTo(10);
+                });
+
+        assertThat(state.database().host()).isEqualTo(db.endpoint().address());
+        assertThat(state.files().volumeHandle()).isEqualTo(fs.fileSystemId() + "::" + state.files().accessPointId());
+        assertThat(state.bucket().name()).isEqualTo(bucket);
+    }
+
+    @Test
+    void specChangesReachTheInstanceThroughModify() {
+        Stack stack = aws.awsStack();
+        TestCredentials credentials = new TestCredentials();
+        CloudFixture.untilReady(stack, aws.services(), credentials);
+
+        var rds = stack.spec().getDatabase().getRds();
+        rds.setInstanceClass("db.r6g.large");
+        rds.setAllocatedStorageGiB(50);
+        rds.setBackupRetentionDays(14);
+        rds.setMultiAZ(false);
+        CloudState changed = CloudResources.reconcile(stack, aws.services(), credentials);
+
+        assertThat(changed.settling()).as("a modification is polled fast").isTrue();
+        DBInstance db = instance(AwsNames.rdsIdentifier(stack));
+        assertThat(db.dbInstanceClass()).isEqualTo("db.r6g.large");
+        assertThat(db.allocatedStorage()).isEqualTo(50);
+        assertThat(db.backupRetentionPeriod()).isEqualTo(14);
+        assertThat(db.multiAZ()).isFalse();
+        assertThat(CloudResources.reconcile(stack, aws.services(), credentials).settling()).isFalse();
+    }
+
+    @Test
+    void anInstanceOfTheSameNameThatIsNotThisStacksIsLeftAlone() {
+        Stack earlier = aws.awsStack();
+        CloudFixture.untilReady(earlier, aws.services(), new TestCredentials());
+        CloudRelease.release(earlier, aws.services()); // Retain: kept, no longer tagged as managed
+        Stack later = aws.stack(earlier.namespace(), java.util.UUID.randomUUID().toString(), "Retain");
+
+        assertThatThrownBy(() -> CloudResources.reconcile(later, aws.services(), new TestCredentials()))
+                .isInstanceOf(CloudProblem.class)
+                .satisfies(e -> assertThat(((CloudProblem) e).problem().reason()).isEqualTo("AwsNameConflict"));
+        assertThat(CloudFixture.tags(instance(AwsNames.rdsIdentifier(earlier)).tagList()))
+                .doesNotContainKeys(AwsTags.MANAGED_BY, AwsTags.UID);
+    }
+
+    @Test
+    void anExistingInstanceIsAdoptedByIdentifier() {
+        Stack earlier = aws.awsStack();
+        CloudFixture.untilReady(earlier, aws.services(), new TestCredentials());
+        CloudRelease.release(earlier, aws.services());
+        String id = AwsNames.rdsIdentifier(earlier);
+        Stack adopting = aws.stack(earlier.namespace() + "-b", java.util.UUID.randomUUID().toString(), "Retain");
+        adopting.spec().getDatabase().getRds().setIdentifier(id);
+        adopting.spec().getDatabase().getRds().setCredentialsSecretRef(new io.panstack.operator.api.v1alpha1.SecretReference("old-login"));
+        adopting.spec().getDatabase().getRds().setBackupRetentionDays(7);
+
+        CloudState state = CloudFixture.untilReady(adopting, aws.services(), new TestCredentials());
+
+        assertThat(state.database().identifier()).isEqualTo(id);
+        assertThat(CloudFixture.tags(instance(id).tagList())).containsEntry(AwsTags.UID, adopting.resource().getMetadata().getUid());
+    }
+
+    @Test
+    void adoptingAnInstanceThatDoesNotExistStallsInsteadOfCreatingOne() {
+        Stack stack = aws.awsStack();
+        stack.spec().getDatabase().getRds().setIdentifier("no-such-instance");
+
+        assertThatThrownBy(() -> CloudResources.reconcile(stack, aws.services(), new TestCredentials()))
+                .isInstanceOf(CloudProblem.class)
+                .satisfies(e -> assertThat(((CloudProblem) e).problem().reason()).isEqualTo("RdsInstanceNotFound"));
+        assertThatThrownBy(() -> instance("no-such-instance")).isInstanceOf(DbInstanceNotFoundException.class);
+    }
+
+    @Test
+    void aNewInstanceIsRestoredFromASnapshotAndGetsTheStacksPassword() {
+        Stack source = aws.awsStack();
+        CloudFixture.untilReady(source, aws.services(), new TestCredentials());
+        String snapshot = AwsNames.rdsIdentifier(source) + "-for-restore";
+        aws.rds.createDBSnapshot(r -> r.dbInstanceIdentifier(AwsNames.rdsIdentifier(source)).dbSnapshotIdentifier(snapshot));
+        Stack restored = aws.awsStack();
+        restored.spec().getDatabase().setRestoreFrom(new io.panstack.operator.api.v1alpha1.RestoreSpec());
+        restored.spec().getDatabase().getRestoreFrom().setRdsSnapshotId(snapshot);
+        TestCredentials credentials = new TestCredentials();
+
+        CloudState state = CloudFixture.untilReady(restored, aws.services(), credentials);
+
+        DBInstance db = instance(AwsNames.rdsIdentifier(restored));
+        assertThat(state.database().state().ready()).isTrue();
+        assertThat(CloudFixture.tags(db.tagList())).containsEntry(AwsTags.MASTER_PASSWORD_SET, "true")
+                .containsEntry(AwsTags.UID, restored.resource().getMetadata().getUid());
+        assertThat(db.dbParameterGroups()).extracting(g -> g.dbParameterGroupName()).containsExactly(AwsNames.rdsIdentifier(restored));
+        assertThat(credentials.generated).isEqualTo(1);
+    }
+
+    @Test
+    void aSnapshotThatDoesNotExistStallsAndCreatesNothing() {
+        Stack stack = aws.awsStack();
+        stack.spec().getDatabase().setRestoreFrom(new io.panstack.operator.api.v1alpha1.RestoreSpec());
+        stack.spec().getDatabase().getRestoreFrom().setRdsSnapshotId("no-such-snapshot");
+        TestCredentials credentials = new TestCredentials();
+
+        assertThatThrownBy(() -> CloudResources.reconcile(stack, aws.services(), credentials))
+                .isInstanceOf(CloudProblem.class)
+                .satisfies(e -> assertThat(((CloudProblem) e).problem().reason()).isEqualTo("RdsSnapshotNotFound"));
+        assertThat(credentials.generated).isZero();
+        assertThatThrownBy(() -> instance(AwsNames.rdsIdentifier(stack))).isInstanceOf(DbInstanceNotFoundException.class);
+    }
+
+    @Test
+    void retainKeepsEverythingAndUntagsIt() {
+        Stack stack = aws.awsStack();
+        CloudState state = CloudFixture.untilReady(stack, aws.services(), new TestCredentials());
+
+        Release release = releaseUntilDone(stack, aws.services());
+
+        assertThat(release.kept()).containsExactly("RDS instance " + AwsNames.rdsIdentifier(stack),
+                "EFS file system " + state.files().fileSystemId(), "bucket " + state.bucket().name());
+        assertThat(CloudFixture.tags(instance(AwsNames.rdsIdentifier(stack)).tagList()))
+                .doesNotContainKeys(AwsTags.MANAGED_BY, AwsTags.UID).containsEntry("team", "analytics");
+        assertThat(aws.efs.describeFileSystems(r -> r.fileSystemId(state.files().fileSystemId())).fileSystems()).hasSize(1);
+        assertThat(aws.s3.getBucketTagging(r -> r.bucket(state.bucket().name())).tagSet())
+                .noneMatch(t -> AwsTags.OWNERSHIP.contains(t.key()));
+    }
+
+    @Test
+    void snapshotDeletesTheInstanceAfterAFinalSnapshotAndKeepsFilesAndBucket() {
+        Stack stack = aws.stack("aws-snap-" + System.nanoTime(), java.util.UUID.randomUUID().toString(), "Snapshot");
+        CloudState state = CloudFixture.untilReady(stack, aws.services(), new TestCredentials());
+        String id = AwsNames.rdsIdentifier(stack);
+
+        Release release = releaseUntilDone(stack, aws.services());
+
+        assertThatThrownBy(() -> instance(id)).isInstanceOf(DbInstanceNotFoundException.class);
+        String snapshot = AwsNames.finalSnapshot(id, stack);
+        assertThat(aws.rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(snapshot)).dbSnapshots()).hasSize(1);
+        assertThat(release.kept()).contains("final RDS snapshot " + snapshot);
+        assertThat(aws.efs.describeFileSystems(r -> r.fileSystemId(state.files().fileSystemId())).fileSystems()).hasSize(1);
+        aws.s3.headBucket(r -> r.bucket(state.bucket().name()));
+    }
+
+    @Test
+    void deleteRemovesEverythingIncludingTheGroups() {
+        Stack stack = aws.stack("aws-del-" + System.nanoTime(), java.util.UUID.randomUUID().toString(), "Delete");
+        CloudState state = CloudFixture.untilReady(stack, aws.services(), new TestCredentials());
+        String id = AwsNames.rdsIdentifier(stack);
+        aws.s3.putObject(r -> r.bucket(state.bucket().name()).key("themes/a.css"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("a"));
+        aws.s3.putObject(r -> r.bucket(state.bucket().name()).key("themes/a.css"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("b"));
+
+        Release release = releaseUntilDone(stack, aws.services());
+
+        assertThat(release.kept()).isEmpty();
+        assertThatThrownBy(() -> instance(id)).isInstanceOf(DbInstanceNotFoundException.class);
+        assertThat(aws.rds.describeDBSnapshots(r -> r.dbInstanceIdentifier(id)).dbSnapshots())
+                .as("no final snapshot under Delete").isEmpty();
+        assertThat(aws.rds.describeDBParameterGroups().dbParameterGroups()).noneMatch(g -> g.dbParameterGroupName().equals(id));
+        assertThat(aws.rds.describeDBSubnetGroups().dbSubnetGroups()).noneMatch(g -> g.dbSubnetGroupName().equals(id));
+        assertThat(aws.efs.describeFileSystems(r -> r.creationToken(AwsNames.efsCreationToken(stack))).fileSystems()).isEmpty();
+        assertThatThrownBy(() -> aws.s3.headBucket(r -> r.bucket(state.bucket().name())))
+                .isInstanceOf(NoSuchBucketException.class);
+    }
+
+    static Release releaseUntilDone(Stack stack, AwsServices services) {
+        Release release = null;
+        for (int pass = 1; pass <= 10; pass++) {
+            release = CloudRelease.release(stack, services);
+            if (release.done()) {
+                return release;
+            }
+        }
+        throw new AssertionError("still waiting after 10 passes: " + release.waitingFor());
+    }
+}

@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.panstack.operator.api.v1alpha1.BucketSpec;
+import io.panstack.operator.api.v1alpha1.DeletionPolicy;
 import io.panstack.operator.aws.s3.Buckets.Bucket;
 import io.panstack.operator.aws.s3.Buckets;
 import io.panstack.operator.cloud.BucketState;
 import io.panstack.operator.cloud.CloudProblem;
 import io.panstack.operator.cloud.Idempotent;
+import io.panstack.operator.cloud.Release;
 import io.panstack.operator.cloud.ResourceState;
 import io.panstack.operator.stack.AwsNames;
 import io.panstack.operator.stack.AwsTags;
@@ -82,5 +84,23 @@ public final class StackBucket {
         Optional<Bucket> created = s3.find(name);
         return created.orElseThrow(() -> new IllegalStateException("S3 does not show the bucket " + name
                 + " it just created yet; looking again"));
+    }
+
+    /** The finalizer's step for the bucket: Retain and Snapshot keep it without the ownership tags; Delete empties and deletes it. */
+    public static void release(Stack stack, Buckets s3, DeletionPolicy policy, Release release) {
+        String name = name(stack);
+        Optional<Bucket> found = s3.find(name);
+        if (found.isEmpty()) {
+            return;
+        }
+        if (policy != DeletionPolicy.Delete) {
+            Map<String, String> tags = new LinkedHashMap<>(found.get().tags());
+            if (tags.keySet().removeAll(AwsTags.OWNERSHIP)) {
+                s3.setTags(name, tags);
+            }
+            release.keep("bucket " + name);
+            return;
+        }
+        s3.emptyAndDelete(name);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.panstack.operator.api.v1alpha1.DeletionPolicy;
 import io.panstack.operator.api.v1alpha1.RdsDatabaseSpec;
 import io.panstack.operator.aws.rds.DatabaseInstances.DbInstance;
 import io.panstack.operator.aws.rds.DatabaseInstances.DbInstanceChange;
@@ -16,6 +17,7 @@ import io.panstack.operator.cloud.CloudProblem;
 import io.panstack.operator.cloud.Idempotent;
 import io.panstack.operator.cloud.Observed;
 import io.panstack.operator.cloud.RdsState;
+import io.panstack.operator.cloud.Release;
 import io.panstack.operator.cloud.ResourceState;
 import io.panstack.operator.stack.AwsNames;
 import io.panstack.operator.stack.AwsTags;
@@ -136,7 +138,7 @@ public final class RdsDatabase {
         if (spec.adopts()) {
             return;
         }
-        if (!AwsTags.ownedBy(instance.tags(), stack)) {
+        if (!isOurs(stack, instance)) {
             throw new CloudProblem("AwsNameConflict", "RDS instance " + instance.identifier() + " already exists and"
                     + " is not this PanStack's (no matching " + AwsTags.UID + " tag; it may have been kept by"
                     + " deletionPolicy Retain from an earlier PanStack). It is left alone. To use it, set"
@@ -200,5 +202,76 @@ public final class RdsDatabase {
 
     private static List<String> orEmpty(List<String> list) {
         return list == null ? List.of() : list;
+    }
+
+    /**
+     * The one ownership rule for RDS: an instance is this stack's when the spec adopts it by identifier, or when it
+     * carries the stack's uid tag. Any other instance of the same name is never changed or deleted.
+     */
+    static boolean isOurs(Stack stack, DbInstance instance) {
+        return stack.spec().getDatabase().getRds().adopts() || AwsTags.ownedBy(instance.tags(), stack);
+    }
+
+    /**
+     * The finalizer's step for the instance and its groups: Retain untags, Snapshot deletes with a final snapshot,
+     * Delete deletes without one (deletion protection is lifted only then, as the user asked for deletion). The
+     * groups were made for the instance; Snapshot keeps them, as restoring the final snapshot needs them.
+     */
+    public static void release(Stack stack, DatabaseInstances rds, DeletionPolicy policy, Release release) {
+        String id = identifier(stack);
+        Optional<DbInstance> found = rds.findInstance(id);
+        if (found.isPresent() && !isOurs(stack, found.get())) {
+            return;
+        }
+        if (policy == DeletionPolicy.Retain) {
+            found.ifPresent(instance -> {
+                rds.untag(instance.arn(), AwsTags.OWNERSHIP);
+                release.keep("RDS instance " + id);
+            });
+            return;
+        }
+        if (found.isPresent()) {
+            deleteInstance(stack, rds, policy, found.get(), release);
+            return;
+        }
+        if (policy == DeletionPolicy.Snapshot) {
+            release.keep("final RDS snapshot " + AwsNames.finalSnapshot(id, stack));
+        }
+        if (stack.spec().getDatabase().getRds().adopts()) {
+            return;
+        }
+        if (policy == DeletionPolicy.Delete) {
+            deleteGroup(rds.findParameterGroup(id).isPresent(), () -> rds.deleteParameterGroup(id),
+                    "DB parameter group " + id, release);
+            deleteGroup(rds.findSubnetGroup(id).isPresent(), () -> rds.deleteSubnetGroup(id),
+                    "DB subnet group " + id, release);
+        } else {
+            release.keep("DB parameter group and DB subnet group " + id);
+        }
+    }
+
+    private static void deleteInstance(Stack stack, DatabaseInstances rds, DeletionPolicy policy, DbInstance instance,
+            Release release) {
+        String id = instance.identifier();
+        release.waitFor("RDS instance " + id + " (" + instance.status() + ")");
+        if ("deleting".equals(instance.status())) {
+            return;
+        }
+        if (Boolean.TRUE.equals(instance.deletionProtection())) {
+            rds.modifyInstance(id, new DbInstanceChange(null, null, null, null, false, null));
+            return;
+        }
+        Optional<String> snapshot = policy == DeletionPolicy.Snapshot
+                ? Optional.of(AwsNames.finalSnapshot(id, stack)) : Optional.empty();
+        Idempotent.deleteUnlessBusy(List.of("InvalidDBInstanceState", "InvalidDBInstanceStateFault"),
+                () -> rds.deleteInstance(id, snapshot));
+    }
+
+    private static void deleteGroup(boolean present, Runnable delete, String what, Release release) {
+        if (present) {
+            release.waitFor(what);
+            Idempotent.deleteUnlessBusy(List.of("InvalidDBParameterGroupState", "InvalidDBSubnetGroupStateFault",
+                    "InvalidDBSubnetGroupState"), delete);
+        }
     }
 }

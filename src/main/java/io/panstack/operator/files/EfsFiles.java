@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.panstack.operator.api.v1alpha1.DeletionPolicy;
 import io.panstack.operator.api.v1alpha1.EfsFilesSpec;
 import io.panstack.operator.aws.efs.FileSystemBackups;
 import io.panstack.operator.aws.efs.FileSystems.AccessPoint;
@@ -17,6 +18,7 @@ import io.panstack.operator.cloud.CloudProblem;
 import io.panstack.operator.cloud.EfsState;
 import io.panstack.operator.cloud.Idempotent;
 import io.panstack.operator.cloud.Observed;
+import io.panstack.operator.cloud.Release;
 import io.panstack.operator.cloud.ResourceState;
 import io.panstack.operator.stack.AwsNames;
 import io.panstack.operator.stack.AwsTags;
@@ -25,7 +27,7 @@ import io.panstack.operator.stack.Stack;
 /**
  * The shared files on EFS: file system (found by creation token, or adopted by id), automatic backups, a mount
  * target per subnet and an access point for the Pi files. Mount targets of subnets removed from the spec are kept:
- * nothing here deletes.
+ * only {@link #release} deletes, and only under deletionPolicy Delete.
  */
 public final class EfsFiles {
     static final String AVAILABLE = "available";
@@ -129,5 +131,34 @@ public final class EfsFiles {
                 .filter(ap -> path.equals(ap.path()) && !"deleting".equals(ap.lifeCycleState())
                         && !"deleted".equals(ap.lifeCycleState()))
                 .findFirst();
+    }
+
+    /**
+     * The finalizer's step for the file system: Retain and Snapshot untag it; Delete removes its access points and
+     * mount targets, then the file system once they are gone.
+     */
+    public static void release(Stack stack, FileSystems efs, DeletionPolicy policy, Release release) {
+        Optional<FileSystem> found = find(stack, efs);
+        if (found.isEmpty()) {
+            return;
+        }
+        FileSystem fs = found.get();
+        if (policy != DeletionPolicy.Delete) {
+            efs.untag(fs.id(), AwsTags.OWNERSHIP);
+            release.keep("EFS file system " + fs.id());
+            return;
+        }
+        release.waitFor("EFS file system " + fs.id() + " (" + fs.lifeCycleState() + ")");
+        if ("deleting".equals(fs.lifeCycleState())) {
+            return;
+        }
+        efs.accessPoints(fs.id()).forEach(ap -> efs.deleteAccessPoint(ap.id()));
+        List<MountTarget> targets = efs.mountTargets(fs.id());
+        if (!targets.isEmpty()) {
+            targets.stream().filter(t -> !"deleting".equals(t.lifeCycleState()))
+                    .forEach(t -> efs.deleteMountTarget(t.id()));
+            return; // the file system can go once its mount targets are gone
+        }
+        Idempotent.deleteUnlessBusy(List.of("FileSystemInUse"), () -> efs.delete(fs.id()));
     }
 }

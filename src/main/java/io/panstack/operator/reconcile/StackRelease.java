@@ -13,9 +13,9 @@ import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.aws.AwsErrors;
 import io.panstack.operator.aws.AwsServicesFactory;
 import io.panstack.operator.cloud.AwsPolling;
+import io.panstack.operator.cloud.Release;
 import io.panstack.operator.files.EfsVolume;
 import io.panstack.operator.kube.StackEvents;
-import io.panstack.operator.reconcile.CloudRelease.Release;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.status.StatusAggregator;
 

@@ -2,14 +2,10 @@ package io.panstack.operator.database;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
-import io.panstack.operator.api.v1alpha1.PanStack;
-import io.panstack.operator.pass.Pass;
 import io.panstack.operator.pass.PassCondition;
-import io.panstack.operator.stack.Stack;
+import io.panstack.operator.pass.PassDependent;
 import io.panstack.operator.stack.StackLabels;
 
 /**
@@ -17,22 +13,16 @@ import io.panstack.operator.stack.StackLabels;
  * (reconcile/PersistentData), so the StatefulSet itself holds nothing that could be lost.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = StackLabels.MANAGED_SELECTOR))
-public class MariaDbStatefulSet extends CRUDKubernetesDependentResource<StatefulSet, PanStack> {
+public class MariaDbStatefulSet extends PassDependent<StatefulSet> {
 
     public MariaDbStatefulSet() {
-        super(StatefulSet.class);
-    }
-
-    @Override
-    protected StatefulSet desired(PanStack primary, Context<PanStack> context) {
-        return MariaDb.desired(Pass.of(context).stack());
+        super(StatefulSet.class, pass -> MariaDb.desired(pass.stack()));
     }
 
     /** The validator stalls a change of database mode before the workflow runs, so this never flips for a stack. */
     public static class InCluster extends PassCondition {
-        @Override
-        protected boolean holds(Stack stack) {
-            return stack.database().mode() == DatabaseMode.InCluster;
+        public InCluster() {
+            super(stack -> stack.database().mode() == DatabaseMode.InCluster);
         }
     }
 }

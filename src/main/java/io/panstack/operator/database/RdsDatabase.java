@@ -65,7 +65,7 @@ public final class RdsDatabase {
                 && !instance.tags().containsKey(AwsTags.MASTER_PASSWORD_SET)) {
             // The snapshot brought its source's password; the stack's Secret holds the one Pi will use.
             rds.setMasterPassword(id, credentials.passwordForNewInstance(instance.masterUsername()));
-            rds.tag(instance.arn(), Map.of(AwsTags.MASTER_PASSWORD_SET, "true"));
+            rds.tagging().add(instance.arn(), Map.of(AwsTags.MASTER_PASSWORD_SET, "true"));
             return new RdsState(id, "resetting-master-credentials", instance.endpoint(), instance.port(),
                     instance.latestRestorableTime(), null, null, new ResourceState(false, true, "RdsChanging",
                             "RDS instance " + id + " was restored from snapshot "
@@ -156,7 +156,7 @@ public final class RdsDatabase {
     private static void adoptTags(Stack stack, DatabaseInstances rds, DbInstance instance) {
         Map<String, String> missing = AwsTags.missing(instance.tags(), stack);
         if (!missing.isEmpty()) {
-            rds.tag(instance.arn(), missing);
+            rds.tagging().add(instance.arn(), missing);
         }
     }
 
@@ -225,7 +225,7 @@ public final class RdsDatabase {
         }
         if (policy == DeletionPolicy.Retain) {
             found.ifPresent(instance -> {
-                rds.untag(instance.arn(), AwsTags.OWNERSHIP);
+                rds.tagging().remove(instance.arn(), AwsTags.OWNERSHIP);
                 release.keep("RDS instance " + id);
             });
             return;

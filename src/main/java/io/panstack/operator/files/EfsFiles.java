@@ -47,7 +47,7 @@ public final class EfsFiles {
         FileSystem fs = find(stack, efs).orElseGet(() -> create(stack, efs));
         Map<String, String> missingTags = AwsTags.missing(fs.tags(), stack);
         if (!missingTags.isEmpty()) {
-            efs.tag(fs.id(), missingTags);
+            efs.tagging().add(fs.id(), missingTags);
         }
         if (!AVAILABLE.equals(fs.lifeCycleState())) {
             return new EfsState(fs.id(), null, null, null, new ResourceState(false, true, "EfsCreating",
@@ -144,7 +144,7 @@ public final class EfsFiles {
         }
         FileSystem fs = found.get();
         if (policy != DeletionPolicy.Delete) {
-            efs.untag(fs.id(), AwsTags.OWNERSHIP);
+            efs.tagging().remove(fs.id(), AwsTags.OWNERSHIP);
             release.keep("EFS file system " + fs.id());
             return;
         }

@@ -1,21 +1,52 @@
 package io.panstack.operator.workloads;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.pass.Pass;
+import io.panstack.operator.stack.Component;
+import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 
-/** Keys a stack's objects by their component label, the key the bulk dependents use. */
-final class ByComponent {
+/**
+ * A dependent with one object per component (Deployments, Services), keyed by the component label: JOSDK creates,
+ * updates and deletes each by comparing the desired map with the objects found under the same keys. Public with a
+ * public constructor in its subclasses: JOSDK creates them by class.
+ */
+public abstract class ByComponent<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, PanStack>
+        implements BulkDependentResource<R, PanStack> {
 
-    private ByComponent() {
+    private final BiFunction<Pass, Map<String, R>, Map<String, R>> builder;
+
+    /** @param builder this pass's objects by component, given the ones that exist now */
+    protected ByComponent(Class<R> type, BiFunction<Pass, Map<String, R>, Map<String, R>> builder) {
+        super(type);
+        this.builder = builder;
     }
 
-    static <T extends HasMetadata> Map<String, T> index(Stream<T> objects) {
-        return objects.filter(o -> o.getMetadata().getLabels() != null
-                && o.getMetadata().getLabels().get(StackLabels.COMPONENT) != null)
+    /** The stack's components that are switched on. */
+    protected static Stream<Component> enabledIn(Stack stack) {
+        return Arrays.stream(Component.values()).filter(component -> component.enabledIn(stack.spec()));
+    }
+
+    @Override
+    public final Map<String, R> desiredResources(PanStack primary, Context<PanStack> context) {
+        return builder.apply(Pass.of(context), getSecondaryResources(primary, context));
+    }
+
+    @Override
+    public Map<String, R> getSecondaryResources(PanStack primary, Context<PanStack> context) {
+        return context.getSecondaryResourcesAsStream(resourceType())
+                .filter(o -> o.getMetadata().getLabels() != null
+                        && o.getMetadata().getLabels().get(StackLabels.COMPONENT) != null)
                 .collect(Collectors.toMap(o -> o.getMetadata().getLabels().get(StackLabels.COMPONENT), o -> o,
                         (first, second) -> first));
     }

@@ -5,14 +5,9 @@ import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.pass.Pass;
 import io.panstack.operator.stack.Component;
-import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 
 /**
@@ -22,34 +17,21 @@ import io.panstack.operator.stack.StackLabels;
  * exist they are kept and updated whatever the database or AWS does.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = StackLabels.MANAGED_SELECTOR))
-public class ComponentDeployments extends CRUDKubernetesDependentResource<Deployment, PanStack>
-        implements BulkDependentResource<Deployment, PanStack> {
+public class ComponentDeployments extends ByComponent<Deployment> {
 
     public ComponentDeployments() {
-        super(Deployment.class);
+        super(Deployment.class, ComponentDeployments::desired);
     }
 
-    @Override
-    public Map<String, Deployment> desiredResources(PanStack primary, Context<PanStack> context) {
-        Pass pass = Pass.of(context);
-        Stack stack = pass.stack();
-        Map<String, Deployment> existing = getSecondaryResources(primary, context);
+    private static Map<String, Deployment> desired(Pass pass, Map<String, Deployment> existing) {
         Map<String, Deployment> desired = new LinkedHashMap<>();
-        for (Component component : Component.values()) {
-            if (!component.enabledIn(stack.spec())) {
-                continue;
-            }
-            boolean mayStart = existing.containsKey(component.id())
-                    || (pass.awsReady() && (!component.usesRepository() || pass.repositoryReady()));
-            if (mayStart) {
-                desired.put(component.id(), ComponentDeployment.desired(stack, component));
-            }
-        }
+        enabledIn(pass.stack())
+                .filter(component -> existing.containsKey(component.id()) || mayFirstStart(component, pass))
+                .forEach(component -> desired.put(component.id(), ComponentDeployment.desired(pass.stack(), component)));
         return desired;
     }
 
-    @Override
-    public Map<String, Deployment> getSecondaryResources(PanStack primary, Context<PanStack> context) {
-        return ByComponent.index(context.getSecondaryResourcesAsStream(Deployment.class));
+    private static boolean mayFirstStart(Component component, Pass pass) {
+        return pass.awsReady() && (!component.usesRepository() || pass.repositoryReady());
     }
 }

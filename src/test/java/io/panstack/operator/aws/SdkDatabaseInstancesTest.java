@@ -1,8 +1,5 @@
 package io.panstack.operator.aws;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,6 +22,7 @@ import io.panstack.operator.aws.rds.DatabaseInstances.DbInstanceChange;
 import io.panstack.operator.aws.rds.DatabaseInstances.DbParameterGroup;
 import io.panstack.operator.aws.rds.DatabaseInstances.NewDbInstance;
 import io.panstack.operator.aws.rds.SdkDatabaseInstances;
+import io.panstack.operator.testsupport.Tiers;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
@@ -254,8 +253,8 @@ class SdkDatabaseInstancesTest {
         instances.createInstance(newInstance(id, null, null));
         String arn = instances.findInstance(id).orElseThrow().arn();
 
-        instances.tag(arn, Map.of("owner", "bi-team", "cost-centre", "42"));
-        instances.untag(arn, Set.of("panstack.io/stack"));
+        instances.tagging().add(arn, Map.of("owner", "bi-team", "cost-centre", "42"));
+        instances.tagging().remove(arn, Set.of("panstack.io/stack"));
 
         assertThat(instances.findInstance(id).orElseThrow().tags())
                 .isEqualTo(Map.of("owner", "bi-team", "cost-centre", "42"));

@@ -1,8 +1,5 @@
 package io.panstack.operator.aws;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,6 +24,7 @@ import io.panstack.operator.aws.efs.FileSystems.FileSystem;
 import io.panstack.operator.aws.efs.FileSystems.MountTarget;
 import io.panstack.operator.aws.efs.SdkFileSystemBackups;
 import io.panstack.operator.aws.efs.SdkFileSystems;
+import io.panstack.operator.testsupport.Tiers;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -165,8 +164,8 @@ class SdkFileSystemsTest {
     void tagsAreAddedAndRemoved() {
         FileSystem fs = fileSystems.create(token(), Map.of("old", "1"));
 
-        fileSystems.tag(fs.id(), Map.of("owner", "bi-team"));
-        fileSystems.untag(fs.id(), Set.of("old"));
+        fileSystems.tagging().add(fs.id(), Map.of("owner", "bi-team"));
+        fileSystems.tagging().remove(fs.id(), Set.of("old"));
 
         assertThat(fileSystems.findById(fs.id()).orElseThrow().tags()).isEqualTo(Map.of("owner", "bi-team"));
     }

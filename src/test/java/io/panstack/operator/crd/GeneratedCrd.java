@@ -24,7 +24,7 @@ public final class GeneratedCrd {
         if (generated == null) {
             try {
                 Path dir = Files.createDirectories(Path.of("target", "generated-crd"));
-                new CRDGenerator().withPostProcessor(new io.panstack.operator.crd.PrinterColumnOrder())
+                new CRDGenerator().withPostProcessor(new io.panstack.operator.crd.CrdFinish())
                         .forCRDVersions("v1").inOutputDir(dir.toFile()).customResourceClasses(PanStack.class)
                         .detailedGenerate();
                 generated = dir.resolve(COMMITTED.getFileName());

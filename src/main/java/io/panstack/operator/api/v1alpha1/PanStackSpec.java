@@ -5,7 +5,6 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -64,19 +63,19 @@ public class PanStackSpec {
 
     @Default("{}")
     @JsonPropertyDescription("The renderer, which turns dashboards into images and PDFs (image <registry>/renderer).")
-    private RendererSpec renderer = new RendererSpec();
+    private ScalableComponentSpec renderer = ComponentDefaults.RENDERER.applyTo(null, ScalableComponentSpec::new);
 
     @Default("{}")
     @JsonPropertyDescription("The scheduler (\"pi Reports\"), which runs scheduled reports; always one replica (image <registry>/scheduler).")
-    private SchedulerSpec scheduler = new SchedulerSpec();
+    private OptionalComponentSpec scheduler = ComponentDefaults.SCHEDULER.applyTo(null, OptionalComponentSpec::new);
 
     @Default("{}")
     @JsonPropertyDescription("Analytics, also called pirana and sold as the licensed module \"pi Predict\" (image <registry>/pirana).")
-    private AnalyticsSpec analytics = new AnalyticsSpec();
+    private ScalableComponentSpec analytics = ComponentDefaults.ANALYTICS.applyTo(null, ScalableComponentSpec::new);
 
     @Default("{}")
     @JsonPropertyDescription("The excel reader, which serves Excel files as a data source (image <registry>/excel-reader). Off by default.")
-    private ExcelReaderSpec excelReader = new ExcelReaderSpec();
+    private ScalableComponentSpec excelReader = ComponentDefaults.EXCEL_READER.applyTo(null, ScalableComponentSpec::new);
 
     @Default("{}")
     @JsonPropertyDescription("Adminer, a web UI for the repository database. Off by default and never exposed by the Ingress: reach it with kubectl port-forward.")
@@ -121,14 +120,14 @@ public class PanStackSpec {
     public void setIngress(IngressSpec ingress) { this.ingress = ingress != null ? ingress : new IngressSpec(); }
     public DashboardSpec getDashboard() { return dashboard; }
     public void setDashboard(DashboardSpec dashboard) { this.dashboard = dashboard != null ? dashboard : new DashboardSpec(); }
-    public RendererSpec getRenderer() { return renderer; }
-    public void setRenderer(RendererSpec renderer) { this.renderer = renderer != null ? renderer : new RendererSpec(); }
-    public SchedulerSpec getScheduler() { return scheduler; }
-    public void setScheduler(SchedulerSpec scheduler) { this.scheduler = scheduler != null ? scheduler : new SchedulerSpec(); }
-    public AnalyticsSpec getAnalytics() { return analytics; }
-    public void setAnalytics(AnalyticsSpec analytics) { this.analytics = analytics != null ? analytics : new AnalyticsSpec(); }
-    public ExcelReaderSpec getExcelReader() { return excelReader; }
-    public void setExcelReader(ExcelReaderSpec excelReader) { this.excelReader = excelReader != null ? excelReader : new ExcelReaderSpec(); }
+    public ScalableComponentSpec getRenderer() { return renderer; }
+    public void setRenderer(ScalableComponentSpec renderer) { this.renderer = ComponentDefaults.RENDERER.applyTo(renderer, ScalableComponentSpec::new); }
+    public OptionalComponentSpec getScheduler() { return scheduler; }
+    public void setScheduler(OptionalComponentSpec scheduler) { this.scheduler = ComponentDefaults.SCHEDULER.applyTo(scheduler, OptionalComponentSpec::new); }
+    public ScalableComponentSpec getAnalytics() { return analytics; }
+    public void setAnalytics(ScalableComponentSpec analytics) { this.analytics = ComponentDefaults.ANALYTICS.applyTo(analytics, ScalableComponentSpec::new); }
+    public ScalableComponentSpec getExcelReader() { return excelReader; }
+    public void setExcelReader(ScalableComponentSpec excelReader) { this.excelReader = ComponentDefaults.EXCEL_READER.applyTo(excelReader, ScalableComponentSpec::new); }
     public AdminerSpec getAdminer() { return adminer; }
     public void setAdminer(AdminerSpec adminer) { this.adminer = adminer != null ? adminer : new AdminerSpec(); }
     public DatabaseSpec getDatabase() { return database; }

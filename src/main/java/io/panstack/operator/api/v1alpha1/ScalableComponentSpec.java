@@ -1,16 +1,12 @@
 package io.panstack.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 
-/**
- * A component that can run several identical pods. Its enabled flag and resources stay in each subclass because
- * their schema defaults differ per component.
- */
-public abstract class ScalableComponentSpec extends ComponentSpec {
+/** A component that can be switched off and can run several identical pods: renderer, analytics, excel reader. */
+public class ScalableComponentSpec extends OptionalComponentSpec {
     @Default("1")
     @Min(1)
     @Max(100)

@@ -3,7 +3,8 @@ package io.panstack.operator.aws.efs;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+
+import io.panstack.operator.aws.ResourceTagging;
 
 /**
  * The EFS calls the operator makes, one call each, no decisions (see DatabaseInstances for the why). Failures surface
@@ -44,11 +45,8 @@ public interface FileSystems {
     /** DeleteFileSystem (fails while mount targets remain). */
     void delete(String fileSystemId);
 
-    /** TagResource. */
-    void tag(String resourceId, Map<String, String> tags);
-
-    /** UntagResource. */
-    void untag(String resourceId, Set<String> keys);
+    /** TagResource and UntagResource, by file system or access point id. */
+    ResourceTagging tagging();
 
     /** A file system as DescribeFileSystems shows it. */
     record FileSystem(String id, String arn, String creationToken, String lifeCycleState, boolean encrypted,

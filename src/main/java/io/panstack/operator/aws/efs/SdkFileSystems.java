@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
+import io.panstack.operator.aws.ResourceTagging;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.efs.model.CreateAccessPointResponse;
 import software.amazon.awssdk.services.efs.model.CreateFileSystemResponse;
@@ -109,13 +109,9 @@ public class SdkFileSystems implements FileSystems {
     }
 
     @Override
-    public void tag(String resourceId, Map<String, String> tags) {
-        efs.tagResource(r -> r.resourceId(resourceId).tags(tags(tags)));
-    }
-
-    @Override
-    public void untag(String resourceId, Set<String> keys) {
-        efs.untagResource(r -> r.resourceId(resourceId).tagKeys(keys));
+    public ResourceTagging tagging() {
+        return new ResourceTagging((id, tags) -> efs.tagResource(r -> r.resourceId(id).tags(tags(tags))),
+                (id, keys) -> efs.untagResource(r -> r.resourceId(id).tagKeys(keys)));
     }
 
     private static FileSystem toFileSystem(FileSystemDescription d) {

@@ -3,7 +3,8 @@ package io.panstack.operator.aws.rds;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+
+import io.panstack.operator.aws.ResourceTagging;
 
 /**
  * The RDS calls the operator makes, and nothing else: thin, one call each, no decisions. The reconcile logic that
@@ -66,11 +67,8 @@ public interface DatabaseInstances {
     /** DescribeDBSnapshots of the instance (automated and manual): when the newest available one was taken. */
     Optional<java.time.Instant> newestSnapshot(String identifier);
 
-    /** AddTagsToResource. */
-    void tag(String arn, Map<String, String> tags);
-
-    /** RemoveTagsFromResource. */
-    void untag(String arn, Set<String> keys);
+    /** AddTagsToResource and RemoveTagsFromResource, by ARN. */
+    ResourceTagging tagging();
 
     /** An RDS DB instance as DescribeDBInstances shows it. Absent values are null. */
     record DbInstance(String identifier, String arn, String status, String endpoint, Integer port,

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
+import io.panstack.operator.aws.ResourceTagging;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.ApplyMethod;
 import software.amazon.awssdk.services.rds.model.CreateDbInstanceRequest;
@@ -224,13 +224,9 @@ public class SdkDatabaseInstances implements DatabaseInstances {
     }
 
     @Override
-    public void tag(String arn, Map<String, String> tags) {
-        rds.addTagsToResource(r -> r.resourceName(arn).tags(tags(tags)));
-    }
-
-    @Override
-    public void untag(String arn, Set<String> keys) {
-        rds.removeTagsFromResource(r -> r.resourceName(arn).tagKeys(keys));
+    public ResourceTagging tagging() {
+        return new ResourceTagging((arn, tags) -> rds.addTagsToResource(r -> r.resourceName(arn).tags(tags(tags))),
+                (arn, keys) -> rds.removeTagsFromResource(r -> r.resourceName(arn).tagKeys(keys)));
     }
 
     private static DbInstance toDbInstance(DBInstance i) {

@@ -9,10 +9,11 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefi
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 
 /**
- * Runs at build time only, on the generated CRD: the generator sorts printer columns by JSON path, while
- * {@code kubectl get} shows them in the listed order. Users expect NAME READY PHASE VERSION URL AGE.
+ * Runs at build time only, on the generated CRD. It puts the printer columns in order (the generator sorts them by
+ * JSON path, while {@code kubectl get} shows them in the listed order; users expect NAME READY PHASE VERSION URL AGE)
+ * and writes each optional component's own defaults into the schema ({@link ComponentSchemaDefaults}).
  */
-public class PrinterColumnOrder implements CRDPostProcessor {
+public class CrdFinish implements CRDPostProcessor {
     static final List<String> ORDER = List.of("Ready", "Phase", "Version", "URL", "Age");
 
     @Override
@@ -23,6 +24,7 @@ public class PrinterColumnOrder implements CRDPostProcessor {
                 if (columns != null) {
                     columns.sort(Comparator.comparingInt(column -> position(column.getName())));
                 }
+                ComponentSchemaDefaults.apply(version.getSchema().getOpenAPIV3Schema().getProperties().get("spec"));
             });
         }
         return crd;

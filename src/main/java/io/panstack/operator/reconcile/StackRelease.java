@@ -1,6 +1,5 @@
 package io.panstack.operator.reconcile;
 
-import java.time.Clock;
 
 import org.jboss.logging.Logger;
 
@@ -9,7 +8,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.panstack.operator.api.v1alpha1.DeletionPolicy;
 import io.panstack.operator.api.v1alpha1.PanStack;
-import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.aws.AwsErrors;
 import io.panstack.operator.aws.AwsServicesFactory;
 import io.panstack.operator.cloud.AwsPolling;
@@ -17,19 +15,18 @@ import io.panstack.operator.cloud.Release;
 import io.panstack.operator.files.EfsVolume;
 import io.panstack.operator.kube.StackEvents;
 import io.panstack.operator.stack.Stack;
-import io.panstack.operator.status.StatusAggregator;
 
 /** The finalizer's work: a deleted PanStack's AWS resources released per deletionPolicy, one step per pass. */
 final class StackRelease {
     private static final Logger LOG = Logger.getLogger(StackRelease.class);
     private final AwsServicesFactory aws;
     private final AwsPolling polling;
-    private final Clock clock;
+    private final StatusWrite status;
 
-    StackRelease(AwsServicesFactory aws, AwsPolling polling, Clock clock) {
+    StackRelease(AwsServicesFactory aws, AwsPolling polling, StatusWrite status) {
         this.aws = aws;
         this.polling = polling;
-        this.clock = clock;
+        this.status = status;
     }
 
     /**
@@ -70,11 +67,7 @@ final class StackRelease {
     }
 
     private void patchDeleting(PanStack resource, KubernetesClient client, String message) {
-        long generation = resource.getMetadata().getGeneration() == null ? 0 : resource.getMetadata().getGeneration();
-        PanStackStatus status = StatusAggregator.deleting(resource.getStatus(), message, generation, clock.instant());
-        if (!status.equals(resource.getStatus())) {
-            client.resource(PanStackReconciler.withOnlyStatus(resource, status)).patchStatus();
-        }
+        status.deleting(resource, message).ifPresent(patch -> client.resource(patch).patchStatus());
     }
 
 }

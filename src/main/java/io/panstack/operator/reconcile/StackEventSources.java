@@ -1,0 +1,40 @@
+package io.panstack.operator.reconcile;
+
+import java.util.List;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.kube.StackOwnership;
+import io.panstack.operator.stack.StackLabels;
+
+/**
+ * What the reconciler watches besides its dependents: pods (for problems to report), claims and Secrets (the data
+ * objects) and the one-shot Jobs; only those the operator labelled.
+ */
+final class StackEventSources {
+
+    private StackEventSources() {
+    }
+
+    static List<EventSource<?, PanStack>> of(EventSourceContext<PanStack> context) {
+        return List.of(labelled(Pod.class, context), labelled(PersistentVolumeClaim.class, context),
+                labelled(Secret.class, context), labelled(Job.class, context));
+    }
+
+    private static <R extends HasMetadata> InformerEventSource<R, PanStack> labelled(Class<R> type,
+            EventSourceContext<PanStack> context) {
+        return new InformerEventSource<>(InformerEventSourceConfiguration.from(type, PanStack.class)
+                .withName(type.getSimpleName())
+                .withLabelSelector(StackLabels.MANAGED_SELECTOR)
+                .withSecondaryToPrimaryMapper(StackOwnership::primaryOf)
+                .build(), context);
+    }
+}

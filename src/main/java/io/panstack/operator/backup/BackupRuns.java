@@ -12,7 +12,7 @@ import io.panstack.operator.kube.JobOutcome;
  * Jobs are pruned by the CronJob's history limits, so the caller keeps the newer of these and what status said.
  * Pure.
  */
-public final class BackupRuns {
+final class BackupRuns {
 
     private BackupRuns() {
     }

@@ -30,50 +30,50 @@ import io.panstack.operator.kube.ShellScript;
  * mounted Secret; preferred) or {@link #DB_PASSWORD}; the scripts hand it to the client in a private option file,
  * never on a command line.
  */
-public final class BackupScripts {
+final class BackupScripts {
     public static final String BACKUP = "backup.sh";
-    public static final String UPLOAD = "upload.sh";
-    public static final String RESTORE = "restore.sh";
-    public static final String DOWNLOAD = "download.sh";
+    static final String UPLOAD = "upload.sh";
+    static final String RESTORE = "restore.sh";
+    static final String DOWNLOAD = "download.sh";
 
     // Environment of the scripts.
-    public static final String DB_HOST = "DB_HOST";
+    static final String DB_HOST = "DB_HOST";
     /** Default 3306. */
-    public static final String DB_PORT = "DB_PORT";
-    public static final String DB_SCHEMA = "DB_SCHEMA";
-    public static final String DB_USER = "DB_USER";
+    static final String DB_PORT = "DB_PORT";
+    static final String DB_SCHEMA = "DB_SCHEMA";
+    static final String DB_USER = "DB_USER";
     /** A file holding the password (trailing newlines ignored). Wins over {@link #DB_PASSWORD}. */
-    public static final String DB_PASSWORD_FILE = "DB_PASSWORD_FILE";
-    public static final String DB_PASSWORD = "DB_PASSWORD";
+    static final String DB_PASSWORD_FILE = "DB_PASSWORD_FILE";
+    static final String DB_PASSWORD = "DB_PASSWORD";
     /** Backup: where the file is written. Upload: where it is found when not given as an argument. */
-    public static final String BACKUP_DIR = "BACKUP_DIR";
+    static final String BACKUP_DIR = "BACKUP_DIR";
     /** Backup, optional: prune this schema's backups in {@link #BACKUP_DIR} older than this many days. */
     public static final String RETENTION_DAYS = "RETENTION_DAYS";
     public static final String BUCKET = "BUCKET";
     /** Upload, optional: the key prefix, e.g. "backups". */
     public static final String PREFIX = "PREFIX";
     /** Upload and restore, optional: an S3 endpoint other than AWS's (passed to the CLI as --endpoint-url). */
-    public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
+    static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
     /** Restore: the backup, a path or s3://bucket/key (or the script's first argument). */
-    public static final String RESTORE_SOURCE = "RESTORE_SOURCE";
+    static final String RESTORE_SOURCE = "RESTORE_SOURCE";
     /** Restore: "true" keeps the DEFINER of triggers, routines and views (restoring them needs SUPER / SET USER). */
-    public static final String RESTORE_KEEP_DEFINERS = "RESTORE_KEEP_DEFINERS";
+    static final String RESTORE_KEEP_DEFINERS = "RESTORE_KEEP_DEFINERS";
     /** Restore: where an s3:// backup is downloaded to (a volume with room for it; default /tmp). */
-    public static final String TMPDIR = "TMPDIR";
+    static final String TMPDIR = "TMPDIR";
 
     // Exit codes shared by the scripts.
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_FAILED = 1;
-    public static final int EXIT_BAD_CONFIGURATION = 2;
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_BAD_CONFIGURATION = 2;
     /** Restore refused: the schema already holds tables, views or routines. */
-    public static final int EXIT_NOT_EMPTY = 3;
+    static final int EXIT_NOT_EMPTY = 3;
 
     /** Schema names the scripts accept (they end up in file names and SQL): Pi's are plain. */
     public static final Pattern SCHEMA = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]{0,63}");
     /** {@code <schema>-<yyyyMMdd'T'HHmmss'Z'>.sql.gz}, the time in UTC. */
-    public static final Pattern FILE_NAME = Pattern
+    static final Pattern FILE_NAME = Pattern
             .compile("(?<schema>[A-Za-z0-9_][A-Za-z0-9_-]{0,63})-(?<time>[0-9]{8}T[0-9]{6}Z)\\.sql\\.gz");
-    public static final String SUFFIX = ".sql.gz";
+    static final String SUFFIX = ".sql.gz";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC).withResolverStyle(ResolverStyle.STRICT);
 
@@ -89,7 +89,7 @@ public final class BackupScripts {
     }
 
     /** When a backup was taken, from its file name (or a path / S3 key ending in one); empty when it is none. */
-    public static Optional<Instant> timeOf(String fileName) {
+    static Optional<Instant> timeOf(String fileName) {
         return match(fileName).flatMap(m -> {
             try {
                 return Optional.of(Instant.from(STAMP.parse(m.group("time"))));
@@ -100,7 +100,7 @@ public final class BackupScripts {
     }
 
     /** The schema a backup holds, from its file name (or a path / S3 key ending in one). */
-    public static Optional<String> schemaOf(String fileName) {
+    static Optional<String> schemaOf(String fileName) {
         return match(fileName).filter(m -> timeOf(fileName).isPresent()).map(m -> m.group("schema"));
     }
 
@@ -112,20 +112,20 @@ public final class BackupScripts {
         return m.matches() ? Optional.of(m) : Optional.empty();
     }
 
-    public static String backupScript() {
+    static String backupScript() {
         return load(BACKUP);
     }
 
-    public static String uploadScript() {
+    static String uploadScript() {
         return load(UPLOAD);
     }
 
-    public static String restoreScript() {
+    static String restoreScript() {
         return load(RESTORE);
     }
 
     /** Fetches an s3:// backup for the restore (DOWNLOAD_SOURCE to DOWNLOAD_TARGET), in the AWS CLI image. */
-    public static String downloadScript() {
+    static String downloadScript() {
         return load(DOWNLOAD);
     }
 

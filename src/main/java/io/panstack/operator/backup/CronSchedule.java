@@ -12,7 +12,7 @@ import java.util.Optional;
  * ranges, steps, and the @daily-style macros), in UTC. Only to tell status when the next backup is due: the
  * CronJob controller does the scheduling.
  */
-public final class CronSchedule {
+final class CronSchedule {
     private static final int SEARCH_MINUTES = 366 * 24 * 60;
     private final BitSet minutes;
     private final BitSet hours;
@@ -57,7 +57,7 @@ public final class CronSchedule {
     }
 
     /** The first time strictly after {@code after} that matches, to the minute. */
-    public Optional<Instant> nextAfter(Instant after) {
+    Optional<Instant> nextAfter(Instant after) {
         ZonedDateTime time = after.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
         for (int i = 0; i < SEARCH_MINUTES; i++) {
             if (matches(time)) {

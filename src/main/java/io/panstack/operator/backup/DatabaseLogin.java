@@ -18,7 +18,7 @@ import io.panstack.operator.stack.Stack;
  * they use MariaDB's root, because dumping and loading routines and triggers needs more than the Pi user's rights.
  * Pure.
  */
-public final class DatabaseLogin {
+final class DatabaseLogin {
     static final String VOLUME = "db-login";
     static final String PATH = "/run/secrets/db";
 

@@ -27,7 +27,7 @@ import io.panstack.operator.stack.StackLabels;
  * downloads the object into a scratch volume; from the backup volume the file is read where it is, read-only. The
  * password reaches the script only as a file from the Secret, never on a command line. Pure.
  */
-public final class RestoreJob {
+final class RestoreJob {
     public static final String COMPONENT = "restore";
     /** A failed run is retried twice, then left (with its pods) for kubectl logs. */
     static final int BACKOFF_LIMIT = 2;
@@ -39,8 +39,8 @@ public final class RestoreJob {
     static final String BACKUPS = "backups";
     static final String BACKUPS_PATH = "/backup";
     // Environment of the download script.
-    public static final String DOWNLOAD_SOURCE = "DOWNLOAD_SOURCE";
-    public static final String DOWNLOAD_TARGET = "DOWNLOAD_TARGET";
+    static final String DOWNLOAD_SOURCE = "DOWNLOAD_SOURCE";
+    static final String DOWNLOAD_TARGET = "DOWNLOAD_TARGET";
     private RestoreJob() {
     }
 

@@ -34,7 +34,7 @@ public final class DatabaseCredentials {
     }
 
     /** The RDS master login: username and password (RDS keeps no separate root login). */
-    public static Secret generateMaster(Stack stack, String username, SecureRandom random) {
+    static Secret generateMaster(Stack stack, String username, SecureRandom random) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(DatabaseConnection.USERNAME_KEY, base64(username));
         data.put(DatabaseConnection.PASSWORD_KEY, base64(password(random)));

@@ -26,7 +26,7 @@ public final class MariaDb {
      * Server settings Pi requires (panintelligence.md 4.1): case-insensitive table names (only settable on a fresh
      * data directory), the vendor's sql_mode, functions and triggers allowed with binary logging, and utf8mb4.
      */
-    public static final List<String> SERVER_SETTINGS = List.of(
+    static final List<String> SERVER_SETTINGS = List.of(
             "--lower-case-table-names=1",
             "--sql-mode=NO_AUTO_VALUE_ON_ZERO",
             "--log-bin-trust-function-creators=1",

@@ -30,7 +30,7 @@ public final class RdsParameters {
     }
 
     /** The required parameters the group lacks or has with another value. */
-    public static Map<String, String> drift(Map<String, String> actual) {
+    static Map<String, String> drift(Map<String, String> actual) {
         Map<String, String> drift = new LinkedHashMap<>();
         required().forEach((key, value) -> {
             if (actual == null || !value.equals(actual.get(key))) {

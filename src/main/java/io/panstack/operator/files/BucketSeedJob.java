@@ -25,11 +25,11 @@ import io.panstack.operator.stack.StackLabels;
  * panintelligence.md 3.3, without its overwriting). The script, seed-from-bucket.sh, downloads into a scratch
  * volume and copies only what the files volume lacks; a marker on the volume stops any later run. Pure.
  */
-public final class BucketSeedJob {
-    public static final String BUCKET_ENV = "BUCKET";
-    public static final String PREFIXES_ENV = "PREFIXES";
+final class BucketSeedJob {
+    static final String BUCKET_ENV = "BUCKET";
+    static final String PREFIXES_ENV = "PREFIXES";
     /** File on the volume's root that says the volume was seeded, so a second run does nothing. */
-    public static final String MARKER = ".panstack-seeded-from-bucket";
+    static final String MARKER = ".panstack-seeded-from-bucket";
     /** A failed run is retried twice, then left (with its pods) for kubectl logs. */
     static final int BACKOFF_LIMIT = 2;
     static final String CONTAINER = StackLabels.SEED_FILES;

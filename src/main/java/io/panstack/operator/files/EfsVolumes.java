@@ -12,7 +12,7 @@ import io.panstack.operator.stack.StackLabels;
  * provisioning). Reclaim policy Retain: removing the volume object never touches the file system. Pure.
  */
 public final class EfsVolumes {
-    public static final String CSI_DRIVER = "efs.csi.aws.com";
+    static final String CSI_DRIVER = "efs.csi.aws.com";
     /** EFS grows and shrinks by itself; Kubernetes still wants a capacity on the volume and the claim. */
     public static final String NOMINAL_SIZE = "5Gi";
 
@@ -37,5 +37,5 @@ public final class EfsVolumes {
     }
 
     /** Cluster-scoped, so the stack's namespace is a label (the instance label alone is not unique). */
-    public static final String NAMESPACE_LABEL = "panstack.io/namespace";
+    static final String NAMESPACE_LABEL = "panstack.io/namespace";
 }

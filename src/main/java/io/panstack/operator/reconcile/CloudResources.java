@@ -17,7 +17,7 @@ import io.panstack.operator.stack.Stack;
  * system, the bucket. Every pass starts by looking each resource up by its natural key, so a pass cut short anywhere
  * (crash, failed call) is simply run again. Stops at the first {@link CloudProblem}; AWS errors propagate.
  */
-public final class CloudResources {
+final class CloudResources {
 
     private CloudResources() {
     }

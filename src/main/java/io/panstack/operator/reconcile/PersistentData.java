@@ -26,7 +26,7 @@ import io.panstack.operator.status.Problem;
  * owned here, and no code path deletes or replaces them. They are checked before anything changes, so a spec
  * these objects cannot follow stalls the stack instead of half-applying.
  */
-public class PersistentData {
+class PersistentData {
     private static final List<String> CREDENTIAL_KEYS = List.of(DatabaseConnection.USERNAME_KEY,
             DatabaseConnection.PASSWORD_KEY, DatabaseCredentials.ROOT_PASSWORD_KEY);
 

@@ -21,7 +21,7 @@ import io.panstack.operator.status.Problem;
  * Checks what the schema cannot: Secrets the spec refers to, and the rules the schema also enforces but that an
  * older CRD or a direct write could have let through. Reads only; the first problem found is returned.
  */
-public class SpecValidator {
+class SpecValidator {
     static final int MAX_NAME_LENGTH = 40;
     private final Duration recheck;
 

@@ -60,7 +60,7 @@ public enum Component {
 
     public List<NamedPort> ports() { return ports; }
 
-    public NamedPort mainPort() { return ports.get(0); }
+    NamedPort mainPort() { return ports.get(0); }
 
     public HealthCheck health() { return health; }
 
@@ -94,7 +94,7 @@ public enum Component {
         return spec.getRegistry() + "/" + imageName + ":" + spec.getVersion();
     }
 
-    public static Component byId(String id) {
+    static Component byId(String id) {
         for (Component component : values()) {
             if (component.id.equals(id)) {
                 return component;

@@ -9,13 +9,13 @@ public final class PiPaths {
     public static final int DASHBOARD_PORT = 8224;
     /** Internal HTTP port the renderer calls back on ("don't expose it"). */
     public static final int DASHBOARD_INTERNAL_PORT = 28748;
-    public static final String DASHBOARD_HEALTH_PATH = "/pi/version";
+    static final String DASHBOARD_HEALTH_PATH = "/pi/version";
     public static final String CONTEXT_PATH = "/pi";
     public static final int RENDERER_PORT = 9915;
-    public static final int EXCEL_READER_PORT = 9916;
+    static final int EXCEL_READER_PORT = 9916;
     public static final int SCHEDULER_PORT = 9917;
     public static final int ANALYTICS_PORT = 9918;
-    public static final int ADMINER_PORT = 8080;
+    static final int ADMINER_PORT = 8080;
 
     public static final String RESOURCES = "/var/panintelligence/Dashboard/tomcat/webapps/panMISDashboardResources";
     public static final String KEYS = "/var/panintelligence/Dashboard/keys";

@@ -16,7 +16,7 @@ public final class StackLabels {
     /** On pods that mount the files volume: with ReadWriteOnce they must share a node, found through this label. */
     public static final String FILES_VOLUME = "panstack.io/files-volume";
 
-    public static final String APP_NAME = "panintelligence";
+    static final String APP_NAME = "panintelligence";
     public static final String OPERATOR = "panstack-operator";
     public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + OPERATOR;
 

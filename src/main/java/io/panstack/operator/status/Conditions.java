@@ -16,7 +16,7 @@ public final class Conditions {
     public static final String DATABASE_READY = "DatabaseReady";
     public static final String FILES_READY = "FilesReady";
     public static final String BUCKET_READY = "BucketReady";
-    public static final String WORKLOADS_READY = "WorkloadsReady";
+    static final String WORKLOADS_READY = "WorkloadsReady";
     public static final String BACKUP_HEALTHY = "BackupHealthy";
 
     public static final String TRUE = "True";

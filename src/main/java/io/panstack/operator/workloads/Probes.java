@@ -10,7 +10,7 @@ import io.panstack.operator.stack.Component.HealthCheck;
  * (every 15 s, 5 s timeout, 2 failures); liveness is slower to act so a busy Tomcat is not restarted needlessly;
  * the start-up probe holds both off while the service starts.
  */
-public final class Probes {
+final class Probes {
     static final int STARTUP_PERIOD_SECONDS = 10;
 
     private Probes() {
@@ -25,7 +25,7 @@ public final class Probes {
         return base(check).withPeriodSeconds(15).withTimeoutSeconds(5).withFailureThreshold(2).build();
     }
 
-    public static Probe liveness(HealthCheck check) {
+    static Probe liveness(HealthCheck check) {
         return base(check).withPeriodSeconds(30).withTimeoutSeconds(10).withFailureThreshold(5).build();
     }
 

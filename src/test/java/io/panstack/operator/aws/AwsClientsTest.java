@@ -1,8 +1,5 @@
 package io.panstack.operator.aws;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +13,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.panstack.operator.aws.FaultInjectingHttpClient.Fault;
+import io.panstack.operator.testsupport.FaultInjectingHttpClient.Fault;
+import io.panstack.operator.testsupport.FaultInjectingHttpClient;
+import io.panstack.operator.testsupport.MotoServer;
+import io.panstack.operator.testsupport.Tiers;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;

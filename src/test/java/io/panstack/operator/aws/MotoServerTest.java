@@ -1,17 +1,17 @@
 package io.panstack.operator.aws;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.panstack.operator.testsupport.MotoServer;
+import io.panstack.operator.testsupport.Tiers;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /** The harness itself, as Quarkus drives it: its own server, the SDK's system properties, and cleanup. */

@@ -22,6 +22,8 @@ import io.panstack.operator.aws.rds.DatabaseInstances.DbInstanceChange;
 import io.panstack.operator.aws.rds.DatabaseInstances.DbParameterGroup;
 import io.panstack.operator.aws.rds.DatabaseInstances.NewDbInstance;
 import io.panstack.operator.aws.rds.SdkDatabaseInstances;
+import io.panstack.operator.testsupport.MotoNetwork;
+import io.panstack.operator.testsupport.MotoServer;
 import io.panstack.operator.testsupport.Tiers;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.rds.RdsClient;

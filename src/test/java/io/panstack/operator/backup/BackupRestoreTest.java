@@ -1,8 +1,5 @@
 package io.panstack.operator.backup;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -32,11 +29,15 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.panstack.operator.aws.MotoServer;
+import io.panstack.operator.testsupport.MariaDbServer;
+import io.panstack.operator.testsupport.MotoServer;
+import io.panstack.operator.testsupport.PiRepository;
+import io.panstack.operator.testsupport.Tiers;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**

@@ -1,8 +1,5 @@
 package io.panstack.operator.backup;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,9 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.panstack.operator.testsupport.MariaDbServer;
+import io.panstack.operator.testsupport.Tiers;
 
 /** The pure parts: file names both ways, and the scripts as resources (the real runs are in BackupRestoreTest). */
 @Tag(Tiers.MARIADB)

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import io.panstack.operator.api.v1alpha1.PanStack;
-import io.panstack.operator.aws.MotoNetwork;
 import io.panstack.operator.stack.AwsTags;
+import io.panstack.operator.testsupport.MotoNetwork;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;

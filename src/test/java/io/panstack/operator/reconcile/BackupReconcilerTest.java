@@ -23,6 +23,7 @@ import io.panstack.operator.api.v1alpha1.Phase;
 import io.panstack.operator.backup.BackupJobs;
 import io.panstack.operator.backup.Backups;
 import io.panstack.operator.stack.Stack;
+import io.panstack.operator.testsupport.ClusterFixture;
 import io.panstack.operator.testsupport.Tiers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;

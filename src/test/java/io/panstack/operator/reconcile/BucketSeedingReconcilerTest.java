@@ -1,17 +1,13 @@
 package io.panstack.operator.reconcile;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.Objects;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.Condition;
@@ -22,11 +18,14 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.panstack.operator.api.v1alpha1.FilesFolder;
 import io.panstack.operator.api.v1alpha1.PanStack;
-import io.panstack.operator.aws.MotoServer;
-import io.panstack.operator.aws.QuarkusMoto;
+import io.panstack.operator.testsupport.ClusterFixture;
+import io.panstack.operator.testsupport.MotoServer;
+import io.panstack.operator.testsupport.QuarkusMoto;
+import io.panstack.operator.testsupport.Tiers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**

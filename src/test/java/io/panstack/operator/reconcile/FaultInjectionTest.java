@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 
 import io.panstack.operator.aws.AwsErrors;
 import io.panstack.operator.aws.AwsServices;
-import io.panstack.operator.aws.FaultInjectingHttpClient.Fault;
-import io.panstack.operator.aws.FaultInjectingHttpClient;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.reconcile.CloudFixture.TestCredentials;
 import io.panstack.operator.stack.AwsNames;
 import io.panstack.operator.stack.AwsTags;
 import io.panstack.operator.stack.Stack;
+import io.panstack.operator.testsupport.FaultInjectingHttpClient.Fault;
+import io.panstack.operator.testsupport.FaultInjectingHttpClient;
 import io.panstack.operator.testsupport.Tiers;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 

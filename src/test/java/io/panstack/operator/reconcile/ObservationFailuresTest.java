@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.panstack.operator.aws.FaultInjectingHttpClient.Fault;
-import io.panstack.operator.aws.FaultInjectingHttpClient;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.cloud.Observed;
 import io.panstack.operator.reconcile.CloudFixture.TestCredentials;
 import io.panstack.operator.stack.Stack;
+import io.panstack.operator.testsupport.FaultInjectingHttpClient.Fault;
+import io.panstack.operator.testsupport.FaultInjectingHttpClient;
 import io.panstack.operator.testsupport.Tiers;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 

@@ -1,8 +1,5 @@
 package io.panstack.operator.reconcile;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -12,20 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import jakarta.inject.Inject;
-
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.panstack.operator.aws.MotoNetwork;
-import io.panstack.operator.aws.MotoServer;
-import io.panstack.operator.aws.QuarkusMoto;
+import io.panstack.operator.testsupport.ClusterFixture;
+import io.panstack.operator.testsupport.MotoNetwork;
+import io.panstack.operator.testsupport.MotoServer;
+import io.panstack.operator.testsupport.QuarkusMoto;
+import io.panstack.operator.testsupport.Tiers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
 
 /**
  * Every sample, applied as it is (plus only the Secrets its header comment tells the user to create), becomes a

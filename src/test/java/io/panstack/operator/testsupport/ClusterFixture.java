@@ -1,4 +1,4 @@
-package io.panstack.operator.reconcile;
+package io.panstack.operator.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
@@ -22,14 +22,14 @@ import io.panstack.operator.api.v1alpha1.PanStack;
  * Plays the parts of a cluster the mock API server lacks: the Deployment and StatefulSet controllers reporting
  * ready pods. Each test uses its own namespace.
  */
-final class ClusterFixture {
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+public final class ClusterFixture {
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final KubernetesClient client;
-    final String namespace;
+    public final String namespace;
 
     /** A fixture in a namespace no other test uses (the operator watches them all). */
-    static ClusterFixture inFreshNamespace(KubernetesClient client) {
+    public static ClusterFixture inFreshNamespace(KubernetesClient client) {
         return new ClusterFixture(client, "t-" + java.util.UUID.randomUUID().toString().substring(0, 8));
     }
 
@@ -38,22 +38,22 @@ final class ClusterFixture {
         this.namespace = namespace;
     }
 
-    PanStack create(String yaml) {
+    public PanStack create(String yaml) {
         PanStack stack = Serialization.unmarshal(yaml, PanStack.class);
         stack.getMetadata().setNamespace(namespace);
         return client.resource(stack).create();
     }
 
-    PanStack get(String name) {
+    public PanStack get(String name) {
         return client.resources(PanStack.class).inNamespace(namespace).withName(name).get();
     }
 
-    void delete(PanStack stack) {
+    public void delete(PanStack stack) {
         client.resource(stack).delete();
     }
 
     /** Read-modify-write, repeated on a conflict as kubectl does: the operator writes the object too (finalizer). */
-    PanStack edit(String name, java.util.function.Consumer<PanStack> change) {
+    public PanStack edit(String name, java.util.function.Consumer<PanStack> change) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return client.resources(PanStack.class).inNamespace(namespace).withName(name).edit(stack -> {
@@ -68,24 +68,24 @@ final class ClusterFixture {
         }
     }
 
-    <T extends HasMetadata> T awaitObject(Class<T> type, String name) {
+    public <T extends HasMetadata> T awaitObject(Class<T> type, String name) {
         return await().atMost(TIMEOUT).until(() -> find(type, name), Optional::isPresent).get();
     }
 
-    <T extends HasMetadata> Optional<T> find(Class<T> type, String name) {
+    public <T extends HasMetadata> Optional<T> find(Class<T> type, String name) {
         return Optional.ofNullable(client.resources(type).inNamespace(namespace).withName(name).get());
     }
 
-    <T extends HasMetadata> List<T> list(Class<T> type) {
+    public <T extends HasMetadata> List<T> list(Class<T> type) {
         return client.resources(type).inNamespace(namespace).list().getItems();
     }
 
-    Condition awaitCondition(String stack, String type, String status) {
+    public Condition awaitCondition(String stack, String type, String status) {
         return await().atMost(TIMEOUT).until(() -> condition(stack, type),
                 c -> c.isPresent() && status.equals(c.get().getStatus())).get();
     }
 
-    Optional<Condition> condition(String stack, String type) {
+    public Optional<Condition> condition(String stack, String type) {
         PanStack current = get(stack);
         if (current == null || current.getStatus() == null) {
             return Optional.empty();
@@ -94,7 +94,7 @@ final class ClusterFixture {
     }
 
     /** What the StatefulSet controller reports once MariaDB passes its readiness probe. */
-    void markReady(StatefulSet statefulSet) {
+    public void markReady(StatefulSet statefulSet) {
         StatefulSet current = client.resource(statefulSet).get();
         current.setStatus(new StatefulSetStatusBuilder().withReplicas(1).withReadyReplicas(1).withUpdatedReplicas(1)
                 .withAvailableReplicas(1).withObservedGeneration(current.getMetadata().getGeneration()).build());
@@ -102,7 +102,7 @@ final class ClusterFixture {
     }
 
     /** What the Deployment controller reports once every pod of the current template is ready. */
-    void markReady(Deployment deployment) {
+    public void markReady(Deployment deployment) {
         Deployment current = client.resource(deployment).get();
         int replicas = current.getSpec().getReplicas();
         current.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(replicas)
@@ -111,7 +111,7 @@ final class ClusterFixture {
         client.resource(current).updateStatus();
     }
 
-    void markNotReady(Deployment deployment) {
+    public void markNotReady(Deployment deployment) {
         Deployment current = client.resource(deployment).get();
         int replicas = current.getSpec().getReplicas();
         current.setStatus(new DeploymentStatusBuilder().withReplicas(replicas).withReadyReplicas(0)
@@ -120,7 +120,7 @@ final class ClusterFixture {
         client.resource(current).updateStatus();
     }
 
-    void markAllDeploymentsReady() {
+    public void markAllDeploymentsReady() {
         list(Deployment.class).forEach(this::markReady);
     }
 
@@ -128,7 +128,7 @@ final class ClusterFixture {
      * Deletes the PanStack, then does what Kubernetes' garbage collector would: deletes every object with an owner
      * reference to it (the mock API server has no garbage collector).
      */
-    void deleteWithGarbageCollection(String name) {
+    public void deleteWithGarbageCollection(String name) {
         PanStack stack = get(name);
         String uid = stack.getMetadata().getUid();
         client.resource(stack).delete();
@@ -146,7 +146,7 @@ final class ClusterFixture {
             io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class, io.fabric8.kubernetes.api.model.Secret.class);
 
     /** Brings a minimal stack to Ready: database first, then every component. */
-    void bringUp(String name) {
+    public void bringUp(String name) {
         markReady(awaitObject(StatefulSet.class, name + "-mariadb"));
         awaitObject(Deployment.class, name + "-dashboard");
         awaitObject(Deployment.class, name + "-scheduler");
@@ -157,7 +157,7 @@ final class ClusterFixture {
      * Plays the workload controllers until the stack reports Ready: whatever StatefulSets and Deployments exist are
      * marked ready, again and again, as the operator creates more (the dashboard only once the database is ready).
      */
-    void runControllersUntilReady(String name) {
+    public void runControllersUntilReady(String name) {
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(300)).until(() -> {
             list(StatefulSet.class).stream().filter(s -> s.getStatus() == null).forEach(this::markReady);
             list(Deployment.class).stream().filter(d -> d.getStatus() == null).forEach(this::markReady);
@@ -165,12 +165,12 @@ final class ClusterFixture {
         });
     }
 
-    String image(String deployment) {
+    public String image(String deployment) {
         return find(Deployment.class, deployment).orElseThrow().getSpec().getTemplate().getSpec().getContainers().get(0)
                 .getImage();
     }
 
-    Map<String, String> env(String deployment) {
+    public Map<String, String> env(String deployment) {
         Map<String, String> env = new java.util.LinkedHashMap<>();
         find(Deployment.class, deployment).orElseThrow().getSpec().getTemplate().getSpec().getContainers().get(0)
                 .getEnv().forEach(v -> env.put(v.getName(), v.getValue() != null ? v.getValue()
@@ -178,7 +178,7 @@ final class ClusterFixture {
         return env;
     }
 
-    void createSecret(String name, Map<String, String> stringData) {
+    public void createSecret(String name, Map<String, String> stringData) {
         client.resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
                 .withStringData(stringData).build()).create();
     }

@@ -1,4 +1,4 @@
-package io.panstack.operator.aws;
+package io.panstack.operator.testsupport;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

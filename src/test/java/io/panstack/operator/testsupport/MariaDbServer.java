@@ -1,4 +1,4 @@
-package io.panstack.operator.backup;
+package io.panstack.operator.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * works over the socket only for this helper's {@link #sql} calls; SQL always goes through stdin, so no process of
  * the test ever shows a password among its arguments.
  */
-final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
     private final Path dir;
@@ -35,7 +35,7 @@ final class MariaDbServer implements AutoCloseable {
     }
 
     /** Installs the server and clients (as root) when they are missing; fails when that is not possible. */
-    static void ensureInstalled() {
+    public static void ensureInstalled() {
         if (!installed()) {
             Path script = Path.of(".ci/install-mariadb");
             if (Files.isExecutable(script) && "0".equals(run(List.of("id", "-u"), null).out().strip())) {
@@ -61,7 +61,7 @@ final class MariaDbServer implements AutoCloseable {
     }
 
     /** Initialises a data directory under dir and starts a server on it; ready when this returns. */
-    static MariaDbServer start(Path dir) throws IOException {
+    public static MariaDbServer start(Path dir) throws IOException {
         Files.createDirectories(dir);
         MariaDbServer server = new MariaDbServer(dir, freePort());
         server.startProcess();
@@ -107,12 +107,12 @@ final class MariaDbServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Runs SQL as root over the socket (SQL on stdin); returns the output, tab-separated without headers. */
-    String sql(String sql) {
+    public String sql(String sql) {
         Result r = run(List.of("mariadb", "--no-defaults", "--socket=" + socket, "--user=root", "--batch",
                 "--skip-column-names", "--default-character-set=utf8mb4"), sql);
         if (r.exit() != 0) {
@@ -122,18 +122,18 @@ final class MariaDbServer implements AutoCloseable {
     }
 
     /** One value. */
-    String value(String sql) {
+    public String value(String sql) {
         return sql(sql).strip();
     }
 
     /** A root session kept open (e.g. to hold a lock), fed statements through its stdin. */
-    Session session() throws IOException {
+    public Session session() throws IOException {
         Process p = new ProcessBuilder(List.of("mariadb", "--no-defaults", "--socket=" + socket, "--user=root",
                 "--batch", "--skip-column-names", "--unbuffered")).redirectErrorStream(true).start();
         return new Session(p);
     }
 
-    static final class Session implements AutoCloseable {
+    public static final class Session implements AutoCloseable {
         private final Process process;
         private final OutputStream in;
         private final java.io.BufferedReader out;
@@ -146,7 +146,7 @@ final class MariaDbServer implements AutoCloseable {
         }
 
         /** Runs statements, then waits until the session has answered (so they have all completed). */
-        void execute(String statements) throws IOException {
+        public void execute(String statements) throws IOException {
             String marker = "done-" + System.nanoTime();
             in.write((statements + "\nSELECT '" + marker + "';\n").getBytes(StandardCharsets.UTF_8));
             in.flush();
@@ -200,11 +200,11 @@ final class MariaDbServer implements AutoCloseable {
         }
     }
 
-    record Result(int exit, String out, String err) {
+    public record Result(int exit, String out, String err) {
     }
 
     /** Runs a command to completion, stdin from the given text (or none), collecting both outputs. */
-    static Result run(List<String> command, String stdin) {
+    public static Result run(List<String> command, String stdin) {
         try {
             Process p = new ProcessBuilder(command).start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
@@ -235,7 +235,7 @@ final class MariaDbServer implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -256,7 +256,7 @@ final class MariaDbServer implements AutoCloseable {
         }
     }
 
-    static List<String> lines(String text) {
+    public static List<String> lines(String text) {
         return new ArrayList<>(text.lines().toList());
     }
 }

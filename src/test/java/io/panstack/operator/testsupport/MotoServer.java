@@ -1,4 +1,4 @@
-package io.panstack.operator.aws;
+package io.panstack.operator.testsupport;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -57,7 +57,7 @@ public class MotoServer implements BeforeAllCallback, QuarkusTestResourceLifecyc
         this(Path.of(System.getenv().getOrDefault("PANSTACK_MOTO_ROOT", DEFAULT_ROOT.toString())), true);
     }
 
-    MotoServer(Path root) {
+    public MotoServer(Path root) {
         this(root, false);
     }
 

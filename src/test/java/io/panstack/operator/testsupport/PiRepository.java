@@ -1,4 +1,4 @@
-package io.panstack.operator.backup;
+package io.panstack.operator.testsupport;
 
 /**
  * A Pi-like repository schema for the backup tests: six tables with foreign keys and awkward data (quotes,
@@ -7,11 +7,11 @@ package io.panstack.operator.backup;
  * function, a procedure and a view, all defined by the application's user as the dashboard would create them.
  * Row counts are fixed: chartsInCategory(7) is 60.
  */
-final class PiRepository {
+public final class PiRepository {
     private PiRepository() {
     }
 
-    static final String SQL = """
+    public static final String SQL = """
             CREATE DATABASE dashboard CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
             USE dashboard;
 

@@ -1,9 +1,12 @@
-package io.panstack.operator.aws;
-
-import jakarta.enterprise.context.ApplicationScoped;
+package io.panstack.operator.testsupport;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.panstack.operator.aws.AwsClients;
+import io.panstack.operator.aws.AwsServices;
+import io.panstack.operator.aws.AwsServicesFactory;
+import io.panstack.operator.aws.AwsSettings;
 import io.quarkus.test.Mock;
+import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**

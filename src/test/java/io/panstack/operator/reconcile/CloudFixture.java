@@ -10,12 +10,12 @@ import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.aws.AwsClients;
 import io.panstack.operator.aws.AwsServices;
 import io.panstack.operator.aws.AwsSettings;
-import io.panstack.operator.aws.FakeFileSystemBackups;
-import io.panstack.operator.aws.MotoNetwork;
-import io.panstack.operator.aws.MotoServer;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.database.MasterCredentials;
 import io.panstack.operator.stack.Stack;
+import io.panstack.operator.testsupport.FakeFileSystemBackups;
+import io.panstack.operator.testsupport.MotoNetwork;
+import io.panstack.operator.testsupport.MotoServer;
 import io.panstack.operator.testsupport.TestStacks;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * AWS for the cloud tests: the operator's own client wiring (retry strategy, metrics) aimed at moto through the
  * standard aws.endpointUrl setting, plus raw SDK clients for the tests to look at what the emulator holds.
  */
-final class CloudFixture {
+public final class CloudFixture {
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     final MotoServer moto;
@@ -125,7 +125,7 @@ final class CloudFixture {
     }
 
     /** The RDS master login, kept in memory instead of a Secret; counts how often a password was generated. */
-    static final class TestCredentials implements MasterCredentials {
+    public static final class TestCredentials implements MasterCredentials {
         String password;
         int generated;
 

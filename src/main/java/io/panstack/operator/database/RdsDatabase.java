@@ -231,7 +231,7 @@ public final class RdsDatabase {
             return;
         }
         if (found.isPresent()) {
-            deleteInstance(stack, rds, policy, found.get(), release);
+            deleteInstance(stack, rds, policy, id, found.get(), release);
             return;
         }
         if (policy == DeletionPolicy.Snapshot) {
@@ -250,9 +250,8 @@ public final class RdsDatabase {
         }
     }
 
-    private static void deleteInstance(Stack stack, DatabaseInstances rds, DeletionPolicy policy, DbInstance instance,
-            Release release) {
-        String id = instance.identifier();
+    private static void deleteInstance(Stack stack, DatabaseInstances rds, DeletionPolicy policy, String id,
+            DbInstance instance, Release release) {
         release.waitFor("RDS instance " + id + " (" + instance.status() + ")");
         if ("deleting".equals(instance.status())) {
             return;

@@ -15,7 +15,7 @@ import io.panstack.operator.stack.Stack;
 /**
  * One pass over a stack's AWS resources, in the order that starts the slowest first: the RDS instance, the EFS file
  * system, the bucket. Every pass starts by looking each resource up by its natural key, so a pass cut short anywhere
- * (crash, failed call) is simply run again. Stops at the first {@link CloudProblem}; AWS errors propagate.
+ * (crash, failed call) is simply run again. Stops at the first CloudProblem; AWS errors propagate.
  */
 final class CloudResources {
 

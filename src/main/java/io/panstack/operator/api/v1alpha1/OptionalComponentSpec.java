@@ -10,7 +10,11 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
  * CRD generator writes the same into the schema (crd/ComponentSchemaDefaults).
  */
 public class OptionalComponentSpec extends ComponentSpec {
-    @JsonPropertyDescription("Run the component.")
+    /** Made only through the PanStackSpec setters (Jackson uses them too), which fill in the component's defaults. */
+    OptionalComponentSpec() {
+    }
+
+    @JsonPropertyDescription("Run the component.") // each component's own text replaces this in the CRD
     private Boolean enabled;
 
     @JsonPropertyDescription("CPU and memory.")

@@ -7,6 +7,10 @@ import io.fabric8.generator.annotation.Min;
 
 /** A component that can be switched off and can run several identical pods: renderer, analytics, excel reader. */
 public class ScalableComponentSpec extends OptionalComponentSpec {
+    /** Made only through the PanStackSpec setters (Jackson uses them too), which fill in the component's defaults. */
+    ScalableComponentSpec() {
+    }
+
     @Default("1")
     @Min(1)
     @Max(100)

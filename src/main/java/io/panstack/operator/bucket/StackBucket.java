@@ -13,6 +13,7 @@ import io.panstack.operator.cloud.CloudProblem;
 import io.panstack.operator.cloud.Idempotent;
 import io.panstack.operator.cloud.Release;
 import io.panstack.operator.cloud.ResourceState;
+import io.panstack.operator.cloud.Tenancy;
 import io.panstack.operator.stack.AwsNames;
 import io.panstack.operator.stack.AwsTags;
 import io.panstack.operator.stack.Stack;
@@ -37,6 +38,7 @@ public final class StackBucket {
     public static BucketState reconcile(Stack stack, Buckets s3, String region) {
         String name = name(stack);
         Bucket bucket = s3.find(name).orElseGet(() -> create(s3, name, region));
+        Tenancy.check("Bucket " + name, bucket.tags(), stack);
         if (!region.equals(bucket.region())) {
             throw new CloudProblem("BucketInOtherRegion", "Bucket " + name + " is in " + bucket.region()
                     + ", not in the stack's region " + region + ". Name a bucket in " + region + ".");
@@ -90,8 +92,8 @@ public final class StackBucket {
     public static void release(Stack stack, Buckets s3, DeletionPolicy policy, Release release) {
         String name = name(stack);
         Optional<Bucket> found = s3.find(name);
-        if (found.isEmpty()) {
-            return;
+        if (found.isEmpty() || !Tenancy.allows(found.get().tags(), stack)) {
+            return; // another namespace's or PanStack's bucket, named in the spec: never touched
         }
         if (policy != DeletionPolicy.Delete) {
             Map<String, String> tags = new LinkedHashMap<>(found.get().tags());

@@ -11,6 +11,7 @@ import io.panstack.operator.api.v1alpha1.DeletionPolicy;
 import io.panstack.operator.api.v1alpha1.RdsDatabaseSpec;
 import io.panstack.operator.aws.rds.DatabaseInstances.DbInstance;
 import io.panstack.operator.aws.rds.DatabaseInstances.DbInstanceChange;
+import io.panstack.operator.aws.rds.DatabaseInstances.DbSnapshot;
 import io.panstack.operator.aws.rds.DatabaseInstances.NewDbInstance;
 import io.panstack.operator.aws.rds.DatabaseInstances;
 import io.panstack.operator.cloud.CloudProblem;
@@ -19,6 +20,7 @@ import io.panstack.operator.cloud.Observed;
 import io.panstack.operator.cloud.RdsState;
 import io.panstack.operator.cloud.Release;
 import io.panstack.operator.cloud.ResourceState;
+import io.panstack.operator.cloud.Tenancy;
 import io.panstack.operator.stack.AwsNames;
 import io.panstack.operator.stack.AwsTags;
 import io.panstack.operator.stack.Stack;
@@ -95,9 +97,7 @@ public final class RdsDatabase {
         RdsDatabaseSpec spec = stack.spec().getDatabase().getRds();
         String snapshot = restoredFromSnapshot(stack) ? stack.spec().getDatabase().getRestoreFrom().getRdsSnapshotId() : null;
         // Restored from a snapshot, the master user is the snapshot's: the Secret must name that one.
-        String username = snapshot == null ? spec.getMasterUsername() : rds.snapshotMasterUsername(snapshot)
-                .orElseThrow(() -> new CloudProblem("RdsSnapshotNotFound", "database.restoreFrom.rdsSnapshotId names the"
-                        + " snapshot " + snapshot + ", but there is none in this region. Correct it; nothing was created."));
+        String username = snapshot == null ? spec.getMasterUsername() : snapshotToRestore(stack, rds, snapshot).masterUsername();
         Map<String, String> tags = AwsTags.of(stack);
         if (rds.findParameterGroup(id).isEmpty()) {
             Idempotent.create("DBParameterGroupAlreadyExists", () -> rds.createParameterGroup(id,
@@ -118,6 +118,16 @@ public final class RdsDatabase {
                 : () -> rds.restoreInstance(request, snapshot));
     }
 
+    /** The snapshot restoreFrom names, once it is known to exist and to be the stack's own namespace's (or no one's). */
+    private static DbSnapshot snapshotToRestore(Stack stack, DatabaseInstances rds, String id) {
+        DbSnapshot snapshot = rds.findSnapshot(id).orElseThrow(() -> new CloudProblem("RdsSnapshotNotFound",
+                "database.restoreFrom.rdsSnapshotId names the snapshot " + id + ", but there is none in this region."
+                        + " Correct it; nothing was created."));
+        // Restoring another namespace's snapshot would hand its repository (data-source passwords included) over.
+        Tenancy.checkCopy("RDS snapshot " + id, snapshot.tags(), stack);
+        return snapshot;
+    }
+
     static boolean restoredFromSnapshot(Stack stack) {
         var from = stack.spec().getDatabase().getRestoreFrom();
         return from != null && from.fromRdsSnapshot();
@@ -136,6 +146,7 @@ public final class RdsDatabase {
     private static void checkOwnership(Stack stack, DbInstance instance, MasterCredentials credentials) {
         RdsDatabaseSpec spec = stack.spec().getDatabase().getRds();
         if (spec.adopts()) {
+            Tenancy.check("RDS instance " + instance.identifier(), instance.tags(), stack);
             return;
         }
         if (!isOurs(stack, instance)) {
@@ -205,11 +216,13 @@ public final class RdsDatabase {
     }
 
     /**
-     * The one ownership rule for RDS: an instance is this stack's when the spec adopts it by identifier, or when it
-     * carries the stack's uid tag. Any other instance of the same name is never changed or deleted.
+     * The one ownership rule for RDS: an instance is this stack's when it carries the stack's uid tag, or when the
+     * spec adopts it by identifier and {@link Tenancy} allows it (not another namespace's, not another PanStack's).
+     * Any other instance is never changed or deleted.
      */
     static boolean isOurs(Stack stack, DbInstance instance) {
-        return stack.spec().getDatabase().getRds().adopts() || AwsTags.ownedBy(instance.tags(), stack);
+        return AwsTags.ownedBy(instance.tags(), stack)
+                || (stack.spec().getDatabase().getRds().adopts() && Tenancy.allows(instance.tags(), stack));
     }
 
     /**

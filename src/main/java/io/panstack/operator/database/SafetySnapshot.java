@@ -1,5 +1,6 @@
 package io.panstack.operator.database;
 
+import io.panstack.operator.aws.rds.DatabaseInstances.DbSnapshot;
 import io.panstack.operator.aws.rds.DatabaseInstances;
 import io.panstack.operator.cloud.Idempotent;
 import io.panstack.operator.stack.AwsTags;
@@ -22,7 +23,7 @@ public final class SafetySnapshot {
 
     /** Takes the snapshot if there is none yet; whether it is available (usable for a restore). */
     public static boolean ensureAvailable(Stack stack, DatabaseInstances rds, String snapshotId) {
-        String status = rds.snapshotStatus(snapshotId).orElse(null);
+        String status = rds.findSnapshot(snapshotId).map(DbSnapshot::status).orElse(null);
         if (status == null) {
             Idempotent.create("DBSnapshotAlreadyExists",
                     () -> rds.createSnapshot(RdsDatabase.identifier(stack), snapshotId, AwsTags.of(stack)));

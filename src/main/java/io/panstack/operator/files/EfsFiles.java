@@ -20,6 +20,7 @@ import io.panstack.operator.cloud.Idempotent;
 import io.panstack.operator.cloud.Observed;
 import io.panstack.operator.cloud.Release;
 import io.panstack.operator.cloud.ResourceState;
+import io.panstack.operator.cloud.Tenancy;
 import io.panstack.operator.stack.AwsNames;
 import io.panstack.operator.stack.AwsTags;
 import io.panstack.operator.stack.Stack;
@@ -45,6 +46,9 @@ public final class EfsFiles {
     public static EfsState reconcile(Stack stack, FileSystems efs, FileSystemBackups backups) {
         EfsFilesSpec spec = stack.spec().getFiles().getEfs();
         FileSystem fs = find(stack, efs).orElseGet(() -> create(stack, efs));
+        if (spec.adopts()) {
+            Tenancy.check("EFS file system " + fs.id(), fs.tags(), stack);
+        }
         Map<String, String> missingTags = AwsTags.missing(fs.tags(), stack);
         if (!missingTags.isEmpty()) {
             efs.tagging().add(fs.id(), missingTags);
@@ -139,8 +143,8 @@ public final class EfsFiles {
      */
     public static void release(Stack stack, FileSystems efs, DeletionPolicy policy, Release release) {
         Optional<FileSystem> found = find(stack, efs);
-        if (found.isEmpty()) {
-            return;
+        if (found.isEmpty() || !Tenancy.allows(found.get().tags(), stack)) {
+            return; // another namespace's or PanStack's file system, adopted by id: never touched
         }
         FileSystem fs = found.get();
         if (policy != DeletionPolicy.Delete) {

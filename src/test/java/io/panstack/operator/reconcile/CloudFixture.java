@@ -87,8 +87,12 @@ public final class CloudFixture {
     }
 
     Stack stack(String namespace, String uid, String deletionPolicy) {
+        return stack(namespace, "bi", uid, deletionPolicy);
+    }
+
+    Stack stack(String namespace, String name, String uid, String deletionPolicy) {
         String subnets = String.join(", ", network.subnetIds());
-        PanStack resource = TestStacks.resource("bi", """
+        PanStack resource = TestStacks.resource(name, """
                 version: '2025_10.1'
                 deletionPolicy: %s
                 database:

@@ -132,7 +132,7 @@ class CloudResourcesMotoTest extends MotoCloudTest {
         CloudFixture.untilReady(earlier, aws.services(), new TestCredentials());
         CloudRelease.release(earlier, aws.services());
         String id = AwsNames.rdsIdentifier(earlier);
-        Stack adopting = aws.stack(earlier.namespace() + "-b", java.util.UUID.randomUUID().toString(), "Retain");
+        Stack adopting = aws.stack(earlier.namespace(), java.util.UUID.randomUUID().toString(), "Retain");
         adopting.spec().getDatabase().getRds().setIdentifier(id);
         adopting.spec().getDatabase().getRds().setCredentialsSecretRef(new io.panstack.operator.api.v1alpha1.SecretReference("old-login"));
         adopting.spec().getDatabase().getRds().setBackupRetentionDays(7);
@@ -160,7 +160,7 @@ class CloudResourcesMotoTest extends MotoCloudTest {
         CloudFixture.untilReady(source, aws.services(), new TestCredentials());
         String snapshot = AwsNames.rdsIdentifier(source) + "-for-restore";
         aws.rds.createDBSnapshot(r -> r.dbInstanceIdentifier(AwsNames.rdsIdentifier(source)).dbSnapshotIdentifier(snapshot));
-        Stack restored = aws.awsStack();
+        Stack restored = aws.stack(source.namespace(), "bi-restored", java.util.UUID.randomUUID().toString(), "Retain");
         restored.spec().getDatabase().setRestoreFrom(new io.panstack.operator.api.v1alpha1.RestoreSpec());
         restored.spec().getDatabase().getRestoreFrom().setRdsSnapshotId(snapshot);
         TestCredentials credentials = new TestCredentials();

@@ -72,8 +72,8 @@ class IamPolicyTest extends MotoCloudTest {
             CloudResourcesMotoTest.releaseUntilDone(stack, services);
             retained = policy.equals("Retain") ? stack : retained;
         }
-        // A new stack adopting what the first one kept: the operator tags it as its own.
-        Stack adopting = aws.stack("iam-adopt-" + System.nanoTime(), UUID.randomUUID().toString(), "Retain");
+        // A new stack of the same namespace adopting what the first one kept: the operator tags it as its own.
+        Stack adopting = aws.stack(retained.namespace(), UUID.randomUUID().toString(), "Retain");
         adopting.spec().getDatabase().getRds().setIdentifier(AwsNames.rdsIdentifier(retained));
         adopting.spec().getDatabase().getRds().setCredentialsSecretRef(new SecretReference("kept-login"));
         adopting.spec().getDatabase().getRds().setAllocatedStorageGiB(30);
@@ -84,7 +84,7 @@ class IamPolicyTest extends MotoCloudTest {
         String source = AwsNames.rdsIdentifier(retained);
         String snapshot = source + "-snap";
         aws.rds.createDBSnapshot(r -> r.dbInstanceIdentifier(source).dbSnapshotIdentifier(snapshot));
-        Stack restoring = aws.stack("iam-restore-" + System.nanoTime(), UUID.randomUUID().toString(), "Retain");
+        Stack restoring = aws.stack(retained.namespace(), "bi-restored", UUID.randomUUID().toString(), "Retain");
         restoring.spec().getDatabase().setRestoreFrom(new io.panstack.operator.api.v1alpha1.RestoreSpec());
         restoring.spec().getDatabase().getRestoreFrom().setRdsSnapshotId(snapshot);
         restoring.spec().getDatabase().getRds().setAllocatedStorageGiB(30); // the snapshot's size

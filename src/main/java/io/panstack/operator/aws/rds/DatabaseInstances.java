@@ -31,11 +31,8 @@ public interface DatabaseInstances {
     /** CreateDBSnapshot (tags copied). A repeated create fails with DBSnapshotAlreadyExists. */
     void createSnapshot(String identifier, String snapshotId, Map<String, String> tags);
 
-    /** DescribeDBSnapshots of one snapshot id: its status (creating, available, ...); empty when not found. */
-    Optional<String> snapshotStatus(String snapshotId);
-
-    /** DescribeDBSnapshots of one snapshot id: its master user; empty when RDS answers DBSnapshotNotFound. */
-    Optional<String> snapshotMasterUsername(String snapshotId);
+    /** DescribeDBSnapshots of one snapshot id; empty when RDS answers DBSnapshotNotFound. */
+    Optional<DbSnapshot> findSnapshot(String snapshotId);
 
     /** ModifyDBInstance with ApplyImmediately; only the non-null fields of the change are sent. */
     void modifyInstance(String identifier, DbInstanceChange change);
@@ -71,6 +68,10 @@ public interface DatabaseInstances {
     ResourceTagging tagging();
 
     /** An RDS DB instance as DescribeDBInstances shows it. Absent values are null. */
+    /** A DB snapshot: status (creating, available, ...), the master user it restores with, its tags. */
+    record DbSnapshot(String identifier, String status, String masterUsername, Map<String, String> tags) {
+    }
+
     record DbInstance(String identifier, String arn, String status, String endpoint, Integer port,
             String instanceClass, Integer allocatedStorageGiB, Boolean multiAz, Integer backupRetentionDays,
             Boolean deletionProtection, String engineVersion, Boolean storageEncrypted, String dbName,

@@ -196,20 +196,11 @@ public class SdkDatabaseInstances implements DatabaseInstances {
     }
 
     @Override
-    public Optional<String> snapshotStatus(String snapshotId) {
+    public Optional<DbSnapshot> findSnapshot(String snapshotId) {
         try {
             return rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(snapshotId)).dbSnapshots().stream()
-                    .map(software.amazon.awssdk.services.rds.model.DBSnapshot::status).findFirst();
-        } catch (software.amazon.awssdk.services.rds.model.DbSnapshotNotFoundException e) {
-            return Optional.empty();
-        }
-    }
-
-    @Override
-    public Optional<String> snapshotMasterUsername(String snapshotId) {
-        try {
-            return rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(snapshotId)).dbSnapshots().stream()
-                    .map(software.amazon.awssdk.services.rds.model.DBSnapshot::masterUsername).findFirst();
+                    .map(s -> new DbSnapshot(s.dbSnapshotIdentifier(), s.status(), s.masterUsername(), toMap(s.tagList())))
+                    .findFirst();
         } catch (software.amazon.awssdk.services.rds.model.DbSnapshotNotFoundException e) {
             return Optional.empty();
         }

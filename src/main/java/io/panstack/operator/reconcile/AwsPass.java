@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.aws.AwsServices;
 import io.panstack.operator.aws.AwsServicesFactory;
 import io.panstack.operator.backup.UpgradeGate;
 import io.panstack.operator.cloud.AwsPolling;
@@ -41,10 +42,15 @@ final class AwsPass {
 
     Found run(Stack stack, Context<PanStack> context) {
         try {
+            AwsServices services = aws.forRegion(region(stack));
+            Problem moved = regionMoved(stack, services.region());
+            if (moved != null) {
+                return new Found(moved, stack, null);
+            }
             Instant now = clock.instant();
             CloudState cloud = cache.fresh(stack.resource(), now, polling).orElse(null);
             if (cloud == null) {
-                cloud = CloudResources.reconcile(stack, aws.forRegion(region(stack)),
+                cloud = CloudResources.reconcile(stack, services,
                         new RdsCredentials(stack, new DataObjects(context), random),
                         UpgradeGate.safetySnapshotWanted(stack, context));
                 cache.remember(stack.resource(), now, cloud);
@@ -69,7 +75,29 @@ final class AwsPass {
         cache.forget(stack);
     }
 
+    /** The region the spec asks for; null: the operator's default (AWS_REGION). */
     static String region(Stack stack) {
         return stack.spec().getAws() == null ? null : stack.spec().getAws().getRegion();
+    }
+
+    /** Where the stack's resources are: the region recorded in status once AWS was reached, else the spec's. */
+    static String recordedRegion(PanStack resource, Stack stack) {
+        String recorded = resource.getStatus() == null ? null : resource.getStatus().getAwsRegion();
+        return recorded != null ? recorded : region(stack);
+    }
+
+    /**
+     * A stack whose region now resolves elsewhere (spec.aws.region changed or removed, or the operator's AWS_REGION)
+     * would get new, empty resources there and Pi would point at an empty repository: it stalls instead.
+     */
+    private static Problem regionMoved(Stack stack, String resolved) {
+        PanStack resource = stack.resource();
+        String recorded = resource.getStatus() == null ? null : resource.getStatus().getAwsRegion();
+        if (recorded == null || recorded.equals(resolved)) {
+            return null;
+        }
+        return new Problem("AwsRegionChanged", "The stack's AWS resources are in " + recorded + " (status.awsRegion),"
+                + " but its region now resolves to " + resolved + " (spec.aws.region, else the operator's AWS_REGION)."
+                + " Nothing is created in " + resolved + ": set spec.aws.region to " + recorded + ".");
     }
 }

@@ -82,7 +82,16 @@ final class StackObserver {
                 : stack.resource().getMetadata().getGeneration(), problem, reconcileError,
                 database, databaseWorkload, components, files,
                 stack.spec().getBucket() == null ? null : CloudObservations.bucket(cloud, previous),
-                BackupObservations.observe(pass, context, onDemandStarted, now), pass.hold(), stack.spec().suspended(), url);
+                BackupObservations.observe(pass, context, onDemandStarted, now), pass.hold(), stack.spec().suspended(), url,
+                awsRegion(pass, previous));
+    }
+
+    /** Recorded by the first pass that reached AWS, and kept: later passes may only find the same (see AwsPass). */
+    private static String awsRegion(Pass pass, PanStackStatus previous) {
+        if (previous != null && previous.getAwsRegion() != null) {
+            return previous.getAwsRegion();
+        }
+        return pass.cloud() == null ? null : pass.cloud().region();
     }
 
     private static ComponentObservation component(Stack stack, Component component, Optional<Deployment> found,

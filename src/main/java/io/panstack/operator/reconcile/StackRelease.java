@@ -42,7 +42,7 @@ final class StackRelease {
         KubernetesClient client = context.getClient();
         Release release;
         try {
-            release = CloudRelease.release(stack, aws.forRegion(AwsPass.region(stack)));
+            release = CloudRelease.release(stack, aws.forRegion(AwsPass.recordedRegion(resource, stack)));
         } catch (RuntimeException e) {
             patchDeleting(resource, client, "Releasing the AWS resources failed and is retried: "
                     + AwsErrors.message(e));

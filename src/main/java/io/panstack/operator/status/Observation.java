@@ -21,8 +21,18 @@ import io.panstack.operator.api.v1alpha1.FilesStatus;
  * @param backup           whether the newest backup is within maxAge, and the backup figures; null without spec.backup
  * @param suspended        spec.suspend: the Pi components are scaled to zero on purpose
  * @param hold             why the spec is not fully carried out yet though nothing is wrong (safety backup, restore), or null
+ * @param awsRegion        the region the stack's AWS resources are in (recorded once, then pinned); null without AWS
  */
 public record Observation(long generation, Problem problem, String reconcileError, Readiness<DatabaseStatus> database,
         ComponentObservation databaseWorkload, List<ComponentObservation> components, Readiness<FilesStatus> files,
-        Readiness<BucketStatus> bucket, Readiness<BackupStatus> backup, Hold hold, boolean suspended, String url) {
+        Readiness<BucketStatus> bucket, Readiness<BackupStatus> backup, Hold hold, boolean suspended, String url,
+        String awsRegion) {
+
+    /** A stack without AWS resources. */
+    public Observation(long generation, Problem problem, String reconcileError, Readiness<DatabaseStatus> database,
+            ComponentObservation databaseWorkload, List<ComponentObservation> components, Readiness<FilesStatus> files,
+            Readiness<BucketStatus> bucket, Readiness<BackupStatus> backup, Hold hold, boolean suspended, String url) {
+        this(generation, problem, reconcileError, database, databaseWorkload, components, files, bucket, backup, hold,
+                suspended, url, null);
+    }
 }

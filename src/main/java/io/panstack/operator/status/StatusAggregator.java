@@ -63,6 +63,7 @@ public final class StatusAggregator {
                 : failing || workloads.anyProblems() ? Phase.Degraded
                 : Phase.Provisioning);
         status.setUrl(seen.url());
+        status.setAwsRegion(seen.awsRegion());
         status.setConditions(conditions);
         status.setComponents(componentStatuses(seen));
         status.setDatabase(seen.database().where());

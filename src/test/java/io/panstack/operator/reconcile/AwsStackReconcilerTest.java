@@ -215,18 +215,18 @@ class AwsStackReconcilerTest {
         PanStack source = bringUp("Retain");
         String id = source.getStatus().getDatabase().getInstanceId();
         rds.createDBSnapshot(r -> r.dbInstanceIdentifier(id).dbSnapshotIdentifier(id + "-to-restore"));
-        ClusterFixture other = ClusterFixture.inFreshNamespace(client);
+        // A snapshot is restored within its own namespace (see TenancyMotoTest for another namespace's).
+        cluster.create(manifest("Retain").replace("  name: bi\n", "  name: bi-restored\n")
+                .replace("    rds:\n", "    restoreFrom: {rdsSnapshotId: " + id + "-to-restore}\n    rds:\n"));
 
-        other.create(manifest("Retain").replace("    rds:\n", "    restoreFrom: {rdsSnapshotId: " + id + "-to-restore}\n    rds:\n"));
-
-        other.awaitObject(Deployment.class, "bi-dashboard");
-        other.runControllersUntilReady("bi");
-        PanStack restored = other.get("bi");
+        cluster.awaitObject(Deployment.class, "bi-restored-dashboard");
+        cluster.runControllersUntilReady("bi-restored");
+        PanStack restored = cluster.get("bi-restored");
         assertThat(restored.getStatus().getDatabase().getMode()).isEqualTo(io.panstack.operator.api.v1alpha1.DatabaseMode.Rds);
         assertThat(restored.getStatus().getDatabase().getInstanceId()).isNotEqualTo(id).isNotNull();
         assertThat(restored.getStatus().getDatabase().getRestoredAt()).isNotNull();
         assertThat(CloudTags.rds(instance(restored))).containsEntry(AwsTags.MASTER_PASSWORD_SET, "true");
-        assertThat(client.v1().events().inNamespace(other.namespace).list().getItems())
+        assertThat(client.v1().events().inNamespace(cluster.namespace).list().getItems())
                 .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("RestoreFinished"));
     }
 
@@ -297,6 +297,34 @@ class AwsStackReconcilerTest {
         TestAwsServices.HTTP.passAll();
         await().atMost(ClusterFixture.TIMEOUT)
                 .until(() -> cluster.find(Deployment.class, "bi-renderer").orElseThrow().getSpec().getReplicas() == 3);
+    }
+
+    @Test
+    void aStackStaysInTheRegionItsResourcesAreIn() {
+        PanStack stack = bringUp("Retain");
+        assertThat(stack.getStatus().getAwsRegion()).isEqualTo("eu-west-1");
+        String id = stack.getStatus().getDatabase().getInstanceId();
+
+        // Removing spec.aws, a changed AWS_REGION or a new spec.aws.region all resolve to another region.
+        cluster.edit("bi", s -> s.getSpec().getAws().setRegion("eu-west-2"));
+        cluster.awaitCondition("bi", "Stalled", "True");
+
+        PanStack moved = cluster.get("bi");
+        assertThat(condition(moved, "Stalled").getReason()).isEqualTo("AwsRegionChanged");
+        assertThat(condition(moved, "Stalled").getMessage()).contains("set spec.aws.region to eu-west-1");
+        RdsClient west2 = RdsClient.builder().endpointOverride(java.net.URI.create(System.getProperty("aws.endpointUrl")))
+                .region(software.amazon.awssdk.regions.Region.EU_WEST_2)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                .build();
+        assertThat(west2.describeDBInstances().dbInstances()).as("nothing new and empty in eu-west-2")
+                .noneMatch(db -> db.dbInstanceIdentifier().equals(id));
+        assertThat(moved.getStatus().getAwsRegion()).isEqualTo("eu-west-1");
+        assertThat(moved.getStatus().getDatabase().getInstanceId()).isEqualTo(id);
+        assertThat(cluster.find(Deployment.class, "bi-dashboard")).as("Pi keeps running where it ran").isPresent();
+
+        cluster.edit("bi", s -> s.getSpec().getAws().setRegion("eu-west-1"));
+        cluster.awaitCondition("bi", "Stalled", "False");
     }
 
     @Test

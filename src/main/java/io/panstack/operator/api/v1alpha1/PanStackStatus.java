@@ -7,11 +7,11 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import io.fabric8.kubernetes.api.model.Condition;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "observedGeneration", "phase", "url", "conditions", "components", "database", "files", "bucket", "backup" })
+@JsonPropertyOrder({ "observedGeneration", "phase", "url", "conditions", "components", "database", "files", "bucket", "backup",
+        "awsRegion" })
 public class PanStackStatus {
     @JsonPropertyDescription("The metadata.generation of the spec this status describes.")
     private Long observedGeneration;
@@ -40,6 +40,11 @@ public class PanStackStatus {
     @JsonPropertyDescription("Logical backups: last success and failure, next run, where they go; RDS snapshots.")
     private BackupStatus backup;
 
+    @JsonPropertyDescription("The AWS region of the stack's RDS instance, EFS file system and bucket, recorded when the operator first reached them. A later spec.aws.region or operator AWS_REGION that differs stalls the stack (AwsRegionChanged) instead of creating new, empty resources elsewhere.")
+    private String awsRegion;
+
+    public String getAwsRegion() { return awsRegion; }
+    public void setAwsRegion(String awsRegion) { this.awsRegion = awsRegion; }
     public Long getObservedGeneration() { return observedGeneration; }
     public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
     public Phase getPhase() { return phase; }
@@ -71,6 +76,7 @@ public class PanStackStatus {
         copy.setFiles(files);
         copy.setBucket(bucket);
         copy.setBackup(backup);
+        copy.setAwsRegion(awsRegion);
         return copy;
     }
 
@@ -83,11 +89,12 @@ public class PanStackStatus {
                 && Objects.equals(url, that.url) && Objects.equals(conditions, that.conditions)
                 && Objects.equals(components, that.components) && Objects.equals(database, that.database)
                 && Objects.equals(files, that.files) && Objects.equals(bucket, that.bucket)
-                && Objects.equals(backup, that.backup);
+                && Objects.equals(backup, that.backup) && Objects.equals(awsRegion, that.awsRegion);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, phase, url, conditions, components, database, files, bucket, backup);
+        return Objects.hash(observedGeneration, phase, url, conditions, components, database, files, bucket, backup,
+                awsRegion);
     }
 }

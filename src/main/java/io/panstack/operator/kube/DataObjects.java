@@ -31,6 +31,10 @@ public final class DataObjects {
         this.context = context;
     }
 
+    public KubernetesClient client() {
+        return client;
+    }
+
     /** From the operator's cache, or (for an object it has not labelled, or not seen yet) from the API server. */
     public <T extends HasMetadata> Optional<T> find(Class<T> type, String namespace, String name) {
         Optional<T> cached = context.getSecondaryResourcesAsStream(type)

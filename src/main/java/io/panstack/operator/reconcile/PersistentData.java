@@ -131,6 +131,7 @@ class PersistentData {
         }
         PersistentVolumeClaim claim = existing.get();
         objects.followDeletionPolicy(claim, owner);
+        VolumeReclaim.follow(objects.client(), claim, owner.getSpec().deletionPolicy());
         Quantity wanted = requested(desired);
         if (bytes(wanted).compareTo(bytes(requested(claim))) > 0) {
             try {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -42,6 +43,34 @@ class DataSafetyTest {
     @BeforeEach
     void namespace() {
         cluster = ClusterFixture.inFreshNamespace(client);
+    }
+
+    @Test
+    void theVolumesOfTheDataOutliveADeletedNamespaceUnlessTheStackSaysDelete() {
+        cluster.create(PanStackReconcilerTest.MINIMAL); // deletionPolicy Retain
+        cluster.bringUp("demo");
+        cluster.awaitObject(PersistentVolumeClaim.class, "demo-files");
+        // The mock runs no volume controller: bind the claim as a provisioner would, to a volume that its
+        // storage class would delete with the claim (and deleting the namespace deletes the claim).
+        String volume = "pvc-" + cluster.namespace + "-files";
+        client.persistentVolumes().resource(new PersistentVolumeBuilder().withNewMetadata().withName(volume).endMetadata()
+                .withNewSpec().withPersistentVolumeReclaimPolicy("Delete").addToCapacity("storage", new Quantity("5Gi"))
+                .withAccessModes("ReadWriteOnce").endSpec().build()).create();
+        client.persistentVolumeClaims().inNamespace(cluster.namespace).withName("demo-files").edit(claim -> {
+            claim.getSpec().setVolumeName(volume);
+            return claim;
+        });
+
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> assertThat(client.persistentVolumes().withName(volume)
+                .get().getSpec().getPersistentVolumeReclaimPolicy()).isEqualTo("Retain"));
+        assertThat(cluster.find(PersistentVolumeClaim.class, "demo-files").orElseThrow().getMetadata().getAnnotations())
+                .containsEntry("panstack.io/original-reclaim-policy", "Delete");
+
+        cluster.edit("demo", s -> s.getSpec().setDeletionPolicy(DeletionPolicy.Delete));
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> assertThat(client.persistentVolumes().withName(volume)
+                .get().getSpec().getPersistentVolumeReclaimPolicy()).as("what the user asked for: deleted with the claim")
+                .isEqualTo("Delete"));
+        client.persistentVolumes().withName(volume).delete();
     }
 
     @Test

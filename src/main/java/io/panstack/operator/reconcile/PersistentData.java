@@ -70,6 +70,26 @@ class PersistentData {
         return problem;
     }
 
+    /**
+     * The finalizer's step for the data objects, with the deletionPolicy read at that moment: their owner references
+     * and their volumes' reclaim policy follow it before the PanStack goes. Kubernetes' garbage collector acts on the
+     * owner references it finds then, so a switch from Delete to Retain just before the deletion keeps the data even
+     * when no reconcile ran in between. Creates nothing.
+     */
+    static void followPolicyOnDeletion(Stack stack, Context<PanStack> context) {
+        DataObjects objects = new DataObjects(context);
+        Found found = Found.lookUp(stack, objects);
+        PanStack owner = stack.resource();
+        found.credentials().filter(secret -> DataObjects.belongsTo(secret, stack.name()))
+                .ifPresent(secret -> objects.followDeletionPolicy(secret, owner));
+        for (Optional<PersistentVolumeClaim> claim : List.of(found.databaseVolume(), found.files(), found.backups())) {
+            claim.filter(c -> DataObjects.belongsTo(c, stack.name())).ifPresent(c -> {
+                objects.followDeletionPolicy(c, owner);
+                VolumeReclaim.follow(objects.client(), c, owner.getSpec().deletionPolicy());
+            });
+        }
+    }
+
     /** Logical backups go to a volume of their own when the stack has no bucket. */
     static boolean backsUpToVolume(Stack stack) {
         return stack.spec().getBackup() != null && stack.spec().getBucket() == null;

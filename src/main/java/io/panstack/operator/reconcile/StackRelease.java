@@ -32,13 +32,18 @@ final class StackRelease {
     /**
      * Releases the AWS resources per deletionPolicy; the PanStack stays (phase Deleting) until AWS has finished.
      * The in-cluster children go with Kubernetes' garbage collector (owner references), the data objects only under
-     * deletionPolicy Delete.
+     * deletionPolicy Delete, as read now (see {@link PersistentData#followPolicyOnDeletion}).
      */
-    DeleteControl release(PanStack resource, Context<PanStack> context) {
-        if (resource.getSpec() == null || !resource.getSpec().usesAws()) {
+    DeleteControl release(PanStack cached, Context<PanStack> context) {
+        PanStack resource = current(cached, context.getClient());
+        if (resource.getSpec() == null) {
             return DeleteControl.defaultDelete();
         }
         Stack stack = Stack.of(resource);
+        PersistentData.followPolicyOnDeletion(stack, context);
+        if (!resource.getSpec().usesAws()) {
+            return DeleteControl.defaultDelete();
+        }
         KubernetesClient client = context.getClient();
         Release release;
         try {
@@ -64,6 +69,16 @@ final class StackRelease {
                 resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
                 resource.getSpec().deletionPolicy(), release.kept());
         return DeleteControl.defaultDelete();
+    }
+
+    /**
+     * The PanStack as the API server has it now: the deletion acts on the deletionPolicy of that moment, not on a
+     * cached copy from before a last-minute change.
+     */
+    private static PanStack current(PanStack cached, KubernetesClient client) {
+        PanStack current = client.resources(PanStack.class).inNamespace(cached.getMetadata().getNamespace())
+                .withName(cached.getMetadata().getName()).get();
+        return current != null ? current : cached;
     }
 
     private void patchDeleting(PanStack resource, KubernetesClient client, String message) {

@@ -46,6 +46,27 @@ class DataSafetyTest {
     }
 
     @Test
+    void aSwitchFromDeleteToRetainJustBeforeTheDeletionKeepsTheData() {
+        cluster.create(PanStackReconcilerTest.MINIMAL.replace("spec:\n", "spec:\n  deletionPolicy: Delete\n"));
+        cluster.bringUp("demo");
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> !cluster.awaitObject(PersistentVolumeClaim.class, "demo-files")
+                .getMetadata().getOwnerReferences().isEmpty());
+        PanStack stack = cluster.get("demo");
+        String uid = stack.getMetadata().getUid();
+
+        // The change and the deletion reach the operator as one event, with no reconcile between them: the
+        // finalizer is the last chance to act on the policy the user chose.
+        stack.getSpec().setDeletionPolicy(DeletionPolicy.Retain);
+        stack.getMetadata().setDeletionTimestamp(java.time.Instant.now().toString());
+        client.resource(stack).update();
+        cluster.collectGarbageOnceGone("demo", uid);
+
+        assertThat(cluster.find(PersistentVolumeClaim.class, "demo-files")).isPresent();
+        assertThat(cluster.find(PersistentVolumeClaim.class, "demo-mariadb-data")).isPresent();
+        assertThat(cluster.find(Secret.class, "demo-db-credentials")).isPresent();
+    }
+
+    @Test
     void theVolumesOfTheDataOutliveADeletedNamespaceUnlessTheStackSaysDelete() {
         cluster.create(PanStackReconcilerTest.MINIMAL); // deletionPolicy Retain
         cluster.bringUp("demo");

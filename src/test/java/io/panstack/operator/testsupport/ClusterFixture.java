@@ -132,6 +132,11 @@ public final class ClusterFixture {
         PanStack stack = get(name);
         String uid = stack.getMetadata().getUid();
         client.resource(stack).delete();
+        collectGarbageOnceGone(name, uid);
+    }
+
+    /** Waits until the PanStack is gone, then deletes what still names it as owner, as the garbage collector does. */
+    public void collectGarbageOnceGone(String name, String uid) {
         await().atMost(TIMEOUT).until(() -> get(name) == null);
         for (Class<? extends HasMetadata> type : CHILD_TYPES) {
             list(type).stream()

@@ -1,6 +1,7 @@
 package io.panstack.operator.bucket;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,7 +38,12 @@ public final class StackBucket {
 
     public static BucketState reconcile(Stack stack, Buckets s3, String region) {
         String name = name(stack);
-        Bucket bucket = s3.find(name).orElseGet(() -> create(s3, name, region));
+        Bucket bucket = s3.find(name).orElseGet(() -> {
+            if (stack.spec().getBucket().getName() == null) {
+                refuseToReplace(stack, s3);
+            }
+            return create(s3, name, region);
+        });
         Tenancy.check("Bucket " + name, bucket.tags(), stack);
         if (!region.equals(bucket.region())) {
             throw new CloudProblem("BucketInOtherRegion", "Bucket " + name + " is in " + bucket.region()
@@ -104,5 +110,23 @@ public final class StackBucket {
             return;
         }
         s3.emptyAndDelete(name);
+    }
+
+    /**
+     * A PanStack whose bucket is not there yet may be one rebuilt from Git (a new uid, so a new derived name) while the
+     * stack's bucket, backups included, is still in S3: a new, empty one would hide it. It stalls instead. Only buckets
+     * named for this namespace and name are looked at, and only on the way to a create.
+     */
+    private static void refuseToReplace(Stack stack, Buckets s3) {
+        List<String> earlier = s3.names().stream().filter(candidate -> AwsNames.bucketOfThisName(candidate, stack))
+                .filter(candidate -> s3.find(candidate).map(b -> AwsTags.ofEarlierStack(b.tags(), stack)).orElse(false))
+                .toList();
+        if (!earlier.isEmpty()) {
+            throw new CloudProblem("EarlierBucketFound", "Bucket " + String.join(", ", earlier) + " belongs to an"
+                    + " earlier PanStack " + stack.namespace() + "/" + stack.name() + " (its backups may be there); no"
+                    + " new, empty bucket is created. To use it, remove its tags " + AwsTags.MANAGED_BY + " and "
+                    + AwsTags.UID + " (if set) and set spec.bucket.name: " + earlier.get(0) + ". To start with a new"
+                    + " bucket, delete it or remove its " + AwsTags.NAME + " tag.");
+        }
     }
 }

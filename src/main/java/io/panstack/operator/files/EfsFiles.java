@@ -96,6 +96,7 @@ public final class EfsFiles {
             throw new CloudProblem("EfsFileSystemNotFound", "spec.files.efs.fileSystemId names the file system "
                     + spec.getFileSystemId() + " to adopt, but there is none in this region. Correct the id.");
         }
+        refuseToReplace(stack, efs);
         String token = AwsNames.efsCreationToken(stack);
         Idempotent.create("FileSystemAlreadyExists", () -> efs.create(token, AwsTags.of(stack)));
         return efs.findByCreationToken(token)
@@ -164,5 +165,22 @@ public final class EfsFiles {
             return; // the file system can go once its mount targets are gone
         }
         Idempotent.deleteUnlessBusy(List.of("FileSystemInUse"), () -> efs.delete(fs.id()));
+    }
+
+    /**
+     * A PanStack whose file system is not there yet may be one rebuilt from Git (a new uid, the same namespace and
+     * name) while the stack's files are still in AWS: a new, empty file system would hide them. It stalls instead,
+     * naming what it found. Read only on the way to a create.
+     */
+    private static void refuseToReplace(Stack stack, FileSystems efs) {
+        List<String> earlier = efs.all().stream().filter(fs -> AwsTags.ofEarlierStack(fs.tags(), stack))
+                .map(FileSystem::id).toList();
+        if (!earlier.isEmpty()) {
+            throw new CloudProblem("EarlierFilesFound", "EFS file system " + String.join(", ", earlier) + " holds the"
+                    + " files of an earlier PanStack " + stack.namespace() + "/" + stack.name() + "; no new, empty one is"
+                    + " created. To use it, remove its tags " + AwsTags.MANAGED_BY + " and " + AwsTags.UID + " (if set)"
+                    + " and set spec.files.efs.fileSystemId: " + earlier.get(0) + ". To start with new, empty files,"
+                    + " delete it or remove its " + AwsTags.NAME + " tag.");
+        }
     }
 }

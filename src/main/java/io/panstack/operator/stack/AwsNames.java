@@ -42,6 +42,13 @@ public final class AwsNames {
         return readable(stack.namespace() + "-" + stack.name(), BUCKET_MAX, ShortHash.of(uid(stack))).toLowerCase(Locale.ROOT);
     }
 
+    /** Whether a bucket name is one {@link #bucket} made for a PanStack of this namespace and name (any uid). */
+    public static boolean bucketOfThisName(String bucket, Stack stack) {
+        String mine = bucket(stack);
+        String prefix = mine.substring(0, mine.lastIndexOf('-') + 1);
+        return bucket.length() == mine.length() && bucket.startsWith(prefix);
+    }
+
     /** Name of the cluster-scoped PersistentVolume pointing at the stack's EFS access point. */
     public static String filesPersistentVolume(Stack stack) {
         return PREFIX + "-" + stack.namespace() + "-" + stack.name() + "-files";

@@ -42,6 +42,15 @@ public final class AwsTags {
                 && stack.resource().getMetadata().getUid().equals(tags.get(UID));
     }
 
+    /**
+     * Whether the tags mark the resource as made for an earlier PanStack of the same namespace and name (another
+     * uid, or none left after deletionPolicy Retain): e.g. the stack before its cluster was rebuilt from Git.
+     */
+    public static boolean ofEarlierStack(Map<String, String> tags, Stack stack) {
+        return tags != null && stack.namespace().equals(tags.get(NAMESPACE)) && stack.name().equals(tags.get(NAME))
+                && !stack.resource().getMetadata().getUid().equals(tags.get(UID));
+    }
+
     /** The tags of {@link #of} that the resource lacks or has with another value (empty when in line). */
     public static Map<String, String> missing(Map<String, String> actual, Stack stack) {
         Map<String, String> missing = new LinkedHashMap<>();

@@ -132,7 +132,7 @@ class CloudResourcesMotoTest extends MotoCloudTest {
         CloudFixture.untilReady(earlier, aws.services(), new TestCredentials());
         CloudRelease.release(earlier, aws.services());
         String id = AwsNames.rdsIdentifier(earlier);
-        Stack adopting = aws.stack(earlier.namespace(), java.util.UUID.randomUUID().toString(), "Retain");
+        Stack adopting = aws.stack(earlier.namespace(), "bi-adopting", java.util.UUID.randomUUID().toString(), "Retain");
         adopting.spec().getDatabase().getRds().setIdentifier(id);
         adopting.spec().getDatabase().getRds().setCredentialsSecretRef(new io.panstack.operator.api.v1alpha1.SecretReference("old-login"));
         adopting.spec().getDatabase().getRds().setBackupRetentionDays(7);

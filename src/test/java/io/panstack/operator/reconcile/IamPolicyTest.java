@@ -36,17 +36,18 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 @Tag(Tiers.MOTO)
 class IamPolicyTest extends MotoCloudTest {
     /** S3 operations whose IAM action has another name. */
-    static final Map<String, Set<String>> S3_ACTIONS = Map.of(
-            "HeadBucket", Set.of("s3:ListBucket"),
-            "GetBucketEncryption", Set.of("s3:GetEncryptionConfiguration"),
-            "PutBucketEncryption", Set.of("s3:PutEncryptionConfiguration"),
-            "GetPublicAccessBlock", Set.of("s3:GetBucketPublicAccessBlock"),
-            "PutPublicAccessBlock", Set.of("s3:PutBucketPublicAccessBlock"),
-            "DeleteBucketTagging", Set.of("s3:PutBucketTagging"),
-            "ListObjectVersions", Set.of("s3:ListBucketVersions"),
-            "GetBucketLifecycleConfiguration", Set.of("s3:GetLifecycleConfiguration"),
-            "PutBucketLifecycleConfiguration", Set.of("s3:PutLifecycleConfiguration"),
-            "DeleteObjects", Set.of("s3:DeleteObject", "s3:DeleteObjectVersion"));
+    static final Map<String, Set<String>> S3_ACTIONS = Map.ofEntries(
+            Map.entry("HeadBucket", Set.of("s3:ListBucket")),
+            Map.entry("GetBucketEncryption", Set.of("s3:GetEncryptionConfiguration")),
+            Map.entry("PutBucketEncryption", Set.of("s3:PutEncryptionConfiguration")),
+            Map.entry("GetPublicAccessBlock", Set.of("s3:GetBucketPublicAccessBlock")),
+            Map.entry("PutPublicAccessBlock", Set.of("s3:PutBucketPublicAccessBlock")),
+            Map.entry("DeleteBucketTagging", Set.of("s3:PutBucketTagging")),
+            Map.entry("ListObjectVersions", Set.of("s3:ListBucketVersions")),
+            Map.entry("GetBucketLifecycleConfiguration", Set.of("s3:GetLifecycleConfiguration")),
+            Map.entry("PutBucketLifecycleConfiguration", Set.of("s3:PutLifecycleConfiguration")),
+            Map.entry("DeleteObjects", Set.of("s3:DeleteObject", "s3:DeleteObjectVersion")),
+            Map.entry("ListBuckets", Set.of("s3:ListAllMyBuckets")));
     /** Granted for AWS to call on the operator's behalf, not called by it: EC2 for mount targets, IAM for RDS. */
     static final Set<String> ON_BEHALF = Set.of("ec2:", "iam:");
 

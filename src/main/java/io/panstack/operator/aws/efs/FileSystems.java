@@ -18,6 +18,9 @@ public interface FileSystems {
     /** DescribeFileSystems by id; empty when EFS answers FileSystemNotFound. */
     Optional<FileSystem> findById(String fileSystemId);
 
+    /** DescribeFileSystems of the whole region (paginated). */
+    List<FileSystem> all();
+
     /**
      * CreateFileSystem: encrypted, general purpose, bursting, automatic backups on, tagged. A repeated token fails
      * with FileSystemAlreadyExists.

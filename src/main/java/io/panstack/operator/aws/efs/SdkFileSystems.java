@@ -44,6 +44,12 @@ public class SdkFileSystems implements FileSystems {
     }
 
     @Override
+    public List<FileSystem> all() {
+        return efs.describeFileSystemsPaginator(r -> { }).fileSystems().stream().map(SdkFileSystems::toFileSystem)
+                .toList();
+    }
+
+    @Override
     public FileSystem create(String creationToken, Map<String, String> tags) {
         CreateFileSystemResponse created = efs.createFileSystem(r -> r.creationToken(creationToken)
                 .encrypted(true)

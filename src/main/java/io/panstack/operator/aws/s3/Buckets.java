@@ -1,5 +1,6 @@
 package io.panstack.operator.aws.s3;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,9 @@ public interface Buckets {
      * belongs to another account fails with a 403 (error code AccessDenied or Forbidden).
      */
     Optional<Bucket> find(String name);
+
+    /** ListBuckets: the names of the account's buckets. */
+    List<String> names();
 
     /** CreateBucket in the region. BucketAlreadyOwnedByYou / BucketAlreadyExists on a repeat or a taken name. */
     void create(String name, String region);

@@ -38,6 +38,11 @@ public class SdkBuckets implements Buckets {
     }
 
     @Override
+    public List<String> names() {
+        return s3.listBuckets().buckets().stream().map(software.amazon.awssdk.services.s3.model.Bucket::name).toList();
+    }
+
+    @Override
     public Optional<Bucket> find(String name) {
         try {
             s3.headBucket(r -> r.bucket(name));

@@ -94,22 +94,29 @@ public final class StackBucket {
                 + " it just created yet; looking again"));
     }
 
-    /** The finalizer's step for the bucket: Retain and Snapshot keep it without the ownership tags; Delete empties and deletes it. */
+    /**
+     * The finalizer's step for the bucket: Retain and Snapshot keep it without the ownership tags; Delete keeps only
+     * its backups folder (and the bucket, untagged, to hold it), or with deleteRecoveryPoints empties and deletes it.
+     */
     public static void release(Stack stack, Buckets s3, DeletionPolicy policy, Release release) {
         String name = name(stack);
         Optional<Bucket> found = s3.find(name);
         if (found.isEmpty() || !Tenancy.allows(found.get().tags(), stack)) {
             return; // another namespace's or PanStack's bucket, named in the spec: never touched
         }
-        if (policy != DeletionPolicy.Delete) {
-            Map<String, String> tags = new LinkedHashMap<>(found.get().tags());
-            if (tags.keySet().removeAll(AwsTags.OWNERSHIP)) {
-                s3.setTags(name, tags);
-            }
-            release.keep("bucket " + name);
+        if (policy == DeletionPolicy.Delete && stack.spec().deletesWithStack(true)) {
+            s3.emptyAndDelete(name);
             return;
         }
-        s3.emptyAndDelete(name);
+        if (policy == DeletionPolicy.Delete) {
+            s3.emptyBut(name, BACKUP_PREFIX);
+        }
+        Map<String, String> tags = new LinkedHashMap<>(found.get().tags());
+        if (tags.keySet().removeAll(AwsTags.OWNERSHIP)) {
+            s3.setTags(name, tags);
+        }
+        release.keep(policy == DeletionPolicy.Delete ? "bucket " + name + " with only its " + BACKUP_PREFIX
+                + " (the logical backups)" : "bucket " + name);
     }
 
     /**

@@ -226,9 +226,9 @@ public final class RdsDatabase {
     }
 
     /**
-     * The finalizer's step for the instance and its groups: Retain untags, Snapshot deletes with a final snapshot,
-     * Delete deletes without one (deletion protection is lifted only then, as the user asked for deletion). The
-     * groups were made for the instance; Snapshot keeps them, as restoring the final snapshot needs them.
+     * The finalizer's step for the instance and its groups: Retain untags; Snapshot and Delete delete it after a final
+     * snapshot, Delete without one only with deleteRecoveryPoints (deletion protection is lifted only then, as the
+     * user asked for deletion). The groups were made for the instance; Snapshot keeps them for a restore.
      */
     public static void release(Stack stack, DatabaseInstances rds, DeletionPolicy policy, Release release) {
         String id = identifier(stack);
@@ -247,7 +247,7 @@ public final class RdsDatabase {
             deleteInstance(stack, rds, policy, id, found.get(), release);
             return;
         }
-        if (policy == DeletionPolicy.Snapshot) {
+        if (takesFinalSnapshot(stack, policy)) {
             release.keep("final RDS snapshot " + AwsNames.finalSnapshot(id, stack));
         }
         if (stack.spec().getDatabase().getRds().adopts()) {
@@ -273,10 +273,15 @@ public final class RdsDatabase {
             rds.modifyInstance(id, new DbInstanceChange(null, null, null, null, false, null));
             return;
         }
-        Optional<String> snapshot = policy == DeletionPolicy.Snapshot
+        Optional<String> snapshot = takesFinalSnapshot(stack, policy)
                 ? Optional.of(AwsNames.finalSnapshot(id, stack)) : Optional.empty();
         Idempotent.deleteUnlessBusy(List.of("InvalidDBInstanceState", "InvalidDBInstanceStateFault"),
                 () -> rds.deleteInstance(id, snapshot));
+    }
+
+    /** Snapshot always; Delete too, unless deleteRecoveryPoints gives up the last way back explicitly. */
+    private static boolean takesFinalSnapshot(Stack stack, DeletionPolicy policy) {
+        return policy != DeletionPolicy.Retain && !stack.spec().deletesWithStack(true);
     }
 
     private static void deleteGroup(boolean present, Runnable delete, String what, Release release) {

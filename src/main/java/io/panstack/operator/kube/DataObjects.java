@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.panstack.operator.api.v1alpha1.DeletionPolicy;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.stack.StackLabels;
 
@@ -52,14 +51,27 @@ public final class DataObjects {
     }
 
     public <T extends HasMetadata> void create(T desired, PanStack owner) {
-        desired.getMetadata().setOwnerReferences(owners(List.of(), owner));
+        create(desired, owner, false);
+    }
+
+    /** @param recoveryPoint it holds backups: it goes with the PanStack only when deleteRecoveryPoints says so too */
+    public <T extends HasMetadata> void create(T desired, PanStack owner, boolean recoveryPoint) {
+        desired.getMetadata().setOwnerReferences(owners(List.of(), owner, recoveryPoint));
         client.resource(desired).create();
     }
 
-    /** Adds or removes the PanStack owner reference to follow the current deletion policy; other owners stay. */
     public <T extends HasMetadata> void followDeletionPolicy(T existing, PanStack owner) {
+        followDeletionPolicy(existing, owner, false);
+    }
+
+    /**
+     * Adds or removes the PanStack owner reference to follow the current deletion policy; other owners stay.
+     *
+     * @param recoveryPoint it holds backups: it goes with the PanStack only when deleteRecoveryPoints says so too
+     */
+    public <T extends HasMetadata> void followDeletionPolicy(T existing, PanStack owner, boolean recoveryPoint) {
         List<OwnerReference> current = Optional.ofNullable(existing.getMetadata().getOwnerReferences()).orElse(List.of());
-        List<OwnerReference> wanted = owners(current, owner);
+        List<OwnerReference> wanted = owners(current, owner, recoveryPoint);
         if (!sameOwners(current, wanted)) {
             // A JSON Patch replaces the list whole (a merge patch of a list means different things to different servers).
             String operation = wanted.isEmpty()
@@ -77,10 +89,10 @@ public final class DataObjects {
                 .withName(existing.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     }
 
-    static List<OwnerReference> owners(List<OwnerReference> current, PanStack owner) {
+    static List<OwnerReference> owners(List<OwnerReference> current, PanStack owner, boolean recoveryPoint) {
         List<OwnerReference> owners = new ArrayList<>();
         current.stream().filter(reference -> !isPanStack(reference)).forEach(owners::add);
-        if (owner.getSpec().getDeletionPolicy() == DeletionPolicy.Delete) {
+        if (owner.getSpec().deletesWithStack(recoveryPoint)) {
             owners.add(new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
                     .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid())
                     .withController(true).withBlockOwnerDeletion(true).build());

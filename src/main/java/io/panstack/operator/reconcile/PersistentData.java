@@ -58,14 +58,14 @@ class PersistentData {
             found.credentials().ifPresentOrElse(
                     secret -> objects.followDeletionPolicy(secret, owner),
                     () -> objects.create(DatabaseCredentials.generate(stack, random), owner));
-            problem = reconcileVolume(objects, found.databaseVolume(), DataVolumes.database(stack), owner);
+            problem = reconcileVolume(objects, found.databaseVolume(), DataVolumes.database(stack), owner, false);
             if (problem != null) {
                 return problem;
             }
         }
-        problem = reconcileVolume(objects, found.files(), DataVolumes.files(stack), owner);
+        problem = reconcileVolume(objects, found.files(), DataVolumes.files(stack), owner, false);
         if (problem == null && backsUpToVolume(stack)) {
-            problem = reconcileVolume(objects, found.backups(), DataVolumes.backups(stack), owner);
+            problem = reconcileVolume(objects, found.backups(), DataVolumes.backups(stack), owner, true);
         }
         return problem;
     }
@@ -83,9 +83,10 @@ class PersistentData {
         found.credentials().filter(secret -> DataObjects.belongsTo(secret, stack.name()))
                 .ifPresent(secret -> objects.followDeletionPolicy(secret, owner));
         for (Optional<PersistentVolumeClaim> claim : List.of(found.databaseVolume(), found.files(), found.backups())) {
+            boolean recoveryPoint = claim == found.backups();
             claim.filter(c -> DataObjects.belongsTo(c, stack.name())).ifPresent(c -> {
-                objects.followDeletionPolicy(c, owner);
-                VolumeReclaim.follow(objects.client(), c, owner.getSpec().deletionPolicy());
+                objects.followDeletionPolicy(c, owner, recoveryPoint);
+                VolumeReclaim.follow(objects.client(), c, owner.getSpec().deletesWithStack(recoveryPoint));
             });
         }
     }
@@ -143,15 +144,16 @@ class PersistentData {
                 found.backups().map(claim -> cannotFollow(claim, DataVolumes.backups(stack))).orElse(null));
     }
 
+    /** @param recoveryPoint the claim holds backups (see PanStackSpec#deletesWithStack) */
     private static Problem reconcileVolume(DataObjects objects, Optional<PersistentVolumeClaim> existing,
-            PersistentVolumeClaim desired, PanStack owner) {
+            PersistentVolumeClaim desired, PanStack owner, boolean recoveryPoint) {
         if (existing.isEmpty()) {
-            objects.create(desired, owner);
+            objects.create(desired, owner, recoveryPoint);
             return null;
         }
         PersistentVolumeClaim claim = existing.get();
-        objects.followDeletionPolicy(claim, owner);
-        VolumeReclaim.follow(objects.client(), claim, owner.getSpec().deletionPolicy());
+        objects.followDeletionPolicy(claim, owner, recoveryPoint);
+        VolumeReclaim.follow(objects.client(), claim, owner.getSpec().deletesWithStack(recoveryPoint));
         Quantity wanted = requested(desired);
         if (bytes(wanted).compareTo(bytes(requested(claim))) > 0) {
             try {

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.panstack.operator.api.v1alpha1.DeletionPolicy;
 
 /**
  * Deleting a namespace deletes its claims whatever the PanStack's deletionPolicy says, and a dynamically provisioned
@@ -24,14 +23,15 @@ final class VolumeReclaim {
     private VolumeReclaim() {
     }
 
-    static void follow(KubernetesClient client, PersistentVolumeClaim claim, DeletionPolicy policy) {
+    /** @param deletedWithStack the claim goes with the PanStack (deletionPolicy Delete, see PanStackSpec#deletesWithStack) */
+    static void follow(KubernetesClient client, PersistentVolumeClaim claim, boolean deletedWithStack) {
         String volume = claim.getSpec() == null ? null : claim.getSpec().getVolumeName();
         if (volume == null || volume.isEmpty()) {
             return; // not bound yet: binding updates the claim, which brings the stack back here
         }
         Map<String, String> annotations = claim.getMetadata().getAnnotations();
         String original = annotations == null ? null : annotations.get(ORIGINAL_POLICY);
-        boolean keep = policy != DeletionPolicy.Delete;
+        boolean keep = !deletedWithStack;
         if (keep && original == null) {
             PersistentVolume pv = client.persistentVolumes().withName(volume).get();
             if (pv == null) {

@@ -222,8 +222,32 @@ class CloudResourcesMotoTest extends MotoCloudTest {
     }
 
     @Test
-    void deleteRemovesEverythingIncludingTheGroups() {
+    void deleteKeepsOnlyTheLastRecoveryPoints() {
         Stack stack = aws.stack("aws-del-" + System.nanoTime(), java.util.UUID.randomUUID().toString(), "Delete");
+        CloudState state = CloudFixture.untilReady(stack, aws.services(), new TestCredentials());
+        String id = AwsNames.rdsIdentifier(stack);
+        String bucket = state.bucket().name();
+        aws.s3.putObject(r -> r.bucket(bucket).key("themes/a.css"), software.amazon.awssdk.core.sync.RequestBody.fromString("a"));
+        aws.s3.putObject(r -> r.bucket(bucket).key("backups/dashboard-2026.sql.gz"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("dump"));
+
+        Release release = releaseUntilDone(stack, aws.services());
+
+        assertThatThrownBy(() -> instance(id)).isInstanceOf(DbInstanceNotFoundException.class);
+        assertThat(aws.rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(AwsNames.finalSnapshot(id, stack))).dbSnapshots())
+                .as("a final snapshot, unless deleteRecoveryPoints").hasSize(1);
+        assertThat(aws.efs.describeFileSystems(r -> r.creationToken(AwsNames.efsCreationToken(stack))).fileSystems()).isEmpty();
+        assertThat(aws.s3.listObjectVersions(r -> r.bucket(bucket)).versions()).extracting(v -> v.key())
+                .containsExactly("backups/dashboard-2026.sql.gz");
+        assertThat(aws.s3.getBucketTagging(r -> r.bucket(bucket)).tagSet()).noneMatch(t -> t.key().equals(AwsTags.UID));
+        assertThat(release.kept()).anySatisfy(kept -> assertThat(kept).contains(AwsNames.finalSnapshot(id, stack)))
+                .anySatisfy(kept -> assertThat(kept).contains(bucket).contains("backups/"));
+    }
+
+    @Test
+    void deleteWithDeleteRecoveryPointsRemovesEverythingIncludingTheGroups() {
+        Stack stack = aws.stack("aws-del-" + System.nanoTime(), java.util.UUID.randomUUID().toString(), "Delete");
+        stack.spec().setDeleteRecoveryPoints(true);
         CloudState state = CloudFixture.untilReady(stack, aws.services(), new TestCredentials());
         String id = AwsNames.rdsIdentifier(stack);
         aws.s3.putObject(r -> r.bucket(state.bucket().name()).key("themes/a.css"),
@@ -236,7 +260,7 @@ class CloudResourcesMotoTest extends MotoCloudTest {
         assertThat(release.kept()).isEmpty();
         assertThatThrownBy(() -> instance(id)).isInstanceOf(DbInstanceNotFoundException.class);
         assertThat(aws.rds.describeDBSnapshots(r -> r.dbInstanceIdentifier(id)).dbSnapshots())
-                .as("no final snapshot under Delete").isEmpty();
+                .as("no final snapshot under Delete with deleteRecoveryPoints").isEmpty();
         assertThat(aws.rds.describeDBParameterGroups().dbParameterGroups()).noneMatch(g -> g.dbParameterGroupName().equals(id));
         assertThat(aws.rds.describeDBSubnetGroups().dbSubnetGroups()).noneMatch(g -> g.dbSubnetGroupName().equals(id));
         assertThat(aws.efs.describeFileSystems(r -> r.creationToken(AwsNames.efsCreationToken(stack))).fileSystems()).isEmpty();

@@ -63,8 +63,10 @@ class IamPolicyTest extends MotoCloudTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         AwsServices services = aws.services(UrlConnectionHttpClient.create(), registry);
         Stack retained = null;
-        for (String policy : new String[] { "Retain", "Snapshot", "Delete" }) {
+        for (String choice : new String[] { "Retain", "Snapshot", "Delete", "Delete+recoveryPoints" }) {
+            String policy = choice.split("\\+")[0];
             Stack stack = aws.stack("iam-" + policy.toLowerCase() + "-" + System.nanoTime(), UUID.randomUUID().toString(), policy);
+            stack.spec().setDeleteRecoveryPoints(choice.endsWith("recoveryPoints"));
             TestCredentials credentials = new TestCredentials();
             CloudState state = CloudFixture.untilReady(stack, services, credentials);
             stack.spec().getDatabase().getRds().setAllocatedStorageGiB(30);

@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "version", "registry", "imagePullSecrets", "licence", "externalUrl", "ingress", "dashboard",
-        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "backup", "aws", "deletionPolicy", "suspend" })
+        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "backup", "aws", "deletionPolicy", "deleteRecoveryPoints", "suspend" })
 @ValidationRule(value = "!self.ingress.enabled || has(self.externalUrl)",
     message = "ingress.enabled needs spec.externalUrl: the Ingress host is taken from it")
 @ValidationRule(value = "!has(self.ingress.tlsSecretName) || (has(self.externalUrl) && self.externalUrl.startsWith('https://'))",
@@ -99,8 +99,12 @@ public class PanStackSpec {
     private AwsSpec aws;
 
     @Default(Defaults.DELETION_POLICY)
-    @JsonPropertyDescription("What happens to the data when the PanStack is deleted. Retain (default): the database volume, its credentials, the files volume, the RDS instance, the EFS file system and the bucket are all kept (the AWS ones lose their panstack.io/managed-by tag). Snapshot: as Retain, but the RDS instance is deleted after a final snapshot. Delete: everything is deleted with the PanStack, RDS without a final snapshot. The PanStack stays (phase Deleting) until AWS has finished.")
+    @JsonPropertyDescription("What happens to the data when the PanStack is deleted. Retain (default): the database volume, its credentials, the files volume, the RDS instance, the EFS file system and the bucket are all kept (the AWS ones lose their panstack.io/managed-by tag). Snapshot: as Retain, but the RDS instance is deleted after a final snapshot. Delete: everything is deleted with the PanStack but the last recovery points: the RDS instance after a final snapshot, the bucket's objects but its backups/ folder (the bucket stays, holding only those), the in-cluster backup volume not at all; see deleteRecoveryPoints. The PanStack stays (phase Deleting) until AWS has finished.")
     private DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
+
+    @Default("false")
+    @JsonPropertyDescription("Only with deletionPolicy Delete, a second and explicit choice: delete the last recovery points too (no final RDS snapshot; the bucket with its backups; the backup volume). Off by default, so deleting a PanStack (e.g. a GitOps prune) never removes every way back.")
+    private Boolean deleteRecoveryPoints = false;
 
     @Default("false")
     @JsonPropertyDescription("Scale the Pi components to zero (e.g. nights and weekends of a non-production stack). The database, files, bucket and backups stay as they are; deletion is never blocked. Phase Suspended.")
@@ -143,6 +147,8 @@ public class PanStackSpec {
     public void setBackup(BackupSpec backup) { this.backup = backup; }
     public AwsSpec getAws() { return aws; }
     public void setAws(AwsSpec aws) { this.aws = aws; }
+    public Boolean getDeleteRecoveryPoints() { return deleteRecoveryPoints; }
+    public void setDeleteRecoveryPoints(Boolean deleteRecoveryPoints) { this.deleteRecoveryPoints = deleteRecoveryPoints; }
     public DeletionPolicy getDeletionPolicy() { return deletionPolicy; }
     public void setDeletionPolicy(DeletionPolicy deletionPolicy) { this.deletionPolicy = deletionPolicy; }
 
@@ -152,4 +158,12 @@ public class PanStackSpec {
     }
 
     public DeletionPolicy deletionPolicy() { return deletionPolicy == null ? DeletionPolicy.Retain : deletionPolicy; }
+
+    /**
+     * Whether something goes when the PanStack is deleted: only under deletionPolicy Delete, and a recovery point
+     * (the final RDS snapshot, the logical backups) only when deleteRecoveryPoints says so too.
+     */
+    public boolean deletesWithStack(boolean recoveryPoint) {
+        return deletionPolicy() == DeletionPolicy.Delete && (!recoveryPoint || Boolean.TRUE.equals(deleteRecoveryPoints));
+    }
 }

@@ -40,8 +40,14 @@ public interface Buckets {
      */
     void expireAfter(String name, String prefix, int days);
 
-    /** Deletes every object version and delete marker, then the bucket. Only for deletionPolicy Delete. */
+    /** Deletes every object version and delete marker, then the bucket: deletionPolicy Delete with deleteRecoveryPoints. */
     void emptyAndDelete(String name);
+
+    /**
+     * Deletes every object version and delete marker outside the folder (prefix) and keeps the bucket: deletionPolicy
+     * Delete without deleteRecoveryPoints, which keeps the logical backups.
+     */
+    void emptyBut(String name, String keptPrefix);
 
     /** A bucket and the settings the operator keeps on it. */
     record Bucket(String name, String region, boolean publicAccessBlocked, boolean encrypted, String versioning,

@@ -158,6 +158,19 @@ public class SdkBuckets implements Buckets {
         s3.deleteBucket(r -> r.bucket(name));
     }
 
+    @Override
+    public void emptyBut(String name, String keptPrefix) {
+        // Listed whole first: the kept versions would otherwise come back at the head of every page.
+        List<ObjectIdentifier> doomed = new ArrayList<>();
+        s3.listObjectVersionsPaginator(r -> r.bucket(name)).forEach(page -> {
+            page.versions().stream().filter(v -> !v.key().startsWith(keptPrefix))
+                    .forEach(v -> doomed.add(id(v.key(), v.versionId())));
+            page.deleteMarkers().stream().filter(m -> !m.key().startsWith(keptPrefix))
+                    .forEach(m -> doomed.add(id(m.key(), m.versionId())));
+        });
+        delete(name, doomed);
+    }
+
     private static ObjectIdentifier id(String key, String versionId) {
         return ObjectIdentifier.builder().key(key).versionId(versionId).build();
     }

@@ -3,7 +3,8 @@ package io.panstack.operator.backup;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,8 +12,10 @@ import java.util.regex.Pattern;
 import io.panstack.operator.status.Readiness;
 
 /**
- * The BackupHealthy verdict: is the newest usable backup younger than the recovery point objective (maxAge)? Pure.
- * Usable backups are the logical dumps, RDS snapshots and RDS point-in-time recovery: whichever is newest counts.
+ * The BackupHealthy verdict over every kind of backup the stack has (the logical dumps; RDS point-in-time recovery,
+ * whose automated snapshots count with it): each must have a usable backup younger than the recovery point objective
+ * (maxAge), and its last run must not have failed. One kind going stale or failing is enough for False, and the
+ * message names it: a fresh RDS snapshot does not hide logical dumps that have failed for weeks. Pure.
  */
 public final class BackupHealth {
     private static final Pattern DURATION = Pattern.compile("([0-9]+)([dhm])");
@@ -21,39 +24,71 @@ public final class BackupHealth {
     }
 
     /**
-     * @param newest      newest time per kind of usable backup (kinds without one are absent)
-     * @param lastFailure last failed logical backup, or null
-     * @param since       when backups were first asked for (the stack's creation): before maxAge has passed since
-     *                    then, having none yet is not a failure
+     * One kind of backup the stack has.
+     *
+     * @param newest      its newest usable backup, or null
+     * @param lastFailure its last failed run, or null (kinds AWS runs report no failures)
+     * @param continuous  its newest time moves all the time (point-in-time recovery): left out of the message, so an
+     *                    unchanged stack does not rewrite its status on every poll
      */
-    public static Readiness<Void> of(Map<String, Instant> newest, Instant lastFailure, Duration maxAge, Instant since,
-            Instant now) {
-        Optional<Map.Entry<String, Instant>> best = newest.entrySet().stream().filter(e -> e.getValue() != null)
-                .max(Map.Entry.comparingByValue());
-        String limit = " (maxAge " + format(maxAge) + ")";
-        if (best.isEmpty()) {
-            if (since != null && Duration.between(since, now).compareTo(maxAge) < 0) {
-                return new Readiness<>(true, "FirstBackupPending", "No backup yet; the first is due within maxAge "
-                        + format(maxAge) + failed(lastFailure, null), null);
-            }
-            return new Readiness<>(false, "NoBackup", "No usable backup exists" + limit + failed(lastFailure, null), null);
+    public record Kind(String name, Instant newest, Instant lastFailure, boolean continuous) {
+
+        boolean failing() {
+            return lastFailure != null && (newest == null || lastFailure.isAfter(newest));
         }
-        Duration age = Duration.between(best.get().getValue(), now);
-        // The message names the time, not the age, so an unchanged stack does not rewrite its status every pass;
-        // only a stale one says how old, in whole hours.
-        String newestText = "The newest backup (" + best.get().getKey() + ") is from " + best.get().getValue();
-        if (age.compareTo(maxAge) > 0) {
-            return new Readiness<>(false, "BackupTooOld", newestText + ", " + format(age.truncatedTo(ChronoUnit.HOURS))
-                    + " old: older than maxAge " + format(maxAge) + failed(lastFailure, best.get().getValue()), null);
+
+        String describe() {
+            return name + (continuous ? " current" : " from " + newest);
         }
-        boolean lastRunFailed = lastFailure != null && lastFailure.isAfter(best.get().getValue());
-        return new Readiness<>(true, lastRunFailed ? "LastBackupFailed" : "BackupFresh",
-                newestText + limit + failed(lastFailure, best.get().getValue()), null);
     }
 
-    private static String failed(Instant lastFailure, Instant newest) {
-        return lastFailure != null && (newest == null || lastFailure.isAfter(newest))
-                ? "; the last backup run failed at " + lastFailure : "";
+    /**
+     * @param since when backups were first asked for (the stack's creation): before maxAge has passed since then,
+     *              a kind with none yet is not a failure
+     */
+    public static Readiness<Void> of(List<Kind> kinds, Duration maxAge, Instant since, Instant now) {
+        String limit = " (maxAge " + format(maxAge) + ")";
+        boolean young = since != null && Duration.between(since, now).compareTo(maxAge) < 0;
+        List<String> none = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        List<String> failing = new ArrayList<>();
+        List<String> fresh = new ArrayList<>();
+        for (Kind kind : kinds) {
+            if (kind.newest() == null) {
+                if (!young) {
+                    none.add(kind.name() + failed(kind));
+                }
+            } else if (Duration.between(kind.newest(), now).compareTo(maxAge) > 0) {
+                // Whole hours only: the message changes once an hour, not on every pass.
+                stale.add(kind.name() + " from " + kind.newest() + ", "
+                        + format(Duration.between(kind.newest(), now).truncatedTo(ChronoUnit.HOURS)) + " old"
+                        + failed(kind));
+            } else if (kind.failing()) {
+                failing.add(kind.name() + ": the last run failed at " + kind.lastFailure() + ", the newest is from "
+                        + kind.newest());
+            } else {
+                fresh.add(kind.describe());
+            }
+        }
+        if (!none.isEmpty()) {
+            return new Readiness<>(false, "NoBackup", "No usable backup: " + String.join("; ", none) + limit, null);
+        }
+        if (!stale.isEmpty()) {
+            return new Readiness<>(false, "BackupTooOld", "Older than maxAge " + format(maxAge) + ": "
+                    + String.join("; ", stale), null);
+        }
+        if (!failing.isEmpty()) {
+            return new Readiness<>(false, "BackupFailing", String.join("; ", failing) + limit, null);
+        }
+        if (fresh.size() < kinds.size()) {
+            return new Readiness<>(true, "FirstBackupPending", "Not every kind of backup has run yet; the first is due"
+                    + " within maxAge " + format(maxAge) + (fresh.isEmpty() ? "" : "; " + String.join("; ", fresh)), null);
+        }
+        return new Readiness<>(true, "BackupFresh", String.join("; ", fresh) + limit, null);
+    }
+
+    private static String failed(Kind kind) {
+        return kind.failing() ? " (the last run failed at " + kind.lastFailure() + ")" : "";
     }
 
     /** A duration as the spec writes it: "26h", "1d12h", "90m". Empty when malformed or zero. */

@@ -1,9 +1,8 @@
 package io.panstack.operator.backup;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -57,16 +56,26 @@ public final class BackupObservations {
         status.setLastSnapshotError(snapshots == null ? before.getLastSnapshotError() : snapshots.failure());
         status.setLastOnDemandRequest(onDemandStarted != null ? onDemandStarted : before.getLastOnDemandRequest());
 
-        Map<String, Instant> usable = new LinkedHashMap<>();
-        usable.put("logical", lastSuccess);
-        usable.put("snapshot", parse(status.getLastSnapshotTime()));
+        List<BackupHealth.Kind> kinds = new ArrayList<>();
+        kinds.add(new BackupHealth.Kind("logical dumps", lastSuccess, lastFailure, false));
         if (cloud != null && cloud.database() != null) {
-            usable.put("point-in-time recovery", cloud.database().latestRestorableTime());
+            kinds.add(pointInTimeRecovery(cloud.database().latestRestorableTime(), parse(status.getLastSnapshotTime())));
+        } else if (previous != null && previous.getDatabase() != null && previous.getDatabase().getLatestRestorableTime() != null) {
+            // AWS not read in this pass: the last known recovery window stands.
+            kinds.add(pointInTimeRecovery(parse(previous.getDatabase().getLatestRestorableTime()),
+                    parse(status.getLastSnapshotTime())));
         }
-        Readiness<Void> health = BackupHealth.of(usable, lastFailure,
+        Readiness<Void> health = BackupHealth.of(kinds,
                 BackupHealth.parse(spec.getMaxAge()).orElse(BackupHealth.parse(BackupSpec.MAX_AGE).orElseThrow()),
                 parse(stack.resource().getMetadata().getCreationTimestamp()), now);
         return new Readiness<>(health.ready(), health.reason(), health.message(), status);
+    }
+
+    /** RDS automated backups: point-in-time recovery up to the latest restorable time, else the newest snapshot. */
+    private static BackupHealth.Kind pointInTimeRecovery(Instant latestRestorable, Instant newestSnapshot) {
+        return latestRestorable != null
+                ? new BackupHealth.Kind("RDS point-in-time recovery", latestRestorable, null, true)
+                : new BackupHealth.Kind("RDS snapshots", newestSnapshot, null, false);
     }
 
     private static Instant parse(String time) {

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.panstack.operator.backup.BackupHealth.Kind;
 import io.panstack.operator.status.Readiness;
 import io.panstack.operator.testsupport.Tiers;
 
@@ -18,37 +19,45 @@ class BackupHealthTest {
     static final Duration RPO = Duration.ofHours(26);
     static final Instant CREATED = Instant.parse("2026-11-01T00:00:00Z");
 
+    static Kind logical(Instant newest, Instant lastFailure) {
+        return new Kind("logical dumps", newest, lastFailure, false);
+    }
+
+    static Kind pitr(Instant latestRestorable) {
+        return new Kind("RDS point-in-time recovery", latestRestorable, null, true);
+    }
+
     @Test
-    void aFreshBackupIsHealthyAndSaysHowOld() {
-        Readiness<Void> health = BackupHealth.of(Map.of("logical", NOW.minusSeconds(3 * 3600)), null, RPO, CREATED, NOW);
+    void aFreshBackupIsHealthyAndSaysFromWhen() {
+        Readiness<Void> health = BackupHealth.of(List.of(logical(NOW.minusSeconds(3 * 3600), null)), RPO, CREATED, NOW);
 
         assertThat(health.ready()).isTrue();
         assertThat(health.reason()).isEqualTo("BackupFresh");
-        assertThat(health.message()).contains("logical").contains("from 2026-11-21T09:00:00Z").contains("maxAge 26h");
+        assertThat(health.message()).contains("logical dumps from 2026-11-21T09:00:00Z").contains("maxAge 26h");
     }
 
     @Test
     void aStaleBackupIsUnhealthyWithItsAge() {
-        Readiness<Void> health = BackupHealth.of(Map.of("logical", NOW.minus(Duration.ofHours(30))), null, RPO, CREATED, NOW);
+        Readiness<Void> health = BackupHealth.of(List.of(logical(NOW.minus(Duration.ofHours(30)), null)), RPO, CREATED, NOW);
 
         assertThat(health.ready()).isFalse();
         assertThat(health.reason()).isEqualTo("BackupTooOld");
-        assertThat(health.message()).contains("30h old: older than maxAge 26h");
+        assertThat(health.message()).contains("logical dumps").contains("30h old").contains("maxAge 26h");
     }
 
     @Test
-    void aFailedRunAfterAFreshBackupIsStillHealthyButSaysSo() {
-        Readiness<Void> health = BackupHealth.of(Map.of("logical", NOW.minusSeconds(20 * 3600)), NOW.minusSeconds(600),
+    void aFailedRunAfterTheNewestBackupIsUnhealthyAndSaysWhen() {
+        Readiness<Void> health = BackupHealth.of(List.of(logical(NOW.minusSeconds(20 * 3600), NOW.minusSeconds(600))),
                 RPO, CREATED, NOW);
 
-        assertThat(health.ready()).isTrue();
-        assertThat(health.reason()).isEqualTo("LastBackupFailed");
-        assertThat(health.message()).contains("the last backup run failed at 2026-11-21T11:50:00Z");
+        assertThat(health.ready()).isFalse();
+        assertThat(health.reason()).isEqualTo("BackupFailing");
+        assertThat(health.message()).contains("logical dumps: the last run failed at 2026-11-21T11:50:00Z");
     }
 
     @Test
     void failuresOnlyAndOldEnoughToHaveOneIsUnhealthy() {
-        Readiness<Void> health = BackupHealth.of(Map.of(), NOW.minusSeconds(600), RPO, CREATED, NOW);
+        Readiness<Void> health = BackupHealth.of(List.of(logical(null, NOW.minusSeconds(600))), RPO, CREATED, NOW);
 
         assertThat(health.ready()).isFalse();
         assertThat(health.reason()).isEqualTo("NoBackup");
@@ -57,18 +66,32 @@ class BackupHealthTest {
 
     @Test
     void neverRunIsFineUntilMaxAgeHasPassedSinceCreation() {
-        assertThat(BackupHealth.of(Map.of(), null, RPO, NOW.minusSeconds(3600), NOW).reason()).isEqualTo("FirstBackupPending");
-        assertThat(BackupHealth.of(Map.of(), null, RPO, NOW.minusSeconds(3600), NOW).ready()).isTrue();
-        assertThat(BackupHealth.of(Map.of(), null, RPO, CREATED, NOW).ready()).isFalse();
+        List<Kind> none = List.of(logical(null, null));
+        assertThat(BackupHealth.of(none, RPO, NOW.minusSeconds(3600), NOW).reason()).isEqualTo("FirstBackupPending");
+        assertThat(BackupHealth.of(none, RPO, NOW.minusSeconds(3600), NOW).ready()).isTrue();
+        assertThat(BackupHealth.of(none, RPO, CREATED, NOW).ready()).isFalse();
     }
 
     @Test
-    void theNewestKindCounts() {
-        Readiness<Void> health = BackupHealth.of(Map.of("logical", NOW.minus(Duration.ofDays(3)),
-                "snapshot", NOW.minusSeconds(3600)), null, RPO, CREATED, NOW);
+    void freshPointInTimeRecoveryDoesNotHideLogicalDumpsThatStopped() {
+        Readiness<Void> health = BackupHealth.of(List.of(logical(NOW.minus(Duration.ofDays(21)), NOW.minusSeconds(3600)),
+                pitr(NOW.minusSeconds(300))), RPO, CREATED, NOW);
 
-        assertThat(health.ready()).isTrue();
-        assertThat(health.message()).contains("snapshot");
+        assertThat(health.ready()).isFalse();
+        assertThat(health.reason()).isEqualTo("BackupTooOld");
+        assertThat(health.message()).contains("logical dumps").doesNotContain("point-in-time");
+    }
+
+    @Test
+    void everyKindFreshIsHealthyAndTheMessageStaysPutWhilePointInTimeRecoveryMoves() {
+        Instant dump = NOW.minusSeconds(3600);
+        Readiness<Void> now = BackupHealth.of(List.of(logical(dump, null), pitr(NOW.minusSeconds(300))), RPO, CREATED, NOW);
+        Readiness<Void> later = BackupHealth.of(List.of(logical(dump, null), pitr(NOW.plusSeconds(300))), RPO, CREATED,
+                NOW.plusSeconds(600));
+
+        assertThat(now.ready()).isTrue();
+        assertThat(now.message()).contains("logical dumps from").contains("RDS point-in-time recovery current");
+        assertThat(later.message()).as("no status write just because the recovery window moved").isEqualTo(now.message());
     }
 
     @Test

@@ -102,7 +102,8 @@ class BackupReconcilerTest {
         finishedRun("demo-backup-29000002", false, failure);
         await().atMost(ClusterFixture.TIMEOUT).until(() -> backup().getLastFailureTime() != null);
         assertThat(backup().getLastFailureTime()).isEqualTo(failure.toString());
-        assertThat(cluster.condition("demo", "BackupHealthy").orElseThrow().getReason()).isEqualTo("LastBackupFailed");
+        cluster.awaitCondition("demo", "BackupHealthy", "False");
+        assertThat(cluster.condition("demo", "BackupHealthy").orElseThrow().getReason()).isEqualTo("BackupFailing");
         await().atMost(ClusterFixture.TIMEOUT).until(() -> events().stream().anyMatch(e -> "BackupFailed".equals(e.getReason())));
     }
 
@@ -116,7 +117,8 @@ class BackupReconcilerTest {
 
         cluster.awaitCondition("demo", "BackupHealthy", "False");
         PanStack stack = cluster.get("demo");
-        assertThat(cluster.condition("demo", "BackupHealthy").orElseThrow().getMessage()).contains("3h old: older than maxAge 1h");
+        assertThat(cluster.condition("demo", "BackupHealthy").orElseThrow().getMessage()).contains("Older than maxAge 1h: logical dumps")
+                .contains("3h old");
         assertThat(stack.getStatus().getPhase()).isEqualTo(Phase.Degraded);
         assertThat(cluster.condition("demo", "Ready").orElseThrow().getStatus()).as("Pi itself still serves").isEqualTo("True");
     }

@@ -3,7 +3,6 @@ package io.panstack.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -32,7 +31,7 @@ public class BackupSpec {
     @Default(MAX_AGE)
     @Size(min = 2, max = 16)
     @Pattern("^([0-9]+[dhm])+$")
-    @JsonPropertyDescription("Recovery point objective: BackupHealthy turns False (and phase Degraded) when the newest usable backup is older, e.g. 26h, 1d12h.")
+    @JsonPropertyDescription("Recovery point objective: BackupHealthy turns False (and phase Degraded) when a kind of backup the stack has (the logical dumps; for RDS, point-in-time recovery) is older, or its last run failed, e.g. 26h, 1d12h.")
     private String maxAge = MAX_AGE;
 
     @Default("{}")

@@ -9,7 +9,7 @@
 --   no status, or status.observedGeneration < generation      Progressing  waiting for the operator
 --   spec.suspend: true                                         Suspended    workloads scaled to zero on purpose
 --   condition Stalled=True                                     Degraded     "<reason>: <message>"; a human must act
---   condition BackupHealthy=False                              Degraded     the newest usable backup is too old
+--   condition BackupHealthy=False                              Degraded     a kind of backup is too old or failing
 --   phase Failed or Degraded (pods failing, reconcile failing) Degraded     the Ready condition says what fails
 --   condition Ready=True for the current generation            Healthy
 --   anything else (Provisioning, rolling out, no conditions)   Progressing  the Ready (or Reconciling) condition
@@ -119,7 +119,7 @@ end
 
 local backup = find(conditions, "BackupHealthy")
 if backup ~= nil and backup.status == "False" then
-  return verdict("Degraded", describe(backup, "BackupHealthy is False: the newest backup is older than maxAge"))
+  return verdict("Degraded", describe(backup, "BackupHealthy is False: a kind of backup is older than maxAge or failing"))
 end
 
 if phase == "Failed" or phase == "Degraded" then

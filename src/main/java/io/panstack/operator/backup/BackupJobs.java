@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import io.panstack.operator.api.v1alpha1.BackupSpec;
 import io.panstack.operator.bucket.StackBucket;
 import io.panstack.operator.kube.JobPods;
+import io.panstack.operator.kube.JobServiceAccount;
 import io.panstack.operator.kube.SecurityContexts;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
@@ -94,7 +95,7 @@ public final class BackupJobs {
                 .addNewVolumeMount().withName(SECRET).withMountPath(SECRET_PATH).withReadOnly(true).endVolumeMount()
                 .withSecurityContext(SecurityContexts.nonRootContainer())
                 .build();
-        PodSpecBuilder pod = JobPods.runOnce(backup.getServiceAccountName(), SecurityContexts.mariadbPod(),
+        PodSpecBuilder pod = JobPods.runOnce(JobServiceAccount.forPod(stack, backup.getServiceAccountName()), SecurityContexts.mariadbPod(),
                 volumes(stack, target));
         if (target.s3()) {
             pod.withInitContainers(dump).withContainers(upload(stack, target));

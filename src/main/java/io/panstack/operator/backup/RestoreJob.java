@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.panstack.operator.api.v1alpha1.RestoreSpec;
 import io.panstack.operator.kube.JobPods;
+import io.panstack.operator.kube.JobServiceAccount;
 import io.panstack.operator.kube.SecurityContexts;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
@@ -74,7 +75,7 @@ final class RestoreJob {
                 .withVolumeMounts(mounts(from))
                 .withSecurityContext(SecurityContexts.nonRootContainer())
                 .build();
-        PodSpecBuilder pod = JobPods.runOnce(from.getServiceAccountName(), SecurityContexts.mariadbPod(),
+        PodSpecBuilder pod = JobPods.runOnce(JobServiceAccount.forPod(stack, from.getServiceAccountName()), SecurityContexts.mariadbPod(),
                 volumes(stack, from)).withContainers(restore);
         if (from.fromS3()) {
             pod.withInitContainers(download(stack, from, region));

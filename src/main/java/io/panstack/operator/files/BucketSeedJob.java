@@ -14,6 +14,7 @@ import io.panstack.operator.api.v1alpha1.FilesFolder;
 import io.panstack.operator.api.v1alpha1.FilesSpec;
 import io.panstack.operator.api.v1alpha1.SeedFromBucketSpec;
 import io.panstack.operator.kube.JobPods;
+import io.panstack.operator.kube.JobServiceAccount;
 import io.panstack.operator.kube.Placement;
 import io.panstack.operator.kube.SecurityContexts;
 import io.panstack.operator.kube.ShellScript;
@@ -49,7 +50,7 @@ final class BucketSeedJob {
         Map<String, String> podLabels = new LinkedHashMap<>(labels);
         podLabels.put(StackLabels.FILES_VOLUME, claim);
 
-        PodSpecBuilder pod = JobPods.runOnce(seed.getServiceAccountName(), SecurityContexts.piPod(),
+        PodSpecBuilder pod = JobPods.runOnce(JobServiceAccount.forPod(stack, seed.getServiceAccountName()), SecurityContexts.piPod(),
                 List.of(SharedFiles.volume(stack),
                         new VolumeBuilder().withName(STAGE_VOLUME).withNewEmptyDir().endEmptyDir().build()))
                 .addNewContainer().withName(CONTAINER).withImage(seed.getImage() != null ? seed.getImage() : stack.images().awsCli())

@@ -21,7 +21,7 @@ public final class JobPods {
      * A pod that runs once: the kubelet never restarts it (the Job decides about another attempt) and it gets no
      * service links (Jobs reach nothing through Service environment variables).
      *
-     * @param serviceAccount null: the namespace's default ServiceAccount
+     * @param serviceAccount the stack's (see JobServiceAccount) or the one the spec names
      */
     public static PodSpecBuilder runOnce(String serviceAccount, PodSecurityContext security, List<Volume> volumes) {
         return new PodSpecBuilder()

@@ -28,6 +28,7 @@ import io.panstack.operator.backup.Backups;
 import io.panstack.operator.cloud.AwsPolling;
 import io.panstack.operator.database.MariaDbStatefulSet;
 import io.panstack.operator.kube.Failures;
+import io.panstack.operator.kube.JobServiceAccountDependent;
 import io.panstack.operator.metrics.StackMetrics;
 import io.panstack.operator.pass.Pass;
 import io.panstack.operator.runtime.OperatorSettings;
@@ -53,6 +54,7 @@ import io.panstack.operator.workloads.StackServices;
  * resources per deletionPolicy before the PanStack goes.
  */
 @Workflow(explicitInvocation = true, dependents = {
+        @Dependent(type = JobServiceAccountDependent.class),
         @Dependent(type = MariaDbStatefulSet.class, reconcilePrecondition = MariaDbStatefulSet.InCluster.class),
         @Dependent(type = StackServices.class),
         @Dependent(type = ComponentDeployments.class),

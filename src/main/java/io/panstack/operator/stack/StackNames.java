@@ -28,6 +28,11 @@ public record StackNames(String stack) {
         return stack + "-files";
     }
 
+    /** The ServiceAccount of the stack's backup, restore and seeding pods. */
+    public String jobs() {
+        return stack + "-jobs";
+    }
+
     /** The backup CronJob. */
     public String backup() {
         return stack + "-backup";

@@ -186,7 +186,8 @@ class RestoreJobTest {
         assertThat(claim.getPersistentVolumeClaim().getReadOnly()).isTrue();
         assertThat(volume(pod, mount(restore, "/restore").getName()).getEmptyDir()).as("TMPDIR").isNotNull();
         assertThat(env(restore)).doesNotContainKeys("AWS_REGION", "DOWNLOAD_SOURCE");
-        assertThat(pod.getServiceAccountName()).isNull();
+        assertThat(pod.getServiceAccountName()).as("the stack's own, not the namespace's default")
+                .isEqualTo(IN_CLUSTER.names().jobs());
     }
 
     @Test

@@ -130,8 +130,8 @@ class BucketSeedJobTest {
     }
 
     @Test
-    void withoutAServiceAccountThePodUsesTheNamespacesDefault() {
-        assertThat(pod(SEEDED).getServiceAccountName()).isNull();
+    void withoutAServiceAccountThePodUsesTheStacksOwnNotTheNamespacesDefault() {
+        assertThat(pod(SEEDED).getServiceAccountName()).isEqualTo(SEEDED.names().jobs());
     }
 
     @Test

@@ -77,6 +77,10 @@ class BackupReconcilerTest {
         CronJob cronJob = cluster.awaitObject(CronJob.class, "demo-backup");
         assertThat(cronJob.getSpec().getSchedule()).isEqualTo("0 2 * * *");
         assertThat(cronJob.getMetadata().getOwnerReferences()).isNotEmpty();
+        assertThat(cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getServiceAccountName())
+                .as("the stack's own ServiceAccount, not the namespace's default").isEqualTo("demo-jobs");
+        assertThat(cluster.awaitObject(io.fabric8.kubernetes.api.model.ServiceAccount.class, "demo-jobs")
+                .getAutomountServiceAccountToken()).isFalse();
         assertThat(cluster.find(PersistentVolumeClaim.class, "demo-backups")).isPresent();
         cluster.awaitCondition("demo", "BackupHealthy", "True");
         assertThat(cluster.condition("demo", "BackupHealthy").orElseThrow().getReason()).isEqualTo("FirstBackupPending");

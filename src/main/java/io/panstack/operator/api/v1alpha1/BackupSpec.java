@@ -39,7 +39,7 @@ public class BackupSpec {
     private BackupVolumeSpec volume = new BackupVolumeSpec();
 
     @Size(max = 253)
-    @JsonPropertyDescription("Service account of the backup pods. With a bucket it needs s3:PutObject on it (IRSA or EKS Pod Identity).")
+    @JsonPropertyDescription("Service account of the backup pods. With a bucket it needs s3:PutObject on it (IRSA or EKS Pod Identity). Unset: the stack's own ServiceAccount <name>-jobs (see jobIdentity).")
     private String serviceAccountName;
 
     public String getSchedule() { return schedule; }

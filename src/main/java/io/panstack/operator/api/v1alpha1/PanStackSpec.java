@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "version", "registry", "imagePullSecrets", "licence", "externalUrl", "ingress", "dashboard",
-        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "backup", "aws", "deletionPolicy", "deleteRecoveryPoints", "suspend" })
+        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "backup", "aws", "jobIdentity", "deletionPolicy", "deleteRecoveryPoints", "suspend" })
 @ValidationRule(value = "!self.ingress.enabled || has(self.externalUrl)",
     message = "ingress.enabled needs spec.externalUrl: the Ingress host is taken from it")
 @ValidationRule(value = "!has(self.ingress.tlsSecretName) || (has(self.externalUrl) && self.externalUrl.startsWith('https://'))",
@@ -103,6 +103,9 @@ public class PanStackSpec {
     @JsonPropertyDescription("Region and tags of the stack's AWS resources (database.rds, files.efs, bucket).")
     private AwsSpec aws;
 
+    @JsonPropertyDescription("The ServiceAccount <name>-jobs the operator makes for the stack's backup, restore and files-seeding pods (unless their own serviceAccountName is set), so an IAM role given to them reaches no other pod of the namespace.")
+    private JobIdentitySpec jobIdentity;
+
     @Default(Defaults.DELETION_POLICY)
     @JsonPropertyDescription("What happens to the data when the PanStack is deleted. Retain (default): the database volume, its credentials, the files volume, the RDS instance, the EFS file system and the bucket are all kept (the AWS ones lose their panstack.io/managed-by tag). Snapshot: as Retain, but the RDS instance is deleted after a final snapshot. Delete: everything is deleted with the PanStack but the last recovery points: the RDS instance after a final snapshot, the bucket's objects but its backups/ folder (the bucket stays, holding only those), the in-cluster backup volume not at all; see deleteRecoveryPoints. The PanStack stays (phase Deleting) until AWS has finished.")
     private DeletionPolicy deletionPolicy = DeletionPolicy.Retain;
@@ -150,6 +153,8 @@ public class PanStackSpec {
     public void setBucket(BucketSpec bucket) { this.bucket = bucket; }
     public BackupSpec getBackup() { return backup; }
     public void setBackup(BackupSpec backup) { this.backup = backup; }
+    public JobIdentitySpec getJobIdentity() { return jobIdentity; }
+    public void setJobIdentity(JobIdentitySpec jobIdentity) { this.jobIdentity = jobIdentity; }
     public AwsSpec getAws() { return aws; }
     public void setAws(AwsSpec aws) { this.aws = aws; }
     public Boolean getDeleteRecoveryPoints() { return deleteRecoveryPoints; }

@@ -3,7 +3,6 @@ package io.panstack.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -39,7 +38,7 @@ public class RestoreSpec {
 
     @Size(max = 253)
     @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
-    @JsonPropertyDescription("ServiceAccount of the restore pod. From S3 it needs s3:GetObject on the object: on EKS, an IAM role bound to it through IRSA or Pod Identity. Unset: the namespace's default ServiceAccount.")
+    @JsonPropertyDescription("ServiceAccount of the restore pod. From S3 it needs s3:GetObject on the object: on EKS, an IAM role bound to it through IRSA or Pod Identity. Unset: the stack's own ServiceAccount <name>-jobs (see jobIdentity).")
     private String serviceAccountName;
 
     public RestoreSpec() {

@@ -4,7 +4,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -19,7 +18,7 @@ public class SeedFromBucketSpec {
 
     @Size(max = 253)
     @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
-    @JsonPropertyDescription("ServiceAccount of the seeding pod. It needs s3:ListBucket and s3:GetObject on the bucket: on EKS, an IAM role bound to it through IRSA or Pod Identity. Unset: the namespace's default ServiceAccount (e.g. with a node role that can read the bucket).")
+    @JsonPropertyDescription("ServiceAccount of the seeding pod. It needs s3:ListBucket and s3:GetObject on the bucket: on EKS, an IAM role bound to it through IRSA or Pod Identity. Unset: the stack's own ServiceAccount <name>-jobs (see jobIdentity).")
     private String serviceAccountName;
 
     @Size(min = 1, max = 255)

@@ -108,11 +108,16 @@ public final class StackBucket {
             s3.emptyAndDelete(name);
             return;
         }
-        if (policy == DeletionPolicy.Delete) {
-            s3.emptyBut(name, BACKUP_PREFIX);
-        }
         Map<String, String> tags = new LinkedHashMap<>(found.get().tags());
-        if (tags.keySet().removeAll(AwsTags.OWNERSHIP)) {
+        boolean untagged = tags.keySet().removeAll(AwsTags.OWNERSHIP);
+        if (policy == DeletionPolicy.Delete) {
+            // The last recovery points: no longer expired by the retention rule, and the bucket is no stack's any
+            // more (without its name tag a new PanStack of the same name makes a bucket of its own).
+            s3.emptyBut(name, BACKUP_PREFIX);
+            s3.keepForever(name, BACKUP_PREFIX);
+            untagged |= tags.remove(AwsTags.NAME) != null;
+        }
+        if (untagged) {
             s3.setTags(name, tags);
         }
         release.keep(policy == DeletionPolicy.Delete ? "bucket " + name + " with only its " + BACKUP_PREFIX
@@ -132,8 +137,9 @@ public final class StackBucket {
             throw new CloudProblem("EarlierBucketFound", "Bucket " + String.join(", ", earlier) + " belongs to an"
                     + " earlier PanStack " + stack.namespace() + "/" + stack.name() + " (its backups may be there); no"
                     + " new, empty bucket is created. To use it, remove its tags " + AwsTags.MANAGED_BY + " and "
-                    + AwsTags.UID + " (if set) and set spec.bucket.name: " + earlier.get(0) + ". To start with a new"
-                    + " bucket, delete it or remove its " + AwsTags.NAME + " tag.");
+                    + AwsTags.UID + " (if set) and create this PanStack again with spec.bucket.name: " + earlier.get(0)
+                    + ". If another live PanStack of this name uses it (another cluster), do neither: rename this one."
+                    + " To start with a new bucket, delete it or remove its " + AwsTags.NAME + " tag.");
         }
     }
 }

@@ -48,7 +48,8 @@ public final class Tenancy {
         if (namespace == null || namespace.equals(stack.namespace())) {
             return null;
         }
-        return new Problem("AwsResourceOfAnotherNamespace", what + " belongs to namespace " + namespace + " (tag "
+        // The other namespace is not named: a tenant learns nothing of what lives elsewhere.
+        return new Problem("AwsResourceOfAnotherNamespace", what + " belongs to another namespace (tag "
                 + AwsTags.NAMESPACE + "), and a PanStack uses only its own namespace's AWS resources. Nothing was"
                 + " read or changed.");
     }

@@ -152,9 +152,10 @@ public final class RdsDatabase {
         if (!isOurs(stack, instance)) {
             throw new CloudProblem("AwsNameConflict", "RDS instance " + instance.identifier() + " already exists and"
                     + " is not this PanStack's (no matching " + AwsTags.UID + " tag; it may have been kept by"
-                    + " deletionPolicy Retain from an earlier PanStack). It is left alone. To use it, set"
-                    + " spec.database.rds.identifier to " + instance.identifier() + " with a credentialsSecretRef;"
-                    + " otherwise rename the PanStack.");
+                    + " deletionPolicy Retain from an earlier PanStack, or be the stack's before its cluster was rebuilt)."
+                    + " It is left alone. To use it, remove its tags " + AwsTags.MANAGED_BY + " and " + AwsTags.UID
+                    + " (if set) and create this PanStack again with spec.database.rds.identifier: "
+                    + instance.identifier() + " and a credentialsSecretRef; otherwise rename the PanStack.");
         }
         if (!credentials.exist()) {
             throw new CloudProblem("DatabaseCredentialsLost", "RDS instance " + instance.identifier() + " exists but"

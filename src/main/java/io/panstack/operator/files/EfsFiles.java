@@ -179,8 +179,8 @@ public final class EfsFiles {
             throw new CloudProblem("EarlierFilesFound", "EFS file system " + String.join(", ", earlier) + " holds the"
                     + " files of an earlier PanStack " + stack.namespace() + "/" + stack.name() + "; no new, empty one is"
                     + " created. To use it, remove its tags " + AwsTags.MANAGED_BY + " and " + AwsTags.UID + " (if set)"
-                    + " and set spec.files.efs.fileSystemId: " + earlier.get(0) + ". To start with new, empty files,"
-                    + " delete it or remove its " + AwsTags.NAME + " tag.");
+                    + " and create this PanStack again with spec.files.efs.fileSystemId: " + earlier.get(0) + ". To start"
+                    + " with new, empty files, delete it or remove its " + AwsTags.NAME + " tag.");
         }
     }
 }

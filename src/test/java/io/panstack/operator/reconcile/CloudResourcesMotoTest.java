@@ -239,7 +239,12 @@ class CloudResourcesMotoTest extends MotoCloudTest {
         assertThat(aws.efs.describeFileSystems(r -> r.creationToken(AwsNames.efsCreationToken(stack))).fileSystems()).isEmpty();
         assertThat(aws.s3.listObjectVersions(r -> r.bucket(bucket)).versions()).extracting(v -> v.key())
                 .containsExactly("backups/dashboard-2026.sql.gz");
-        assertThat(aws.s3.getBucketTagging(r -> r.bucket(bucket)).tagSet()).noneMatch(t -> t.key().equals(AwsTags.UID));
+        assertThat(aws.s3.getBucketTagging(r -> r.bucket(bucket)).tagSet())
+                .noneMatch(t -> t.key().equals(AwsTags.UID) || t.key().equals(AwsTags.NAME));
+        assertThatThrownBy(() -> aws.s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)))
+                .as("the backups kept are no longer expired")
+                .satisfies(e -> assertThat(((software.amazon.awssdk.services.s3.model.S3Exception) e).awsErrorDetails()
+                        .errorCode()).isEqualTo("NoSuchLifecycleConfiguration"));
         assertThat(release.kept()).anySatisfy(kept -> assertThat(kept).contains(AwsNames.finalSnapshot(id, stack)))
                 .anySatisfy(kept -> assertThat(kept).contains(bucket).contains("backups/"));
     }

@@ -74,9 +74,22 @@ class DataSafetyTest {
         // The mock runs no volume controller: bind the claim as a provisioner would, to a volume that its
         // storage class would delete with the claim (and deleting the namespace deletes the claim).
         String volume = "pvc-" + cluster.namespace + "-files";
+        String claimUid = cluster.find(PersistentVolumeClaim.class, "demo-files").orElseThrow().getMetadata().getUid();
         client.persistentVolumes().resource(new PersistentVolumeBuilder().withNewMetadata().withName(volume).endMetadata()
                 .withNewSpec().withPersistentVolumeReclaimPolicy("Delete").addToCapacity("storage", new Quantity("5Gi"))
-                .withAccessModes("ReadWriteOnce").endSpec().build()).create();
+                .withAccessModes("ReadWriteOnce").withNewClaimRef().withNamespace(cluster.namespace).withName("demo-files")
+                .withUid(claimUid).endClaimRef().endSpec().build()).create();
+        // A volume the claim names but that is bound to someone else's claim is never touched.
+        String foreign = "pvc-" + cluster.namespace + "-not-ours";
+        client.persistentVolumes().resource(new PersistentVolumeBuilder().withNewMetadata().withName(foreign).endMetadata()
+                .withNewSpec().withPersistentVolumeReclaimPolicy("Delete").addToCapacity("storage", new Quantity("5Gi"))
+                .withAccessModes("ReadWriteOnce").withNewClaimRef().withNamespace("elsewhere").withName("data")
+                .withUid("another-uid").endClaimRef().endSpec().build()).create();
+        cluster.awaitObject(PersistentVolumeClaim.class, "demo-mariadb-data");
+        client.persistentVolumeClaims().inNamespace(cluster.namespace).withName("demo-mariadb-data").edit(claim -> {
+            claim.getSpec().setVolumeName(foreign);
+            return claim;
+        });
         client.persistentVolumeClaims().inNamespace(cluster.namespace).withName("demo-files").edit(claim -> {
             claim.getSpec().setVolumeName(volume);
             return claim;
@@ -84,14 +97,17 @@ class DataSafetyTest {
 
         await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> assertThat(client.persistentVolumes().withName(volume)
                 .get().getSpec().getPersistentVolumeReclaimPolicy()).isEqualTo("Retain"));
-        assertThat(cluster.find(PersistentVolumeClaim.class, "demo-files").orElseThrow().getMetadata().getAnnotations())
+        assertThat(client.persistentVolumes().withName(volume).get().getMetadata().getAnnotations())
                 .containsEntry("panstack.io/original-reclaim-policy", "Delete");
+        assertThat(client.persistentVolumes().withName(foreign).get().getSpec().getPersistentVolumeReclaimPolicy())
+                .as("bound to another claim").isEqualTo("Delete");
 
         cluster.edit("demo", s -> s.getSpec().setDeletionPolicy(DeletionPolicy.Delete));
         await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> assertThat(client.persistentVolumes().withName(volume)
                 .get().getSpec().getPersistentVolumeReclaimPolicy()).as("what the user asked for: deleted with the claim")
                 .isEqualTo("Delete"));
         client.persistentVolumes().withName(volume).delete();
+        client.persistentVolumes().withName(foreign).delete();
     }
 
     @Test

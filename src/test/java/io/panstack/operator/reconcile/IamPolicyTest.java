@@ -47,7 +47,8 @@ class IamPolicyTest extends MotoCloudTest {
             Map.entry("GetBucketLifecycleConfiguration", Set.of("s3:GetLifecycleConfiguration")),
             Map.entry("PutBucketLifecycleConfiguration", Set.of("s3:PutLifecycleConfiguration")),
             Map.entry("DeleteObjects", Set.of("s3:DeleteObject", "s3:DeleteObjectVersion")),
-            Map.entry("ListBuckets", Set.of("s3:ListAllMyBuckets")));
+            Map.entry("ListBuckets", Set.of("s3:ListAllMyBuckets")),
+            Map.entry("DeleteBucketLifecycle", Set.of("s3:PutLifecycleConfiguration")));
     /** Granted for AWS to call on the operator's behalf, not called by it: EC2 for mount targets, IAM for RDS. */
     static final Set<String> ON_BEHALF = Set.of("ec2:", "iam:");
 

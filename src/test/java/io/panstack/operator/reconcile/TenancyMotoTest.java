@@ -64,7 +64,7 @@ class TenancyMotoTest extends MotoCloudTest {
 
         assertThatThrownBy(() -> CloudResources.reconcile(b, services, new TestCredentials()))
                 .isInstanceOf(CloudProblem.class).satisfies(e -> assertThat(reasonOf(e)).isEqualTo("AwsResourceOfAnotherNamespace"))
-                .hasMessageContaining(teamA.namespace());
+                .hasMessageNotContaining(teamA.namespace() + " ").hasMessageContaining("another namespace");
         CloudResourcesMotoTest.releaseUntilDone(b, services);
 
         DBInstance a = instanceOfA();

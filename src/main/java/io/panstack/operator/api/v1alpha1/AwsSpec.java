@@ -4,14 +4,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** Where and how the stack's AWS resources (RDS, EFS, S3) are made. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "(has(self.region) ? self.region : '') == (has(oldSelf.region) ? oldSelf.region : '')",
+@ValidationRule(value = "!has(oldSelf.region) || (has(self.region) && self.region == oldSelf.region)",
     message = "aws.region cannot change: the stack's AWS resources stay in the region they were made in")
 public class AwsSpec {
     @Size(max = 32)

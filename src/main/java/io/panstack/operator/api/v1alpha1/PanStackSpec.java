@@ -24,7 +24,7 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 @ValidationRule(value = "!has(self.files.seedFromBucket) || has(self.bucket)",
     message = "files.seedFromBucket needs spec.bucket: the files are copied from the stack's bucket")
 // Transition rules on the sections themselves do not run when a section is removed: these hold then too.
-@ValidationRule(value = "(has(self.aws) && has(self.aws.region) ? self.aws.region : '') == (has(oldSelf.aws) && has(oldSelf.aws.region) ? oldSelf.aws.region : '')",
+@ValidationRule(value = "!has(oldSelf.aws) || !has(oldSelf.aws.region) || (has(self.aws) && has(self.aws.region) && self.aws.region == oldSelf.aws.region)",
     message = "aws.region cannot change (removing spec.aws changes it too): the stack's AWS resources stay in the region they were made in")
 @ValidationRule(value = "!has(oldSelf.bucket) || has(self.bucket)",
     message = "bucket cannot be removed once set: the stack's bucket holds its backups; deleting the PanStack lets it go per deletionPolicy")

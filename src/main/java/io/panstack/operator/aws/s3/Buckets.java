@@ -40,6 +40,9 @@ public interface Buckets {
      */
     void expireAfter(String name, String prefix, int days);
 
+    /** Removes the operator's expiration rule of the prefix (see expireAfter); the bucket's other rules stay. */
+    void keepForever(String name, String prefix);
+
     /** Deletes every object version and delete marker, then the bucket: deletionPolicy Delete with deleteRecoveryPoints. */
     void emptyAndDelete(String name);
 

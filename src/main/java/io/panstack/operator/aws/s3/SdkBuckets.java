@@ -112,6 +112,21 @@ public class SdkBuckets implements Buckets {
         s3.putBucketLifecycleConfiguration(r -> r.bucket(name).lifecycleConfiguration(c -> c.rules(rules)));
     }
 
+    @Override
+    public void keepForever(String name, String prefix) {
+        String id = RULE_PREFIX + prefix.replaceAll("[^A-Za-z0-9-]", "-");
+        List<LifecycleRule> all = lifecycleRules(name);
+        List<LifecycleRule> others = all.stream().filter(r -> !id.equals(r.id())).toList();
+        if (others.size() == all.size()) {
+            return;
+        }
+        if (others.isEmpty()) {
+            s3.deleteBucketLifecycle(r -> r.bucket(name));
+        } else {
+            s3.putBucketLifecycleConfiguration(r -> r.bucket(name).lifecycleConfiguration(c -> c.rules(others)));
+        }
+    }
+
     /** The operator's expiration rules, by prefix. */
     private Map<String, Integer> expirations(String name) {
         Map<String, Integer> days = new LinkedHashMap<>();

@@ -40,7 +40,7 @@ public final class StackBucket {
         String name = name(stack);
         Bucket bucket = s3.find(name).orElseGet(() -> {
             if (stack.spec().getBucket().getName() == null) {
-                refuseToReplace(stack, s3);
+                refuseToReplace(stack, s3, region);
             }
             return create(s3, name, region);
         });
@@ -129,9 +129,10 @@ public final class StackBucket {
      * stack's bucket, backups included, is still in S3: a new, empty one would hide it. It stalls instead. Only buckets
      * named for this namespace and name are looked at, and only on the way to a create.
      */
-    private static void refuseToReplace(Stack stack, Buckets s3) {
+    private static void refuseToReplace(Stack stack, Buckets s3, String region) {
         List<String> earlier = s3.names().stream().filter(candidate -> AwsNames.bucketOfThisName(candidate, stack))
-                .filter(candidate -> s3.find(candidate).map(b -> AwsTags.ofEarlierStack(b.tags(), stack)).orElse(false))
+                .filter(candidate -> s3.find(candidate)
+                        .map(b -> region.equals(b.region()) && AwsTags.ofEarlierStack(b.tags(), stack)).orElse(false))
                 .toList();
         if (!earlier.isEmpty()) {
             throw new CloudProblem("EarlierBucketFound", "Bucket " + String.join(", ", earlier) + " belongs to an"

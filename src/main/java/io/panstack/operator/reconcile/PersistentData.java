@@ -82,13 +82,18 @@ class PersistentData {
         PanStack owner = stack.resource();
         found.credentials().filter(secret -> DataObjects.belongsTo(secret, stack.name()))
                 .ifPresent(secret -> objects.followDeletionPolicy(secret, owner));
-        for (Optional<PersistentVolumeClaim> claim : List.of(found.databaseVolume(), found.files(), found.backups())) {
-            boolean recoveryPoint = claim == found.backups();
-            claim.filter(c -> DataObjects.belongsTo(c, stack.name())).ifPresent(c -> {
-                objects.followDeletionPolicy(c, owner, recoveryPoint);
-                VolumeReclaim.follow(objects.client(), c, owner.getSpec().deletesWithStack(recoveryPoint));
-            });
-        }
+        followOnDeletion(objects, found.databaseVolume(), stack, false);
+        followOnDeletion(objects, found.files(), stack, false);
+        followOnDeletion(objects, found.backups(), stack, true);
+    }
+
+    private static void followOnDeletion(DataObjects objects, Optional<PersistentVolumeClaim> claim, Stack stack,
+            boolean recoveryPoint) {
+        PanStack owner = stack.resource();
+        claim.filter(c -> DataObjects.belongsTo(c, stack.name())).ifPresent(c -> {
+            objects.followDeletionPolicy(c, owner, recoveryPoint);
+            VolumeReclaim.follow(objects.client(), c, owner.getSpec().deletesWithStack(recoveryPoint));
+        });
     }
 
     /** Logical backups go to a volume of their own when the stack has no bucket. */

@@ -67,7 +67,7 @@ public final class StackBucket {
         }
         // PutBucketTagging replaces the whole set: keep the tags others put on the bucket.
         Map<String, String> tags = new LinkedHashMap<>(bucket.tags());
-        tags.putAll(AwsTags.of(stack));
+        tags.putAll(AwsTags.missing(bucket.tags(), stack));
         if (!tags.equals(bucket.tags())) {
             s3.setTags(name, tags);
         }
@@ -101,7 +101,7 @@ public final class StackBucket {
     public static void release(Stack stack, Buckets s3, DeletionPolicy policy, Release release) {
         String name = name(stack);
         Optional<Bucket> found = s3.find(name);
-        if (found.isEmpty() || !Tenancy.allows(found.get().tags(), stack)) {
+        if (found.isEmpty() || !Tenancy.mayRelease(found.get().tags(), stack)) {
             return; // another namespace's or PanStack's bucket, named in the spec: never touched
         }
         if (policy == DeletionPolicy.Delete && stack.spec().deletesWithStack(true)) {

@@ -3,6 +3,7 @@ package io.panstack.operator.cloud;
 import java.util.Map;
 
 import io.panstack.operator.stack.AwsTags;
+import io.panstack.operator.stack.SharedNamespaces;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.status.Problem;
 
@@ -19,15 +20,24 @@ public final class Tenancy {
     private Tenancy() {
     }
 
-    /** Why the stack may not use the resource with these tags; null when it may. */
+    /**
+     * Why the stack may not use the resource with these tags; null when it may. The cluster admin's
+     * {@link io.panstack.operator.stack.SharedNamespaces} widen the namespace part.
+     */
     public static Problem refusal(String what, Map<String, String> tags, Stack stack) {
         Problem namespace = otherNamespace(what, tags, stack);
         return namespace != null ? namespace : otherStack(what, tags, stack);
     }
 
-    /** Whether the stack may use (and, when its deletionPolicy says so, release) the resource. */
-    public static boolean allows(Map<String, String> tags, Stack stack) {
-        return refusal("", tags, stack) == null;
+    /**
+     * Whether the stack's finalizer may release the resource (untag it, snapshot and delete it per deletionPolicy):
+     * only when it is of the stack's own namespace (or untagged) and no other PanStack's. The admin's shared
+     * namespaces let a consumer use an owner's resources, never release them.
+     */
+    public static boolean mayRelease(Map<String, String> tags, Stack stack) {
+        Stack strict = new Stack(stack.resource(), stack.names(), stack.database(), stack.externalUrl(), stack.images(),
+                SharedNamespaces.NONE);
+        return refusal("", tags, strict) == null;
     }
 
     /** Stops the pass (Stalled, nothing changed) when the stack may not use the resource. */
@@ -45,7 +55,7 @@ public final class Tenancy {
 
     private static Problem otherNamespace(String what, Map<String, String> tags, Stack stack) {
         String namespace = tags == null ? null : tags.get(AwsTags.NAMESPACE);
-        if (namespace == null || namespace.equals(stack.namespace())) {
+        if (namespace == null || namespace.equals(stack.namespace()) || stack.shared().allows(stack.namespace(), namespace)) {
             return null;
         }
         // The other namespace is not named: a tenant learns nothing of what lives elsewhere.

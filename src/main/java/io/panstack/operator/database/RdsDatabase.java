@@ -223,7 +223,7 @@ public final class RdsDatabase {
      */
     static boolean isOurs(Stack stack, DbInstance instance) {
         return AwsTags.ownedBy(instance.tags(), stack)
-                || (stack.spec().getDatabase().getRds().adopts() && Tenancy.allows(instance.tags(), stack));
+                || (stack.spec().getDatabase().getRds().adopts() && Tenancy.mayRelease(instance.tags(), stack));
     }
 
     /**

@@ -144,7 +144,7 @@ public final class EfsFiles {
      */
     public static void release(Stack stack, FileSystems efs, DeletionPolicy policy, Release release) {
         Optional<FileSystem> found = find(stack, efs);
-        if (found.isEmpty() || !Tenancy.allows(found.get().tags(), stack)) {
+        if (found.isEmpty() || !Tenancy.mayRelease(found.get().tags(), stack)) {
             return; // another namespace's or PanStack's file system, adopted by id: never touched
         }
         FileSystem fs = found.get();

@@ -33,6 +33,7 @@ import io.panstack.operator.metrics.StackMetrics;
 import io.panstack.operator.pass.Pass;
 import io.panstack.operator.runtime.OperatorSettings;
 import io.panstack.operator.stack.JobImages;
+import io.panstack.operator.stack.SharedNamespaces;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.workloads.ComponentDeployments;
 import io.panstack.operator.workloads.DashboardDisruptionBudgetDependent;
@@ -75,6 +76,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     private final AwsPolling polling;
     private final StackMetrics metrics;
     private final JobImages images;
+    private final SharedNamespaces shared;
     private final StackPasses passes;
     private final StatusWrite status;
     private final StackRelease release;
@@ -86,6 +88,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         this.metrics = metrics;
         this.images = new JobImages(settings.images().awsCli(), settings.images().dump(),
                 settings.images().dumpFollowsEngine());
+        this.shared = settings.tenancy().sharedNamespaces().map(SharedNamespaces::of).orElse(SharedNamespaces.NONE);
         this.passes = new StackPasses(recheck, aws, polling, clock);
         this.status = new StatusWrite(clock, metrics);
         this.release = new StackRelease(aws, polling, status);
@@ -99,7 +102,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
                     resource.getMetadata().getName());
             return UpdateControl.noUpdate();
         }
-        Found found = passes.find(Stack.of(resource, images), context);
+        Found found = passes.find(Stack.of(resource, images, shared), context);
         // Recorded at once, so that a failure further on still reports what this pass found (AWS included).
         Pass pass = StackPasses.observedOnly(found.stack(), found.cloud(), context);
         pass.putInto(context);
@@ -134,7 +137,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             return ErrorStatusUpdateControl.defaultErrorProcessing();
         }
         Pass pass = Pass.find(context)
-                .orElseGet(() -> StackPasses.observedOnly(Stack.of(resource, images), null, context));
+                .orElseGet(() -> StackPasses.observedOnly(Stack.of(resource, images, shared), null, context));
         return status.of(resource, pass, context, null, Failures.describe(e), null)
                 .map(ErrorStatusUpdateControl::patchStatus)
                 .orElseGet(ErrorStatusUpdateControl::defaultErrorProcessing);

@@ -1,6 +1,8 @@
 package io.panstack.operator.runtime;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.panstack.operator.api.v1alpha1.Defaults;
 import io.smallrye.config.ConfigMapping;
@@ -69,6 +71,16 @@ public interface OperatorSettings {
     }
 
     /** Images of the pods the operator starts besides Pi's; mirror them where Docker Hub cannot be reached. */
+    Tenancy tenancy();
+
+    interface Tenancy {
+        /**
+         * "consumer:owner" namespace pairs: PanStacks of the consumer may adopt and restore from the owner's AWS
+         * resources. Unset: every namespace uses only its own.
+         */
+        Optional<List<String>> sharedNamespaces();
+    }
+
     interface Images {
         /**
          * The AWS CLI v2 (with /bin/sh): uploads backups to the bucket, downloads them for a restore, and seeds the

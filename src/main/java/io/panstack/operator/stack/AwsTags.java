@@ -51,8 +51,16 @@ public final class AwsTags {
                 && !stack.resource().getMetadata().getUid().equals(tags.get(UID));
     }
 
-    /** The tags of {@link #of} that the resource lacks or has with another value (empty when in line). */
+    /**
+     * The tags of {@link #of} that the resource lacks or has with another value (empty when in line). None for
+     * another namespace's resource (used by the cluster admin's leave, see SharedNamespaces): it stays as its owner
+     * tagged it, so it stays the owner's.
+     */
     public static Map<String, String> missing(Map<String, String> actual, Stack stack) {
+        String owner = actual == null ? null : actual.get(NAMESPACE);
+        if (owner != null && !owner.equals(stack.namespace())) {
+            return Map.of();
+        }
         Map<String, String> missing = new LinkedHashMap<>();
         of(stack).forEach((key, value) -> {
             if (actual == null || !value.equals(actual.get(key))) {

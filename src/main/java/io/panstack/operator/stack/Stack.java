@@ -3,19 +3,19 @@ package io.panstack.operator.stack;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.api.v1alpha1.DatabaseSpec;
 import io.panstack.operator.api.v1alpha1.DatabaseStatus;
-import io.panstack.operator.api.v1alpha1.PanStackStatus;
-import io.panstack.operator.api.v1alpha1.RdsDatabaseSpec;
 import io.panstack.operator.api.v1alpha1.Defaults;
 import io.panstack.operator.api.v1alpha1.ExternalDatabaseSpec;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
+import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.api.v1alpha1.RdsDatabaseSpec;
 
 /**
- * What the builders need to know about one PanStack, derived once from it, and the images the operator's settings
- * give its Jobs.
+ * What the builders need to know about one PanStack, derived once from it, and what the operator's settings add:
+ * the images of its Jobs, the namespaces whose AWS resources it may use besides its own.
  */
 public record Stack(PanStack resource, StackNames names, DatabaseConnection database, ExternalUrl externalUrl,
-        JobImages images) {
+        JobImages images, SharedNamespaces shared) {
 
     /** With the default Job images. */
     public static Stack of(PanStack resource) {
@@ -23,10 +23,15 @@ public record Stack(PanStack resource, StackNames names, DatabaseConnection data
     }
 
     public static Stack of(PanStack resource, JobImages images) {
+        return of(resource, images, SharedNamespaces.NONE);
+    }
+
+    /** @param shared the namespaces whose AWS resources this one may use besides its own (operator settings) */
+    public static Stack of(PanStack resource, JobImages images, SharedNamespaces shared) {
         StackNames names = new StackNames(resource.getMetadata().getName());
         PanStackSpec spec = resource.getSpec();
         return new Stack(resource, names, DatabaseConnection.of(spec.getDatabase(), names, resource.getStatus()),
-                ExternalUrl.parse(spec.getExternalUrl()), images);
+                ExternalUrl.parse(spec.getExternalUrl()), images, shared);
     }
 
     /**
@@ -35,13 +40,13 @@ public record Stack(PanStack resource, StackNames names, DatabaseConnection data
      */
     public Stack runningVersion(PanStack copy, String version) {
         copy.getSpec().setVersion(version);
-        return new Stack(copy, names, database, externalUrl, images);
+        return new Stack(copy, names, database, externalUrl, images, shared);
     }
 
     /** This stack with the database found at host:port (an RDS endpoint, known once AWS reports it). */
     public Stack withDatabaseEndpoint(String host, int port) {
         return new Stack(resource, names, new DatabaseConnection(database.mode(), host, port, database.schema(),
-                database.credentialsSecret()), externalUrl, images);
+                database.credentialsSecret()), externalUrl, images, shared);
     }
 
     public String name() {

@@ -147,6 +147,29 @@ class TenancyMotoTest extends MotoCloudTest {
     }
 
     @Test
+    void aNamespaceTheAdminSharesIsUsedButNeverReleased() {
+        String bucket = AwsNames.bucket(teamA);
+        Stack plain = teamB();
+        plain.spec().getDatabase().setRds(null);
+        plain.spec().getDatabase().setInCluster(new io.panstack.operator.api.v1alpha1.InClusterDatabaseSpec());
+        plain.spec().getFiles().setEfs(null);
+        plain.spec().getBucket().setName(bucket);
+        Stack b = Stack.of(plain.resource(), io.panstack.operator.stack.JobImages.DEFAULTS,
+                io.panstack.operator.stack.SharedNamespaces.of(java.util.List.of(plain.namespace() + ":" + teamA.namespace())));
+
+        aws.s3.putObject(r -> r.bucket(bucket).key("themes/a.css"), RequestBody.fromString("a"));
+
+        assertThat(CloudFixture.untilReady(b, services, new TestCredentials()).bucket().name()).isEqualTo(bucket);
+        assertThat(aws.s3.getBucketTagging(r -> r.bucket(bucket)).tagSet()).as("still A's")
+                .anyMatch(t -> t.key().equals(AwsTags.NAMESPACE) && t.value().equals(teamA.namespace()))
+                .noneMatch(t -> t.key().equals(AwsTags.UID));
+        CloudResourcesMotoTest.releaseUntilDone(b, services); // deletionPolicy Delete
+
+        assertThat(aws.s3.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(o -> o.key())
+                .containsExactlyInAnyOrder("backups/dashboard.sql.gz", "themes/a.css");
+    }
+
+    @Test
     void whatTheOperatorKeptIsAdoptedAgainInItsOwnNamespace() {
         Stack again = aws.stack(teamA.namespace(), UUID.randomUUID().toString(), "Retain");
         again.spec().getDatabase().getRds().setIdentifier(AwsNames.rdsIdentifier(teamA));

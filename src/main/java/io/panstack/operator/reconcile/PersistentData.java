@@ -84,7 +84,9 @@ class PersistentData {
                 .ifPresent(secret -> objects.followDeletionPolicy(secret, owner));
         followOnDeletion(objects, found.databaseVolume(), stack, false);
         followOnDeletion(objects, found.files(), stack, false);
-        followOnDeletion(objects, found.backups(), stack, true);
+        // Looked up whether or not backups go to a volume now: one left from before keeps its backups too.
+        followOnDeletion(objects, objects.find(PersistentVolumeClaim.class, stack.namespace(),
+                stack.names().backupVolume()), stack, true);
     }
 
     private static void followOnDeletion(DataObjects objects, Optional<PersistentVolumeClaim> claim, Stack stack,

@@ -67,6 +67,25 @@ class DataSafetyTest {
     }
 
     @Test
+    void deleteKeepsABackupVolumeLeftFromBeforeUnlessRecoveryPointsGoToo() {
+        PanStack stack = cluster.create(PanStackReconcilerTest.MINIMAL.replace("spec:\n", "spec:\n  deletionPolicy: Delete\n"));
+        cluster.bringUp("demo");
+        // A backup volume from when backups went to a volume, owned by the PanStack as an older operator left it.
+        client.persistentVolumeClaims().inNamespace(cluster.namespace).resource(new PersistentVolumeClaimBuilder()
+                .withNewMetadata().withName("demo-backups")
+                .withLabels(Map.of("app.kubernetes.io/managed-by", "panstack-operator", "app.kubernetes.io/instance", "demo"))
+                .addNewOwnerReference().withApiVersion(stack.getApiVersion()).withKind("PanStack").withName("demo")
+                .withUid(stack.getMetadata().getUid()).withController(true).endOwnerReference().endMetadata()
+                .withNewSpec().withAccessModes("ReadWriteOnce").withNewResources()
+                .addToRequests("storage", new Quantity("1Gi")).endResources().endSpec().build()).create();
+
+        cluster.deleteWithGarbageCollection("demo");
+
+        assertThat(cluster.find(PersistentVolumeClaim.class, "demo-backups")).as("the last recovery point").isPresent();
+        assertThat(cluster.find(PersistentVolumeClaim.class, "demo-files")).as("deleted as asked").isEmpty();
+    }
+
+    @Test
     void theVolumesOfTheDataOutliveADeletedNamespaceUnlessTheStackSaysDelete() {
         cluster.create(PanStackReconcilerTest.MINIMAL); // deletionPolicy Retain
         cluster.bringUp("demo");

@@ -25,7 +25,11 @@ public final class Tenancy {
      * {@link io.panstack.operator.stack.SharedNamespaces} widen the namespace part.
      */
     public static Problem refusal(String what, Map<String, String> tags, Stack stack) {
-        Problem namespace = otherNamespace(what, tags, stack);
+        return refusal(what, tags, stack, stack.shared());
+    }
+
+    private static Problem refusal(String what, Map<String, String> tags, Stack stack, SharedNamespaces shared) {
+        Problem namespace = otherNamespace(what, tags, stack, shared);
         return namespace != null ? namespace : otherStack(what, tags, stack);
     }
 
@@ -35,9 +39,7 @@ public final class Tenancy {
      * namespaces let a consumer use an owner's resources, never release them.
      */
     public static boolean mayRelease(Map<String, String> tags, Stack stack) {
-        Stack strict = new Stack(stack.resource(), stack.names(), stack.database(), stack.externalUrl(), stack.images(),
-                SharedNamespaces.NONE);
-        return refusal("", tags, strict) == null;
+        return refusal("", tags, stack, SharedNamespaces.NONE) == null;
     }
 
     /** Stops the pass (Stalled, nothing changed) when the stack may not use the resource. */
@@ -50,12 +52,13 @@ public final class Tenancy {
      * another PanStack of the same namespace is that namespace's data, and restoring it changes nothing of the other.
      */
     public static void checkCopy(String what, Map<String, String> tags, Stack stack) {
-        throwIfAny(otherNamespace(what, tags, stack));
+        throwIfAny(otherNamespace(what, tags, stack, stack.shared()));
     }
 
-    private static Problem otherNamespace(String what, Map<String, String> tags, Stack stack) {
+    private static Problem otherNamespace(String what, Map<String, String> tags, Stack stack,
+            SharedNamespaces shared) {
         String namespace = tags == null ? null : tags.get(AwsTags.NAMESPACE);
-        if (namespace == null || namespace.equals(stack.namespace()) || stack.shared().allows(stack.namespace(), namespace)) {
+        if (namespace == null || namespace.equals(stack.namespace()) || shared.allows(stack.namespace(), namespace)) {
             return null;
         }
         // The other namespace is not named: a tenant learns nothing of what lives elsewhere.

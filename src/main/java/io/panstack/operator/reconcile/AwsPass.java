@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.aws.AwsServices;
 import io.panstack.operator.aws.AwsServicesFactory;
 import io.panstack.operator.backup.UpgradeGate;
@@ -81,9 +82,15 @@ final class AwsPass {
     }
 
     /** Where the stack's resources are: the region recorded in status once AWS was reached, else the spec's. */
-    static String recordedRegion(PanStack resource, Stack stack) {
-        String recorded = resource.getStatus() == null ? null : resource.getStatus().getAwsRegion();
+    static String recordedRegion(Stack stack) {
+        String recorded = recorded(stack);
         return recorded != null ? recorded : region(stack);
+    }
+
+    /** status.awsRegion: where the first pass that reached AWS found the stack's resources; null before. */
+    private static String recorded(Stack stack) {
+        PanStackStatus status = stack.resource().getStatus();
+        return status == null ? null : status.getAwsRegion();
     }
 
     /**
@@ -91,8 +98,7 @@ final class AwsPass {
      * would get new, empty resources there and Pi would point at an empty repository: it stalls instead.
      */
     private static Problem regionMoved(Stack stack, String resolved) {
-        PanStack resource = stack.resource();
-        String recorded = resource.getStatus() == null ? null : resource.getStatus().getAwsRegion();
+        String recorded = recorded(stack);
         if (recorded == null || recorded.equals(resolved)) {
             return null;
         }

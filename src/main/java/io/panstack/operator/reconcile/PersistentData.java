@@ -92,10 +92,15 @@ class PersistentData {
     private static void followOnDeletion(DataObjects objects, Optional<PersistentVolumeClaim> claim, Stack stack,
             boolean recoveryPoint) {
         PanStack owner = stack.resource();
-        claim.filter(c -> DataObjects.belongsTo(c, stack.name())).ifPresent(c -> {
-            objects.followDeletionPolicy(c, owner, recoveryPoint);
-            VolumeReclaim.follow(objects.client(), c, owner.getSpec().deletesWithStack(recoveryPoint));
-        });
+        claim.filter(c -> DataObjects.belongsTo(c, stack.name())).ifPresent(c -> followPolicy(objects, c, owner,
+                recoveryPoint));
+    }
+
+    /** The claim's owner reference and its volume's reclaim policy, as deletionPolicy (read now) says. */
+    private static void followPolicy(DataObjects objects, PersistentVolumeClaim claim, PanStack owner,
+            boolean recoveryPoint) {
+        objects.followDeletionPolicy(claim, owner, recoveryPoint);
+        VolumeReclaim.follow(objects.client(), claim, owner.getSpec().deletesWithStack(recoveryPoint));
     }
 
     /** Logical backups go to a volume of their own when the stack has no bucket. */
@@ -159,8 +164,7 @@ class PersistentData {
             return null;
         }
         PersistentVolumeClaim claim = existing.get();
-        objects.followDeletionPolicy(claim, owner, recoveryPoint);
-        VolumeReclaim.follow(objects.client(), claim, owner.getSpec().deletesWithStack(recoveryPoint));
+        followPolicy(objects, claim, owner, recoveryPoint);
         Quantity wanted = requested(desired);
         if (bytes(wanted).compareTo(bytes(requested(claim))) > 0) {
             try {

@@ -47,7 +47,7 @@ final class StackRelease {
         KubernetesClient client = context.getClient();
         Release release;
         try {
-            release = CloudRelease.release(stack, aws.forRegion(AwsPass.recordedRegion(resource, stack)));
+            release = CloudRelease.release(stack, aws.forRegion(AwsPass.recordedRegion(stack)));
         } catch (RuntimeException e) {
             patchDeleting(resource, client, "Releasing the AWS resources failed and is retried: "
                     + AwsErrors.message(e));

@@ -9,9 +9,9 @@
 --   no status, or status.observedGeneration < generation      Progressing  waiting for the operator
 --   spec.suspend: true                                         Suspended    workloads scaled to zero on purpose
 --   condition Stalled=True                                     Degraded     "<reason>: <message>"; a human must act
---   condition BackupHealthy=False                              Degraded     a kind of backup is too old or failing
+--   condition BackupHealthy=False (but BackupsDisabled)        Degraded     a kind of backup is too old or failing
 --   phase Failed or Degraded (pods failing, reconcile failing) Degraded     the Ready condition says what fails
---   condition Ready=True for the current generation            Healthy
+--   condition Ready=True for the current generation            Healthy      "; BackupsDisabled: ..." added on opt-out
 --   anything else (Provisioning, rolling out, no conditions)   Progressing  the Ready (or Reconciling) condition
 
 local hs = {}
@@ -118,7 +118,9 @@ if stalled ~= nil and stalled.status == "True" then
 end
 
 local backup = find(conditions, "BackupHealthy")
-if backup ~= nil and backup.status == "False" then
+-- spec.backup.enabled: false is the user's explicit choice: not a degradation, but said in every Healthy verdict.
+local backupsDisabled = backup ~= nil and backup.status == "False" and backup.reason == "BackupsDisabled"
+if backup ~= nil and backup.status == "False" and not backupsDisabled then
   return verdict("Degraded", describe(backup, "BackupHealthy is False: a kind of backup is older than maxAge or failing"))
 end
 
@@ -131,6 +133,9 @@ if ready ~= nil and ready.status == "True" then
   local readyFor = ready.observedGeneration
   if generation ~= nil and type(readyFor) == "number" and readyFor < generation then
     return verdict("Progressing", waiting())
+  end
+  if backupsDisabled then
+    return verdict("Healthy", describe(ready, "Ready") .. "; " .. describe(backup, "BackupsDisabled"))
   end
   return verdict("Healthy", describe(ready, "Ready"))
 end

@@ -27,7 +27,7 @@ public class BackupCronJobDependent extends PassDependent<CronJob> {
 
     public static class Wanted extends PassCondition {
         public Wanted() {
-            super(stack -> stack.spec().getBackup() != null);
+            super(stack -> stack.spec().backsUp());
         }
     }
 }

@@ -123,6 +123,7 @@ public final class BackupJobs {
         env.add(env(BackupScripts.BACKUP_DIR, WORK_PATH));
         if (!target.s3()) {
             env.add(env(BackupScripts.RETENTION_DAYS, Integer.toString(stack.spec().getBackup().retentionDays())));
+            env.add(env(BackupScripts.KEEP_NEWEST, Integer.toString(stack.spec().getBackup().keepNewest())));
         }
         return env;
     }

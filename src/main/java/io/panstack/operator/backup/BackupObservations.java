@@ -15,6 +15,7 @@ import io.panstack.operator.cloud.Observed;
 import io.panstack.operator.pass.Pass;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
+import io.panstack.operator.status.Conditions;
 import io.panstack.operator.status.Readiness;
 
 /**
@@ -26,12 +27,13 @@ public final class BackupObservations {
     private BackupObservations() {
     }
 
-    /** Null when the spec asks for no backups. */
     public static Readiness<BackupStatus> observe(Pass pass, Context<PanStack> context, String onDemandStarted, Instant now) {
         Stack stack = pass.stack();
         BackupSpec spec = stack.spec().getBackup();
-        if (spec == null) {
-            return null;
+        if (!stack.spec().backsUp()) {
+            return new Readiness<>(false, Conditions.BACKUPS_DISABLED, "Logical backups are off (spec.backup.enabled: false): nothing but"
+                    + (stack.spec().getDatabase().getRds() != null ? " RDS automated backups" : " you") + " keeps a"
+                    + " copy of the repository", null);
         }
         PanStackStatus previous = stack.resource().getStatus();
         BackupStatus before = previous == null || previous.getBackup() == null ? new BackupStatus() : previous.getBackup();

@@ -49,6 +49,8 @@ final class BackupScripts {
     static final String BACKUP_DIR = "BACKUP_DIR";
     /** Backup, optional: prune this schema's backups in {@link #BACKUP_DIR} older than this many days. */
     public static final String RETENTION_DAYS = "RETENTION_DAYS";
+    /** Backup, optional: how many of the newest backups pruning keeps whatever their age (default 1). */
+    public static final String KEEP_NEWEST = "KEEP_NEWEST";
     public static final String BUCKET = "BUCKET";
     /** Upload, optional: the key prefix, e.g. "backups". */
     public static final String PREFIX = "PREFIX";

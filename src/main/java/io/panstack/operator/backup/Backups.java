@@ -33,7 +33,7 @@ public final class Backups {
         String value = annotations == null ? null : annotations.get(BACKUP_NOW);
         PanStackStatus status = resource.getStatus();
         String done = status == null || status.getBackup() == null ? null : status.getBackup().getLastOnDemandRequest();
-        return value == null || value.isBlank() || value.equals(done) || resource.getSpec().getBackup() == null
+        return value == null || value.isBlank() || value.equals(done) || !resource.getSpec().backsUp()
                 ? null : value;
     }
 

@@ -39,7 +39,7 @@ public final class UpgradeGate {
      * backups whose release changes), or null.
      */
     public static String safetySnapshotWanted(Stack stack, Context<PanStack> context) {
-        if (stack.spec().getDatabase().getRds() == null || stack.spec().getBackup() != null) {
+        if (stack.spec().getDatabase().getRds() == null || stack.spec().backsUp()) {
             return null;
         }
         String wanted = stack.spec().getVersion();
@@ -54,7 +54,7 @@ public final class UpgradeGate {
         if (running.isEmpty() || running.get().equals(wanted)) {
             return new Decision(stack, null);
         }
-        if (stack.spec().getBackup() != null) {
+        if (stack.spec().backsUp()) {
             return logical(stack, Backups.target(cloud), context, running.get(), wanted);
         }
         if (stack.spec().getDatabase().getRds() != null) {

@@ -1,5 +1,6 @@
 package io.panstack.operator.bucket;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 /** The stack's bucket: created (or adopted) and kept private, encrypted, versioned and tagged. */
 public final class StackBucket {
     static final String ENABLED = "Enabled";
-    /** The folder of the bucket that holds logical backups (the backup Jobs write there, its lifecycle rule expires them). */
+    /** The folder of the bucket that holds logical backups (the backup Jobs write there, BackupPruning prunes it). */
     public static final String BACKUP_FOLDER = "backups";
     static final String BACKUP_PREFIX = BACKUP_FOLDER + "/";
 
@@ -59,11 +60,12 @@ public final class StackBucket {
         if (versioned != ENABLED.equals(bucket.versioning()) && (versioned || ENABLED.equals(bucket.versioning()))) {
             s3.setVersioning(name, versioned);
         }
-        if (stack.spec().getBackup() != null) {
+        if (stack.spec().backsUp()) {
             int days = stack.spec().getBackup().retentionDays();
-            if (!Integer.valueOf(days).equals(bucket.expirationDaysByPrefix().get(BACKUP_PREFIX))) {
-                s3.expireAfter(name, BACKUP_PREFIX, days); // the retention of logical backups
+            if (!Integer.valueOf(days).equals(bucket.oldVersionDaysByPrefix().get(BACKUP_PREFIX))) {
+                s3.expireOldVersionsAfter(name, BACKUP_PREFIX, days);
             }
+            BackupPruning.prune(stack, s3, name, Instant.now());
         }
         // PutBucketTagging replaces the whole set: keep the tags others put on the bucket.
         Map<String, String> tags = new LinkedHashMap<>(bucket.tags());

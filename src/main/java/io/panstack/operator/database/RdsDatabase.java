@@ -86,7 +86,7 @@ public final class RdsDatabase {
             }
         }
         // The newest snapshot is shown (status.backup, BackupHealthy) only for stacks with backups: only they ask.
-        Observed<Instant> newest = stack.spec().getBackup() == null ? null
+        Observed<Instant> newest = !stack.spec().backsUp() ? null
                 : Observed.read("the snapshots of " + id, () -> rds.newestSnapshot(id));
         Observed<Boolean> safety = safetySnapshot == null ? null : Observed.read("the snapshot " + safetySnapshot,
                 () -> Optional.of(SafetySnapshot.ensureAvailable(stack, rds, safetySnapshot)));

@@ -69,7 +69,7 @@ public class StackMetrics {
         if (status.getFiles() != null) {
             backups.put("files", time(status.getFiles().getLastRecoveryPointTime()));
         }
-        Long maxAge = spec.getBackup() == null ? null
+        Long maxAge = !spec.backsUp() ? null
                 : BackupHealth.parse(spec.getBackup().getMaxAge()).map(java.time.Duration::toSeconds).orElse(null);
         return new StackFigures(ready, spec.suspended(), replicas, backups, backup == null ? null : time(backup.getLastFailureTime()),
                 maxAge, status.getDatabase() == null ? null : time(status.getDatabase().getLatestRestorableTime()),

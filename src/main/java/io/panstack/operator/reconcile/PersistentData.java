@@ -105,7 +105,7 @@ class PersistentData {
 
     /** Logical backups go to a volume of their own when the stack has no bucket. */
     static boolean backsUpToVolume(Stack stack) {
-        return stack.spec().getBackup() != null && stack.spec().getBucket() == null;
+        return stack.spec().backsUp() && stack.spec().getBucket() == null;
     }
 
     /** The data objects as they are now (the in-cluster ones only in that mode). */

@@ -18,6 +18,8 @@ public final class Conditions {
     public static final String BUCKET_READY = "BucketReady";
     static final String WORKLOADS_READY = "WorkloadsReady";
     public static final String BACKUP_HEALTHY = "BackupHealthy";
+    /** BackupHealthy's reason when spec.backup.enabled opts out: an explicit choice, shown but not a degradation. */
+    public static final String BACKUPS_DISABLED = "BackupsDisabled";
 
     public static final String TRUE = "True";
     public static final String FALSE = "False";

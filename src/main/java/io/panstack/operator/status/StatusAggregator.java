@@ -59,7 +59,7 @@ public final class StatusAggregator {
         status.setObservedGeneration(generation);
         status.setPhase(stalled ? Phase.Failed
                 : seen.suspended() && !failing ? Phase.Suspended
-                : ready ? (seen.backup() != null && !seen.backup().ready() ? Phase.Degraded : Phase.Ready)
+                : ready ? (backupsFailing(seen) ? Phase.Degraded : Phase.Ready)
                 : failing || workloads.anyProblems() ? Phase.Degraded
                 : Phase.Provisioning);
         status.setUrl(seen.url());
@@ -93,6 +93,12 @@ public final class StatusAggregator {
     private static Condition condition(List<Condition> before, String type, Readiness<?> readiness, long generation,
             Instant now) {
         return Conditions.make(before, type, readiness.ready(), readiness.reason(), readiness.message(), generation, now);
+    }
+
+    /** BackupHealthy False for a reason other than the user's opt-out. */
+    private static boolean backupsFailing(Observation seen) {
+        return seen.backup() != null && !seen.backup().ready()
+                && !Conditions.BACKUPS_DISABLED.equals(seen.backup().reason());
     }
 
     /** The first of database, files and bucket that is not ready, or null. */

@@ -7,7 +7,8 @@
 #   DB_PASSWORD_FILE (a file holding the password; preferred) or DB_PASSWORD
 #   BACKUP_DIR       where the backup goes: $BACKUP_DIR/<schema>-<yyyymmdd>T<hhmmss>Z.sql.gz (UTC)
 #   RETENTION_DAYS   optional: afterwards delete this schema's backups in BACKUP_DIR older than that many days
-#                    (only names of exactly that form; never the newest)
+#                    (only names of exactly that form; never the KEEP_NEWEST newest)
+#   KEEP_NEWEST      optional (default 1): how many of the newest backups pruning keeps whatever their age
 # Output: one summary line on stdout; errors on stderr.
 # Exit:   0 done; 1 failed (and nothing left behind that looks like a backup); 2 bad configuration.
 #
@@ -37,6 +38,9 @@ if [ -n "${RETENTION_DAYS:-}" ]; then
   case $RETENTION_DAYS in *[!0-9]*) bad "RETENTION_DAYS must be a whole number of days" ;; esac
   [ "$RETENTION_DAYS" -ge 1 ] || bad "RETENTION_DAYS must be at least 1"
 fi
+KEEP_NEWEST=${KEEP_NEWEST:-1}
+case $KEEP_NEWEST in '' | *[!0-9]*) bad "KEEP_NEWEST must be a whole number" ;; esac
+[ "$KEEP_NEWEST" -ge 1 ] || bad "KEEP_NEWEST must be at least 1"
 mkdir -p "$BACKUP_DIR" || bad "cannot create BACKUP_DIR $BACKUP_DIR"
 [ -d "$BACKUP_DIR" ] && [ -w "$BACKUP_DIR" ] || bad "BACKUP_DIR $BACKUP_DIR is not a writable directory"
 
@@ -111,21 +115,27 @@ partial=
 bytes=$(wc -c <"$final" | tr -d ' ')
 seconds=$(($(date +%s) - started))
 
-# --- optional pruning: only this schema's backups, only exact names, never the newest or the one just written ---
+# --- optional pruning: only this schema's backups, only exact names, never the KEEP_NEWEST newest nor the one just
+# written. It runs only after a good backup: backups that stop are never pruned away.
 pruned=
 if [ -n "${RETENTION_DAYS:-}" ]; then
   pruned=0
-  newest=
-  for f in "$BACKUP_DIR/$DB_SCHEMA"-*.sql.gz; do # sorted by name, so by time: the last match is the newest
-    case ${f##*/} in "$DB_SCHEMA"-$STAMP_GLOB.sql.gz) newest=$f ;; esac
+  total=0
+  for f in "$BACKUP_DIR/$DB_SCHEMA"-*.sql.gz; do
+    case ${f##*/} in "$DB_SCHEMA"-$STAMP_GLOB.sql.gz) total=$((total + 1)) ;; esac
   done
+  older=$((total - KEEP_NEWEST)) # sorted by name, so by time: the first $older are not among the newest
+  index=0
   for f in "$BACKUP_DIR/$DB_SCHEMA"-*.sql.gz "$BACKUP_DIR/.$DB_SCHEMA"-*.sql.gz.partial; do
     case ${f##*/} in
-      "$DB_SCHEMA"-$STAMP_GLOB.sql.gz) age=$((RETENTION_DAYS - 1)) ;;
+      "$DB_SCHEMA"-$STAMP_GLOB.sql.gz)
+        index=$((index + 1))
+        [ "$index" -le "$older" ] || continue
+        age=$((RETENTION_DAYS - 1)) ;;
       ."$DB_SCHEMA"-$STAMP_GLOB.sql.gz.partial) age=0 ;; # left by a killed run: gone after a day
       *) continue ;;
     esac
-    [ "$f" != "$newest" ] && [ "$f" != "$final" ] || continue
+    [ "$f" != "$final" ] || continue
     # find -mtime +N: modified at least N+1 whole days ago
     if [ -f "$f" ] && [ -n "$(find "$f" -prune -type f -mtime +"$age")" ]; then
       rm -f "$f" && pruned=$((pruned + 1))

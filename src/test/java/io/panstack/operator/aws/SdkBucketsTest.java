@@ -152,10 +152,19 @@ class SdkBucketsTest {
                 software.amazon.awssdk.services.s3.model.LifecycleRule.builder().id("someone-elses").status("Enabled")
                         .filter(f -> f.prefix("logs/")).expiration(e -> e.days(3)).build())));
 
-        buckets.expireAfter(name, "backups/", 14);
-        buckets.expireAfter(name, "backups/", 30);
+        s3.putBucketLifecycleConfiguration(r -> r.bucket(name).lifecycleConfiguration(c -> c.rules(
+                software.amazon.awssdk.services.s3.model.LifecycleRule.builder().id("someone-elses").status("Enabled")
+                        .filter(f -> f.prefix("logs/")).expiration(e -> e.days(3)).build(),
+                software.amazon.awssdk.services.s3.model.LifecycleRule.builder().id("panstack-expire-backups-")
+                        .status("Enabled").filter(f -> f.prefix("backups/")).expiration(e -> e.days(14))
+                        .noncurrentVersionExpiration(e -> e.noncurrentDays(14)).build())));
+        assertThat(buckets.find(name).orElseThrow().oldVersionDaysByPrefix())
+                .as("an earlier rule that expired current backups by age is seen as missing, to be replaced").isEmpty();
 
-        assertThat(buckets.find(name).orElseThrow().expirationDaysByPrefix()).containsExactly(Map.entry("backups/", 30));
+        buckets.expireOldVersionsAfter(name, "backups/", 14);
+        buckets.expireOldVersionsAfter(name, "backups/", 30);
+
+        assertThat(buckets.find(name).orElseThrow().oldVersionDaysByPrefix()).containsExactly(Map.entry("backups/", 30));
         assertThat(s3.getBucketLifecycleConfiguration(r -> r.bucket(name)).rules())
                 .extracting(software.amazon.awssdk.services.s3.model.LifecycleRule::id)
                 .containsExactlyInAnyOrder("someone-elses", "panstack-expire-backups-");

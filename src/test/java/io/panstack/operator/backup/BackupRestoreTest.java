@@ -393,6 +393,31 @@ class BackupRestoreTest {
                 .containsExactlyInAnyOrder(first, onlyNew(second), future.getFileName().toString());
     }
 
+    /**
+     * Backups that stopped for weeks: when they run again, retention still leaves the KEEP_NEWEST newest, however
+     * old (the one just written counts among them).
+     */
+    @Test
+    void pruningKeepsTheNewestFewWhateverTheirAge() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("keep-newest"));
+        for (String day : List.of("01", "02", "03", "04")) {
+            age(Files.writeString(dir.resolve("dashboard-202001" + day + "T000000Z.sql.gz"), "x"), 60);
+        }
+        Map<String, String> env = backupEnv(dir);
+        env.put("RETENTION_DAYS", "7");
+        env.put("KEEP_NEWEST", "3");
+
+        Run run = run("backup.sh", env);
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).endsWith(" pruned=2\n");
+        assertThat(names(dir)).containsExactlyInAnyOrder("dashboard-20200103T000000Z.sql.gz",
+                "dashboard-20200104T000000Z.sql.gz", onlyNew(run));
+
+        env.put("KEEP_NEWEST", "0");
+        assertThat(run("backup.sh", env).exit()).isEqualTo(BackupScripts.EXIT_BAD_CONFIGURATION);
+    }
+
     @Test
     void restoreRefusesANonEmptySchemaAndChangesNothing() throws Exception {
         Path file = backupFile("refuse");

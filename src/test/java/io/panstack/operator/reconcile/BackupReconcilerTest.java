@@ -148,17 +148,36 @@ class BackupReconcilerTest {
     }
 
     @Test
-    void turningBackupsOffRemovesTheScheduleButKeepsTheBackups() {
+    void aStackWithoutABackupSectionIsBackedUpDaily() {
+        cluster.create(PanStackReconcilerTest.MINIMAL);
+        cluster.bringUp("demo");
+
+        CronJob cronJob = cluster.awaitObject(CronJob.class, "demo-backup");
+        assertThat(cronJob.getSpec().getSchedule()).isEqualTo("0 2 * * *");
+        cluster.awaitObject(PersistentVolumeClaim.class, "demo-backups");
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.condition("demo", "BackupHealthy")
+                .map(c -> "FirstBackupPending".equals(c.getReason())).orElse(false));
+    }
+
+    @Test
+    void turningBackupsOffRemovesTheScheduleKeepsTheBackupsAndSaysSo() {
         cluster.create(WITH_BACKUP);
         cluster.bringUp("demo");
         cluster.awaitObject(CronJob.class, "demo-backup");
         cluster.awaitObject(PersistentVolumeClaim.class, "demo-backups");
 
-        cluster.edit("demo", s -> s.getSpec().setBackup(null));
+        cluster.edit("demo", s -> s.getSpec().getBackup().setEnabled(false));
 
         await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.find(CronJob.class, "demo-backup").isEmpty());
         assertThat(cluster.find(PersistentVolumeClaim.class, "demo-backups")).as("backups are data: kept").isPresent();
-        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.condition("demo", "BackupHealthy").isEmpty());
+        cluster.awaitCondition("demo", "BackupHealthy", "False");
+        assertThat(cluster.condition("demo", "BackupHealthy").orElseThrow().getReason()).isEqualTo("BackupsDisabled");
+        assertThat(cluster.condition("demo", "BackupHealthy").orElseThrow().getMessage())
+                .contains("spec.backup.enabled: false");
+        assertThat(cluster.get("demo").getStatus().getPhase()).as("an explicit choice, not a degradation")
+                .isEqualTo(Phase.Ready);
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> events().stream()
+                .anyMatch(e -> "BackupsDisabled".equals(e.getReason()) && "Warning".equals(e.getType())));
     }
 
     @Test

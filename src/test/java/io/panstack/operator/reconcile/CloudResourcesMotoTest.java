@@ -3,6 +3,7 @@ package io.panstack.operator.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -79,15 +80,48 @@ class CloudResourcesMotoTest extends MotoCloudTest {
         assertThat(aws.s3.getBucketVersioning(r -> r.bucket(bucket)).statusAsString()).isEqualTo("Enabled");
         assertThat(aws.s3.getBucketTagging(r -> r.bucket(bucket)).tagSet()).anyMatch(t -> t.key().equals("team"));
         assertThat(aws.s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules())
-                .as("logical backups expire after backup.retentionDays").singleElement()
+                .as("only old versions of logical backups expire by age, backup.retentionDays after").singleElement()
                 .satisfies(rule -> {
                     assertThat(rule.filter().prefix()).isEqualTo("backups/");
-                    assertThat(rule.expiration().days()).isEqualTo(10);
+                    assertThat(rule.expiration()).as("current backups never expire by age alone").isNull();
+                    assertThat(rule.noncurrentVersionExpiration().noncurrentDays()).isEqualTo(10);
                 });
 
         assertThat(state.database().host()).isEqualTo(db.endpoint().address());
         assertThat(state.files().volumeHandle()).isEqualTo(fs.fileSystemId() + "::" + state.files().accessPointId());
         assertThat(state.bucket().name()).isEqualTo(bucket);
+    }
+
+    /**
+     * Backups that stopped weeks ago: retention (10 days here) removes the old ones past the newest three, never
+     * those three, and nothing that is not a backup of this stack's schema.
+     */
+    @Test
+    void retentionInTheBucketKeepsTheNewestBackupsWhateverTheirAge() {
+        Stack stack = aws.awsStack();
+        CloudFixture.untilReady(stack, aws.services(), new TestCredentials());
+        String bucket = AwsNames.bucket(stack);
+        List<String> keys = List.of("backups/dashboard-20260101T020000Z.sql.gz", "backups/dashboard-20260102T020000Z.sql.gz",
+                "backups/dashboard-20260103T020000Z.sql.gz", "backups/dashboard-20260104T020000Z.sql.gz",
+                "backups/dashboard-20260105T020000Z.sql.gz", "backups/notes.txt", "backups/other-20260101T020000Z.sql.gz",
+                "backups/2025/dashboard-20250101T020000Z.sql.gz", "themes/dashboard-20260101T020000Z.sql.gz");
+        keys.forEach(key -> aws.s3.putObject(r -> r.bucket(bucket).key(key),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("x")));
+        // Moto stamps objects with the time they were written: judged a year later, all are past retention.
+        java.time.Instant aYearLater = java.time.Instant.now().plus(java.time.Duration.ofDays(365));
+
+        int pruned = io.panstack.operator.bucket.BackupPruning.prune(stack, aws.services().s3(), bucket, aYearLater);
+
+        assertThat(pruned).isEqualTo(2);
+        assertThat(aws.s3.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(o -> o.key())
+                .containsExactlyInAnyOrder("backups/dashboard-20260103T020000Z.sql.gz",
+                        "backups/dashboard-20260104T020000Z.sql.gz", "backups/dashboard-20260105T020000Z.sql.gz",
+                        "backups/notes.txt", "backups/other-20260101T020000Z.sql.gz",
+                        "backups/2025/dashboard-20250101T020000Z.sql.gz", "themes/dashboard-20260101T020000Z.sql.gz");
+        assertThat(aws.s3.listObjectVersions(r -> r.bucket(bucket).prefix("backups/dashboard-20260101")).versions())
+                .as("versioned: the pruned backup stays as an old version until the lifecycle rule expires it").hasSize(1);
+        assertThat(io.panstack.operator.bucket.BackupPruning.prune(stack, aws.services().s3(), bucket, aYearLater))
+                .as("the newest three stay, however often it runs").isZero();
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.panstack.operator.testsupport.MotoServer;
 import io.panstack.operator.testsupport.QuarkusMoto;
 import io.panstack.operator.testsupport.Tiers;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
@@ -79,6 +80,8 @@ class SamplesReconcileTest {
         assertThat(cluster.condition(stack, "Stalled").orElseThrow().getStatus()).isEqualTo("False");
         assertThat(cluster.list(Deployment.class)).extracting(d -> d.getMetadata().getName())
                 .contains(stack + "-dashboard", stack + "-renderer", stack + "-scheduler");
+        assertThat(cluster.find(CronJob.class, stack + "-backup")).as("every sample is backed up, without asking")
+                .isPresent();
     }
 
     /** The sample's placeholder subnet and security group ids replaced by ones that exist in the AWS emulator. */

@@ -11,12 +11,18 @@ import io.fabric8.generator.annotation.Size;
 
 /** Scheduled logical backups of the repository database (the vendor's mysqldump, compressed). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "schedule", "retentionDays", "maxAge", "volume", "serviceAccountName" })
+@JsonPropertyOrder({ "enabled", "schedule", "retentionDays", "keepNewest", "maxAge", "volume", "serviceAccountName" })
 public class BackupSpec {
     public static final String SCHEDULE = "0 2 * * *";
     public static final int RETENTION_DAYS = 14;
     /** A day and two hours: a daily backup that ran late is not yet an alarm. */
     public static final String MAX_AGE = "26h";
+    public static final int KEEP_NEWEST = 3;
+
+    @Default("true")
+    @JsonPropertyDescription("Logical backups are on unless this says false, an explicit opt-out that status shows (BackupHealthy False, reason BackupsDisabled) and Argo CD reports.")
+    private Boolean enabled = true;
+
     @Default(SCHEDULE)
     @Size(min = 1, max = 100)
     @JsonPropertyDescription("When to back up: a cron schedule in UTC as CronJobs take it, e.g. \"0 2 * * *\" (daily at 02:00) or @daily.")
@@ -25,8 +31,14 @@ public class BackupSpec {
     @Default("14")
     @Min(1)
     @Max(3650)
-    @JsonPropertyDescription("Days a logical backup is kept: an S3 lifecycle rule on the backup prefix, or pruning on the backup volume (the newest is always kept).")
+    @JsonPropertyDescription("Days a logical backup is kept, beyond the keepNewest newest, which stay whatever their age. Older ones are pruned after each successful backup, so backups that stop are never pruned away.")
     private Integer retentionDays = RETENTION_DAYS;
+
+    @Default("3")
+    @Min(1)
+    @Max(1000)
+    @JsonPropertyDescription("How many of the newest logical backups are kept whatever their age (in the bucket and on the backup volume).")
+    private Integer keepNewest = KEEP_NEWEST;
 
     @Default(MAX_AGE)
     @Size(min = 2, max = 16)
@@ -42,10 +54,14 @@ public class BackupSpec {
     @JsonPropertyDescription("Service account of the backup pods. With a bucket it needs s3:PutObject on it (IRSA or EKS Pod Identity). Unset: the stack's own ServiceAccount <name>-jobs (see jobIdentity).")
     private String serviceAccountName;
 
+    public Boolean getEnabled() { return enabled; }
+    public void setEnabled(Boolean enabled) { this.enabled = enabled; }
     public String getSchedule() { return schedule; }
     public void setSchedule(String schedule) { this.schedule = schedule; }
     public Integer getRetentionDays() { return retentionDays; }
     public void setRetentionDays(Integer retentionDays) { this.retentionDays = retentionDays; }
+    public Integer getKeepNewest() { return keepNewest; }
+    public void setKeepNewest(Integer keepNewest) { this.keepNewest = keepNewest; }
     public String getMaxAge() { return maxAge; }
     public void setMaxAge(String maxAge) { this.maxAge = maxAge; }
     public BackupVolumeSpec getVolume() { return volume; }
@@ -54,4 +70,6 @@ public class BackupSpec {
     public void setServiceAccountName(String serviceAccountName) { this.serviceAccountName = serviceAccountName; }
 
     public int retentionDays() { return retentionDays == null ? RETENTION_DAYS : retentionDays; }
+    public int keepNewest() { return keepNewest == null ? KEEP_NEWEST : keepNewest; }
+    public boolean enabled() { return enabled == null || enabled; }
 }

@@ -97,8 +97,9 @@ public class PanStackSpec {
     @JsonPropertyDescription("An S3 bucket for the stack (private, encrypted, versioned), created or adopted.")
     private BucketSpec bucket;
 
-    @JsonPropertyDescription("Scheduled logical backups of the repository database (any database mode), to the bucket when there is one, else to a backup volume; and the recovery point objective BackupHealthy checks. Unset: no logical backups.")
-    private BackupSpec backup;
+    @Default("{}")
+    @JsonPropertyDescription("Scheduled logical backups of the repository database (any database mode), to the bucket when there is one, else to a backup volume; and the recovery point objective BackupHealthy checks. On by default (daily); backup.enabled: false opts out.")
+    private BackupSpec backup = new BackupSpec();
 
     @JsonPropertyDescription("Region and tags of the stack's AWS resources (database.rds, files.efs, bucket).")
     private AwsSpec aws;
@@ -152,7 +153,9 @@ public class PanStackSpec {
     public BucketSpec getBucket() { return bucket; }
     public void setBucket(BucketSpec bucket) { this.bucket = bucket; }
     public BackupSpec getBackup() { return backup; }
-    public void setBackup(BackupSpec backup) { this.backup = backup; }
+    public void setBackup(BackupSpec backup) { this.backup = backup != null ? backup : new BackupSpec(); }
+    /** Whether the stack takes logical backups: yes unless spec.backup.enabled opts out. */
+    public boolean backsUp() { return backup == null || backup.enabled(); }
     public JobIdentitySpec getJobIdentity() { return jobIdentity; }
     public void setJobIdentity(JobIdentitySpec jobIdentity) { this.jobIdentity = jobIdentity; }
     public AwsSpec getAws() { return aws; }

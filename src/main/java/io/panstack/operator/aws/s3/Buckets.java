@@ -1,5 +1,6 @@
 package io.panstack.operator.aws.s3;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +36,22 @@ public interface Buckets {
     void setTags(String name, Map<String, String> tags);
 
     /**
-     * Get- then PutBucketLifecycleConfiguration: objects under the prefix (and their old versions) expire after the
-     * given days, in a rule of the operator's own; the bucket's other lifecycle rules are kept.
+     * Get- then PutBucketLifecycleConfiguration: under the prefix, old (noncurrent) versions expire the given days
+     * after they stopped being current, in a rule of the operator's own; current objects never expire by age there,
+     * and the bucket's other lifecycle rules are kept.
      */
-    void expireAfter(String name, String prefix, int days);
+    void expireOldVersionsAfter(String name, String prefix, int days);
 
-    /** Removes the operator's expiration rule of the prefix (see expireAfter); the bucket's other rules stay. */
+    /** ListObjectsV2 of the folder (prefix, not its subfolders): the current objects, with their times. */
+    List<StoredObject> list(String name, String prefix);
+
+    /**
+     * DeleteObjects of the keys' current versions: in a versioned bucket they become old versions (a delete marker on
+     * top), which expireOldVersionsAfter expires in turn.
+     */
+    void deleteCurrent(String name, List<String> keys);
+
+    /** Removes the operator's expiration rule of the prefix (see expireOldVersionsAfter); the bucket's other rules stay. */
     void keepForever(String name, String prefix);
 
     /** Deletes every object version and delete marker, then the bucket: deletionPolicy Delete with deleteRecoveryPoints. */
@@ -54,6 +65,10 @@ public interface Buckets {
 
     /** A bucket and the settings the operator keeps on it. */
     record Bucket(String name, String region, boolean publicAccessBlocked, boolean encrypted, String versioning,
-            Map<String, String> tags, Map<String, Integer> expirationDaysByPrefix) {
+            Map<String, String> tags, Map<String, Integer> oldVersionDaysByPrefix) {
+    }
+
+    /** An object as a listing shows it. */
+    record StoredObject(String key, Instant lastModified) {
     }
 }

@@ -55,7 +55,7 @@ public class SdkBuckets implements Buckets {
             throw e;
         }
         return Optional.of(new Bucket(name, region(name), publicAccessBlocked(name), encrypted(name),
-                versioning(name), tags(name), expirations(name)));
+                versioning(name), tags(name), oldVersionDays(name)));
     }
 
     @Override
@@ -101,20 +101,32 @@ public class SdkBuckets implements Buckets {
     }
 
     @Override
-    public void expireAfter(String name, String prefix, int days) {
-        String id = RULE_PREFIX + prefix.replaceAll("[^A-Za-z0-9-]", "-");
+    public void expireOldVersionsAfter(String name, String prefix, int days) {
+        String id = ruleId(prefix);
         List<LifecycleRule> rules = new ArrayList<>(lifecycleRules(name).stream().filter(r -> !id.equals(r.id())).toList());
         rules.add(LifecycleRule.builder().id(id).status(ExpirationStatus.ENABLED)
                 .filter(f -> f.prefix(prefix))
-                .expiration(e -> e.days(days))
                 .noncurrentVersionExpiration(e -> e.noncurrentDays(days))
                 .build());
         s3.putBucketLifecycleConfiguration(r -> r.bucket(name).lifecycleConfiguration(c -> c.rules(rules)));
     }
 
     @Override
+    public List<StoredObject> list(String name, String prefix) {
+        List<StoredObject> objects = new ArrayList<>();
+        s3.listObjectsV2Paginator(r -> r.bucket(name).prefix(prefix).delimiter("/")).contents()
+                .forEach(o -> objects.add(new StoredObject(o.key(), o.lastModified())));
+        return objects;
+    }
+
+    @Override
+    public void deleteCurrent(String name, List<String> keys) {
+        delete(name, keys.stream().map(key -> ObjectIdentifier.builder().key(key).build()).toList());
+    }
+
+    @Override
     public void keepForever(String name, String prefix) {
-        String id = RULE_PREFIX + prefix.replaceAll("[^A-Za-z0-9-]", "-");
+        String id = ruleId(prefix);
         List<LifecycleRule> all = lifecycleRules(name);
         List<LifecycleRule> others = all.stream().filter(r -> !id.equals(r.id())).toList();
         if (others.size() == all.size()) {
@@ -127,13 +139,22 @@ public class SdkBuckets implements Buckets {
         }
     }
 
-    /** The operator's expiration rules, by prefix. */
-    private Map<String, Integer> expirations(String name) {
+    private static String ruleId(String prefix) {
+        return RULE_PREFIX + prefix.replaceAll("[^A-Za-z0-9-]", "-");
+    }
+
+    /**
+     * The operator's rules that expire only old versions, by prefix. An earlier rule of the operator's that also
+     * expired current objects by age is left out, so it is seen as missing and replaced.
+     */
+    private Map<String, Integer> oldVersionDays(String name) {
         Map<String, Integer> days = new LinkedHashMap<>();
         for (LifecycleRule rule : lifecycleRules(name)) {
-            if (rule.id() != null && rule.id().startsWith(RULE_PREFIX) && rule.expiration() != null
-                    && rule.expiration().days() != null && rule.filter() != null && rule.filter().prefix() != null) {
-                days.put(rule.filter().prefix(), rule.expiration().days());
+            if (rule.id() != null && rule.id().startsWith(RULE_PREFIX) && rule.expiration() == null
+                    && rule.noncurrentVersionExpiration() != null
+                    && rule.noncurrentVersionExpiration().noncurrentDays() != null
+                    && rule.filter() != null && rule.filter().prefix() != null) {
+                days.put(rule.filter().prefix(), rule.noncurrentVersionExpiration().noncurrentDays());
             }
         }
         return days;

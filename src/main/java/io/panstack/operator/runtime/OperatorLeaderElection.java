@@ -9,10 +9,10 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
  * prod profile only, so dev mode and tests run without it). A replica that loses the lease exits, so Kubernetes
  * restarts it as a follower; only tests turn that off, as exiting would end the test JVM.
  * <p>
- * The leader renews the Lease every retry period with a PATCH (fabric8's LeaderElector), so deploy/rbac.yaml must grant
- * "patch" on leases; if no renewal succeeds within the renew deadline, it stops leading. The timings are Kubernetes'
- * usual ones (15 s, 10 s, 2 s; panstack.leader-election.*) and can be set for tests that must see several renewals
- * quickly.
+ * The leader renews the Lease every retry period with a PATCH (fabric8's LeaderElector), so deploy/base/rbac.yaml must
+ * grant "patch" on leases; if no renewal succeeds within the renew deadline, it stops leading. The timings are
+ * Kubernetes' usual ones (15 s, 10 s, 2 s; panstack.leader-election.*) and can be set for tests that must see several
+ * renewals quickly.
  */
 @Singleton
 public class OperatorLeaderElection extends LeaderElectionConfiguration {

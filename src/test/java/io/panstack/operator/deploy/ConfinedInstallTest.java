@@ -40,15 +40,15 @@ import io.panstack.operator.testsupport.DeployedRbac.Access;
 import io.panstack.operator.testsupport.Tiers;
 
 /**
- * deploy-confined/ (`kubectl apply -k deploy-confined/`) installs deploy/ with Kubernetes rights only in the namespaces
- * the operator watches: per watched namespace a Role with deploy/rbac.yaml's namespaced rules, cluster-wide only its
- * cluster-scoped ones (PersistentVolumes). Read here as kustomize builds it: deploy/ (with its namespace), then the
+ * deploy/confined/ (`kubectl apply -k deploy/confined/`) installs deploy/ with Kubernetes rights only in the namespaces
+ * the operator watches: per watched namespace a Role with deploy/base/rbac.yaml's namespaced rules, cluster-wide only
+ * its cluster-scoped ones (PersistentVolumes). Read here as kustomize builds it: deploy/ (with its namespace), then the
  * overlay's own resources and patches (the patches the overlay uses: a Role's rules replaced whole, container env
  * merged by name). Where kubectl is on the PATH (or $KUBECTL), the real `kubectl kustomize` output is compared too.
  */
 @Tag(Tiers.UNIT)
 class ConfinedInstallTest {
-    static final Path OVERLAY = Path.of("deploy-confined");
+    static final Path OVERLAY = Path.of("deploy", "confined");
     static final String OPERATOR_NAMESPACE = "panstack-system";
     static final String ACCOUNT = "panstack-operator";
     static final String WATCHED_ENV = "QUARKUS_OPERATOR_SDK_CONTROLLERS_PANSTACK_NAMESPACES";
@@ -72,7 +72,7 @@ class ConfinedInstallTest {
             "authorization.k8s.io/selfsubjectrulesreviews");
 
     static Map<String, Object> kustomization;
-    /** What deploy-confined/ installs. */
+    /** What deploy/confined/ installs. */
     static List<HasMetadata> confined;
     /** The rules of deploy/'s ClusterRole, split by the scope of their resources. */
     static final List<PolicyRule> baseNamespacedRules = new ArrayList<>();
@@ -93,7 +93,7 @@ class ConfinedInstallTest {
         assertThat(baseRoles).as("deploy/'s ClusterRole").hasSize(1);
         for (PolicyRule rule : baseRoles.get(0).getRules()) {
             Set<Boolean> scopes = groupResources(rule).map(clusterScoped::contains).collect(Collectors.toSet());
-            assertThat(scopes).as("deploy/rbac.yaml rule mixing namespaced and cluster-scoped resources: %s", rule)
+            assertThat(scopes).as("deploy/base/rbac.yaml rule mixing namespaced and cluster-scoped resources: %s", rule)
                     .hasSize(1);
             (scopes.contains(true) ? baseClusterRules : baseNamespacedRules).add(rule);
         }
@@ -253,7 +253,7 @@ class ConfinedInstallTest {
         return Arrays.stream(env.get(0).getValue().split(",")).map(String::strip).toList();
     }
 
-    /** Whether the operator's ServiceAccount may do this, as RBAC decides from the bindings deploy-confined/ installs. */
+    /** Whether the operator's ServiceAccount may do this, as RBAC decides from the bindings deploy/confined/ installs. */
     private static boolean allows(Access access) {
         Stream<PolicyRule> everywhere = ofKind(confined, ClusterRoleBinding.class).stream()
                 .filter(b -> boundToOperator(b.getSubjects()) && b.getRoleRef().getKind().equals("ClusterRole"))
@@ -324,7 +324,7 @@ class ConfinedInstallTest {
     }
 
     /**
-     * As much of `kustomize build` as deploy/ and deploy-confined/ use: resources (files and directories), the
+     * As much of `kustomize build` as deploy/ and deploy/confined/ use: resources (files and directories), the
      * namespace of namespaced objects, and strategic-merge patches that replace a Role's or ClusterRole's rules or
      * merge a container's env by name. Anything else in a patch fails, rather than being read wrongly.
      */

@@ -27,31 +27,42 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
- * deploy/ is what `kubectl apply -k deploy/` installs: it must hang together (every file the kustomization names,
- * bindings to the right account in the right namespace), run the image the build makes, and meet the "restricted"
- * Pod Security Standard its namespace enforces. (OperatorRbacTest checks the permissions themselves.)
+ * deploy/ is what `kubectl apply -k deploy/` installs, namely deploy/base/: it must hang together (every file the
+ * kustomizations name, bindings to the right account in the right namespace), run the image the build makes, and meet
+ * the "restricted" Pod Security Standard its namespace enforces. (OperatorRbacTest checks the permissions themselves.)
  */
 @Tag(Tiers.UNIT)
 class DeployManifestsTest {
     static final Path DEPLOY = Path.of("deploy");
+    /** The base install, which deploy/ and deploy/confined/ build on: it sets the namespace and the image. */
+    static final Path BASE = DEPLOY.resolve("base");
     static Map<String, Object> kustomization;
     static final List<HasMetadata> objects = new ArrayList<>();
 
     @BeforeAll
-    @SuppressWarnings("unchecked")
     static void load() throws IOException {
-        kustomization = yaml(DEPLOY.resolve("kustomization.yaml"));
-        for (String resource : (List<String>) kustomization.get("resources")) {
-            Path path = DEPLOY.resolve(resource).normalize();
-            if (Files.isDirectory(path)) {
-                Map<String, Object> nested = yaml(path.resolve("kustomization.yaml"));
-                for (String file : (List<String>) nested.get("resources")) {
-                    objects.addAll(documents(path.resolve(file)));
-                }
-            } else {
-                objects.addAll(documents(path));
-            }
+        kustomization = yaml(BASE.resolve("kustomization.yaml"));
+        objects.addAll(resources(DEPLOY));
+    }
+
+    /** The objects a kustomization's resources hold, directories (other kustomizations) included. */
+    @SuppressWarnings("unchecked")
+    private static List<HasMetadata> resources(Path dir) throws IOException {
+        List<HasMetadata> found = new ArrayList<>();
+        for (String resource : (List<String>) yaml(dir.resolve("kustomization.yaml")).get("resources")) {
+            Path path = dir.resolve(resource).normalize();
+            assertThat(path).as("resource " + resource + " of " + dir).exists();
+            found.addAll(Files.isDirectory(path) ? resources(path) : documents(path));
         }
+        return found;
+    }
+
+    @Test
+    void deployInstallsTheBaseUnchanged() throws IOException {
+        // Nothing added on top of base/: deploy/confined/ builds on base/, so a namespace, image or patch set in
+        // deploy/kustomization.yaml would be missing from the confined install.
+        assertThat(yaml(DEPLOY.resolve("kustomization.yaml"))).containsOnlyKeys("apiVersion", "kind", "resources")
+                .containsEntry("resources", List.of("base"));
     }
 
     @Test

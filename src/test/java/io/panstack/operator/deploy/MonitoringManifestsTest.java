@@ -100,7 +100,7 @@ public class MonitoringManifestsTest {
         serviceMonitor = yaml(MONITORING.resolve("servicemonitor.yaml"));
         prometheusRule = yaml(MONITORING.resolve("prometheusrule.yaml"));
         kustomization = yaml(MONITORING.resolve("kustomization.yaml"));
-        metricsService = yaml(Path.of("deploy", "service.yaml"));
+        metricsService = yaml(DeployManifestsTest.BASE.resolve("service.yaml"));
         dashboard = new ObjectMapper().readTree(MONITORING.resolve("grafana-dashboard.json").toFile());
     }
 
@@ -116,9 +116,9 @@ public class MonitoringManifestsTest {
         assertThat(serviceMonitor.path("spec").path("selector").has("matchExpressions")).isFalse();
         JsonNode serviceLabels = metricsService.path("metadata").path("labels");
         matchLabels.fields().forEachRemaining(label -> assertThat(serviceLabels.path(label.getKey()).asText())
-                .as("label %s of deploy/service.yaml", label.getKey()).isEqualTo(label.getValue().asText()));
+                .as("label %s of deploy/base/service.yaml", label.getKey()).isEqualTo(label.getValue().asText()));
 
-        String namespace = yaml(DeployManifestsTest.DEPLOY.resolve("kustomization.yaml")).path("namespace").asText();
+        String namespace = yaml(DeployManifestsTest.BASE.resolve("kustomization.yaml")).path("namespace").asText();
         assertThat(texts(serviceMonitor.path("spec").path("namespaceSelector").path("matchNames")))
                 .containsExactly(namespace);
 
@@ -259,7 +259,7 @@ public class MonitoringManifestsTest {
 
     @Test
     void kustomizationInstallsTheRulesAndTheDashboardInTheOperatorsNamespace() throws IOException {
-        String namespace = yaml(DeployManifestsTest.DEPLOY.resolve("kustomization.yaml")).path("namespace").asText();
+        String namespace = yaml(DeployManifestsTest.BASE.resolve("kustomization.yaml")).path("namespace").asText();
         assertThat(kustomization.path("namespace").asText()).isEqualTo(namespace).isEqualTo("panstack-system");
         List<String> resources = texts(kustomization.path("resources"));
         assertThat(resources).containsExactlyInAnyOrder("servicemonitor.yaml", "prometheusrule.yaml");

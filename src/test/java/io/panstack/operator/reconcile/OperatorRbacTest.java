@@ -40,9 +40,9 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 
 /**
- * The operator must work with exactly the permissions in deploy/rbac.yaml: the (mock) API server refuses every request
- * those rules do not allow, as a real one would, while stacks run through their life; and every request the operator
- * sent is checked against them afterwards.
+ * The operator must work with exactly the permissions in deploy/base/rbac.yaml: the (mock) API server refuses every
+ * request those rules do not allow, as a real one would, while stacks run through their life; and every request the
+ * operator sent is checked against them afterwards.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true, setup = RbacEnforcingDispatcher.Setup.class)
@@ -76,10 +76,10 @@ class OperatorRbacTest {
                 // The test profile applies the CRD to the mock server; in production the CRD comes with deploy/.
                 .filter(a -> !a.group().equals("apiextensions.k8s.io")).toList();
 
-        assertThat(RbacEnforcingDispatcher.Setup.installed().refused()).as("requests the API server refused under deploy/rbac.yaml")
+        assertThat(RbacEnforcingDispatcher.Setup.installed().refused()).as("requests the API server refused under deploy/base/rbac.yaml")
                 .isEmpty();
         assertThat(accesses).as("requests the operator sent").hasSizeGreaterThan(50);
-        assertThat(accesses).filteredOn(a -> !rbac.allows(a)).as("requests deploy/rbac.yaml would refuse").isEmpty();
+        assertThat(accesses).filteredOn(a -> !rbac.allows(a)).as("requests deploy/base/rbac.yaml would refuse").isEmpty();
         assertThat(accesses).extracting(Access::verb).contains("watch", "create", "patch", "delete", "get");
         assertThat(accesses).as("the operator never deletes data or the database")
                 .filteredOn(a -> a.verb().startsWith("delete"))

@@ -65,7 +65,7 @@ class LeaderElectionTest {
     }
 
     /**
-     * The mock server refuses what deploy/rbac.yaml does not grant. Before it campaigns, JOSDK asks the API server
+     * The mock server refuses what deploy/base/rbac.yaml does not grant. Before it campaigns, JOSDK asks the API server
      * (SelfSubjectRulesReview, allowed to every account by the default system:basic-user role) whether it may get,
      * create and update Leases; the mock cannot answer that itself, so it answers with deploy/'s Role.
      */
@@ -107,7 +107,7 @@ class LeaderElectionTest {
             renewals.add(lease.getSpec().getRenewTime());
             Thread.sleep(RETRY_PERIOD.toMillis());
         }
-        assertThat(RbacEnforcingDispatcher.Setup.installed().refused()).as("requests deploy/rbac.yaml refused").isEmpty();
+        assertThat(RbacEnforcingDispatcher.Setup.installed().refused()).as("requests deploy/base/rbac.yaml refused").isEmpty();
         assertThat(renewals).as("renewals seen over three renew deadlines").hasSizeGreaterThanOrEqualTo(4);
         assertThat(leases.get().getSpec().getRenewTime())
                 .as("the Lease is still being renewed").isAfter(ZonedDateTime.now().minus(LEASE_DURATION));
@@ -124,6 +124,6 @@ class LeaderElectionTest {
             PanStack current = tests.resource(stack).get();
             return current.getStatus() != null && current.getStatus().getPhase() != null;
         });
-        assertThat(RbacEnforcingDispatcher.Setup.installed().refused()).as("requests deploy/rbac.yaml refused").isEmpty();
+        assertThat(RbacEnforcingDispatcher.Setup.installed().refused()).as("requests deploy/base/rbac.yaml refused").isEmpty();
     }
 }

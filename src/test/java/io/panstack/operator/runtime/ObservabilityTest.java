@@ -21,7 +21,7 @@ import io.panstack.operator.api.v1alpha1.PanStack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
-/** What Prometheus and the kubelet's probes (deploy/deployment.yaml) read from the operator. */
+/** What Prometheus and the kubelet's probes (deploy/base/deployment.yaml) read from the operator. */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 @Tag(Tiers.RECONCILER)

@@ -16,13 +16,13 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
- * The permissions deploy/rbac.yaml grants, and the RBAC question an API server asks of a request: which verb, on
+ * The permissions deploy/base/rbac.yaml grants, and the RBAC question an API server asks of a request: which verb, on
  * which API group, resource and subresource, in which namespace. The ClusterRole holds everywhere; the Role only in
  * the operator's own namespace (where deploy/ binds it). Enough of RBAC to judge the operator's requests (no
  * resourceNames, no aggregation: deploy/ uses neither).
  */
 public final class DeployedRbac {
-    public static final Path RBAC = Path.of("deploy", "rbac.yaml");
+    public static final Path RBAC = Path.of("deploy", "base", "rbac.yaml");
 
     private final List<PolicyRule> clusterRules = new ArrayList<>();
     private final List<PolicyRule> namespaceRules = new ArrayList<>();

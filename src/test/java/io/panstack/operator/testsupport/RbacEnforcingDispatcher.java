@@ -20,8 +20,8 @@ import io.quarkus.test.kubernetes.client.KubernetesServer;
 
 /**
  * Makes the fabric8 mock API server refuse, as a real one does with 403 Forbidden, every request of the operator that
- * deploy/rbac.yaml does not allow, and remembers each refusal. The mock otherwise answers everything, which is how a
- * Lease renewal by PATCH passed every test here and then failed on the first real cluster.
+ * deploy/base/rbac.yaml does not allow, and remembers each refusal. The mock otherwise answers everything, which is how
+ * a Lease renewal by PATCH passed every test here and then failed on the first real cluster.
  * <p>
  * Not judged: requests carrying the tests' own user agent, discovery and other non-resource URLs (every user may read
  * them), the self-reviews every account may create (system:basic-user), and the CRD, which the test profile applies
@@ -73,7 +73,7 @@ public final class RbacEnforcingDispatcher extends Dispatcher {
         }
     }
 
-    /** The operator's requests deploy/rbac.yaml did not allow, in the order they came. */
+    /** The operator's requests deploy/base/rbac.yaml did not allow, in the order they came. */
     public List<Access> refused() {
         return List.copyOf(refused);
     }

@@ -1,6 +1,7 @@
 package io.panstack.operator.bucket;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,10 @@ public final class StackBucket {
 
     public static BucketState reconcile(Stack stack, Buckets s3, String region) {
         String name = name(stack);
-        Bucket bucket = s3.find(name).orElseGet(() -> {
-            if (stack.spec().getBucket().getName() == null) {
+        Optional<Bucket> existing = s3.find(name);
+        boolean adopted = existing.isPresent() && stack.spec().getBucket().adopts();
+        Bucket bucket = existing.orElseGet(() -> {
+            if (!stack.spec().getBucket().adopts()) {
                 refuseToReplace(stack, s3, region);
             }
             return create(s3, name, region);
@@ -50,15 +53,23 @@ public final class StackBucket {
             throw new CloudProblem("BucketInOtherRegion", "Bucket " + name + " is in " + bucket.region()
                     + ", not in the stack's region " + region + ". Name a bucket in " + region + ".");
         }
+        List<String> drift = new ArrayList<>();
         if (!bucket.publicAccessBlocked()) {
-            s3.blockPublicAccess(name);
+            enforce(adopted, () -> s3.blockPublicAccess(name), drift, "public access is not blocked");
         }
         if (!bucket.encrypted()) {
-            s3.encryptByDefault(name);
+            enforce(adopted, () -> s3.encryptByDefault(name), drift, "objects are not encrypted by default");
         }
-        boolean versioned = stack.spec().getBucket().versioned();
+        Boolean written = stack.spec().getBucket().getVersioning();
+        boolean versioned = adopted && written == null ? ENABLED.equals(bucket.versioning())
+                : stack.spec().getBucket().versioned();
         if (versioned != ENABLED.equals(bucket.versioning()) && (versioned || ENABLED.equals(bucket.versioning()))) {
             s3.setVersioning(name, versioned);
+        }
+        if (!versioned) {
+            drift.add("versioning is " + (bucket.versioning() == null ? "off" : bucket.versioning().toLowerCase())
+                    + (written == null ? "; recommended on (not changed: spec.bucket.versioning is unset)"
+                            : " as spec.bucket.versioning says"));
         }
         if (stack.spec().backsUp()) {
             int days = stack.spec().getBackup().retentionDays();
@@ -73,9 +84,19 @@ public final class StackBucket {
         if (!tags.equals(bucket.tags())) {
             s3.setTags(name, tags);
         }
+        String shape = !adopted ? ": private, encrypted, versioning " + (versioned ? "on" : "suspended")
+                : drift.isEmpty() ? " (adopted): private, encrypted, versioned" : " (adopted): see status.bucket.drift";
         return new BucketState(name, region, new ResourceState(true, false, "BucketAvailable",
-                "Bucket " + name + " in " + region + ": private, encrypted, versioning "
-                        + (versioned ? "on" : "suspended")));
+                "Bucket " + name + " in " + region + shape, adopted ? drift : List.of()));
+    }
+
+    /** A bucket the operator made is kept in shape; an adopted one is left as it is and the shortfall reported. */
+    private static void enforce(boolean adopted, Runnable change, List<String> drift, String shortfall) {
+        if (adopted) {
+            drift.add(shortfall + "; recommended (not changed: the bucket was adopted)");
+        } else {
+            change.run();
+        }
     }
 
     private static Bucket create(Buckets s3, String name, String region) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.panstack.operator.api.v1alpha1.BucketStatus;
 import io.panstack.operator.api.v1alpha1.DatabaseStatus;
+import io.panstack.operator.api.v1alpha1.DriftReport;
 import io.panstack.operator.api.v1alpha1.FilesStatus;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.status.Conditions;
@@ -59,6 +60,7 @@ public final class CloudObservations {
         where.setLastRecoveryPointTime(before.getLastRecoveryPointTime());
         where.setLastRecoveryPointError(before.getLastRecoveryPointError());
         where.setBackupPolicyError(before.getBackupPolicyError());
+        where.setDrift(before.getDrift());
     }
 
     public static Readiness<BucketStatus> bucket(CloudState cloud, PanStackStatus previous) {
@@ -68,7 +70,8 @@ public final class CloudObservations {
         return of(cloud.bucket().state(), new BucketStatus(cloud.bucket().name(), cloud.bucket().region()));
     }
 
-    private static <W> Readiness<W> of(ResourceState state, W where) {
+    private static <W extends DriftReport> Readiness<W> of(ResourceState state, W where) {
+        where.setDrift(state.drift().isEmpty() ? null : state.drift());
         return new Readiness<>(state.ready(), state.reason(), state.message(), where);
     }
 

@@ -62,6 +62,7 @@ public final class RdsDatabase {
         }
         DbInstance instance = found.get();
         checkOwnership(stack, instance, credentials);
+        Map<String, String> parameters = spec.adopts() ? fitForPi(rds, instance) : null;
         adoptTags(stack, rds, instance);
         if (restoredFromSnapshot(stack) && AVAILABLE.equals(instance.status())
                 && !instance.tags().containsKey(AwsTags.MASTER_PASSWORD_SET)) {
@@ -79,7 +80,7 @@ public final class RdsDatabase {
         }
         boolean modified = false;
         if (AVAILABLE.equals(instance.status())) {
-            DbInstanceChange change = changes(spec, instance);
+            DbInstanceChange change = changes(RdsSettings.wanted(spec), instance);
             if (!change.isEmpty()) {
                 rds.modifyInstance(id, change);
                 modified = true;
@@ -90,7 +91,26 @@ public final class RdsDatabase {
                 : Observed.read("the snapshots of " + id, () -> rds.newestSnapshot(id));
         Observed<Boolean> safety = safetySnapshot == null ? null : Observed.read("the snapshot " + safetySnapshot,
                 () -> Optional.of(SafetySnapshot.ensureAvailable(stack, rds, safetySnapshot)));
-        return state(instance, modified, newest, safety);
+        return state(instance, modified, newest, safety, RdsSettings.drift(spec, instance, parameters));
+    }
+
+    /**
+     * An adopted instance's parameter group must have what Pi needs before the dashboard starts against it: the
+     * operator does not change a group it did not make, so the stack stalls until it is fixed. A group that cannot be
+     * read is no reason to stall (null: not known).
+     */
+    private static Map<String, String> fitForPi(DatabaseInstances rds, DbInstance instance) {
+        String group = instance.parameterGroup();
+        Map<String, String> parameters = group == null ? null : Observed.read("the parameter group " + group,
+                () -> rds.findParameterGroup(group).map(found -> found.parameters())).value();
+        List<String> unfit = parameters == null ? List.of() : RdsParameters.unfitForPi(parameters);
+        if (!unfit.isEmpty()) {
+            throw new CloudProblem("RdsParametersUnfitForPi", "RDS instance " + instance.identifier() + " runs with"
+                    + " the parameter group " + group + ", which Pi cannot work with; it needs "
+                    + String.join(", ", unfit) + ". Set them in a parameter group of yours (lower_case_table_names"
+                    + " needs a reboot of the instance); the operator changes nothing on an adopted instance's group.");
+        }
+        return parameters;
     }
 
     private static void create(Stack stack, DatabaseInstances rds, MasterCredentials credentials, String id) {
@@ -110,8 +130,8 @@ public final class RdsDatabase {
                     + stack.namespace() + "/" + stack.name(), spec.getSubnetIds(), tags));
         }
         String password = credentials.passwordForNewInstance(username);
-        NewDbInstance request = new NewDbInstance(id, spec.getInstanceClass(), spec.getEngineVersion(),
-                spec.getAllocatedStorageGiB(), STORAGE_TYPE, spec.multiAz(), spec.getBackupRetentionDays(),
+        NewDbInstance request = new NewDbInstance(id, spec.instanceClass(), spec.getEngineVersion(),
+                spec.allocatedStorageGiB(), STORAGE_TYPE, spec.multiAz(), spec.backupRetentionDays(),
                 spec.deletionProtected(), stack.database().schema(), username, password, spec.getSecurityGroupIds(), id,
                 id, tags);
         Idempotent.create("DBInstanceAlreadyExists", snapshot == null ? () -> rds.createInstance(request)
@@ -173,27 +193,28 @@ public final class RdsDatabase {
     }
 
     /** The settings ModifyDBInstance can bring in line; a shrink is refused (RDS storage only grows). */
-    static DbInstanceChange changes(RdsDatabaseSpec spec, DbInstance actual) {
-        int wantedStorage = spec.getAllocatedStorageGiB();
-        if (actual.allocatedStorageGiB() != null && wantedStorage < actual.allocatedStorageGiB()) {
+    static DbInstanceChange changes(RdsSettings.Wanted spec, DbInstance actual) {
+        Integer wantedStorage = spec.allocatedStorageGiB();
+        if (wantedStorage != null && actual.allocatedStorageGiB() != null && wantedStorage < actual.allocatedStorageGiB()) {
             throw new CloudProblem("RdsStorageShrinkRefused", "RDS instance " + actual.identifier() + " has "
                     + actual.allocatedStorageGiB() + " GiB and RDS storage cannot shrink; set"
                     + " spec.database.rds.allocatedStorageGiB to " + actual.allocatedStorageGiB() + " or more.");
         }
-        List<String> groups = spec.getSecurityGroupIds();
+        List<String> groups = spec.securityGroupIds();
         boolean groupsDiffer = !groups.isEmpty()
                 && !new HashSet<>(groups).equals(new HashSet<>(orEmpty(actual.securityGroupIds())));
         return new DbInstanceChange(
-                differs(spec.getInstanceClass(), actual.instanceClass()),
-                actual.allocatedStorageGiB() == null || wantedStorage > actual.allocatedStorageGiB() ? wantedStorage : null,
+                differs(spec.instanceClass(), actual.instanceClass()),
+                wantedStorage != null && (actual.allocatedStorageGiB() == null
+                        || wantedStorage > actual.allocatedStorageGiB()) ? wantedStorage : null,
                 differs(spec.multiAz(), actual.multiAz()),
-                differs(spec.getBackupRetentionDays(), actual.backupRetentionDays()),
-                differs(spec.deletionProtected(), actual.deletionProtection()),
+                differs(spec.backupRetentionDays(), actual.backupRetentionDays()),
+                differs(spec.deletionProtection(), actual.deletionProtection()),
                 groupsDiffer ? groups : null);
     }
 
     private static RdsState state(DbInstance instance, boolean modified, Observed<Instant> newestSnapshot,
-            Observed<Boolean> safetySnapshot) {
+            Observed<Boolean> safetySnapshot, List<String> drift) {
         String status = instance.status();
         boolean serving = status != null && SERVING.contains(status) && instance.endpoint() != null;
         // An upgrade waiting for its snapshot is looked at again soon, like a change AWS is making.
@@ -205,7 +226,7 @@ public final class RdsDatabase {
         String reason = serving ? (settling ? "RdsChanging" : "RdsAvailable") : "RdsNotAvailable";
         return new RdsState(instance.identifier(), status, instance.endpoint(), instance.port(),
                 instance.latestRestorableTime(), newestSnapshot, safetySnapshot,
-                new ResourceState(serving, settling, reason, message));
+                new ResourceState(serving, settling, reason, message, drift));
     }
 
     private static <T> T differs(T wanted, T actual) {

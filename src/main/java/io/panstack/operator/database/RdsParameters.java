@@ -1,6 +1,8 @@
 package io.panstack.operator.database;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +29,24 @@ public final class RdsParameters {
     public static String family(String engineVersion) {
         String[] parts = engineVersion.split("\\.");
         return "mariadb" + parts[0] + "." + parts[1];
+    }
+
+    /**
+     * What Pi cannot run without, as an adopted instance's parameter group may lack it: table names without case,
+     * function creators trusted, and NO_AUTO_VALUE_ON_ZERO among the SQL modes (others may be there too).
+     */
+    static List<String> unfitForPi(Map<String, String> actual) {
+        List<String> unfit = new ArrayList<>();
+        for (String flag : List.of("lower_case_table_names", "log_bin_trust_function_creators")) {
+            if (!"1".equals(actual.get(flag))) {
+                unfit.add(flag + "=1 (it is " + actual.getOrDefault(flag, "the engine default") + ")");
+            }
+        }
+        String modes = actual.getOrDefault("sql_mode", "");
+        if (!List.of(modes.split(",")).contains("NO_AUTO_VALUE_ON_ZERO")) {
+            unfit.add("sql_mode with NO_AUTO_VALUE_ON_ZERO (it is " + (modes.isEmpty() ? "the engine default" : modes) + ")");
+        }
+        return unfit;
     }
 
     /** The required parameters the group lacks or has with another value. */

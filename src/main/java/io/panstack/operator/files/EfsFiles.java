@@ -1,6 +1,7 @@
 package io.panstack.operator.files;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +58,9 @@ public final class EfsFiles {
             return new EfsState(fs.id(), null, null, null, new ResourceState(false, true, "EfsCreating",
                     "EFS file system " + fs.id() + " is " + fs.lifeCycleState()));
         }
-        Observed<Boolean> automaticBackups = automaticBackups(fs.id(), backups);
+        Observed<Boolean> automaticBackups = spec.adopts() ? Observed.read("the backup policy of " + fs.id(),
+                () -> Optional.of(backups.automaticBackupsEnabled(fs.id()))) : automaticBackups(fs.id(), backups);
+        List<String> drift = spec.adopts() ? drift(fs, automaticBackups) : List.of();
         List<MountTarget> targets = mountTargets(fs, spec, efs);
         AccessPoint accessPoint = accessPoint(stack, fs, efs);
         List<String> pending = targets.stream().filter(t -> !AVAILABLE.equals(t.lifeCycleState()))
@@ -77,7 +80,20 @@ public final class EfsFiles {
                 () -> backups.newestRecoveryPoint(fs.arn()));
         return new EfsState(fs.id(), accessPoint.id(), automaticBackups, recoveryPoint,
                 new ResourceState(ready, !ready && !targets.isEmpty(),
-                ready ? "EfsAvailable" : "EfsNotAvailable", message));
+                ready ? "EfsAvailable" : "EfsNotAvailable", message, drift));
+    }
+
+    /** What an adopted file system lacks of what the operator gives its own: reported, not changed. */
+    private static List<String> drift(FileSystem fs, Observed<Boolean> automaticBackups) {
+        List<String> drift = new ArrayList<>();
+        if (Boolean.FALSE.equals(automaticBackups.value())) {
+            drift.add("automatic backups (AWS Backup) are off; recommended on (not changed: the file system was"
+                    + " adopted)");
+        }
+        if (!fs.encrypted()) {
+            drift.add("the file system is not encrypted at rest (EFS cannot encrypt one in place)");
+        }
+        return drift;
     }
 
     /** Turns automatic backups on if they are off; true once they are on. */

@@ -67,4 +67,15 @@ class CloudObservationsTest {
         assertThat(files.where().getLastRecoveryPointTime()).isEqualTo("2026-11-20T06:00:00Z");
         assertThat(files.where().getLastRecoveryPointError()).isEqualTo("backup: HTTP 404");
     }
+
+    @Test
+    void theDriftOfAnAdoptedResourceReachesItsStatusAndGoesWhenFixed() {
+        CloudState adopted = new CloudState("eu-west-1", null, null, new BucketState("vendor", "eu-west-1",
+                new ResourceState(true, false, "BucketAvailable", "adopted", java.util.List.of("versioning is off"))));
+        assertThat(CloudObservations.bucket(adopted, null).where().getDrift()).containsExactly("versioning is off");
+
+        CloudState fixed = new CloudState("eu-west-1", null, null, new BucketState("vendor", "eu-west-1",
+                new ResourceState(true, false, "BucketAvailable", "adopted")));
+        assertThat(CloudObservations.bucket(fixed, null).where().getDrift()).as("no empty list in status").isNull();
+    }
 }

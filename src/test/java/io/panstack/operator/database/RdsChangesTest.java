@@ -33,7 +33,7 @@ class RdsChangesTest {
 
     @Test
     void anInstanceAsSpecifiedNeedsNoChange() {
-        assertThat(RdsDatabase.changes(spec(), actual("db.t3.medium", 20, true, 7, true, List.of("sg-1"))).isEmpty())
+        assertThat(RdsDatabase.changes(RdsSettings.wanted(spec()), actual("db.t3.medium", 20, true, 7, true, List.of("sg-1"))).isEmpty())
                 .isTrue();
     }
 
@@ -45,24 +45,78 @@ class RdsChangesTest {
         spec.setBackupRetentionDays(14);
         spec.setSecurityGroupIds(List.of("sg-2"));
 
-        DbInstanceChange change = RdsDatabase.changes(spec, actual("db.t3.medium", 20, true, 7, true, List.of("sg-1")));
+        DbInstanceChange change = RdsDatabase.changes(RdsSettings.wanted(spec), actual("db.t3.medium", 20, true, 7, true, List.of("sg-1")));
 
         assertThat(change).isEqualTo(new DbInstanceChange("db.r6g.large", 50, null, 14, null, List.of("sg-2")));
     }
 
     @Test
     void emptySecurityGroupsLeaveTheInstancesGroupsAlone() {
-        assertThat(RdsDatabase.changes(spec(), actual("db.t3.medium", 20, true, 7, true, List.of("sg-9"))).securityGroupIds())
+        assertThat(RdsDatabase.changes(RdsSettings.wanted(spec()), actual("db.t3.medium", 20, true, 7, true, List.of("sg-9"))).securityGroupIds())
                 .isNull();
     }
 
     @Test
     void aShrinkIsRefusedWithTheSizeToSet() {
-        assertThatThrownBy(() -> RdsDatabase.changes(spec(), actual("db.t3.medium", 100, true, 7, true, List.of())))
+        assertThatThrownBy(() -> RdsDatabase.changes(RdsSettings.wanted(spec()), actual("db.t3.medium", 100, true, 7, true, List.of())))
                 .isInstanceOf(CloudProblem.class)
                 .satisfies(e -> {
                     assertThat(((CloudProblem) e).problem().reason()).isEqualTo("RdsStorageShrinkRefused");
                     assertThat(((CloudProblem) e).problem().message()).contains("100 GiB").contains("allocatedStorageGiB");
                 });
+    }
+
+    static RdsDatabaseSpec adopting() {
+        RdsDatabaseSpec spec = new RdsDatabaseSpec();
+        spec.setIdentifier("pi-terraform");
+        return spec;
+    }
+
+    /** The vendor's Terraform instance: single-AZ, 3 days of backups, unprotected, unencrypted. */
+    static DbInstance vendors() {
+        return new DbInstance("pi-terraform", "arn:aws:rds:eu-west-1:1:db:pi-terraform", "available", "x.rds", 3306,
+                "db.t3.small", 20, false, 3, false, "10.11.6", false, null, "admin", List.of("sg-1"), "pi-params", "g",
+                null, Map.of());
+    }
+
+    @Test
+    void anAdoptedInstanceGetsOnlyWhatTheSpecWritesAndTheRestIsReported() {
+        assertThat(RdsDatabase.changes(RdsSettings.wanted(adopting()), vendors()).isEmpty())
+                .as("no resize, no Multi-AZ conversion, nothing the user did not write").isTrue();
+
+        List<String> drift = RdsSettings.drift(adopting(), vendors(), Map.of("lower_case_table_names", "1",
+                "character_set_server", "latin1"));
+        assertThat(drift).hasSize(8);
+        assertThat(String.join("\n", drift)).contains("multiAZ is off", "backupRetentionDays is 3", "deletionProtection is off",
+                "storage is not encrypted", "character_set_server is latin1", "collation_server is unset")
+                .doesNotContain("db.t3.small");
+
+        RdsDatabaseSpec written = adopting();
+        written.setMultiAZ(true);
+        DbInstanceChange change = RdsDatabase.changes(RdsSettings.wanted(written), vendors());
+        assertThat(change.multiAz()).as("what the user wrote is enforced").isTrue();
+        assertThat(change.instanceClass()).isNull();
+        assertThat(change.deletionProtection()).isNull();
+        assertThat(RdsSettings.drift(written, vendors(), null)).noneMatch(line -> line.contains("multiAZ"));
+    }
+
+    @Test
+    void aCreatedInstanceIsKeptToTheDefaultsAndHasNoDrift() {
+        DbInstanceChange change = RdsDatabase.changes(RdsSettings.wanted(spec()), vendors());
+        assertThat(change.instanceClass()).isEqualTo("db.t3.medium");
+        assertThat(change.multiAz()).isTrue();
+        assertThat(change.backupRetentionDays()).isEqualTo(7);
+        assertThat(change.deletionProtection()).isTrue();
+        assertThat(RdsSettings.drift(spec(), vendors(), Map.of())).isEmpty();
+    }
+
+    @Test
+    void piNeedsCaseInsensitiveTablesTrustedFunctionCreatorsAndItsSqlMode() {
+        assertThat(RdsParameters.unfitForPi(Map.of("lower_case_table_names", "1", "log_bin_trust_function_creators", "1",
+                "sql_mode", "STRICT_TRANS_TABLES,NO_AUTO_VALUE_ON_ZERO"))).isEmpty();
+        assertThat(RdsParameters.unfitForPi(Map.of("lower_case_table_names", "1", "sql_mode", "NO_AUTO_VALUE_ON_ZERO")))
+                .as("the vendor's Terraform group").singleElement().asString()
+                .contains("log_bin_trust_function_creators=1");
+        assertThat(RdsParameters.unfitForPi(Map.of())).as("a default group").hasSize(3);
     }
 }

@@ -1,5 +1,6 @@
 package io.panstack.operator.api.v1alpha1;
 
+import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -7,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "mode", "host", "port", "schema", "credentialsSecret", "instanceId", "awsStatus", "latestRestorableTime", "restoredAt" })
-public class DatabaseStatus {
+@JsonPropertyOrder({ "mode", "host", "port", "schema", "credentialsSecret", "instanceId", "awsStatus", "latestRestorableTime", "restoredAt", "drift" })
+public class DatabaseStatus implements DriftReport {
     @JsonPropertyDescription("InCluster, Rds or External.")
     private DatabaseMode mode;
     @JsonPropertyDescription("Host the Pi components connect to.")
@@ -27,6 +28,8 @@ public class DatabaseStatus {
     private String latestRestorableTime;
     @JsonPropertyDescription("When database.restoreFrom was restored into the repository (RFC 3339); it never runs again.")
     private String restoredAt;
+    @JsonPropertyDescription(DriftReport.DESCRIPTION)
+    private List<String> drift;
 
     public DatabaseStatus() {
     }
@@ -59,18 +62,24 @@ public class DatabaseStatus {
     public void setRestoredAt(String restoredAt) { this.restoredAt = restoredAt; }
 
     @Override
+    public List<String> getDrift() { return drift; }
+    @Override
+    public void setDrift(List<String> drift) { this.drift = drift; }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof DatabaseStatus that && mode == that.mode && Objects.equals(host, that.host)
                 && Objects.equals(port, that.port) && Objects.equals(schema, that.schema)
                 && Objects.equals(credentialsSecret, that.credentialsSecret) && Objects.equals(instanceId, that.instanceId)
                 && Objects.equals(awsStatus, that.awsStatus)
                 && Objects.equals(latestRestorableTime, that.latestRestorableTime)
-                && Objects.equals(restoredAt, that.restoredAt);
+                && Objects.equals(restoredAt, that.restoredAt)
+                && Objects.equals(drift, that.drift);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(mode, host, port, schema, credentialsSecret, instanceId, awsStatus, latestRestorableTime,
-                restoredAt);
+                restoredAt, drift);
     }
 }

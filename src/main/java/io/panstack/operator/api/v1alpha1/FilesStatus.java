@@ -1,12 +1,13 @@
 package io.panstack.operator.api.v1alpha1;
 
+import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class FilesStatus {
+public class FilesStatus implements DriftReport {
     @JsonPropertyDescription("PersistentVolumeClaim holding the shared files.")
     private String claimName;
     @JsonPropertyDescription("Its access mode.")
@@ -27,6 +28,8 @@ public class FilesStatus {
     private String seededAt;
     @JsonPropertyDescription("What it was seeded from, e.g. s3://bucket/{themes,images}.")
     private String seededFrom;
+    @JsonPropertyDescription(DriftReport.DESCRIPTION)
+    private List<String> drift;
 
     public FilesStatus() {
     }
@@ -59,6 +62,11 @@ public class FilesStatus {
     public void setSeededFrom(String seededFrom) { this.seededFrom = seededFrom; }
 
     @Override
+    public List<String> getDrift() { return drift; }
+    @Override
+    public void setDrift(List<String> drift) { this.drift = drift; }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof FilesStatus that && Objects.equals(claimName, that.claimName) && accessMode == that.accessMode
                 && Objects.equals(capacity, that.capacity) && Objects.equals(fileSystemId, that.fileSystemId)
@@ -66,12 +74,13 @@ public class FilesStatus {
                 && Objects.equals(lastRecoveryPointTime, that.lastRecoveryPointTime)
                 && Objects.equals(lastRecoveryPointError, that.lastRecoveryPointError)
                 && Objects.equals(backupPolicyError, that.backupPolicyError) && Objects.equals(seededAt, that.seededAt)
-                && Objects.equals(seededFrom, that.seededFrom);
+                && Objects.equals(seededFrom, that.seededFrom)
+                && Objects.equals(drift, that.drift);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(claimName, accessMode, capacity, fileSystemId, accessPointId, lastRecoveryPointTime,
-                lastRecoveryPointError, backupPolicyError, seededAt, seededFrom);
+                lastRecoveryPointError, backupPolicyError, seededAt, seededFrom, drift);
     }
 }

@@ -30,11 +30,10 @@ public class RdsDatabaseSpec {
     @JsonPropertyDescription("Identifier of an existing DB instance to adopt (it must exist; needs credentialsSecretRef). Leave unset to have one created, named from the namespace and name. Cannot change.")
     private String identifier;
 
-    @Default(Defaults.RDS_INSTANCE_CLASS)
     @Size(max = 32)
     @Pattern("^db\\.[a-z0-9-]+\\.[a-z0-9]+$")
-    @JsonPropertyDescription("DB instance class, e.g. db.t3.medium (the vendor's choice). Changed in place (a short outage; with multiAZ, a fail-over).")
-    private String instanceClass = Defaults.RDS_INSTANCE_CLASS;
+    @JsonPropertyDescription("DB instance class, e.g. db.t3.medium. Changed in place (a short outage; with multiAZ, a fail-over). Unset: db.t3.medium (the vendor's choice) for an instance the operator creates; an adopted instance keeps its own.")
+    private String instanceClass;
 
     @Default(Defaults.RDS_ENGINE_VERSION)
     @Size(max = 16)
@@ -43,26 +42,22 @@ public class RdsDatabaseSpec {
     @JsonPropertyDescription("MariaDB engine version: major.minor (AWS picks the newest minor) or major.minor.patch. The parameter group family follows it. Cannot change yet.")
     private String engineVersion = Defaults.RDS_ENGINE_VERSION;
 
-    @Default("20")
     @Min(20)
     @Max(65536)
     @ValidationRule(value = "self >= oldSelf", message = "database.rds.allocatedStorageGiB cannot shrink: RDS storage only grows")
-    @JsonPropertyDescription("Storage in GiB (gp3, encrypted). Grows in place, by at least 10% per change and at most once every 6 hours (AWS rules); never shrinks.")
-    private Integer allocatedStorageGiB = Defaults.RDS_STORAGE_GIB;
+    @JsonPropertyDescription("Storage in GiB (gp3, encrypted). Grows in place, by at least 10% per change and at most once every 6 hours (AWS rules); never shrinks. Unset: 20 for a created instance; an adopted instance keeps its own.")
+    private Integer allocatedStorageGiB;
 
-    @Default("true")
-    @JsonPropertyDescription("A standby in a second availability zone (the vendor's CloudFormation stack turns it on).")
-    private Boolean multiAZ = true;
+    @JsonPropertyDescription("A standby in a second availability zone (the vendor's CloudFormation stack turns it on). Unset: on for a created instance; an adopted instance keeps its own, and status.database.drift says when it is off.")
+    private Boolean multiAZ;
 
-    @Default("7")
     @Min(1)
     @Max(35)
-    @JsonPropertyDescription("Days of automated backups and point-in-time recovery (1-35; 0, which turns backups off, is not offered).")
-    private Integer backupRetentionDays = Defaults.RDS_BACKUP_RETENTION_DAYS;
+    @JsonPropertyDescription("Days of automated backups and point-in-time recovery (1-35; 0, which turns backups off, is not offered). Unset: 7 for a created instance; an adopted instance keeps its own, and status.database.drift says when it is fewer.")
+    private Integer backupRetentionDays;
 
-    @Default("true")
-    @JsonPropertyDescription("RDS deletion protection. The operator lifts it itself only when the PanStack is deleted with deletionPolicy Snapshot or Delete.")
-    private Boolean deletionProtection = true;
+    @JsonPropertyDescription("RDS deletion protection. The operator lifts it itself only when the PanStack is deleted with deletionPolicy Snapshot or Delete. Unset: on for a created instance; an adopted instance keeps its own, and status.database.drift says when it is off.")
+    private Boolean deletionProtection;
 
     @Size(max = 16)
     @ValidationRule(value = "self == oldSelf", message = "database.rds.subnetIds cannot change after creation: change the DB subnet group in AWS instead")
@@ -107,6 +102,10 @@ public class RdsDatabaseSpec {
     public void setCredentialsSecretRef(SecretReference credentialsSecretRef) { this.credentialsSecretRef = credentialsSecretRef; }
 
     public boolean adopts() { return identifier != null && !identifier.isEmpty(); }
+    /** The settings as a created instance gets them: the spec's, else the defaults. */
+    public String instanceClass() { return instanceClass != null ? instanceClass : Defaults.RDS_INSTANCE_CLASS; }
+    public int allocatedStorageGiB() { return allocatedStorageGiB != null ? allocatedStorageGiB : Defaults.RDS_STORAGE_GIB; }
     public boolean multiAz() { return multiAZ == null || multiAZ; }
+    public int backupRetentionDays() { return backupRetentionDays != null ? backupRetentionDays : Defaults.RDS_BACKUP_RETENTION_DAYS; }
     public boolean deletionProtected() { return deletionProtection == null || deletionProtection; }
 }

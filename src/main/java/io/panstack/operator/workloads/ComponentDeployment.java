@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.panstack.operator.api.v1alpha1.ComponentSpec;
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
+import io.panstack.operator.database.ServerSettingsCheck;
 import io.panstack.operator.files.SharedFiles;
 import io.panstack.operator.kube.Placement;
 import io.panstack.operator.kube.SecurityContexts;
@@ -48,6 +49,9 @@ public final class ComponentDeployment {
         if (component != Component.ADMINER) {
             pod.withImagePullSecrets(pullSecrets(spec));
         }
+        if (component == Component.DASHBOARD) {
+            pod.addAllToInitContainers(ServerSettingsCheck.of(stack)); // first: nothing starts against an unfit server
+        }
         if (component.mountsFiles()) {
             pod.withVolumes(SharedFiles.volume(stack));
             podLabels.put(StackLabels.FILES_VOLUME, stack.names().filesVolume());
@@ -55,7 +59,7 @@ public final class ComponentDeployment {
                 pod.withAffinity(Placement.besideFilesVolume(stack.names().filesVolume()));
             }
             if (component == Component.DASHBOARD && spec.getFiles().seedFromImage()) {
-                pod.withInitContainers(SharedFiles.seedFromImage(stack, image));
+                pod.addToInitContainers(SharedFiles.seedFromImage(stack, image));
             }
         }
 

@@ -91,7 +91,11 @@ public final class PodProblems {
         if (last == null) {
             return "";
         }
-        return " (last exit: " + (last.getReason() == null ? "" : last.getReason() + ", ") + "code " + last.getExitCode() + ")";
+        // A check's own words (its termination message, e.g. check-database's) say more than an exit code.
+        String said = last.getMessage() == null || last.getMessage().isBlank() ? ""
+                : ": " + last.getMessage().strip().lines().reduce((first, next) -> next).orElse("");
+        return " (last exit: " + (last.getReason() == null ? "" : last.getReason() + ", ") + "code " + last.getExitCode()
+                + ")" + said;
     }
 
     private static <T> Stream<T> stream(List<T> list) {

@@ -506,4 +506,29 @@ class ComponentDeploymentTest {
             assertThat(deployment(FULL, component)).as(component.id()).isEqualTo(deployment(FULL, component));
         }
     }
+
+    /** An external database is checked before the dashboard starts against it; the operator's own are set up right. */
+    @org.junit.jupiter.api.Test
+    void anExternalDatabaseIsCheckedBeforeTheDashboardStarts() {
+        Stack external = TestStacks.withSpec("""
+                version: '2025_10.1'
+                database:
+                  external:
+                    host: db.example.com
+                    credentialsSecretRef:
+                      name: pi-db-login
+                """);
+        io.fabric8.kubernetes.api.model.PodSpec dashboard = pod(external, Component.DASHBOARD);
+        assertThat(dashboard.getInitContainers()).extracting(c -> c.getName()).first().isEqualTo("check-database");
+        io.fabric8.kubernetes.api.model.Container check = dashboard.getInitContainers().get(0);
+        assertThat(check.getEnv()).filteredOn(e -> e.getName().equals("MYSQL_PWD")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getValue()).as("the password only by reference").isNull();
+                    assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("pi-db-login");
+                });
+        assertThat(check.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod(external, Component.SCHEDULER).getInitContainers()).isEmpty();
+        assertThat(pod(TestStacks.minimal(), Component.DASHBOARD).getInitContainers())
+                .noneMatch(c -> c.getName().equals("check-database"));
+    }
 }

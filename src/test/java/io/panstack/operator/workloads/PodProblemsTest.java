@@ -57,6 +57,17 @@ class PodProblemsTest {
     }
 
     @Test
+    void aFailingCheckSaysWhatItFound() {
+        Pod pod = pod("p").withNewStatus().addNewInitContainerStatus().withName("check-database").withNewState()
+                .withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState().withNewLastState()
+                .withNewTerminated().withReason("Error").withExitCode(1).withMessage("check-database: db.example.com:3306"
+                        + " lacks what Pi needs: lower_case_table_names=1 (it is 0).\n")
+                .endTerminated().endLastState().endInitContainerStatus().endStatus().build();
+        assertThat(PodProblems.of(List.of(pod))).singleElement().asString()
+                .contains("container check-database keeps exiting", "lower_case_table_names=1 (it is 0)");
+    }
+
+    @Test
     void unschedulablePodsSayWhy() {
         Pod pod = pod("p").withNewStatus().addNewCondition().withType("PodScheduled").withStatus("False")
                 .withReason("Unschedulable").withMessage("0/3 nodes are available: 3 Insufficient memory.").endCondition()

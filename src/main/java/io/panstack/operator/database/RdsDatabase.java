@@ -62,7 +62,7 @@ public final class RdsDatabase {
         }
         DbInstance instance = found.get();
         checkOwnership(stack, instance, credentials);
-        Map<String, String> parameters = spec.adopts() ? fitForPi(rds, instance) : null;
+        Observed<Map<String, String>> parameters = spec.adopts() ? fitForPi(rds, instance) : null;
         adoptTags(stack, rds, instance);
         if (restoredFromSnapshot(stack) && AVAILABLE.equals(instance.status())
                 && !instance.tags().containsKey(AwsTags.MASTER_PASSWORD_SET)) {
@@ -99,11 +99,11 @@ public final class RdsDatabase {
      * operator does not change a group it did not make, so the stack stalls until it is fixed. A group that cannot be
      * read is no reason to stall (null: not known).
      */
-    private static Map<String, String> fitForPi(DatabaseInstances rds, DbInstance instance) {
+    private static Observed<Map<String, String>> fitForPi(DatabaseInstances rds, DbInstance instance) {
         String group = instance.parameterGroup();
-        Map<String, String> parameters = group == null ? null : Observed.read("the parameter group " + group,
-                () -> rds.findParameterGroup(group).map(found -> found.parameters())).value();
-        List<String> unfit = parameters == null ? List.of() : RdsParameters.unfitForPi(parameters);
+        Observed<Map<String, String>> parameters = group == null ? Observed.of(null) : Observed.read(
+                "the parameter group " + group, () -> rds.findParameterGroup(group).map(found -> found.parameters()));
+        List<String> unfit = parameters.value() == null ? List.of() : RdsParameters.unfitForPi(parameters.value());
         if (!unfit.isEmpty()) {
             throw new CloudProblem("RdsParametersUnfitForPi", "RDS instance " + instance.identifier() + " runs with"
                     + " the parameter group " + group + ", which Pi cannot work with; it needs "

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.panstack.operator.api.v1alpha1.Defaults;
 import io.panstack.operator.api.v1alpha1.RdsDatabaseSpec;
 import io.panstack.operator.aws.rds.DatabaseInstances.DbInstance;
+import io.panstack.operator.cloud.Observed;
 
 /**
  * Which settings of the instance the operator enforces. One it created gets the spec's, the defaults where the spec
@@ -35,9 +36,10 @@ final class RdsSettings {
 
     /**
      * An adopted instance's settings the spec leaves alone and that fall short of what the operator would choose,
-     * and the Pi parameters its parameter group lacks ({@code parameters} null: not read).
+     * and the parameters its group lacks of those the operator gives its own ({@code parameters} null: not looked at).
      */
-    static List<String> drift(RdsDatabaseSpec spec, DbInstance actual, Map<String, String> parameters) {
+    static List<String> drift(RdsDatabaseSpec spec, DbInstance actual, Observed<Map<String, String>> group) {
+        Map<String, String> parameters = group == null ? null : group.value();
         List<String> drift = new ArrayList<>();
         if (!spec.adopts()) {
             return drift;
@@ -57,6 +59,10 @@ final class RdsSettings {
         if (!Boolean.TRUE.equals(actual.storageEncrypted())) {
             drift.add("storage is not encrypted (RDS cannot encrypt an instance in place: restore a snapshot copy"
                     + " encrypted)");
+        }
+        if (group != null && group.failed()) {
+            drift.add("parameter group " + actual.parameterGroup() + " could not be read, so Pi's settings are not"
+                    + " checked: " + group.failure());
         }
         if (parameters != null) {
             RdsParameters.drift(parameters).forEach((name, wanted) -> drift.add("parameter group "

@@ -84,8 +84,8 @@ class RdsChangesTest {
         assertThat(RdsDatabase.changes(RdsSettings.wanted(adopting()), vendors()).isEmpty())
                 .as("no resize, no Multi-AZ conversion, nothing the user did not write").isTrue();
 
-        List<String> drift = RdsSettings.drift(adopting(), vendors(), Map.of("lower_case_table_names", "1",
-                "character_set_server", "latin1"));
+        List<String> drift = RdsSettings.drift(adopting(), vendors(), io.panstack.operator.cloud.Observed.of(
+                Map.of("lower_case_table_names", "1", "character_set_server", "latin1")));
         assertThat(drift).hasSize(8);
         assertThat(String.join("\n", drift)).contains("multiAZ is off", "backupRetentionDays is 3", "deletionProtection is off",
                 "storage is not encrypted", "character_set_server is latin1", "collation_server is unset")
@@ -101,13 +101,20 @@ class RdsChangesTest {
     }
 
     @Test
+    void aParameterGroupThatCannotBeReadIsReportedNotTakenAsFit() {
+        assertThat(RdsSettings.drift(adopting(), vendors(), new io.panstack.operator.cloud.Observed<>(null,
+                "rds: AccessDenied: not authorized to DescribeDBParameters"))).anySatisfy(line -> assertThat(line)
+                        .contains("pi-params could not be read", "AccessDenied"));
+    }
+
+    @Test
     void aCreatedInstanceIsKeptToTheDefaultsAndHasNoDrift() {
         DbInstanceChange change = RdsDatabase.changes(RdsSettings.wanted(spec()), vendors());
         assertThat(change.instanceClass()).isEqualTo("db.t3.medium");
         assertThat(change.multiAz()).isTrue();
         assertThat(change.backupRetentionDays()).isEqualTo(7);
         assertThat(change.deletionProtection()).isTrue();
-        assertThat(RdsSettings.drift(spec(), vendors(), Map.of())).isEmpty();
+        assertThat(RdsSettings.drift(spec(), vendors(), null)).isEmpty();
     }
 
     @Test

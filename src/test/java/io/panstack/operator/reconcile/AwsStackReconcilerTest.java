@@ -236,7 +236,10 @@ class AwsStackReconcilerTest {
     void anUpgradeOfAnRdsStackWithoutLogicalBackupsWaitsForAnRdsSnapshot() {
         PanStack before = bringUp("Retain");
 
-        cluster.edit("bi", s -> s.getSpec().setVersion("2026_01"));
+        cluster.edit("bi", s -> {
+            s.getSpec().getBackup().setEnabled(false);
+            s.getSpec().setVersion("2026_01");
+        });
 
         await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.image("bi-dashboard").endsWith(":2026_01"));
         String snapshot = before.getStatus().getDatabase().getInstanceId() + "-pre-upgrade-";
@@ -252,6 +255,7 @@ class AwsStackReconcilerTest {
         TestAwsServices.HTTP.failOperation("rds", "DescribeDBSnapshots", Fault.ACCESS_DENIED);
 
         cluster.edit("bi", s -> {
+            s.getSpec().getBackup().setEnabled(false);
             s.getSpec().setVersion("2026_01");
             s.getSpec().getRenderer().setReplicas(2);
         });

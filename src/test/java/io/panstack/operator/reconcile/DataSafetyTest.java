@@ -68,7 +68,8 @@ class DataSafetyTest {
 
     @Test
     void deleteKeepsABackupVolumeLeftFromBeforeUnlessRecoveryPointsGoToo() {
-        PanStack stack = cluster.create(PanStackReconcilerTest.MINIMAL.replace("spec:\n", "spec:\n  deletionPolicy: Delete\n"));
+        PanStack stack = cluster.create(PanStackReconcilerTest.MINIMAL.replace("spec:\n",
+                "spec:\n  deletionPolicy: Delete\n  backup: {enabled: false}\n"));
         cluster.bringUp("demo");
         // A backup volume from when backups went to a volume, owned by the PanStack as an older operator left it.
         client.persistentVolumeClaims().inNamespace(cluster.namespace).resource(new PersistentVolumeClaimBuilder()
@@ -190,7 +191,9 @@ class DataSafetyTest {
         await().atMost(ClusterFixture.TIMEOUT).until(() -> !cluster.find(Secret.class, "demo-db-credentials").orElseThrow()
                 .getMetadata().getOwnerReferences().isEmpty());
         cluster.deleteWithGarbageCollection("demo");
-        assertThat(cluster.list(PersistentVolumeClaim.class)).isEmpty();
+        assertThat(cluster.list(PersistentVolumeClaim.class)).extracting(c -> c.getMetadata().getName())
+                .as("the backup volume is the last recovery point: kept without deleteRecoveryPoints")
+                .containsExactly("demo-backups");
         assertThat(cluster.find(Secret.class, "demo-db-credentials")).isEmpty();
     }
 

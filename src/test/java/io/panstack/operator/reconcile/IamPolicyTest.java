@@ -44,6 +44,7 @@ class IamPolicyTest extends MotoCloudTest {
             Map.entry("PutPublicAccessBlock", Set.of("s3:PutBucketPublicAccessBlock")),
             Map.entry("DeleteBucketTagging", Set.of("s3:PutBucketTagging")),
             Map.entry("ListObjectVersions", Set.of("s3:ListBucketVersions")),
+            Map.entry("ListObjectsV2", Set.of("s3:ListBucket")),
             Map.entry("GetBucketLifecycleConfiguration", Set.of("s3:GetLifecycleConfiguration")),
             Map.entry("PutBucketLifecycleConfiguration", Set.of("s3:PutLifecycleConfiguration")),
             Map.entry("DeleteObjects", Set.of("s3:DeleteObject", "s3:DeleteObjectVersion")),

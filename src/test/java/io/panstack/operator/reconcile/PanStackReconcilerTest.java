@@ -87,7 +87,7 @@ class PanStackReconcilerTest {
                 "demo-dashboard", "demo-renderer", "demo-scheduler", "demo-analytics");
         List<String> conditions = stack.getStatus().getConditions().stream().map(c -> c.getType() + "=" + c.getStatus()).toList();
         assertThat(conditions).containsExactly("Ready=True", "Reconciling=False", "Stalled=False", "DatabaseReady=True",
-                "FilesReady=True", "WorkloadsReady=True");
+                "FilesReady=True", "BackupHealthy=True", "WorkloadsReady=True");
     }
 
     @Test
@@ -114,6 +114,7 @@ class PanStackReconcilerTest {
         cluster.bringUp("demo");
 
         cluster.edit("demo", s -> {
+            s.getSpec().getBackup().setEnabled(false); // the wait for a safety backup: BackupReconcilerTest
             s.getSpec().setVersion("2024_08");
             s.getSpec().getAdminer().setEnabled(true);
             s.getSpec().getAnalytics().setEnabled(false);
@@ -144,6 +145,7 @@ class PanStackReconcilerTest {
         cluster.bringUp("demo");
 
         cluster.edit("demo", s -> {
+            s.getSpec().getBackup().setEnabled(false); // the wait for a safety backup: BackupReconcilerTest
             s.getSpec().setVersion("2024_08");
             var licence = new LicenceSpec();
             licence.setSecretKeyRef(new SecretKeyReference("pi-licence", "licence"));

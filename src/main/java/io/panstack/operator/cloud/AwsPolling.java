@@ -20,8 +20,15 @@ import jakarta.inject.Inject;
 public class AwsPolling {
     /** AWS refused the request as invalid: asking again changes nothing, so only a spec change (or the resync) does. */
     static final Set<String> WAIT_FOR_SPEC_CHANGE = Set.of("AwsRequestRejected");
-    /** A human must change IAM, outside the spec: look again, slowly. */
-    static final Set<String> WAIT_SLOWLY = Set.of("AwsAccessDenied", "AwsRegionUnknown");
+    /**
+     * A human must change IAM or something in AWS, outside the spec: look again, slowly (a spec change is seen at
+     * once). Some of these stalls list every bucket or file system of the region to find the stack's earlier ones;
+     * a stalled stack must not repeat that every few seconds.
+     */
+    static final Set<String> WAIT_SLOWLY = Set.of("AwsAccessDenied", "AwsRegionUnknown", "AwsNameConflict",
+            "EarlierFilesFound", "EarlierBucketFound", "AwsResourceOfAnotherNamespace", "AwsResourceOfAnotherStack",
+            "RdsParametersUnfitForPi", "BucketNameTaken", "BucketInOtherRegion", "RdsInstanceNotFound",
+            "EfsFileSystemNotFound", "RdsSnapshotNotFound");
 
     private final Duration fast;
     private final Duration slow;

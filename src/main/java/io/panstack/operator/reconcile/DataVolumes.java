@@ -3,7 +3,9 @@ package io.panstack.operator.reconcile;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.FilesVolumeSpec;
+import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.VolumeSpec;
 import io.panstack.operator.backup.BackupJobs;
 import io.panstack.operator.files.EfsVolumes;
@@ -64,5 +66,17 @@ public final class DataVolumes {
                 .withNewResources().addToRequests("storage", new Quantity(storage.size())).endResources()
                 .endSpec()
                 .build();
+    }
+
+    /** The PersistentVolume the stack's claim of that name is bound to (status.*.volumeName), or null. */
+    static String boundVolume(Context<PanStack> context, String claimName) {
+        return context.getSecondaryResourcesAsStream(PersistentVolumeClaim.class)
+                .filter(claim -> claimName.equals(claim.getMetadata().getName())).findFirst()
+                .map(DataVolumes::boundVolume).orElse(null);
+    }
+
+    static String boundVolume(PersistentVolumeClaim claim) {
+        String volume = claim.getSpec() == null ? null : claim.getSpec().getVolumeName();
+        return volume == null || volume.isEmpty() ? null : volume;
     }
 }

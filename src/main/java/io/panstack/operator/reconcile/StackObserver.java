@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.panstack.operator.api.v1alpha1.BackupStatus;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.api.v1alpha1.DatabaseStatus;
 import io.panstack.operator.api.v1alpha1.FilesAccessMode;
@@ -72,6 +73,9 @@ final class StackObserver {
         CloudState cloud = pass.cloud();
         DatabaseStatus where = keepPrevious && previous.getDatabase() != null ? previous.getDatabase()
                 : where(stack, cloud == null ? null : cloud.database(), pass.restoredAt());
+        if (inCluster && !(keepPrevious && previous.getDatabase() != null)) {
+            where.setVolumeName(DataVolumes.boundVolume(context, stack.names().databaseVolume()));
+        }
         String url = keepPrevious && previous.getUrl() != null ? previous.getUrl() : url(stack);
         Readiness<DatabaseStatus> database = stack.database().mode() == DatabaseMode.Rds
                 ? CloudObservations.database(cloud, where, previous)
@@ -82,8 +86,17 @@ final class StackObserver {
                 : stack.resource().getMetadata().getGeneration(), problem, reconcileError,
                 database, databaseWorkload, components, files,
                 stack.spec().getBucket() == null ? null : CloudObservations.bucket(cloud, previous),
-                BackupObservations.observe(pass, context, onDemandStarted, now), pass.hold(), stack.spec().suspended(), url,
+                backup(pass, context, onDemandStarted, now), pass.hold(), stack.spec().suspended(), url,
                 awsRegion(pass, previous));
+    }
+
+    private static Readiness<BackupStatus> backup(Pass pass, Context<PanStack> context, String onDemandStarted,
+            java.time.Instant now) {
+        Readiness<BackupStatus> backup = BackupObservations.observe(pass, context, onDemandStarted, now);
+        if (backup.where() != null && PersistentData.backsUpToVolume(pass.stack())) {
+            backup.where().setVolumeName(DataVolumes.boundVolume(context, pass.stack().names().backupVolume()));
+        }
+        return backup;
     }
 
     /** Recorded by the first pass that reached AWS, and kept: later passes may only find the same (see AwsPass). */
@@ -169,6 +182,7 @@ final class StackObserver {
         boolean efs = stack.spec().getFiles().getEfs() != null;
         FilesStatus where = new FilesStatus(claimName,
                 efs ? FilesAccessMode.ReadWriteMany : stack.spec().getFiles().getPersistentVolume().accessMode(), capacity);
+        where.setVolumeName(claim.map(DataVolumes::boundVolume).orElse(null));
         if (efs) {
             return CloudObservations.files(cloud, where, previous);
         }

@@ -121,6 +121,8 @@ class DataSafetyTest {
                 .containsEntry("panstack.io/original-reclaim-policy", "Delete");
         assertThat(client.persistentVolumes().withName(foreign).get().getSpec().getPersistentVolumeReclaimPolicy())
                 .as("bound to another claim").isEqualTo("Delete");
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> assertThat(cluster.get("demo").getStatus().getFiles()
+                .getVolumeName()).as("where to find the data after a namespace deletion").isEqualTo(volume));
 
         cluster.edit("demo", s -> s.getSpec().setDeletionPolicy(DeletionPolicy.Delete));
         await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> assertThat(client.persistentVolumes().withName(volume)

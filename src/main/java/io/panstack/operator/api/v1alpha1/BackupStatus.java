@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /** When the repository was last backed up, where to, and when next; all times RFC 3339. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "lastSuccessfulTime", "lastFailureTime", "nextScheduledTime", "location", "lastSnapshotTime",
-        "lastSnapshotError", "lastOnDemandRequest" })
+        "lastSnapshotError", "lastOnDemandRequest", "volumeName" })
 public class BackupStatus {
     @JsonPropertyDescription("Completion of the newest successful logical backup.")
     private String lastSuccessfulTime;
@@ -25,6 +25,8 @@ public class BackupStatus {
     private String lastSnapshotError;
     @JsonPropertyDescription("The last value of the panstack.io/backup-now annotation the operator acted on.")
     private String lastOnDemandRequest;
+    @JsonPropertyDescription("The PersistentVolume the claim is bound to. Under deletionPolicy Retain or Snapshot its reclaim policy is Retain, so it outlives the claim, even a deleted namespace; a new claim binds to it by this name (spec.volumeName).")
+    private String volumeName;
 
     public String getLastSuccessfulTime() { return lastSuccessfulTime; }
     public void setLastSuccessfulTime(String lastSuccessfulTime) { this.lastSuccessfulTime = lastSuccessfulTime; }
@@ -41,6 +43,9 @@ public class BackupStatus {
     public String getLastOnDemandRequest() { return lastOnDemandRequest; }
     public void setLastOnDemandRequest(String lastOnDemandRequest) { this.lastOnDemandRequest = lastOnDemandRequest; }
 
+    public String getVolumeName() { return volumeName; }
+    public void setVolumeName(String volumeName) { this.volumeName = volumeName; }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof BackupStatus that && Objects.equals(lastSuccessfulTime, that.lastSuccessfulTime)
@@ -48,12 +53,13 @@ public class BackupStatus {
                 && Objects.equals(nextScheduledTime, that.nextScheduledTime) && Objects.equals(location, that.location)
                 && Objects.equals(lastSnapshotTime, that.lastSnapshotTime)
                 && Objects.equals(lastSnapshotError, that.lastSnapshotError)
-                && Objects.equals(lastOnDemandRequest, that.lastOnDemandRequest);
+                && Objects.equals(lastOnDemandRequest, that.lastOnDemandRequest)
+                && Objects.equals(volumeName, that.volumeName);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(lastSuccessfulTime, lastFailureTime, nextScheduledTime, location, lastSnapshotTime,
-                lastSnapshotError, lastOnDemandRequest);
+                lastSnapshotError, lastOnDemandRequest, volumeName);
     }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "mode", "host", "port", "schema", "credentialsSecret", "instanceId", "awsStatus", "latestRestorableTime", "restoredAt", "drift" })
+@JsonPropertyOrder({ "mode", "host", "port", "schema", "credentialsSecret", "instanceId", "awsStatus", "latestRestorableTime", "restoredAt", "volumeName", "drift" })
 public class DatabaseStatus implements DriftReport {
     @JsonPropertyDescription("InCluster, Rds or External.")
     private DatabaseMode mode;
@@ -28,6 +28,8 @@ public class DatabaseStatus implements DriftReport {
     private String latestRestorableTime;
     @JsonPropertyDescription("When database.restoreFrom was restored into the repository (RFC 3339); it never runs again.")
     private String restoredAt;
+    @JsonPropertyDescription("The PersistentVolume the claim is bound to. Under deletionPolicy Retain or Snapshot its reclaim policy is Retain, so it outlives the claim, even a deleted namespace; a new claim binds to it by this name (spec.volumeName).")
+    private String volumeName;
     @JsonPropertyDescription(DriftReport.DESCRIPTION)
     private List<String> drift;
 
@@ -66,6 +68,9 @@ public class DatabaseStatus implements DriftReport {
     @Override
     public void setDrift(List<String> drift) { this.drift = drift; }
 
+    public String getVolumeName() { return volumeName; }
+    public void setVolumeName(String volumeName) { this.volumeName = volumeName; }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DatabaseStatus that && mode == that.mode && Objects.equals(host, that.host)
@@ -74,12 +79,13 @@ public class DatabaseStatus implements DriftReport {
                 && Objects.equals(awsStatus, that.awsStatus)
                 && Objects.equals(latestRestorableTime, that.latestRestorableTime)
                 && Objects.equals(restoredAt, that.restoredAt)
-                && Objects.equals(drift, that.drift);
+                && Objects.equals(drift, that.drift)
+                && Objects.equals(volumeName, that.volumeName);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(mode, host, port, schema, credentialsSecret, instanceId, awsStatus, latestRestorableTime,
-                restoredAt, drift);
+                restoredAt, drift, volumeName);
     }
 }

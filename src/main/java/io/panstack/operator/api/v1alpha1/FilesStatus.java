@@ -28,6 +28,8 @@ public class FilesStatus implements DriftReport {
     private String seededAt;
     @JsonPropertyDescription("What it was seeded from, e.g. s3://bucket/{themes,images}.")
     private String seededFrom;
+    @JsonPropertyDescription("The PersistentVolume the claim is bound to. Under deletionPolicy Retain or Snapshot its reclaim policy is Retain, so it outlives the claim, even a deleted namespace; a new claim binds to it by this name (spec.volumeName).")
+    private String volumeName;
     @JsonPropertyDescription(DriftReport.DESCRIPTION)
     private List<String> drift;
 
@@ -66,6 +68,9 @@ public class FilesStatus implements DriftReport {
     @Override
     public void setDrift(List<String> drift) { this.drift = drift; }
 
+    public String getVolumeName() { return volumeName; }
+    public void setVolumeName(String volumeName) { this.volumeName = volumeName; }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof FilesStatus that && Objects.equals(claimName, that.claimName) && accessMode == that.accessMode
@@ -75,12 +80,13 @@ public class FilesStatus implements DriftReport {
                 && Objects.equals(lastRecoveryPointError, that.lastRecoveryPointError)
                 && Objects.equals(backupPolicyError, that.backupPolicyError) && Objects.equals(seededAt, that.seededAt)
                 && Objects.equals(seededFrom, that.seededFrom)
-                && Objects.equals(drift, that.drift);
+                && Objects.equals(drift, that.drift)
+                && Objects.equals(volumeName, that.volumeName);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(claimName, accessMode, capacity, fileSystemId, accessPointId, lastRecoveryPointTime,
-                lastRecoveryPointError, backupPolicyError, seededAt, seededFrom, drift);
+                lastRecoveryPointError, backupPolicyError, seededAt, seededFrom, drift, volumeName);
     }
 }

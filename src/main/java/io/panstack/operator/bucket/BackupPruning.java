@@ -2,26 +2,36 @@ package io.panstack.operator.bucket;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
 import io.panstack.operator.api.v1alpha1.BackupSpec;
+import io.panstack.operator.api.v1alpha1.RestoreSpec;
 import io.panstack.operator.aws.AwsErrors;
-import io.panstack.operator.aws.s3.Buckets;
 import io.panstack.operator.aws.s3.Buckets.StoredObject;
+import io.panstack.operator.aws.s3.Buckets;
 import io.panstack.operator.stack.Stack;
 
 /**
- * Retention of the logical backups in the bucket: a backup older than retentionDays goes, but never one of the
- * keepNewest newest, so backups that stop leave their last ones in place for good (an S3 lifecycle rule by age
- * would expire every one of them). Only names the backup Jobs write are looked at. The old versions a deletion
- * leaves in a versioned bucket expire retentionDays later by the bucket's lifecycle rule.
+ * Retention of the logical backups in the bucket, at each AWS poll: a backup older than retentionDays goes, but
+ * never one of the keepNewest newest, so backups that stop leave their last ones in place for good (an S3 lifecycle
+ * rule by age would expire every one of them). Only this stack's own writing is ever pruned: names the backup Jobs
+ * write, stored since the PanStack was created (an adopted bucket's or an earlier stack's backups are older), and
+ * never the backup the stack was restored from. In a versioned bucket a pruned backup stays an old version for
+ * retentionDays more; in one without versioning it is gone.
  */
 public final class BackupPruning {
     private static final Logger LOG = Logger.getLogger(BackupPruning.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    /** A name time this far ahead of the clock is not a real backup's: it neither takes a newest slot nor goes. */
+    private static final Duration FUTURE = Duration.ofDays(1);
 
     private BackupPruning() {
     }
@@ -34,7 +44,7 @@ public final class BackupPruning {
     public static int prune(Stack stack, Buckets s3, String bucket, Instant now) {
         try {
             List<String> doomed = toPrune(s3.list(bucket, StackBucket.BACKUP_PREFIX), stack.database().schema(),
-                    stack.spec().getBackup(), now);
+                    stack.spec().getBackup(), since(stack), restoredFrom(stack, bucket), now);
             if (!doomed.isEmpty()) {
                 s3.deleteCurrent(bucket, doomed);
             }
@@ -46,15 +56,49 @@ public final class BackupPruning {
         }
     }
 
-    /** The keys of the schema's backups past retention, the keepNewest newest (by the time in their name) left out. */
-    static List<String> toPrune(List<StoredObject> objects, String schema, BackupSpec spec, Instant now) {
+    /**
+     * The keys of the schema's backups past retention, the keepNewest newest (by the time in their name) left out.
+     *
+     * @param since    when the stack was created: what was stored before is not its own writing (null: unknown,
+     *                 nothing is pruned)
+     * @param keep     a key never pruned (the backup the stack was restored from), or null
+     */
+    static List<String> toPrune(List<StoredObject> objects, String schema, BackupSpec spec, Instant since, String keep,
+            Instant now) {
+        if (since == null) {
+            return List.of();
+        }
         Pattern backup = Pattern.compile(Pattern.quote(StackBucket.BACKUP_PREFIX + schema + "-")
-                + "[0-9]{8}T[0-9]{6}Z\\.sql\\.gz");
-        List<StoredObject> backups = objects.stream().filter(o -> backup.matcher(o.key()).matches())
+                + "([0-9]{8}T[0-9]{6}Z)\\.sql\\.gz");
+        List<StoredObject> own = objects.stream()
+                .filter(o -> o.lastModified() != null && !o.lastModified().isBefore(since) && !o.key().equals(keep))
+                .filter(o -> stamp(backup, o.key()) != null && !stamp(backup, o.key()).isAfter(now.plus(FUTURE)))
                 .sorted(Comparator.comparing(StoredObject::key)).toList();
         Instant cutoff = now.minus(Duration.ofDays(spec.retentionDays()));
-        return backups.subList(0, Math.max(0, backups.size() - spec.keepNewest())).stream()
-                .filter(o -> o.lastModified() != null && o.lastModified().isBefore(cutoff))
+        return own.subList(0, Math.max(0, own.size() - spec.keepNewest())).stream()
+                .filter(o -> o.lastModified().isBefore(cutoff))
                 .map(StoredObject::key).toList();
+    }
+
+    private static Instant stamp(Pattern backup, String key) {
+        Matcher name = backup.matcher(key);
+        if (!name.matches()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(name.group(1), STAMP).toInstant(ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Instant since(Stack stack) {
+        String created = stack.resource().getMetadata().getCreationTimestamp();
+        return created == null ? null : Instant.parse(created);
+    }
+
+    private static String restoredFrom(Stack stack, String bucket) {
+        RestoreSpec from = stack.spec().getDatabase().getRestoreFrom();
+        return from != null && from.fromS3() && bucket.equals(from.bucket()) ? from.key() : null;
     }
 }

@@ -22,7 +22,10 @@ import io.panstack.operator.stack.AwsTags;
 import io.panstack.operator.stack.Stack;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
-/** The stack's bucket: created (or adopted) and kept private, encrypted, versioned and tagged. */
+/**
+ * The stack's bucket: one it created is kept private, encrypted, versioned (unless the spec says otherwise) and
+ * tagged; an adopted one (it existed before, named in the spec) is tagged, and what it lacks only reported.
+ */
 public final class StackBucket {
     static final String ENABLED = "Enabled";
     /** The folder of the bucket that holds logical backups (the backup Jobs write there, BackupPruning prunes it). */
@@ -41,7 +44,9 @@ public final class StackBucket {
     public static BucketState reconcile(Stack stack, Buckets s3, String region) {
         String name = name(stack);
         Optional<Bucket> existing = s3.find(name);
-        boolean adopted = existing.isPresent() && stack.spec().getBucket().adopts();
+        // Adopted: it was there, named in the spec, and not this stack's; the tag keeps that known once it is tagged.
+        boolean adopted = existing.isPresent() && (existing.get().tags().containsKey(AwsTags.ADOPTED)
+                || (stack.spec().getBucket().adopts() && !AwsTags.ownedBy(existing.get().tags(), stack)));
         Bucket bucket = existing.orElseGet(() -> {
             if (!stack.spec().getBucket().adopts()) {
                 refuseToReplace(stack, s3, region);
@@ -73,14 +78,19 @@ public final class StackBucket {
         }
         if (stack.spec().backsUp()) {
             int days = stack.spec().getBackup().retentionDays();
-            if (!Integer.valueOf(days).equals(bucket.oldVersionDaysByPrefix().get(BACKUP_PREFIX))) {
+            // An adopted bucket's lifecycle is its owner's: its old versions are not expired behind their back.
+            if (!adopted && !Integer.valueOf(days).equals(bucket.oldVersionDaysByPrefix().get(BACKUP_PREFIX))) {
                 s3.expireOldVersionsAfter(name, BACKUP_PREFIX, days);
             }
             BackupPruning.prune(stack, s3, name, Instant.now());
         }
         // PutBucketTagging replaces the whole set: keep the tags others put on the bucket.
         Map<String, String> tags = new LinkedHashMap<>(bucket.tags());
-        tags.putAll(AwsTags.missing(bucket.tags(), stack));
+        Map<String, String> missing = AwsTags.missing(bucket.tags(), stack);
+        tags.putAll(missing);
+        if (adopted && !missing.isEmpty()) {
+            tags.put(AwsTags.ADOPTED, "true"); // with the stack's tags, never on a bucket shared from elsewhere
+        }
         if (!tags.equals(bucket.tags())) {
             s3.setTags(name, tags);
         }

@@ -20,6 +20,8 @@ public final class AwsTags {
     public static final String MASTER_PASSWORD_SET = "panstack.io/master-password-set";
     /** Removed when the operator lets go of a resource (deletionPolicy Retain or Snapshot). */
     public static final Set<String> OWNERSHIP = Set.of(MANAGED_BY, UID);
+    /** On a bucket a PanStack adopted (it existed, named in the spec): only what the spec writes is enforced on it. */
+    public static final String ADOPTED = "panstack.io/adopted";
 
     private AwsTags() {
     }

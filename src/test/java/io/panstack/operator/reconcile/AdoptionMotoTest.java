@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -146,6 +146,22 @@ class AdoptionMotoTest {
 
         assertThat(aws.s3.getBucketVersioning(r -> r.bucket(name)).statusAsString()).isEqualTo("Enabled");
         assertThat(written.bucket().state().drift()).noneMatch(l -> l.startsWith("versioning"));
+    }
+
+    @Test
+    void aBucketTheOperatorMadeUnderAGivenNameIsKeptInShape() {
+        String name = "named-by-spec-" + (++next) + "-" + System.nanoTime();
+        Stack stack = aws.awsStack();
+        stack.spec().getBucket().setName(name);
+        TestCredentials credentials = new TestCredentials();
+        CloudFixture.untilReady(stack, aws.services(), credentials);
+        aws.s3.deletePublicAccessBlock(r -> r.bucket(name)); // someone opens it up
+
+        CloudState state = CloudFixture.untilReady(stack, aws.services(), credentials);
+
+        assertThat(aws.s3.getPublicAccessBlock(r -> r.bucket(name)).publicAccessBlockConfiguration().blockPublicAcls())
+                .as("made by the operator: blocked again, not merely reported").isTrue();
+        assertThat(state.bucket().state().drift()).isEmpty();
     }
 
     @Test

@@ -99,6 +99,7 @@ class CloudResourcesMotoTest extends MotoCloudTest {
     @Test
     void retentionInTheBucketKeepsTheNewestBackupsWhateverTheirAge() {
         Stack stack = aws.awsStack();
+        stack.resource().getMetadata().setCreationTimestamp("2020-01-01T00:00:00Z");
         CloudFixture.untilReady(stack, aws.services(), new TestCredentials());
         String bucket = AwsNames.bucket(stack);
         List<String> keys = List.of("backups/dashboard-20260101T020000Z.sql.gz", "backups/dashboard-20260102T020000Z.sql.gz",

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.BackupSpec;
@@ -33,7 +34,7 @@ public final class BackupObservations {
         if (!stack.spec().backsUp()) {
             return new Readiness<>(false, Conditions.BACKUPS_DISABLED, "Logical backups are off (spec.backup.enabled: false): nothing but"
                     + (stack.spec().getDatabase().getRds() != null ? " RDS automated backups" : " you") + " keeps a"
-                    + " copy of the repository", null);
+                    + " copy of the repository", kept(stack.resource().getStatus()));
         }
         PanStackStatus previous = stack.resource().getStatus();
         BackupStatus before = previous == null || previous.getBackup() == null ? new BackupStatus() : previous.getBackup();
@@ -69,8 +70,38 @@ public final class BackupObservations {
         }
         Readiness<Void> health = BackupHealth.of(kinds,
                 BackupHealth.parse(spec.getMaxAge()).orElse(BackupHealth.parse(BackupSpec.MAX_AGE).orElseThrow()),
-                parse(stack.resource().getMetadata().getCreationTimestamp()), now);
+                askedSince(stack, context, now), now);
         return new Readiness<>(health.ready(), health.reason(), health.message(), status);
+    }
+
+    /**
+     * Since when the stack has asked for backups: its creation, or when its schedule (the CronJob) was made, whichever
+     * is later. A stack made before backups were on by default, or that turned them back on, is not told it has none
+     * before its first run was due.
+     */
+    private static Instant askedSince(Stack stack, Context<PanStack> context, Instant now) {
+        return askedSince(parse(stack.resource().getMetadata().getCreationTimestamp()),
+                context.getSecondaryResourcesAsStream(CronJob.class)
+                        .filter(cronJob -> stack.names().backup().equals(cronJob.getMetadata().getName())).findFirst()
+                        .map(cronJob -> parse(cronJob.getMetadata().getCreationTimestamp())).orElse(null), now);
+    }
+
+    /** @param scheduled when the CronJob was made; null: not yet, so backups are asked for from now */
+    static Instant askedSince(Instant created, Instant scheduled, Instant now) {
+        return BackupRuns.later(created, scheduled == null ? now : scheduled);
+    }
+
+    /** With backups off, where the ones taken before are and when the last was: they are kept, so still shown. */
+    private static BackupStatus kept(PanStackStatus previous) {
+        if (previous == null || previous.getBackup() == null) {
+            return null;
+        }
+        BackupStatus before = previous.getBackup();
+        BackupStatus kept = new BackupStatus();
+        kept.setLastSuccessfulTime(before.getLastSuccessfulTime());
+        kept.setLocation(before.getLocation());
+        kept.setVolumeName(before.getVolumeName());
+        return kept;
     }
 
     /** RDS automated backups: point-in-time recovery up to the latest restorable time, else the newest snapshot. */

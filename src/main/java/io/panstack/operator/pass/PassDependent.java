@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.kube.TakeOver;
 
 /**
  * A stateless child built from this pass by a pure builder, and applied by JOSDK (server-side apply) only when the
@@ -22,5 +23,12 @@ public abstract class PassDependent<R extends HasMetadata> extends CRUDKubernete
     @Override
     protected final R desired(PanStack primary, Context<PanStack> context) {
         return builder.apply(Pass.of(context));
+    }
+
+    /** Never over someone else's object of the same name (see TakeOver). */
+    @Override
+    public R create(R desired, PanStack primary, Context<PanStack> context) {
+        TakeOver.refuseForeign(context.getClient(), desired, primary.getMetadata().getName());
+        return super.create(desired, primary, context);
     }
 }

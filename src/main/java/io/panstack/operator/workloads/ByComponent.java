@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.kube.TakeOver;
 import io.panstack.operator.pass.Pass;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.Stack;
@@ -35,6 +36,13 @@ public abstract class ByComponent<R extends HasMetadata> extends CRUDKubernetesD
     /** The stack's components that are switched on. */
     protected static Stream<Component> enabledIn(Stack stack) {
         return Arrays.stream(Component.values()).filter(component -> component.enabledIn(stack.spec()));
+    }
+
+    /** Never over someone else's object of the same name (see TakeOver). */
+    @Override
+    public R create(R desired, PanStack primary, Context<PanStack> context) {
+        TakeOver.refuseForeign(context.getClient(), desired, primary.getMetadata().getName());
+        return super.create(desired, primary, context);
     }
 
     @Override

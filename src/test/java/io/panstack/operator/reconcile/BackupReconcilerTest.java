@@ -176,6 +176,9 @@ class BackupReconcilerTest {
                 .contains("spec.backup.enabled: false");
         assertThat(cluster.get("demo").getStatus().getPhase()).as("an explicit choice, not a degradation")
                 .isEqualTo(Phase.Ready);
+        assertThat(backup().getLocation()).as("the backups taken before are kept, and status still says where")
+                .contains("demo-backups");
+        assertThat(backup().getNextScheduledTime()).isNull();
         await().atMost(ClusterFixture.TIMEOUT).until(() -> events().stream()
                 .anyMatch(e -> "BackupsDisabled".equals(e.getReason()) && "Warning".equals(e.getType())));
     }

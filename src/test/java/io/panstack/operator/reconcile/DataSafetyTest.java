@@ -250,6 +250,26 @@ class DataSafetyTest {
         assertThat(cluster.list(Deployment.class)).as("nothing started while stalled").isEmpty();
     }
 
+    /** A team's own backup CronJob from before backups were on by default: not overwritten by the operator's. */
+    @Test
+    void aChildOfTheSameNameThatIsNotTheStacksIsNeverTakenOver() {
+        client.resource(new io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder().withNewMetadata()
+                .withName("demo-backup").withNamespace(cluster.namespace).endMetadata().withNewSpec()
+                .withSchedule("30 1 * * *").withNewJobTemplate().withNewSpec().withNewTemplate().withNewSpec()
+                .addNewContainer().withName("mine").withImage("team/backup:1").endContainer().withRestartPolicy("Never")
+                .endSpec().endTemplate().endSpec().endJobTemplate().endSpec().build()).create();
+
+        cluster.create(PanStackReconcilerTest.MINIMAL);
+
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.condition("demo", "Reconciling")
+                .map(c -> c.getMessage().contains("CronJob demo-backup already exists")).orElse(false));
+        var mine = cluster.find(io.fabric8.kubernetes.api.model.batch.v1.CronJob.class, "demo-backup").orElseThrow();
+        assertThat(mine.getSpec().getSchedule()).isEqualTo("30 1 * * *");
+        assertThat(mine.getMetadata().getLabels()).isNullOrEmpty();
+        assertThat(mine.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers())
+                .extracting(c -> c.getImage()).containsExactly("team/backup:1");
+    }
+
     @Test
     void theDatabaseModeCannotBeSwitchedUnderARunningStack() {
         cluster.create(PanStackReconcilerTest.MINIMAL);

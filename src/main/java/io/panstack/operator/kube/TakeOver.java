@@ -1,0 +1,26 @@
+package io.panstack.operator.kube;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * Before the operator creates a child, whether an object of that name is already there and not the stack's (a
+ * CronJob a team made for its own backups, say): server-side apply would take it over and overwrite it. The child's
+ * informer only sees labelled objects, so the name is looked up once, on the way to a create.
+ */
+public final class TakeOver {
+
+    private TakeOver() {
+    }
+
+    /** @throws IllegalStateException when someone else's object has the name; nothing is written then */
+    public static void refuseForeign(KubernetesClient client, HasMetadata desired, String stack) {
+        HasMetadata existing = client.resource(desired).get();
+        if (existing != null && !DataObjects.belongsTo(existing, stack)) {
+            throw new IllegalStateException(desired.getKind() + " " + desired.getMetadata().getName() + " already"
+                    + " exists and was not created by the operator for this PanStack, so it is left alone. Rename the"
+                    + " PanStack, remove that object, or, to hand it over, label it app.kubernetes.io/managed-by="
+                    + "panstack-operator and app.kubernetes.io/instance=" + stack);
+        }
+    }
+}

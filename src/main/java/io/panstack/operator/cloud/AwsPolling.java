@@ -27,7 +27,7 @@ public class AwsPolling {
      */
     static final Set<String> WAIT_SLOWLY = Set.of("AwsAccessDenied", "AwsRegionUnknown", "AwsNameConflict",
             "EarlierFilesFound", "EarlierBucketFound", "AwsResourceOfAnotherNamespace", "AwsResourceOfAnotherStack",
-            "RdsParametersUnfitForPi", "BucketNameTaken", "BucketInOtherRegion", "RdsInstanceNotFound",
+            "RdsParametersUnfitForPi", "RdsParametersPendingReboot", "BucketNameTaken", "BucketInOtherRegion", "RdsInstanceNotFound",
             "EfsFileSystemNotFound", "RdsSnapshotNotFound");
 
     private final Duration fast;

@@ -103,14 +103,28 @@ public final class RdsDatabase {
         String group = instance.parameterGroup();
         Observed<Map<String, String>> parameters = group == null ? Observed.of(null) : Observed.read(
                 "the parameter group " + group, () -> rds.findParameterGroup(group).map(found -> found.parameters()));
-        List<String> unfit = parameters.value() == null ? List.of() : RdsParameters.unfitForPi(parameters.value());
+        if (parameters.value() != null) {
+            refuseUnfit(instance, parameters.value());
+        }
+        return parameters;
+    }
+
+    /** Stalls when the group lacks what Pi needs, or has changes the instance runs without until it is rebooted. */
+    static void refuseUnfit(DbInstance instance, Map<String, String> parameters) {
+        String group = instance.parameterGroup();
+        List<String> unfit = RdsParameters.unfitForPi(parameters);
         if (!unfit.isEmpty()) {
             throw new CloudProblem("RdsParametersUnfitForPi", "RDS instance " + instance.identifier() + " runs with"
                     + " the parameter group " + group + ", which Pi cannot work with; it needs "
                     + String.join(", ", unfit) + ". Set them in a parameter group of yours (lower_case_table_names"
                     + " needs a reboot of the instance); the operator changes nothing on an adopted instance's group.");
         }
-        return parameters;
+        if ("pending-reboot".equals(instance.parameterApplyStatus())) {
+            // lower_case_table_names only applies after a reboot: Pi on the old setting makes tables it later misses.
+            throw new CloudProblem("RdsParametersPendingReboot", "RDS instance " + instance.identifier() + " has"
+                    + " changes of its parameter group " + group + " waiting for a reboot; Pi's settings may not be in"
+                    + " effect yet. Reboot the instance; the operator does not reboot an adopted instance.");
+        }
     }
 
     private static void create(Stack stack, DatabaseInstances rds, MasterCredentials credentials, String id) {

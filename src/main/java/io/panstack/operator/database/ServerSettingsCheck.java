@@ -10,8 +10,8 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.kube.ShellScript;
-import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
+import io.panstack.operator.stack.Stack;
 
 /**
  * An external database is not the operator's to configure: the dashboard's first init container checks it has what
@@ -26,9 +26,10 @@ public final class ServerSettingsCheck {
     private ServerSettingsCheck() {
     }
 
-    /** The init container for an external database; none for the others. */
+    /** The init container for an external database (unless its checkSettings is false); none for the others. */
     public static List<Container> of(Stack stack) {
-        if (stack.database().mode() != DatabaseMode.External) {
+        if (stack.database().mode() != DatabaseMode.External
+                || !stack.spec().getDatabase().getExternal().checksSettings()) {
             return List.of();
         }
         DatabaseConnection database = stack.database();

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.panstack.operator.api.v1alpha1.PanStack;
-import io.panstack.operator.kube.TakeOver;
 
 /**
  * A stateless child built from this pass by a pure builder, and applied by JOSDK (server-side apply) only when the

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.panstack.operator.database.ServerSettingsCheck;
 
 /**
  * Turns what kubelet and the scheduler report on pods into short, stable sentences for status (no pod names or
@@ -23,6 +24,7 @@ public final class PodProblems {
     static final Set<String> FAILING = Set.of("ImagePullBackOff", "ErrImagePull", "InvalidImageName",
             "CrashLoopBackOff", "CreateContainerConfigError", "CreateContainerError", "RunContainerError");
     static final int MAX_PROBLEMS = 3;
+    static final int MESSAGE_LIMIT = 300;
 
     private PodProblems() {
     }
@@ -75,7 +77,8 @@ public final class PodProblems {
             String reason = status.getState().getWaiting().getReason();
             if (FAILING.contains(reason)) {
                 if ("CrashLoopBackOff".equals(reason)) {
-                    return "CrashLoopBackOff: container " + container + " keeps exiting" + lastExit(last);
+                    return "CrashLoopBackOff: container " + container + " keeps exiting" + lastExit(last)
+                            + (ServerSettingsCheck.CONTAINER.equals(container) ? said(last) : "");
                 }
                 String message = status.getState().getWaiting().getMessage();
                 return reason + ": container " + container + (message == null || message.isBlank() ? "" : ": " + message);
@@ -91,11 +94,17 @@ public final class PodProblems {
         if (last == null) {
             return "";
         }
-        // A check's own words (its termination message, e.g. check-database's) say more than an exit code.
-        String said = last.getMessage() == null || last.getMessage().isBlank() ? ""
-                : ": " + last.getMessage().strip().lines().reduce((first, next) -> next).orElse("");
-        return " (last exit: " + (last.getReason() == null ? "" : last.getReason() + ", ") + "code " + last.getExitCode()
-                + ")" + said;
+        return " (last exit: " + (last.getReason() == null ? "" : last.getReason() + ", ") + "code " + last.getExitCode() + ")";
+    }
+
+    /**
+     * What the operator's own check said (its last line, capped): it says more than an exit code. Other containers'
+     * messages are the images' to write and stay out of status.
+     */
+    private static String said(ContainerStateTerminated last) {
+        String message = last == null || last.getMessage() == null ? "" : last.getMessage().strip();
+        String line = message.lines().reduce((first, next) -> next).orElse("");
+        return line.isEmpty() ? "" : ": " + (line.length() > MESSAGE_LIMIT ? line.substring(0, MESSAGE_LIMIT) + "…" : line);
     }
 
     private static <T> Stream<T> stream(List<T> list) {

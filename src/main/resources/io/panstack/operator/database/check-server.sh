@@ -14,11 +14,15 @@ set -u
 port=${DB_PORT:-3306}
 if command -v mariadb >/dev/null 2>&1; then client=mariadb; else client=mysql; fi
 
+# The answer alone on stdout: a client warning on stderr must not be read as a setting.
+errors=$(mktemp "${TMPDIR:-/tmp}/check-database.XXXXXX") || errors=/dev/null
 if ! row=$("$client" --host="$DB_HOST" --port="$port" --user="$DB_USER" --batch --skip-column-names \
-    -e 'SELECT @@lower_case_table_names, @@log_bin_trust_function_creators, @@sql_mode' 2>&1); then
-  echo "check-database: cannot ask $DB_HOST:$port for its settings: $(echo "$row" | head -n 1)"
+    -e 'SELECT @@lower_case_table_names, @@log_bin_trust_function_creators, @@sql_mode' 2>"$errors"); then
+  echo "check-database: cannot ask $DB_HOST:$port for its settings: $(head -n 1 "$errors" 2>/dev/null)"
+  rm -f "$errors"
   exit 1
 fi
+[ "$errors" = /dev/null ] || rm -f "$errors"
 tab=$(printf '\t')
 lower=${row%%"$tab"*}
 rest=${row#*"$tab"}

@@ -22,7 +22,7 @@ class RdsChangesTest {
             List<String> groups) {
         return new DbInstance("panstack-a-bi-1234abcd", "arn:aws:rds:eu-west-1:1:db:x", "available", "x.rds", 3306,
                 instanceClass, storage, multiAz, retention, protection, "10.11.6", true, "dashboard", "panintelligence",
-                groups, "g", "g", null, Map.of());
+                groups, "g", "in-sync", "g", null, Map.of());
     }
 
     static RdsDatabaseSpec spec() {
@@ -75,8 +75,8 @@ class RdsChangesTest {
     /** The vendor's Terraform instance: single-AZ, 3 days of backups, unprotected, unencrypted. */
     static DbInstance vendors() {
         return new DbInstance("pi-terraform", "arn:aws:rds:eu-west-1:1:db:pi-terraform", "available", "x.rds", 3306,
-                "db.t3.small", 20, false, 3, false, "10.11.6", false, null, "admin", List.of("sg-1"), "pi-params", "g",
-                null, Map.of());
+                "db.t3.small", 20, false, 3, false, "10.11.6", false, null, "admin", List.of("sg-1"), "pi-params", "in-sync",
+                "g", null, Map.of());
     }
 
     @Test
@@ -125,5 +125,17 @@ class RdsChangesTest {
                 .as("the vendor's Terraform group").singleElement().asString()
                 .contains("log_bin_trust_function_creators=1");
         assertThat(RdsParameters.unfitForPi(Map.of())).as("a default group").hasSize(3);
+    }
+
+    @Test
+    void anAdoptedInstanceWaitingForAParameterRebootStallsUntilRebooted() {
+        Map<String, String> fit = Map.of("lower_case_table_names", "1", "log_bin_trust_function_creators", "1",
+                "sql_mode", "NO_AUTO_VALUE_ON_ZERO");
+        RdsDatabase.refuseUnfit(vendors(), fit); // in sync: fine
+
+        DbInstance pending = new DbInstance("pi-terraform", "arn", "available", "x.rds", 3306, "db.t3.small", 20, false,
+                3, false, "10.11.6", false, null, "admin", List.of(), "pi-params", "pending-reboot", "g", null, Map.of());
+        assertThatThrownBy(() -> RdsDatabase.refuseUnfit(pending, fit)).isInstanceOf(CloudProblem.class)
+                .satisfies(e -> assertThat(((CloudProblem) e).problem().reason()).isEqualTo("RdsParametersPendingReboot"));
     }
 }

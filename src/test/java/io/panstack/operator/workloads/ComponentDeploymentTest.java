@@ -530,5 +530,16 @@ class ComponentDeploymentTest {
         assertThat(pod(external, Component.SCHEDULER).getInitContainers()).isEmpty();
         assertThat(pod(TestStacks.minimal(), Component.DASHBOARD).getInitContainers())
                 .noneMatch(c -> c.getName().equals("check-database"));
+        Stack unchecked = TestStacks.withSpec("""
+                version: '2025_10.1'
+                database:
+                  external:
+                    host: db.example.com
+                    checkSettings: false
+                    credentialsSecretRef:
+                      name: pi-db-login
+                """);
+        assertThat(pod(unchecked, Component.DASHBOARD).getInitContainers()).as("checkSettings: false")
+                .noneMatch(c -> c.getName().equals("check-database"));
     }
 }

@@ -68,6 +68,15 @@ class PodProblemsTest {
     }
 
     @Test
+    void otherContainersWordsStayOutOfStatus() {
+        Pod pod = pod("p").withNewStatus().addNewContainerStatus().withName("dashboard").withNewState()
+                .withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState().withNewLastState()
+                .withNewTerminated().withReason("Error").withExitCode(1).withMessage("jdbc:mariadb://db user=pi password=...")
+                .endTerminated().endLastState().endContainerStatus().endStatus().build();
+        assertThat(PodProblems.of(List.of(pod))).singleElement().asString().doesNotContain("jdbc", "password");
+    }
+
+    @Test
     void unschedulablePodsSayWhy() {
         Pod pod = pod("p").withNewStatus().addNewCondition().withType("PodScheduled").withStatus("False")
                 .withReason("Unschedulable").withMessage("0/3 nodes are available: 3 Insufficient memory.").endCondition()

@@ -2,7 +2,6 @@ package io.panstack.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -26,6 +25,10 @@ public class ExternalDatabaseSpec {
     @JsonPropertyDescription("Secret with keys \"username\" and \"password\" for a user that may create tables, triggers and routines in the schema.")
     private SecretReference credentialsSecretRef;
 
+    @Default("true")
+    @JsonPropertyDescription("Check before the dashboard starts that the server has what Pi needs (lower_case_table_names=1, log_bin_trust_function_creators=1, NO_AUTO_VALUE_ON_ZERO in sql_mode): the init container check-database keeps the dashboard back until it does. false: no check (e.g. a server the MariaDB client cannot reach as the dashboard does, such as one that requires TLS).")
+    private Boolean checkSettings = true;
+
     public String getHost() { return host; }
     public void setHost(String host) { this.host = host; }
     public Integer getPort() { return port; }
@@ -33,5 +36,9 @@ public class ExternalDatabaseSpec {
     public SecretReference getCredentialsSecretRef() { return credentialsSecretRef; }
     public void setCredentialsSecretRef(SecretReference credentialsSecretRef) { this.credentialsSecretRef = credentialsSecretRef; }
 
+    public Boolean getCheckSettings() { return checkSettings; }
+    public void setCheckSettings(Boolean checkSettings) { this.checkSettings = checkSettings; }
+
     public int port() { return port == null ? Defaults.DATABASE_PORT : port; }
+    public boolean checksSettings() { return checkSettings == null || checkSettings; }
 }

@@ -75,7 +75,8 @@ public interface DatabaseInstances {
     record DbInstance(String identifier, String arn, String status, String endpoint, Integer port,
             String instanceClass, Integer allocatedStorageGiB, Boolean multiAz, Integer backupRetentionDays,
             Boolean deletionProtection, String engineVersion, Boolean storageEncrypted, String dbName,
-            String masterUsername, List<String> securityGroupIds, String parameterGroup, String subnetGroup,
+            String masterUsername, List<String> securityGroupIds, String parameterGroup, String parameterApplyStatus,
+            String subnetGroup,
             java.time.Instant latestRestorableTime, Map<String, String> tags) {
     }
 

@@ -228,6 +228,7 @@ public class SdkDatabaseInstances implements DatabaseInstances {
                 i.deletionProtection(), i.engineVersion(), i.storageEncrypted(), i.dbName(), i.masterUsername(),
                 i.vpcSecurityGroups().stream().map(g -> g.vpcSecurityGroupId()).toList(),
                 i.dbParameterGroups().stream().findFirst().map(g -> g.dbParameterGroupName()).orElse(null),
+                i.dbParameterGroups().stream().findFirst().map(g -> g.parameterApplyStatus()).orElse(null),
                 i.dbSubnetGroup() == null ? null : i.dbSubnetGroup().dbSubnetGroupName(),
                 i.latestRestorableTime(),
                 toMap(i.tagList()));

@@ -1,7 +1,8 @@
-package io.panstack.operator.kube;
+package io.panstack.operator.pass;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.panstack.operator.stack.StackLabels;
 
 /**
  * Before the operator creates a child, whether an object of that name is already there and not the stack's (a
@@ -16,11 +17,16 @@ public final class TakeOver {
     /** @throws IllegalStateException when someone else's object has the name; nothing is written then */
     public static void refuseForeign(KubernetesClient client, HasMetadata desired, String stack) {
         HasMetadata existing = client.resource(desired).get();
-        if (existing != null && !DataObjects.belongsTo(existing, stack)) {
+        if (existing != null && !ours(existing.getMetadata().getLabels(), stack)) {
             throw new IllegalStateException(desired.getKind() + " " + desired.getMetadata().getName() + " already"
                     + " exists and was not created by the operator for this PanStack, so it is left alone. Rename the"
                     + " PanStack, remove that object, or, to hand it over, label it app.kubernetes.io/managed-by="
                     + "panstack-operator and app.kubernetes.io/instance=" + stack);
         }
+    }
+
+    private static boolean ours(java.util.Map<String, String> labels, String stack) {
+        return labels != null && StackLabels.OPERATOR.equals(labels.get(StackLabels.MANAGED_BY))
+                && stack.equals(labels.get(StackLabels.INSTANCE));
     }
 }

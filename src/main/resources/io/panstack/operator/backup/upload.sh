@@ -1,6 +1,6 @@
 #!/bin/sh
 # PanStack: copies a finished backup (backup.sh's output) to s3://$BUCKET/$PREFIX/<file name>, with the aws CLI
-# (v1 or v2). Retention in S3 is a lifecycle rule the operator sets on the prefix, not this script's job.
+# (v1 or v2). Retention in S3 is the operator's job (it prunes past retentionDays, keeping the newest), not this one's.
 #
 # Usage: upload.sh [FILE]   FILE defaults to the backup in BACKUP_DIR: the newest of DB_SCHEMA when that is set,
 #                           else the only one there.

@@ -31,7 +31,7 @@ public class BackupSpec {
     @Default("14")
     @Min(1)
     @Max(3650)
-    @JsonPropertyDescription("Days a logical backup is kept, beyond the keepNewest newest, which stay whatever their age. Older ones are pruned after each successful backup, so backups that stop are never pruned away.")
+    @JsonPropertyDescription("Days a logical backup is kept, beyond the keepNewest newest, which stay whatever their age. Older ones are pruned: on the backup volume after each successful backup; in the bucket by the operator, only those the stack stored itself (never an earlier stack's, never the one it was restored from). A pruned object stays an old version retentionDays more if the bucket is versioned.")
     private Integer retentionDays = RETENTION_DAYS;
 
     @Default("3")

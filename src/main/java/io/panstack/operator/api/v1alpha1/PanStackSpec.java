@@ -94,7 +94,7 @@ public class PanStackSpec {
     @JsonPropertyDescription("The shared files volume: themes, images, files, svg, locale, custom_jdbc and keys.")
     private FilesSpec files = new FilesSpec();
 
-    @JsonPropertyDescription("An S3 bucket for the stack (private, encrypted, versioned), created or adopted.")
+    @JsonPropertyDescription("An S3 bucket for the stack, created (private, encrypted, versioned) or adopted (only what the spec writes is enforced; status.bucket.drift lists the rest).")
     private BucketSpec bucket;
 
     @Default("{}")

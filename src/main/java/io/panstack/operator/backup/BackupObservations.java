@@ -58,6 +58,8 @@ public final class BackupObservations {
         status.setLastSnapshotTime(text(BackupRuns.later(snapshot, parse(before.getLastSnapshotTime()))));
         status.setLastSnapshotError(snapshots == null ? before.getLastSnapshotError() : snapshots.failure());
         status.setLastOnDemandRequest(onDemandStarted != null ? onDemandStarted : before.getLastOnDemandRequest());
+        Observed<Integer> pruned = cloud != null && cloud.bucket() != null ? cloud.bucket().pruned() : null;
+        status.setPruneError(pruned != null ? pruned.failure() : before.getPruneError());
 
         List<BackupHealth.Kind> kinds = new ArrayList<>();
         kinds.add(new BackupHealth.Kind("logical dumps", lastSuccess, lastFailure, false));

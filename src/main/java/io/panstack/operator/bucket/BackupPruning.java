@@ -17,6 +17,7 @@ import io.panstack.operator.api.v1alpha1.RestoreSpec;
 import io.panstack.operator.aws.AwsErrors;
 import io.panstack.operator.aws.s3.Buckets.StoredObject;
 import io.panstack.operator.aws.s3.Buckets;
+import io.panstack.operator.cloud.Observed;
 import io.panstack.operator.stack.Stack;
 
 /**
@@ -37,22 +38,24 @@ public final class BackupPruning {
     }
 
     /**
-     * Prunes, as housekeeping: a failure is logged and tried again at the next poll, and holds nothing.
+     * Prunes, as housekeeping: a failure is logged, reported (status.backup.pruneError) and tried again at the next
+     * poll, and holds nothing.
      *
-     * @return how many backups went
+     * @return how many backups went, or why none could
      */
-    public static int prune(Stack stack, Buckets s3, String bucket, Instant now) {
+    public static Observed<Integer> prune(Stack stack, Buckets s3, String bucket, Instant now) {
         try {
             List<String> doomed = toPrune(s3.list(bucket, StackBucket.BACKUP_PREFIX), stack.database().schema(),
                     stack.spec().getBackup(), since(stack), restoredFrom(stack, bucket), now);
             if (!doomed.isEmpty()) {
                 s3.deleteCurrent(bucket, doomed);
             }
-            return doomed.size();
+            return Observed.of(doomed.size());
         } catch (RuntimeException e) {
+            String failure = AwsErrors.message(e);
             LOG.warnf("Could not prune the logical backups of %s/%s in bucket %s (tried again at the next poll): %s",
-                    stack.namespace(), stack.name(), bucket, AwsErrors.message(e));
-            return 0;
+                    stack.namespace(), stack.name(), bucket, failure);
+            return new Observed<>(null, failure);
         }
     }
 

@@ -14,6 +14,7 @@ import io.panstack.operator.aws.s3.Buckets;
 import io.panstack.operator.cloud.BucketState;
 import io.panstack.operator.cloud.CloudProblem;
 import io.panstack.operator.cloud.Idempotent;
+import io.panstack.operator.cloud.Observed;
 import io.panstack.operator.cloud.Release;
 import io.panstack.operator.cloud.ResourceState;
 import io.panstack.operator.cloud.Tenancy;
@@ -76,13 +77,14 @@ public final class StackBucket {
                     + (written == null ? "; recommended on (not changed: spec.bucket.versioning is unset)"
                             : " as spec.bucket.versioning says"));
         }
+        Observed<Integer> pruned = null;
         if (stack.spec().backsUp()) {
             int days = stack.spec().getBackup().retentionDays();
             // An adopted bucket's lifecycle is its owner's: its old versions are not expired behind their back.
             if (!adopted && !Integer.valueOf(days).equals(bucket.oldVersionDaysByPrefix().get(BACKUP_PREFIX))) {
                 s3.expireOldVersionsAfter(name, BACKUP_PREFIX, days);
             }
-            BackupPruning.prune(stack, s3, name, Instant.now());
+            pruned = BackupPruning.prune(stack, s3, name, Instant.now());
         }
         // PutBucketTagging replaces the whole set: keep the tags others put on the bucket.
         Map<String, String> tags = new LinkedHashMap<>(bucket.tags());
@@ -97,7 +99,7 @@ public final class StackBucket {
         String shape = !adopted ? ": private, encrypted, versioning " + (versioned ? "on" : "suspended")
                 : drift.isEmpty() ? " (adopted): private, encrypted, versioned" : " (adopted): see status.bucket.drift";
         return new BucketState(name, region, new ResourceState(true, false, "BucketAvailable",
-                "Bucket " + name + " in " + region + shape, adopted ? drift : List.of()));
+                "Bucket " + name + " in " + region + shape, adopted ? drift : List.of()), pruned);
     }
 
     /** A bucket the operator made is kept in shape; an adopted one is left as it is and the shortfall reported. */

@@ -82,6 +82,9 @@ public class StackMetrics {
         if (spec.getDatabase().getRds() != null && status.getBackup() != null) {
             failing.put("database_snapshots", status.getBackup().getLastSnapshotError() != null);
         }
+        if (spec.getBucket() != null && status.getBackup() != null) {
+            failing.put("backup_pruning", status.getBackup().getPruneError() != null);
+        }
         if (spec.getFiles().getEfs() != null && status.getFiles() != null) {
             failing.put("files_recovery_points", status.getFiles().getLastRecoveryPointError() != null);
             failing.put("files_backup_policy", status.getFiles().getBackupPolicyError() != null);

@@ -96,4 +96,25 @@ class BackupPruningTest {
 
         assertThat(BackupPruning.toPrune(objects, "dashboard", retention(14, 2), CREATED, null, NOW)).isEmpty();
     }
+
+    /** IAM without s3:DeleteObject: the failure is said (status.backup.pruneError), nothing is thrown, nothing held. */
+    @Test
+    void aPruningAwsRefusesIsReportedNotThrown() {
+        io.panstack.operator.aws.s3.Buckets refusing = (io.panstack.operator.aws.s3.Buckets) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] { io.panstack.operator.aws.s3.Buckets.class },
+                        (proxy, method, args) -> switch (method.getName()) {
+                            case "list" -> List.of(backup("20200101T020000Z", 2000), backup("20200102T020000Z", 1999),
+                                    backup("20200103T020000Z", 1998), backup("20200104T020000Z", 1997));
+                            case "deleteCurrent" -> throw software.amazon.awssdk.services.s3.model.S3Exception.builder()
+                                    .statusCode(403).message("Access Denied").build();
+                            default -> throw new UnsupportedOperationException(method.getName());
+                        });
+        io.panstack.operator.stack.Stack stack = io.panstack.operator.testsupport.TestStacks.minimal();
+        stack.resource().getMetadata().setCreationTimestamp("2019-01-01T00:00:00Z");
+
+        io.panstack.operator.cloud.Observed<Integer> pruned = BackupPruning.prune(stack, refusing, "b", NOW);
+
+        assertThat(pruned.failed()).isTrue();
+        assertThat(pruned.failure()).contains("403");
+    }
 }

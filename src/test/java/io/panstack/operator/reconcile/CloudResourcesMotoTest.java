@@ -111,7 +111,7 @@ class CloudResourcesMotoTest extends MotoCloudTest {
         // Moto stamps objects with the time they were written: judged a year later, all are past retention.
         java.time.Instant aYearLater = java.time.Instant.now().plus(java.time.Duration.ofDays(365));
 
-        int pruned = io.panstack.operator.bucket.BackupPruning.prune(stack, aws.services().s3(), bucket, aYearLater);
+        int pruned = io.panstack.operator.bucket.BackupPruning.prune(stack, aws.services().s3(), bucket, aYearLater).value();
 
         assertThat(pruned).isEqualTo(2);
         assertThat(aws.s3.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(o -> o.key())
@@ -121,7 +121,7 @@ class CloudResourcesMotoTest extends MotoCloudTest {
                         "backups/2025/dashboard-20250101T020000Z.sql.gz", "themes/dashboard-20260101T020000Z.sql.gz");
         assertThat(aws.s3.listObjectVersions(r -> r.bucket(bucket).prefix("backups/dashboard-20260101")).versions())
                 .as("versioned: the pruned backup stays as an old version until the lifecycle rule expires it").hasSize(1);
-        assertThat(io.panstack.operator.bucket.BackupPruning.prune(stack, aws.services().s3(), bucket, aYearLater))
+        assertThat(io.panstack.operator.bucket.BackupPruning.prune(stack, aws.services().s3(), bucket, aYearLater).value())
                 .as("the newest three stay, however often it runs").isZero();
     }
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /** When the repository was last backed up, where to, and when next; all times RFC 3339. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "lastSuccessfulTime", "lastFailureTime", "nextScheduledTime", "location", "lastSnapshotTime",
-        "lastSnapshotError", "lastOnDemandRequest", "volumeName" })
+        "lastSnapshotError", "lastOnDemandRequest", "volumeName", "pruneError" })
 public class BackupStatus {
     @JsonPropertyDescription("Completion of the newest successful logical backup.")
     private String lastSuccessfulTime;
@@ -27,6 +27,8 @@ public class BackupStatus {
     private String lastOnDemandRequest;
     @JsonPropertyDescription("The PersistentVolume the claim is bound to. Under deletionPolicy Retain or Snapshot its reclaim policy is Retain, so it outlives the claim, even a deleted namespace; a new claim binds to it by this name (spec.volumeName).")
     private String volumeName;
+    @JsonPropertyDescription("Why the last pruning of old backups in the bucket failed (e.g. s3:DeleteObject denied): backups then pile up, none is lost; tried again at each poll.")
+    private String pruneError;
 
     public String getLastSuccessfulTime() { return lastSuccessfulTime; }
     public void setLastSuccessfulTime(String lastSuccessfulTime) { this.lastSuccessfulTime = lastSuccessfulTime; }
@@ -43,6 +45,8 @@ public class BackupStatus {
     public String getLastOnDemandRequest() { return lastOnDemandRequest; }
     public void setLastOnDemandRequest(String lastOnDemandRequest) { this.lastOnDemandRequest = lastOnDemandRequest; }
 
+    public String getPruneError() { return pruneError; }
+    public void setPruneError(String pruneError) { this.pruneError = pruneError; }
     public String getVolumeName() { return volumeName; }
     public void setVolumeName(String volumeName) { this.volumeName = volumeName; }
 
@@ -54,12 +58,12 @@ public class BackupStatus {
                 && Objects.equals(lastSnapshotTime, that.lastSnapshotTime)
                 && Objects.equals(lastSnapshotError, that.lastSnapshotError)
                 && Objects.equals(lastOnDemandRequest, that.lastOnDemandRequest)
-                && Objects.equals(volumeName, that.volumeName);
+                && Objects.equals(volumeName, that.volumeName) && Objects.equals(pruneError, that.pruneError);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(lastSuccessfulTime, lastFailureTime, nextScheduledTime, location, lastSnapshotTime,
-                lastSnapshotError, lastOnDemandRequest, volumeName);
+                lastSnapshotError, lastOnDemandRequest, volumeName, pruneError);
     }
 }

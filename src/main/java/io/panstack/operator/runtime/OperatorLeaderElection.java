@@ -1,8 +1,10 @@
 package io.panstack.operator.runtime;
 
-import jakarta.inject.Singleton;
+import java.util.UUID;
 
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import jakarta.inject.Singleton;
 
 /**
  * One active replica at a time, elected through a Lease in the operator's own namespace (QOSDK turns this on in the
@@ -13,6 +15,10 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
  * grant "patch" on leases; if no renewal succeeds within the renew deadline, it stops leading. The timings are
  * Kubernetes' usual ones (15 s, 10 s, 2 s; panstack.leader-election.*) and can be set for tests that must see several
  * renewals quickly.
+ * <p>
+ * JOSDK's own exit on a lost lease is off: stopping the operator on SIGTERM also ends its leadership, and JOSDK then
+ * called System.exit from inside the shutdown hook, which never returns (the pod hung for its grace period). The
+ * exit is {@link LeaseHandOver}'s, which knows a lease given up on shutdown from one lost, and releases it.
  */
 @Singleton
 public class OperatorLeaderElection extends LeaderElectionConfiguration {
@@ -20,6 +26,15 @@ public class OperatorLeaderElection extends LeaderElectionConfiguration {
 
     public OperatorLeaderElection(OperatorSettings settings) {
         super(LEASE, null, settings.leaderElection().leaseDuration(), settings.leaderElection().renewDeadline(),
-                settings.leaderElection().retryPeriod(), null, null, settings.leaderElection().exitOnStopLeading());
+                settings.leaderElection().retryPeriod(), identity(),
+                new LeaderCallbacks(LeaseHandOver::startedLeading, () -> LeaseHandOver.stoppedLeading(
+                        settings.leaderElection().exitOnStopLeading(), () -> System.exit(1)), leader -> { }),
+                false);
+    }
+
+    /** The pod's name, as JOSDK would take it, else a name of its own. */
+    static String identity() {
+        String hostname = System.getenv("HOSTNAME");
+        return hostname == null || hostname.isBlank() ? UUID.randomUUID().toString() : hostname;
     }
 }

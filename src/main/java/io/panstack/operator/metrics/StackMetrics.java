@@ -33,6 +33,7 @@ public class StackMetrics {
     private final MultiGauge maxAge;
     private final MultiGauge latestRestorable;
     private final MultiGauge observationFailing;
+    private final MultiGauge reconcileFailing;
 
     public StackMetrics(MeterRegistry registry) {
         ready = gauge(registry, "panstack_ready", "1 when the stack's Ready condition is True, else 0");
@@ -46,12 +47,15 @@ public class StackMetrics {
                 "RDS: the latest time the database can be restored to, Unix seconds");
         observationFailing = gauge(registry, "panstack_aws_observation_failing",
                 "1 when the last read of an AWS figure that only feeds status failed (its status field says why), else 0;"
-                        + " observation: database_snapshots, files_recovery_points, files_backup_policy");
+                        + " observation: database_snapshots, files_recovery_points, files_backup_policy, backup_pruning");
+        reconcileFailing = gauge(registry, "panstack_reconcile_failing",
+                "1 while the stack's reconciles fail and are retried (Reconciling reason ReconcileError), else 0");
     }
 
     /** What one stack shows; null values are left out. */
     public record StackFigures(boolean ready, boolean suspended, Map<String, Integer> readyReplicas, Map<String, Instant> lastBackup,
-            Instant lastFailedBackup, Long maxAgeSeconds, Instant latestRestorable, Map<String, Boolean> observationsFailing) {
+            Instant lastFailedBackup, Long maxAgeSeconds, Instant latestRestorable, Map<String, Boolean> observationsFailing,
+            boolean reconcileFailing) {
     }
 
     /** The figures of one stack, from its spec and the status the operator computed. */
@@ -73,7 +77,8 @@ public class StackMetrics {
                 : BackupHealth.parse(spec.getBackup().getMaxAge()).map(java.time.Duration::toSeconds).orElse(null);
         return new StackFigures(ready, spec.suspended(), replicas, backups, backup == null ? null : time(backup.getLastFailureTime()),
                 maxAge, status.getDatabase() == null ? null : time(status.getDatabase().getLatestRestorableTime()),
-                observationsFailing(spec, status));
+                observationsFailing(spec, status), status.getConditions().stream().anyMatch(c -> Conditions.RECONCILING
+                        .equals(c.getType()) && Conditions.RECONCILE_ERROR.equals(c.getReason())));
     }
 
     /** The observations this stack's spec makes, and whether the last read of each failed. */
@@ -120,6 +125,7 @@ public class StackMetrics {
         latestRestorable.register(rows(f -> f.latestRestorable() == null ? Map.of()
                 : Map.of("", (double) f.latestRestorable().getEpochSecond()), null), true);
         observationFailing.register(rows(f -> ones(f.observationsFailing()), "observation"), true);
+        reconcileFailing.register(rows(f -> Map.of("", f.reconcileFailing() ? 1.0 : 0.0), null), true);
     }
 
     private static Map<String, Double> ones(Map<String, Boolean> flags) {

@@ -20,6 +20,8 @@ public final class Conditions {
     public static final String BACKUP_HEALTHY = "BackupHealthy";
     /** BackupHealthy's reason when spec.backup.enabled opts out: an explicit choice, shown but not a degradation. */
     public static final String BACKUPS_DISABLED = "BackupsDisabled";
+    /** Ready's and Reconciling's reason while reconciles fail and are retried. */
+    public static final String RECONCILE_ERROR = "ReconcileError";
 
     public static final String TRUE = "True";
     public static final String FALSE = "False";

@@ -126,7 +126,7 @@ public final class StatusAggregator {
             return SUSPENDED;
         }
         if (seen.reconcileError() != null) {
-            return "ReconcileError";
+            return Conditions.RECONCILE_ERROR;
         }
         if (waitingFor != null) {
             return waitingReason(seen, waitingFor) + "NotReady";
@@ -167,7 +167,7 @@ public final class StatusAggregator {
                     "Every component runs generation " + generation, generation, now);
         }
         if (seen.reconcileError() != null) {
-            return Conditions.make(before, Conditions.RECONCILING, true, "ReconcileError", seen.reconcileError(),
+            return Conditions.make(before, Conditions.RECONCILING, true, Conditions.RECONCILE_ERROR, seen.reconcileError(),
                     generation, now);
         }
         if (waitingFor != null) {

@@ -1,8 +1,5 @@
 package io.panstack.operator.deploy;
 
-import org.junit.jupiter.api.Tag;
-import io.panstack.operator.testsupport.Tiers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,12 +21,13 @@ import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.panstack.operator.crd.apiserver.Manifests;
+import io.panstack.operator.testsupport.Tiers;
 
 /**
  * deploy/monitoring/: the ServiceMonitor must reach the metrics Service of deploy/, and the alerts and the Grafana
@@ -56,19 +54,20 @@ public class MonitoringManifestsTest {
             Map.entry("panstack_backup_max_age_seconds", Set.of("namespace", "name")),
             Map.entry("panstack_latest_restorable_timestamp_seconds", Set.of("namespace", "name")),
             Map.entry("panstack_aws_observation_failing", Set.of("namespace", "name", "observation")),
+            Map.entry("panstack_reconcile_failing", Set.of("namespace", "name")),
             Map.entry("panstack_aws_requests_total", Set.of("service", "operation", "outcome")),
-            // JOSDK counters per resource: group, version, kind, scope, name, namespace (+ retry tags, exception).
-            Map.entry("operator_sdk_reconciliations_started_total", Set.of("group", "version", "kind", "scope", "name",
-                    "namespace", "reconciliations_retries_number", "reconciliations_retries_last")),
-            Map.entry("operator_sdk_reconciliations_failed_total", Set.of("group", "version", "kind", "scope", "name",
-                    "namespace", "exception")),
+            // JOSDK counters, without per-resource series (runtime/OperatorMetrics): group, version, kind, scope
+            // (+ retry tags, exception).
+            Map.entry("operator_sdk_reconciliations_started_total", Set.of("group", "version", "kind", "scope",
+                    "reconciliations_retries_number", "reconciliations_retries_last")),
+            Map.entry("operator_sdk_reconciliations_failed_total", Set.of("group", "version", "kind", "scope",
+                    "exception")),
             // JOSDK gauges named after the controller ("panstack"), tagged with the resource's group, version, kind.
             Map.entry("operator_sdk_reconciliations_executions_panstack", Set.of("group", "version", "kind")),
             Map.entry("operator_sdk_reconciliations_queue_size_panstack", Set.of("group", "version", "kind")),
             // JOSDK timer of reconcile(), a histogram; its resource tags carry a "resource_" prefix.
             Map.entry("operator_sdk_controllers_execution_reconcile_seconds_bucket", Set.of("controller",
-                    "resource_group", "resource_version", "resource_kind", "resource_scope", "resource_name",
-                    "resource_namespace", "le")));
+                    "resource_group", "resource_version", "resource_kind", "resource_scope", "le")));
 
     /** The metric names alone. */
     public static final Set<String> METRICS = METRIC_LABELS.keySet();
@@ -230,7 +229,7 @@ public class MonitoringManifestsTest {
         }
         assertThat(panels).extracting(p -> p.path("title").asText()).contains("Stacks ready",
                 "Component ready replicas", "Backup age vs maxAge", "Latest restorable time age (RDS)",
-                "AWS calls by outcome", "Reconciles per stack", "Failed reconciles");
+                "AWS calls by outcome", "Reconciles", "Failed reconciles");
     }
 
     @Test

@@ -85,6 +85,31 @@ class MetricsScrapeTest {
         assertThat(value("panstack_backup_max_age_seconds" + series)).isEqualTo(26 * 3600.0);
     }
 
+    /**
+     * /q/metrics stays bounded: per stack only the operator's own panstack_* series (JOSDK's per-resource timers and
+     * counters are off), and none of them once the stack is deleted.
+     */
+    @Test
+    void aStacksSeriesAreFewAndGoWithIt() {
+        ClusterFixture cluster = ClusterFixture.inFreshNamespace(client);
+        cluster.create(PanStackReconcilerTest.MINIMAL);
+        cluster.runControllersUntilReady("demo");
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> !ofNamespace(cluster.namespace).isEmpty());
+
+        java.util.List<String> series = ofNamespace(cluster.namespace);
+        assertThat(series).as("per-stack series").allMatch(line -> line.startsWith("panstack_"));
+        System.out.println("metrics: " + series.size() + " series, " + String.join("\n", series).length()
+                + " bytes of /q/metrics for one stack");
+
+        cluster.deleteWithGarbageCollection("demo");
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> ofNamespace(cluster.namespace).isEmpty());
+    }
+
+    java.util.List<String> ofNamespace(String namespace) {
+        return java.util.Arrays.stream(given().when().get("/q/metrics").then().statusCode(200).extract().asString()
+                .split("\n")).filter(line -> !line.startsWith("#") && line.contains("\"" + namespace + "\"")).toList();
+    }
+
     /** The value of one series, as Prometheus reads it (Micrometer may write 1.79E9). */
     double value(String series) {
         String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();

@@ -1,0 +1,43 @@
+package io.panstack.operator.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.testsupport.TestStacks;
+import io.panstack.operator.testsupport.Tiers;
+
+/** The per-stack gauges: one row each, the reconcile-failure flag from the status, all gone with the stack. */
+@Tag(Tiers.UNIT)
+class StackMetricsTest {
+
+    static PanStackStatus reconciling(String reason) {
+        PanStackStatus status = new PanStackStatus();
+        status.setConditions(List.of(new ConditionBuilder().withType("Reconciling").withStatus("True")
+                .withReason(reason).withMessage("…").build()));
+        return status;
+    }
+
+    @Test
+    void aStackWhoseReconcilesFailIsFlaggedAndItsRowsGoWithIt() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        StackMetrics metrics = new StackMetrics(registry);
+        var spec = TestStacks.minimal().spec();
+
+        metrics.update("team-a", "bi", StackMetrics.figuresOf(spec, reconciling("ReconcileError")));
+        metrics.update("team-a", "ok", StackMetrics.figuresOf(spec, reconciling("RollingOut")));
+
+        assertThat(registry.get("panstack_reconcile_failing").tag("name", "bi").gauge().value()).isEqualTo(1.0);
+        assertThat(registry.get("panstack_reconcile_failing").tag("name", "ok").gauge().value()).isZero();
+
+        metrics.remove("team-a", "bi");
+        assertThat(registry.find("panstack_reconcile_failing").tag("name", "bi").gauges()).isEmpty();
+        assertThat(registry.find("panstack_ready").tag("name", "bi").gauges()).isEmpty();
+    }
+}

@@ -27,7 +27,7 @@ public abstract class PassDependent<R extends HasMetadata> extends CRUDKubernete
     /** Never over someone else's object of the same name (see TakeOver). */
     @Override
     public R create(R desired, PanStack primary, Context<PanStack> context) {
-        TakeOver.refuseForeign(context.getClient(), desired, primary.getMetadata().getName());
+        TakeOver.refuseForeign(context.getClient(), desired, primary);
         return super.create(desired, primary, context);
     }
 }

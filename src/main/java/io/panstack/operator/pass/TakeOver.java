@@ -15,14 +15,21 @@ public final class TakeOver {
     }
 
     /** @throws IllegalStateException when someone else's object has the name; nothing is written then */
-    public static void refuseForeign(KubernetesClient client, HasMetadata desired, String stack) {
+    public static void refuseForeign(KubernetesClient client, HasMetadata desired, HasMetadata primary) {
+        String stack = primary.getMetadata().getName();
         HasMetadata existing = client.resource(desired).get();
-        if (existing != null && !ours(existing.getMetadata().getLabels(), stack)) {
+        if (existing != null && !ours(existing.getMetadata().getLabels(), stack) && !ownedBy(existing, primary)) {
             throw new IllegalStateException(desired.getKind() + " " + desired.getMetadata().getName() + " already"
                     + " exists and was not created by the operator for this PanStack, so it is left alone. Rename the"
                     + " PanStack, remove that object, or, to hand it over, label it app.kubernetes.io/managed-by="
                     + "panstack-operator and app.kubernetes.io/instance=" + stack);
         }
+    }
+
+    /** The stack's own child whose labels someone changed: owned by it all the same; the apply puts them back. */
+    private static boolean ownedBy(HasMetadata existing, HasMetadata primary) {
+        return existing.getMetadata().getOwnerReferences() != null && existing.getMetadata().getOwnerReferences().stream()
+                .anyMatch(owner -> owner.getUid() != null && owner.getUid().equals(primary.getMetadata().getUid()));
     }
 
     private static boolean ours(java.util.Map<String, String> labels, String stack) {

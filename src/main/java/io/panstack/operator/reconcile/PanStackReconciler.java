@@ -126,8 +126,12 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     @Override
     public DeleteControl cleanup(PanStack resource, Context<PanStack> context) {
         passes.forget(resource);
-        metrics.remove(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
-        return release.release(resource, context);
+        DeleteControl control = release.release(resource, context);
+        if (control.isRemoveFinalizer()) {
+            // Only once it is gone: a deletion AWS keeps refusing stays visible until then.
+            metrics.remove(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+        }
+        return control;
     }
 
     @Override

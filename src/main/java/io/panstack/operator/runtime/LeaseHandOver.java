@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -38,6 +39,7 @@ public class LeaseHandOver {
 
     void started(@Observes StartupEvent event) {
         STOPPING.set(false);
+        LEADING.set(false);
     }
 
     static void startedLeading() {
@@ -54,10 +56,17 @@ public class LeaseHandOver {
      * the operator's client as it stops, so a short-lived one of the same configuration does it.
      */
     void release(@Observes @Priority(10_000) ShutdownEvent event) {
-        if (LEADING.getAndSet(false) && election.isResolvable()) {
-            try (KubernetesClient releasing = new KubernetesClientBuilder().withConfig(client.getConfiguration()).build()) {
-                release(releasing, client.getNamespace(), election.get().getIdentity().orElse(null));
-            }
+        if (!LEADING.getAndSet(false) || !election.isResolvable()) {
+            return;
+        }
+        // Quick or not at all: within the pod's grace period, and never holding up the shutdown.
+        var quick = new ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0)
+                .withConnectionTimeout(2_000).withRequestTimeout(3_000).build();
+        try (KubernetesClient releasing = new KubernetesClientBuilder().withConfig(quick).build()) {
+            release(releasing, client.getNamespace(), election.get().getIdentity().orElse(null));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not release the Lease %s (it expires on its own): %s", OperatorLeaderElection.LEASE,
+                    e.getMessage());
         }
     }
 
@@ -74,6 +83,7 @@ public class LeaseHandOver {
             LOG.info("Stopped leading");
             return;
         }
+        LEADING.set(false); // someone else's now: never released by this replica
         LOG.info("Lost the Lease: exiting, to come back as a follower");
         Thread thread = new Thread(exiter, "panstack-lease-lost");
         thread.setDaemon(true);
@@ -82,7 +92,8 @@ public class LeaseHandOver {
 
     /**
      * Gives the Lease up if this replica holds it, as client-go does on release: no holder, a one-second duration, so
-     * a standby takes it at its next try. A failure is only logged: the Lease then expires as usual.
+     * a standby takes it at its next try. The patch names the version read, so a Lease a standby took in between is
+     * left alone (409). A failure is only logged: the Lease then expires as usual.
      */
     static void release(KubernetesClient client, String namespace, String identity) {
         if (namespace == null || identity == null) {
@@ -94,7 +105,9 @@ public class LeaseHandOver {
                 return;
             }
             client.leases().inNamespace(namespace).withName(OperatorLeaderElection.LEASE).patch(
-                    PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"holderIdentity\":null,\"leaseDurationSeconds\":1}}");
+                    PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"resourceVersion\":\""
+                            + lease.getMetadata().getResourceVersion() + "\"},"
+                            + "\"spec\":{\"holderIdentity\":null,\"leaseDurationSeconds\":1}}");
             LOG.infof("Released the Lease %s for the next leader", OperatorLeaderElection.LEASE);
         } catch (KubernetesClientException | IllegalStateException e) {
             LOG.warnf("Could not release the Lease %s (it expires on its own): %s", OperatorLeaderElection.LEASE,

@@ -41,7 +41,7 @@ public abstract class ByComponent<R extends HasMetadata> extends CRUDKubernetesD
     /** Never over someone else's object of the same name (see TakeOver). */
     @Override
     public R create(R desired, PanStack primary, Context<PanStack> context) {
-        TakeOver.refuseForeign(context.getClient(), desired, primary.getMetadata().getName());
+        TakeOver.refuseForeign(context.getClient(), desired, primary);
         return super.create(desired, primary, context);
     }
 

@@ -51,21 +51,23 @@ class ShutdownHandOverTest {
                 .withUserAgent(RbacEnforcingDispatcher.TEST_AGENT).build()).build();
         String namespace = testClient.getNamespace();
         String identity = "panstack-" + UUID.randomUUID().toString().substring(0, 8);
+        long starting = System.nanoTime();
         Process operator = start(kubeconfig(testClient.getConfiguration().getMasterUrl(), namespace), identity);
         try {
             var lease = tests.leases().inNamespace(namespace).withName(OperatorLeaderElection.LEASE);
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
                 Lease held = lease.get();
                 return held != null && identity.equals(held.getSpec().getHolderIdentity());
             });
+            System.out.printf("shutdown: process start to Lease held %.1f s%n", (System.nanoTime() - starting) / 1e9);
 
             long stopping = System.nanoTime();
             operator.destroy(); // SIGTERM
             boolean ended = operator.waitFor(20, TimeUnit.SECONDS);
-            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopping);
+            double seconds = (System.nanoTime() - stopping) / 1e9;
 
             assertThat(ended).as("the process ends on SIGTERM by itself (log: " + log() + ")").isTrue();
-            System.out.println("shutdown: SIGTERM to exit in " + seconds + " s");
+            System.out.printf("shutdown: SIGTERM to exit in %.2f s%n", seconds);
             Lease after = lease.get();
             assertThat(after.getSpec().getHolderIdentity()).as("given up for the next leader").isNullOrEmpty();
             assertThat(after.getSpec().getLeaseDurationSeconds()).isEqualTo(1);

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.database.DatabaseCredentials;
+import io.panstack.operator.kube.EnvVars;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
 import io.panstack.operator.stack.Stack;
 
@@ -33,9 +33,7 @@ final class DatabaseLogin {
         if (db.mode() == DatabaseMode.InCluster) {
             env.add(value(BackupScripts.DB_USER, "root"));
         } else {
-            env.add(new EnvVarBuilder().withName(BackupScripts.DB_USER).withNewValueFrom().withNewSecretKeyRef()
-                    .withName(db.credentialsSecret()).withKey(DatabaseConnection.USERNAME_KEY).endSecretKeyRef()
-                    .endValueFrom().build());
+            env.add(EnvVars.fromSecret(BackupScripts.DB_USER, db.credentialsSecret(), DatabaseConnection.USERNAME_KEY));
         }
         return env;
     }
@@ -49,7 +47,7 @@ final class DatabaseLogin {
                 .addNewItem().withKey(key).withPath("password").endItem().endSecret().build();
     }
 
-    public static EnvVar value(String name, String value) {
-        return new EnvVarBuilder().withName(name).withValue(value).build();
+    static EnvVar value(String name, String value) {
+        return EnvVars.value(name, value);
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
@@ -12,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.panstack.operator.api.v1alpha1.Defaults;
 import io.panstack.operator.api.v1alpha1.InClusterDatabaseSpec;
+import io.panstack.operator.kube.EnvVars;
 import io.panstack.operator.kube.SecurityContexts;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
 import io.panstack.operator.stack.Stack;
@@ -100,7 +100,6 @@ public final class MariaDb {
     }
 
     private static EnvVar fromSecret(String name, String secret, String key) {
-        return new EnvVarBuilder().withName(name)
-                .withNewValueFrom().withNewSecretKeyRef(key, secret, false).endValueFrom().build();
+        return EnvVars.fromSecret(name, secret, key);
     }
 }

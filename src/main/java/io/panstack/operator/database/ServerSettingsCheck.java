@@ -4,11 +4,10 @@ import java.util.List;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
+import io.panstack.operator.kube.EnvVars;
 import io.panstack.operator.kube.ShellScript;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
 import io.panstack.operator.stack.Stack;
@@ -36,9 +35,10 @@ public final class ServerSettingsCheck {
         return List.of(new ContainerBuilder().withName(CONTAINER)
                 .withImage(stack.images().dumpAt(null))
                 .withCommand("sh", "-c", ShellScript.load(ServerSettingsCheck.class, SCRIPT))
-                .withEnv(value("DB_HOST", database.host()), value("DB_PORT", Integer.toString(database.port())),
-                        secret("DB_USER", database.credentialsSecret(), DatabaseConnection.USERNAME_KEY),
-                        secret("MYSQL_PWD", database.credentialsSecret(), DatabaseConnection.PASSWORD_KEY))
+                .withEnv(EnvVars.value("DB_HOST", database.host()),
+                        EnvVars.value("DB_PORT", Integer.toString(database.port())),
+                        EnvVars.fromSecret("DB_USER", database.credentialsSecret(), DatabaseConnection.USERNAME_KEY),
+                        EnvVars.fromSecret("MYSQL_PWD", database.credentialsSecret(), DatabaseConnection.PASSWORD_KEY))
                 .withTerminationMessagePolicy("FallbackToLogsOnError")
                 .withNewResources()
                 .addToRequests("cpu", new Quantity("10m")).addToRequests("memory", new Quantity("32Mi"))
@@ -50,12 +50,4 @@ public final class ServerSettingsCheck {
                 .build());
     }
 
-    private static EnvVar value(String name, String value) {
-        return new EnvVarBuilder().withName(name).withValue(value).build();
-    }
-
-    private static EnvVar secret(String name, String secret, String key) {
-        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef().withName(secret)
-                .withKey(key).endSecretKeyRef().endValueFrom().build();
-    }
 }

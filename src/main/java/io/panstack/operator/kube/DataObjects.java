@@ -2,7 +2,6 @@ package io.panstack.operator.kube;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,9 +44,7 @@ public final class DataObjects {
     }
 
     public static boolean belongsTo(HasMetadata object, String stack) {
-        Map<String, String> labels = object.getMetadata().getLabels();
-        return labels != null && StackLabels.OPERATOR.equals(labels.get(StackLabels.MANAGED_BY))
-                && stack.equals(labels.get(StackLabels.INSTANCE));
+        return StackLabels.belongsTo(object.getMetadata().getLabels(), stack);
     }
 
     public <T extends HasMetadata> void create(T desired, PanStack owner) {

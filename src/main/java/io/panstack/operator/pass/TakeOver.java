@@ -18,7 +18,8 @@ public final class TakeOver {
     public static void refuseForeign(KubernetesClient client, HasMetadata desired, HasMetadata primary) {
         String stack = primary.getMetadata().getName();
         HasMetadata existing = client.resource(desired).get();
-        if (existing != null && !ours(existing.getMetadata().getLabels(), stack) && !ownedBy(existing, primary)) {
+        if (existing != null && !StackLabels.belongsTo(existing.getMetadata().getLabels(), stack)
+                && !ownedBy(existing, primary)) {
             throw new IllegalStateException(desired.getKind() + " " + desired.getMetadata().getName() + " already"
                     + " exists and was not created by the operator for this PanStack, so it is left alone. Rename the"
                     + " PanStack, remove that object, or, to hand it over, label it app.kubernetes.io/managed-by="
@@ -30,10 +31,5 @@ public final class TakeOver {
     private static boolean ownedBy(HasMetadata existing, HasMetadata primary) {
         return existing.getMetadata().getOwnerReferences() != null && existing.getMetadata().getOwnerReferences().stream()
                 .anyMatch(owner -> owner.getUid() != null && owner.getUid().equals(primary.getMetadata().getUid()));
-    }
-
-    private static boolean ours(java.util.Map<String, String> labels, String stack) {
-        return labels != null && StackLabels.OPERATOR.equals(labels.get(StackLabels.MANAGED_BY))
-                && stack.equals(labels.get(StackLabels.INSTANCE));
     }
 }

@@ -37,8 +37,8 @@ final class VolumeReclaim {
 
     /** @param deletedWithStack the claim goes with the PanStack (see PanStackSpec#deletesWithStack) */
     static void follow(KubernetesClient client, PersistentVolumeClaim claim, boolean deletedWithStack) {
-        String volume = claim.getSpec() == null ? null : claim.getSpec().getVolumeName();
-        if (volume == null || volume.isEmpty()) {
+        String volume = DataVolumes.boundVolume(claim);
+        if (volume == null) {
             return; // not bound yet: binding updates the claim, which brings the stack back here
         }
         String key = volume + "/" + claim.getMetadata().getUid();

@@ -48,6 +48,11 @@ public final class StackLabels {
     }
 
     /** The stack an object belongs to, or null when it carries no instance label. */
+    /** Labelled by the operator for this stack: its own object. */
+    public static boolean belongsTo(Map<String, String> labels, String stack) {
+        return labels != null && OPERATOR.equals(labels.get(MANAGED_BY)) && stack.equals(labels.get(INSTANCE));
+    }
+
     public static String stackOf(Map<String, String> labels) {
         return labels == null ? null : labels.get(INSTANCE);
     }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.panstack.operator.api.v1alpha1.ComponentSpec;
 import io.panstack.operator.api.v1alpha1.LicenceSpec;
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
+import io.panstack.operator.kube.EnvVars;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.ExternalUrl;
 import io.panstack.operator.stack.PiPaths;
@@ -102,11 +102,10 @@ public final class PiEnvironment {
     }
 
     private static void value(Map<String, EnvVar> env, String name, String value) {
-        env.put(name, new EnvVar(name, value, null));
+        env.put(name, EnvVars.value(name, value));
     }
 
     private static void secret(Map<String, EnvVar> env, String name, String secret, String key) {
-        env.put(name, new EnvVarBuilder().withName(name)
-                .withNewValueFrom().withNewSecretKeyRef(key, secret, false).endValueFrom().build());
+        env.put(name, EnvVars.fromSecret(name, secret, key));
     }
 }

@@ -8,40 +8,42 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.testsupport.ClusterFixture;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import jakarta.inject.Inject;
+import io.panstack.operator.testsupport.MotoNetwork;
+import io.panstack.operator.testsupport.MotoServer;
+import io.panstack.operator.testsupport.OperatorProcess;
 
 /**
- * The operator's figures at N stacks, printed, never asserted (a benchmark, not a test): apply → Ready (median, p95),
- * API requests and writes per stack by verb and kind, writes over an idle period, the operator JVM's RSS and CPU, and
- * the floor: the same objects created directly. Against the mock API server here (request and write counts are
- * valid, times only indicative). Run: ./mvnw -Pbenchmark test [-Dbenchmark.sizes=1,10,100] [-Dbenchmark.idle=60s]
+ * The operator's figures at N stacks, printed, never asserted (a benchmark, not a test). For each N, on a fresh mock
+ * API server, with the packaged operator in a JVM of its own under deploy/'s memory settings: start → ready; apply →
+ * Ready (median, p95) and the floor (the same objects created directly); API requests and writes per stack by verb and
+ * kind; the operator's RSS and CPU; a restart with N converged stacks (start → ready, → all reconciled, writes). After
+ * the largest N, an idle period with a few stacks on AWS (moto): requests, writes and AWS calls. Request and write
+ * counts are valid on the mock server; times are only indicative.
+ * <p>
+ * Run: {@code ./mvnw -Pbenchmark verify} with, optionally, {@code -Dbenchmark.sizes=1,10,100,1000}
+ * {@code -Dbenchmark.idle=15m} {@code -Dbenchmark.resync=10m} {@code -Dbenchmark.awsStacks=3}
+ * {@code -Dbenchmark.jvm="-XX:MaxRAM=512m ..."}.
  */
-@QuarkusTest
-@WithKubernetesTestServer(crud = true)
 @Tag("benchmark")
 class StackBenchmark {
-    static final String AGENT = "panstack-benchmark";
     static final String STACK = """
             apiVersion: panstack.io/v1alpha1
             kind: PanStack
@@ -51,41 +53,193 @@ class StackBenchmark {
               version: "2023_11"
               registry: docker.io/panintelligence
             """;
+    static final String AWS_STACK = """
+            apiVersion: panstack.io/v1alpha1
+            kind: PanStack
+            metadata:
+              name: %s
+            spec:
+              version: "2023_11"
+              registry: docker.io/panintelligence
+              database:
+                rds:
+                  subnetIds: [%s]
+                  securityGroupIds: [%s]
+              files:
+                efs:
+                  subnetIds: [%s]
+                  securityGroupIds: [%s]
+              bucket: {}
+              aws:
+                region: %s
+            """;
+    /**
+     * What the operator's container runs with: deploy/'s 512Mi limit (MaxRAM stands for it outside a container) and
+     * MaxRAMPercentage, on top of the flags the ubi9 OpenJDK image's run-java.sh adds.
+     */
+    static final String DEPLOY_JVM = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseParallelGC -XX:MinHeapFreeRatio=10"
+            + " -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError";
+    static final String RECONCILED = "operator_sdk_reconciliations_success_total";
+    static final String AWS_CALLS = "panstack_aws_requests_total";
 
-    @Inject
-    KubernetesClient operatorClient;
+    final List<Integer> sizes = Arrays.stream(System.getProperty("benchmark.sizes", "1,10,100,1000").split(","))
+            .map(String::strip).map(Integer::parseInt).toList();
+    final Duration idle = duration(System.getProperty("benchmark.idle", "15m"));
+    final String resync = System.getProperty("benchmark.resync", "");
+    final int awsStacks = Integer.getInteger("benchmark.awsStacks", 3);
+    final List<String> jvm = List.of(System.getProperty("benchmark.jvm", DEPLOY_JVM).strip().split("\\s+"));
 
-    @KubernetesTestServer
-    KubernetesServer server;
+    Path temp;
+    MotoServer moto;
 
     @Test
     void figures() throws Exception {
-        KubernetesClient tests = new KubernetesClientBuilder().withConfig(new ConfigBuilder(operatorClient.getConfiguration())
-                .withUserAgent(AGENT).build()).build();
-        List<Integer> sizes = Arrays.stream(System.getProperty("benchmark.sizes", "1,10,100").split(","))
-                .map(String::strip).map(Integer::parseInt).toList();
-        Duration idle = Duration.parse("PT" + System.getProperty("benchmark.idle", "60s").toUpperCase());
-        StringBuilder report = new StringBuilder("\n=== PanStack benchmark (mock API server; times indicative) ===\n");
-        for (int n : sizes) {
-            report.append(round(tests, n, idle));
+        temp = Files.createTempDirectory("panstack-benchmark");
+        StringBuilder report = new StringBuilder("\n=== PanStack benchmark: mock API server (counts valid, times indicative),"
+                + " operator JVM flags: " + String.join(" ", jvm) + " ===\n");
+        try {
+            for (int i = 0; i < sizes.size(); i++) {
+                boolean last = i == sizes.size() - 1;
+                report.append(round(sizes.get(i), last));
+                System.out.println(report);
+            }
+        } finally {
+            if (moto != null) {
+                moto.stop();
+            }
         }
-        report.append(String.format("operator JVM: RSS %d MB, CPU %.1f s (the test JVM: operator, mock server and driver)%n",
-                rssMegabytes(), cpuSeconds()));
         System.out.println(report);
     }
 
-    String round(KubernetesClient tests, int n, Duration idle) throws Exception {
-        ClusterFixture cluster = ClusterFixture.inFreshNamespace(tests);
-        drain();
-        double cpuBefore = cpuSeconds();
-        long start = System.nanoTime();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            names.add("bench-" + i);
-            cluster.create(STACK.formatted("bench-" + i));
+    String round(int n, boolean last) throws Exception {
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new ApplyingCrudDispatcher(), false);
+        server.init();
+        try (KubernetesClient driver = server.createClient(b -> b.withConfig(
+                new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl(server.url("/"))
+                        .withUserAgent(RequestLog.DRIVER_AGENT).withNamespace("default").build()))) {
+            driver.load(Files.newInputStream(Path.of("crds", "panstacks.panstack.io-v1.yml"))).create();
+            driver.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("panstack-system")
+                    .endMetadata().build()).create();
+            Map<String, String> env = new HashMap<>(Map.of("HOSTNAME", "panstack-operator-bench"));
+            if (last && awsStacks > 0) {
+                env.putAll(aws());
+            }
+            StringBuilder out = new StringBuilder(String.format("%nN = %d stacks%n", n));
+            Path kubeconfig = OperatorProcess.kubeconfig(temp, server.url("/"), "panstack-system");
+
+            OperatorProcess operator = OperatorProcess.start(kubeconfig, temp, flags(), env);
+            try {
+                Duration ready = operator.awaitReady(Duration.ofMinutes(2));
+                Thread.sleep(1000);
+                out.append(String.format("  operator start -> ready, no stacks: %.2f s; RSS %d MB%n", seconds(ready),
+                        operator.rssMegabytes()));
+                RequestLog.drain(server);
+
+                ClusterFixture cluster = ClusterFixture.inFreshNamespace(driver);
+                double cpuBefore = operator.cpuSeconds();
+                long start = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    cluster.create(STACK.formatted("bench-" + i));
+                }
+                List<Long> readyAfter = awaitReady(cluster, n, start);
+                double cpu = operator.cpuSeconds() - cpuBefore;
+                Thread.sleep(2000); // late writes, if any, belong to converging
+                RequestLog converging = RequestLog.drain(server);
+                long rss = operator.rssMegabytes();
+                long floor = floor(driver, cluster, n);
+                RequestLog.drain(server);
+
+                Collections.sort(readyAfter);
+                long all = readyAfter.get(readyAfter.size() - 1);
+                out.append(String.format("  apply -> Ready: median %.2f s, p95 %.2f s, all %.2f s; floor (same objects"
+                        + " created directly) %.2f s, ratio %.1f%n", seconds(readyAfter.get(readyAfter.size() / 2)),
+                        seconds(readyAfter.get((int) Math.ceil(readyAfter.size() * 0.95) - 1)), seconds(all),
+                        seconds(floor), floor == 0 ? 0 : (double) all / floor));
+                out.append(String.format("  operator while converging: CPU %.1f s, RSS after %d MB%n", cpu, rss));
+                out.append(String.format("  API requests while converging: %d (%.1f a stack), writes %d (%.1f a stack),"
+                        + " Lease requests %d%n", converging.total(), converging.total() / (double) n,
+                        converging.writes(), converging.writes() / (double) n, converging.lease));
+                out.append("    writes a stack, by verb and resource: ").append(converging.perStack(n)).append('\n');
+
+                operator = restart(operator, kubeconfig, env, n, server, out);
+
+                if (last) {
+                    out.append(idle(operator, driver, server, n));
+                }
+            } finally {
+                operator.stop(Duration.ofSeconds(10));
+                operator.close();
+            }
+            return out.toString();
+        } finally {
+            server.destroy();
         }
+    }
+
+    /** SIGTERM, then a new process on the same N converged stacks: how soon it is ready, and what it writes. */
+    OperatorProcess restart(OperatorProcess operator, Path kubeconfig, Map<String, String> env, int n,
+            KubernetesMockServer server, StringBuilder out) throws Exception {
+        long stopping = System.nanoTime();
+        boolean ended = operator.stop(Duration.ofSeconds(20));
+        double stopSeconds = seconds(System.nanoTime() - stopping);
+        operator.close();
+        RequestLog.drain(server);
+
+        OperatorProcess next = OperatorProcess.start(kubeconfig, temp, flags(), env);
+        Duration ready = next.awaitReady(Duration.ofMinutes(5));
+        long startedAt = System.nanoTime() - ready.toNanos();
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> next.metricSum(RECONCILED) >= n);
+        double reconciled = seconds(System.nanoTime() - startedAt);
+        Thread.sleep(5000);
+        RequestLog after = RequestLog.drain(server);
+        out.append(String.format("  restart: SIGTERM -> exit %.2f s%s; start -> ready %.2f s, -> all %d reconciled"
+                + " %.1f s; RSS %d MB%n", stopSeconds, ended ? "" : " (did not end: killed)", seconds(ready), n,
+                reconciled, next.rssMegabytes()));
+        out.append(String.format("  after the restart: %d requests, %d writes %s%n", after.total(), after.writes(),
+                after.writes() == 0 ? "" : after.perStack(1)));
+        return next;
+    }
+
+    /** A few stacks on AWS join the N, then nothing changes for a while: what does the operator still do? */
+    String idle(OperatorProcess operator, KubernetesClient driver, KubernetesMockServer server, int n)
+            throws Exception {
+        StringBuilder out = new StringBuilder();
+        if (awsStacks > 0) {
+            ClusterFixture aws = ClusterFixture.inFreshNamespace(driver);
+            MotoNetwork network = MotoNetwork.create(moto);
+            String subnets = String.join(", ", network.subnetIds());
+            for (int i = 0; i < awsStacks; i++) {
+                aws.create(AWS_STACK.formatted("aws-" + i, subnets, network.securityGroupId(), subnets,
+                        network.securityGroupId(), MotoServer.REGION));
+            }
+            awaitReady(aws, awsStacks, System.nanoTime());
+            Thread.sleep(5000);
+        }
+        RequestLog.drain(server);
+        double reconciledBefore = operator.metricSum(RECONCILED);
+        double awsBefore = operator.metricSum(AWS_CALLS);
+        double cpuBefore = operator.cpuSeconds();
+        RequestLog idling = new RequestLog();
+        long until = System.nanoTime() + idle.toNanos();
+        while (System.nanoTime() < until) {
+            Thread.sleep(Math.min(10_000, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            idling = idling.plus(RequestLog.drain(server)); // the mock server keeps every request until drained
+        }
+        out.append(String.format("  idle %s with %d stacks + %d on AWS (moto), resync every %s: %d requests, %d writes"
+                + " %s, %d Lease requests, %.0f AWS calls, %.0f reconciles, CPU %.1f s, RSS %d MB%n", idle.toString()
+                        .substring(2).toLowerCase(), n, awsStacks, resync.isEmpty() ? "10m" : resync, idling.total(),
+                idling.writes(), idling.writes() == 0 ? "" : idling.perStack(1), idling.lease,
+                operator.metricSum(AWS_CALLS) - awsBefore, operator.metricSum(RECONCILED) - reconciledBefore,
+                operator.cpuSeconds() - cpuBefore, operator.rssMegabytes()));
+        return out.toString();
+    }
+
+    /** Plays the cluster's controllers (pods Ready at once) until every stack reports Ready; each one's time. */
+    static List<Long> awaitReady(ClusterFixture cluster, int n, long start) {
         Map<String, Long> readyAfter = new TreeMap<>();
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(n > 100 ? 1000 : 200)).until(() -> {
             cluster.list(StatefulSet.class).stream().filter(s -> s.getStatus() == null).forEach(cluster::markReady);
             cluster.list(Deployment.class).stream().filter(d -> d.getStatus() == null).forEach(cluster::markReady);
             for (PanStack stack : cluster.list(PanStack.class)) {
@@ -97,30 +251,11 @@ class StackBenchmark {
             }
             return readyAfter.size() == n;
         });
-        double cpu = cpuSeconds() - cpuBefore;
-        Requests converging = drain();
-
-        Thread.sleep(idle.toMillis());
-        Requests idling = drain();
-
-        long floor = floor(tests, cluster, n);
-        List<Long> times = new ArrayList<>(readyAfter.values());
-        Collections.sort(times);
-        long all = times.get(times.size() - 1);
-        return String.format("%nN = %d stacks%n", n)
-                + String.format("  apply -> Ready: median %.2f s, p95 %.2f s, all %.2f s; floor (same objects created directly) %.2f s,"
-                        + " ratio %.1f%n", seconds(times.get(times.size() / 2)), seconds(times.get((int) Math.ceil(times.size() * 0.95) - 1)),
-                        seconds(all), seconds(floor), floor == 0 ? 0 : (double) all / floor)
-                + String.format("  operator CPU while converging: %.1f s%n", cpu)
-                + String.format("  operator API requests while converging: %d (%.1f a stack), writes %d (%.1f a stack)%n",
-                        converging.total(), converging.total() / (double) n, converging.writes(), converging.writes() / (double) n)
-                + "    writes by verb and kind, a stack: " + converging.perStack(n) + "\n"
-                + String.format("  idle %d s after: %d requests, %d writes %s%n", idle.toSeconds(), idling.total(),
-                        idling.writes(), idling.writes() == 0 ? "" : idling.perStack(1));
+        return new ArrayList<>(readyAfter.values());
     }
 
     /** The objects the operator made for one stack, created directly under new names: the floor, N times over. */
-    long floor(KubernetesClient tests, ClusterFixture cluster, int n) throws InterruptedException {
+    static long floor(KubernetesClient driver, ClusterFixture cluster, int n) {
         List<HasMetadata> objects = new ArrayList<>();
         for (Class<? extends HasMetadata> type : List.of(Deployment.class, StatefulSet.class,
                 io.fabric8.kubernetes.api.model.Service.class, io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class,
@@ -129,11 +264,11 @@ class StackBenchmark {
             cluster.list(type).stream().filter(o -> "bench-0".equals(o.getMetadata().getLabels() == null ? null
                     : o.getMetadata().getLabels().get("app.kubernetes.io/instance"))).forEach(objects::add);
         }
-        ClusterFixture floor = ClusterFixture.inFreshNamespace(tests);
+        ClusterFixture floor = ClusterFixture.inFreshNamespace(driver);
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             for (HasMetadata object : objects) {
-                HasMetadata copy = tests.getKubernetesSerialization().clone(object);
+                HasMetadata copy = driver.getKubernetesSerialization().clone(object);
                 copy.getMetadata().setName(object.getMetadata().getName().replace("bench-0", "floor-" + i));
                 copy.getMetadata().setNamespace(floor.namespace);
                 copy.getMetadata().setResourceVersion(null);
@@ -141,78 +276,38 @@ class StackBenchmark {
                 copy.getMetadata().setOwnerReferences(null);
                 copy.getMetadata().setManagedFields(null);
                 copy.getMetadata().setCreationTimestamp(null);
-                tests.resource(copy).create();
+                driver.resource(copy).create();
             }
         }
-        long took = System.nanoTime() - start;
-        drain();
-        return took;
+        return System.nanoTime() - start;
     }
 
-    /** The operator's requests since the last drain (the driver's own carry its user agent and are left out). */
-    Requests drain() throws InterruptedException {
-        Requests requests = new Requests();
-        RecordedRequest request;
-        while ((request = server.getKubernetesMockServer().takeRequest(50, TimeUnit.MILLISECONDS)) != null) {
-            if (!AGENT.equals(request.getHeader("User-Agent"))) {
-                requests.add(request.getMethod(), kind(request.getPath()));
-            }
+    List<String> flags() {
+        List<String> flags = new ArrayList<>(jvm);
+        if (!resync.isEmpty()) {
+            flags.add("-Dquarkus.operator-sdk.controllers.panstack.max-reconciliation-interval=PT"
+                    + resync.toUpperCase());
         }
-        return requests;
+        return flags;
     }
 
-    /** The resource of a request path: /api/v1/namespaces/x/secrets/y → secrets; a subresource keeps its suffix. */
-    static String kind(String path) {
-        String[] parts = path.split("\\?")[0].split("/");
-        List<String> segments = new ArrayList<>(Arrays.asList(parts));
-        int namespaces = segments.indexOf("namespaces");
-        if (namespaces >= 0 && segments.size() > namespaces + 2) {
-            List<String> rest = segments.subList(namespaces + 2, segments.size());
-            return rest.size() >= 3 ? rest.get(0) + "/" + rest.get(2) : rest.get(0);
-        }
-        return segments.get(segments.size() - 1);
+    /** The operator's SDK clients aimed at moto, started for the idle round. */
+    Map<String, String> aws() {
+        moto = new MotoServer();
+        moto.start();
+        return Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString(), "AWS_ACCESS_KEY_ID", "test",
+                "AWS_SECRET_ACCESS_KEY", "test", "AWS_REGION", MotoServer.REGION, "PANSTACK_AWS_S3_PATH_STYLE", "true");
     }
 
-    static final class Requests {
-        final Map<String, Integer> byVerbAndKind = new TreeMap<>();
-        int total;
-
-        void add(String verb, String kind) {
-            total++;
-            if (!"GET".equals(verb)) {
-                byVerbAndKind.merge(verb + " " + kind, 1, Integer::sum);
-            }
-        }
-
-        int total() {
-            return total;
-        }
-
-        int writes() {
-            return byVerbAndKind.values().stream().mapToInt(Integer::intValue).sum();
-        }
-
-        String perStack(int n) {
-            Map<String, String> each = new TreeMap<>();
-            byVerbAndKind.forEach((k, v) -> each.put(k, String.format("%.1f", v / (double) n)));
-            return each.toString();
-        }
+    static Duration duration(String text) {
+        return Duration.parse("PT" + text.strip().toUpperCase());
     }
 
     static double seconds(long nanos) {
         return nanos / 1e9;
     }
 
-    static double cpuSeconds() {
-        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(0.0);
-    }
-
-    static long rssMegabytes() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).findFirst().orElse(-1L);
-        } catch (java.io.IOException e) {
-            return -1;
-        }
+    static double seconds(Duration duration) {
+        return seconds(duration.toNanos());
     }
 }

@@ -4,12 +4,13 @@ import java.util.function.Function;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.panstack.operator.api.v1alpha1.PanStack;
 
 /**
- * A stateless child built from this pass by a pure builder, and applied by JOSDK (server-side apply) only when the
- * built object differs from the one in the cluster. Public with a public constructor: JOSDK creates it by class.
+ * A stateless child built from this pass by a pure builder, and applied by JOSDK (server-side apply) only when its
+ * desired state changed (see DesiredStamp). Public with a public constructor: JOSDK creates it by class.
  */
 public abstract class PassDependent<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, PanStack> {
     private final Function<Pass, R> builder;
@@ -21,13 +22,23 @@ public abstract class PassDependent<R extends HasMetadata> extends CRUDKubernete
 
     @Override
     protected final R desired(PanStack primary, Context<PanStack> context) {
-        return builder.apply(Pass.of(context));
+        return DesiredStamp.stamp(builder.apply(Pass.of(context)));
+    }
+
+    @Override
+    public Matcher.Result<R> match(R actual, R desired, PanStack primary, Context<PanStack> context) {
+        return Matcher.Result.computed(DesiredStamp.unchanged(actual, desired), desired);
+    }
+
+    @Override
+    public R update(R actual, R desired, PanStack primary, Context<PanStack> context) {
+        return DesiredStamp.written(super.update(actual, desired, primary, context));
     }
 
     /** Never over someone else's object of the same name (see TakeOver). */
     @Override
     public R create(R desired, PanStack primary, Context<PanStack> context) {
         TakeOver.refuseForeign(context.getClient(), desired, primary);
-        return super.create(desired, primary, context);
+        return DesiredStamp.written(super.create(desired, primary, context));
     }
 }

@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.kube.StackOwnership;
+import io.panstack.operator.kube.TrimmedItemStore;
 import io.panstack.operator.stack.StackLabels;
 
 /**
@@ -35,6 +36,7 @@ final class StackEventSources {
                 .withName(type.getSimpleName())
                 .withLabelSelector(StackLabels.MANAGED_SELECTOR)
                 .withSecondaryToPrimaryMapper(StackOwnership::primaryOf)
+                .withItemStore(new TrimmedItemStore<>())
                 .build(), context);
     }
 }

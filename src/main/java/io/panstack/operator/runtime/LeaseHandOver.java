@@ -46,6 +46,11 @@ public class LeaseHandOver {
         LEADING.set(true);
     }
 
+    /** Whether this replica leads now: a standby is ready (its caches are warm) but does not act. */
+    static boolean leading() {
+        return LEADING.get();
+    }
+
     /** First of all shutdown work: from now on a lost leadership is the shutdown's doing. */
     void stopping(@Observes @Priority(1) ShutdownEvent event) {
         STOPPING.set(true);

@@ -9,8 +9,10 @@ import java.util.stream.Stream;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.pass.DesiredStamp;
 import io.panstack.operator.pass.Pass;
 import io.panstack.operator.pass.TakeOver;
 import io.panstack.operator.stack.Component;
@@ -42,12 +44,25 @@ public abstract class ByComponent<R extends HasMetadata> extends CRUDKubernetesD
     @Override
     public R create(R desired, PanStack primary, Context<PanStack> context) {
         TakeOver.refuseForeign(context.getClient(), desired, primary);
-        return super.create(desired, primary, context);
+        return DesiredStamp.written(super.create(desired, primary, context));
+    }
+
+    @Override
+    public R update(R actual, R desired, PanStack primary, Context<PanStack> context) {
+        return DesiredStamp.written(super.update(actual, desired, primary, context));
+    }
+
+    /** Written only when its desired state changed (see DesiredStamp). */
+    @Override
+    public Matcher.Result<R> match(R actual, R desired, PanStack primary, Context<PanStack> context) {
+        return Matcher.Result.computed(DesiredStamp.unchanged(actual, desired), desired);
     }
 
     @Override
     public final Map<String, R> desiredResources(PanStack primary, Context<PanStack> context) {
-        return builder.apply(Pass.of(context), getSecondaryResources(primary, context));
+        Map<String, R> desired = builder.apply(Pass.of(context), getSecondaryResources(primary, context));
+        desired.values().forEach(DesiredStamp::stamp);
+        return desired;
     }
 
     @Override

@@ -17,18 +17,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.testsupport.ApplyingMockServer;
 import io.panstack.operator.testsupport.ClusterFixture;
 import io.panstack.operator.testsupport.MotoNetwork;
 import io.panstack.operator.testsupport.MotoServer;
 import io.panstack.operator.testsupport.OperatorProcess;
+import io.panstack.operator.testsupport.RequestLog;
 
 /**
  * The operator's figures at N stacks, printed, never asserted (a benchmark, not a test). For each N, on a fresh mock
@@ -90,11 +88,13 @@ class StackBenchmark {
     final List<String> jvm = List.of(System.getProperty("benchmark.jvm", DEPLOY_JVM).strip().split("\\s+"));
 
     Path temp;
+    Path jar;
     MotoServer moto;
 
     @Test
     void figures() throws Exception {
         temp = Files.createTempDirectory("panstack-benchmark");
+        jar = OperatorProcess.copyOfPackage(temp);
         StringBuilder report = new StringBuilder("\n=== PanStack benchmark: mock API server (counts valid, times indicative),"
                 + " operator JVM flags: " + String.join(" ", jvm) + " ===\n");
         try {
@@ -112,29 +112,22 @@ class StackBenchmark {
     }
 
     String round(int n, boolean last) throws Exception {
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new ApplyingCrudDispatcher(), false);
-        server.init();
-        try (KubernetesClient driver = server.createClient(b -> b.withConfig(
-                new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl(server.url("/"))
-                        .withUserAgent(RequestLog.DRIVER_AGENT).withNamespace("default").build()))) {
-            driver.load(Files.newInputStream(Path.of("crds", "panstacks.panstack.io-v1.yml"))).create();
-            driver.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("panstack-system")
-                    .endMetadata().build()).create();
+        try (ApplyingMockServer server = new ApplyingMockServer(true)) {
+            KubernetesClient driver = server.driver();
             Map<String, String> env = new HashMap<>(Map.of("HOSTNAME", "panstack-operator-bench"));
             if (last && awsStacks > 0) {
                 env.putAll(aws());
             }
             StringBuilder out = new StringBuilder(String.format("%nN = %d stacks%n", n));
-            Path kubeconfig = OperatorProcess.kubeconfig(temp, server.url("/"), "panstack-system");
+            Path kubeconfig = server.kubeconfig(temp);
 
-            OperatorProcess operator = OperatorProcess.start(kubeconfig, temp, flags(), env);
+            OperatorProcess operator = OperatorProcess.start(jar, kubeconfig, temp, flags(), env);
             try {
                 Duration ready = operator.awaitReady(Duration.ofMinutes(2));
                 Thread.sleep(1000);
                 out.append(String.format("  operator start -> ready, no stacks: %.2f s; RSS %d MB%n", seconds(ready),
                         operator.rssMegabytes()));
-                RequestLog.drain(server);
+                server.drain();
 
                 ClusterFixture cluster = ClusterFixture.inFreshNamespace(driver);
                 double cpuBefore = operator.cpuSeconds();
@@ -145,10 +138,10 @@ class StackBenchmark {
                 List<Long> readyAfter = awaitReady(cluster, n, start);
                 double cpu = operator.cpuSeconds() - cpuBefore;
                 Thread.sleep(2000); // late writes, if any, belong to converging
-                RequestLog converging = RequestLog.drain(server);
+                RequestLog converging = server.drain();
                 long rss = operator.rssMegabytes();
                 long floor = floor(driver, cluster, n);
-                RequestLog.drain(server);
+                server.drain();
 
                 Collections.sort(readyAfter);
                 long all = readyAfter.get(readyAfter.size() - 1);
@@ -159,7 +152,7 @@ class StackBenchmark {
                 out.append(String.format("  operator while converging: CPU %.1f s, RSS after %d MB%n", cpu, rss));
                 out.append(String.format("  API requests while converging: %d (%.1f a stack), writes %d (%.1f a stack),"
                         + " Lease requests %d%n", converging.total(), converging.total() / (double) n,
-                        converging.writes(), converging.writes() / (double) n, converging.lease));
+                        converging.writes(), converging.writes() / (double) n, converging.lease()));
                 out.append("    writes a stack, by verb and resource: ").append(converging.perStack(n)).append('\n');
 
                 operator = restart(operator, kubeconfig, env, n, server, out);
@@ -172,28 +165,26 @@ class StackBenchmark {
                 operator.close();
             }
             return out.toString();
-        } finally {
-            server.destroy();
         }
     }
 
     /** SIGTERM, then a new process on the same N converged stacks: how soon it is ready, and what it writes. */
     OperatorProcess restart(OperatorProcess operator, Path kubeconfig, Map<String, String> env, int n,
-            KubernetesMockServer server, StringBuilder out) throws Exception {
+            ApplyingMockServer server, StringBuilder out) throws Exception {
         long stopping = System.nanoTime();
         boolean ended = operator.stop(Duration.ofSeconds(20));
         double stopSeconds = seconds(System.nanoTime() - stopping);
         operator.close();
-        RequestLog.drain(server);
+        server.drain();
 
-        OperatorProcess next = OperatorProcess.start(kubeconfig, temp, flags(), env);
+        OperatorProcess next = OperatorProcess.start(jar, kubeconfig, temp, flags(), env);
         Duration ready = next.awaitReady(Duration.ofMinutes(5));
         long startedAt = System.nanoTime() - ready.toNanos();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> next.metricSum(RECONCILED) >= n);
         double reconciled = seconds(System.nanoTime() - startedAt);
         Thread.sleep(5000);
-        RequestLog after = RequestLog.drain(server);
+        RequestLog after = server.drain();
         out.append(String.format("  restart: SIGTERM -> exit %.2f s%s; start -> ready %.2f s, -> all %d reconciled"
                 + " %.1f s; RSS %d MB%n", stopSeconds, ended ? "" : " (did not end: killed)", seconds(ready), n,
                 reconciled, next.rssMegabytes()));
@@ -203,7 +194,7 @@ class StackBenchmark {
     }
 
     /** A few stacks on AWS join the N, then nothing changes for a while: what does the operator still do? */
-    String idle(OperatorProcess operator, KubernetesClient driver, KubernetesMockServer server, int n)
+    String idle(OperatorProcess operator, KubernetesClient driver, ApplyingMockServer server, int n)
             throws Exception {
         StringBuilder out = new StringBuilder();
         if (awsStacks > 0) {
@@ -217,7 +208,7 @@ class StackBenchmark {
             awaitReady(aws, awsStacks, System.nanoTime());
             Thread.sleep(5000);
         }
-        RequestLog.drain(server);
+        server.drain();
         double reconciledBefore = operator.metricSum(RECONCILED);
         double awsBefore = operator.metricSum(AWS_CALLS);
         double cpuBefore = operator.cpuSeconds();
@@ -225,12 +216,12 @@ class StackBenchmark {
         long until = System.nanoTime() + idle.toNanos();
         while (System.nanoTime() < until) {
             Thread.sleep(Math.min(10_000, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
-            idling = idling.plus(RequestLog.drain(server)); // the mock server keeps every request until drained
+            idling = idling.plus(server.drain()); // the mock server keeps every request until drained
         }
         out.append(String.format("  idle %s with %d stacks + %d on AWS (moto), resync every %s: %d requests, %d writes"
                 + " %s, %d Lease requests, %.0f AWS calls, %.0f reconciles, CPU %.1f s, RSS %d MB%n", idle.toString()
                         .substring(2).toLowerCase(), n, awsStacks, resync.isEmpty() ? "10m" : resync, idling.total(),
-                idling.writes(), idling.writes() == 0 ? "" : idling.perStack(1), idling.lease,
+                idling.writes(), idling.writes() == 0 ? "" : idling.perStack(1), idling.lease(),
                 operator.metricSum(AWS_CALLS) - awsBefore, operator.metricSum(RECONCILED) - reconciledBefore,
                 operator.cpuSeconds() - cpuBefore, operator.rssMegabytes()));
         return out.toString();

@@ -39,13 +39,19 @@ public final class OperatorProcess implements AutoCloseable {
      */
     public static OperatorProcess start(Path kubeconfig, Path directory, List<String> jvmFlags, Map<String, String> env)
             throws IOException {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: package first (./mvnw package -DskipTests)");
+        return start(JAR, kubeconfig, directory, jvmFlags, env);
+    }
+
+    /** @param jar the quarkus-run.jar of a packaged operator (a copy of target/quarkus-app, say) */
+    public static OperatorProcess start(Path jar, Path kubeconfig, Path directory, List<String> jvmFlags,
+            Map<String, String> env) throws IOException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package first (./mvnw package -DskipTests)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
-        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("KUBERNETES_") || name.startsWith("AWS_")
@@ -143,6 +149,23 @@ public final class OperatorProcess implements AutoCloseable {
 
     public double cpuSeconds() {
         return process.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(0.0);
+    }
+
+    /** A copy of the packaged operator (target/quarkus-app), so a build meanwhile does not change what runs. */
+    public static Path copyOfPackage(Path directory) throws IOException {
+        Path app = JAR.getParent();
+        Path copy = directory.resolve("quarkus-app");
+        try (var paths = Files.walk(app)) {
+            for (Path path : paths.toList()) {
+                Path target = copy.resolve(app.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+        return copy.resolve(JAR.getFileName());
     }
 
     /** SIGTERM, as Kubernetes stops a pod; true when the process ended by itself within {@code atMost}. */

@@ -1,4 +1,4 @@
-package io.panstack.operator.benchmark;
+package io.panstack.operator.testsupport;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.AttributeSet;
@@ -28,12 +27,29 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  * needs writing again. An apply that changes nothing is not stored (no new resourceVersion, no watch event), as on a
  * real server.
  * <p>
- * Limits: no defaulting and no field ownership between managers (lists are owned whole), so differences a real
- * server's defaulting would cause do not show here. SelfSubjectRulesReviews answer "everything allowed".
+ * Limits: no defaulting and no field ownership between managers, so differences a real server's defaulting would
+ * cause do not show here. SelfSubjectRulesReviews answer "everything allowed".
  */
-final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
+public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APPLY = "apply-patch";
+
+    private final boolean keyedLists;
+
+    /** Records list items by key (containers by name, ...), as a real server does: the benchmark's default. */
+    public ApplyingCrudDispatcher() {
+        this(true);
+    }
+
+    /**
+     * @param keyedLists false: every list is recorded as one field, owned whole. Then JOSDK's full comparison sees a
+     *                   difference that is not one (it adds value "" to env entries taken from a Secret, and only
+     *                   keyed ownership prunes it again): a stand-in for the differences a real server's own changes
+     *                   cause, which an operator must not take for a change of desired state.
+     */
+    public ApplyingCrudDispatcher(boolean keyedLists) {
+        this.keyedLists = keyedLists;
+    }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
@@ -115,7 +131,7 @@ final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
      * what the server itself sets; the list items Kubernetes merges by key (containers, env, ports, volumes ...) by
      * that key (k:{"name":"x"}), other lists whole.
      */
-    static ObjectNode managedFields(ObjectNode applied) {
+    ObjectNode managedFields(ObjectNode applied) {
         ObjectNode owned = applied.deepCopy();
         owned.remove(List.of("apiVersion", "kind", "status"));
         ObjectNode metadata = owned.with("metadata");
@@ -132,12 +148,12 @@ final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
             List.of("name"), "env", List.of("name"), "volumes", List.of("name"), "imagePullSecrets", List.of("name"),
             "volumeMounts", List.of("mountPath"), "ports", List.of("containerPort", "port", "protocol"));
 
-    private static ObjectNode fields(JsonNode object) {
+    private ObjectNode fields(JsonNode object) {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
-            List<String> keys = LIST_KEYS.get(field.getKey());
+            List<String> keys = keyedLists ? LIST_KEYS.get(field.getKey()) : null;
             ObjectNode owned = JsonNodeFactory.instance.objectNode();
             if (value.isObject() && !value.isEmpty()) {
                 owned = fields(value);

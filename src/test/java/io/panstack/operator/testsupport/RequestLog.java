@@ -1,4 +1,4 @@
-package io.panstack.operator.benchmark;
+package io.panstack.operator.testsupport;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,15 +15,16 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  * its user agent and are left out; the leader-election Lease is counted apart, as it is renewed every few seconds by
  * design.
  */
-final class RequestLog {
-    static final String DRIVER_AGENT = "panstack-benchmark";
+public final class RequestLog {
+    /** The user agent of the test or benchmark driver, whose requests are not the operator's. */
+    public static final String DRIVER_AGENT = "panstack-benchmark";
 
-    final Map<String, Integer> writesByVerbAndKind = new TreeMap<>();
-    int total;
-    int lease;
+    private final Map<String, Integer> writesByVerbAndKind = new TreeMap<>();
+    private int total;
+    private int lease;
 
     /** Empties the mock server's record of requests into a new log. */
-    static RequestLog drain(KubernetesMockServer server) throws InterruptedException {
+    public static RequestLog drain(KubernetesMockServer server) throws InterruptedException {
         RequestLog log = new RequestLog();
         RecordedRequest request;
         while ((request = server.takeRequest(20, TimeUnit.MILLISECONDS)) != null) {
@@ -45,7 +46,7 @@ final class RequestLog {
         }
     }
 
-    RequestLog plus(RequestLog other) {
+    public RequestLog plus(RequestLog other) {
         RequestLog sum = new RequestLog();
         sum.total = total + other.total;
         sum.lease = lease + other.lease;
@@ -55,17 +56,33 @@ final class RequestLog {
     }
 
     /** Requests other than the Lease's. */
-    int total() {
+    public int total() {
         return total;
     }
 
+    /** Requests to the leader-election Lease. */
+    public int lease() {
+        return lease;
+    }
+
+    /** The writes by verb and resource (PATCH deployments → 3). */
+    public Map<String, Integer> writes(String... resources) {
+        Map<String, Integer> writes = new TreeMap<>();
+        writesByVerbAndKind.forEach((k, v) -> {
+            if (java.util.Arrays.stream(resources).anyMatch(r -> k.endsWith(" " + r))) {
+                writes.put(k, v);
+            }
+        });
+        return writes;
+    }
+
     /** Writes other than the Lease's. */
-    int writes() {
+    public int writes() {
         return writesByVerbAndKind.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** The writes by verb and resource, divided by {@code n}. */
-    String perStack(int n) {
+    public String perStack(int n) {
         Map<String, String> each = new TreeMap<>();
         writesByVerbAndKind.forEach((k, v) -> each.put(k, String.format("%.1f", v / (double) n)));
         return each.toString();

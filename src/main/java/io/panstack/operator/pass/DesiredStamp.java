@@ -1,0 +1,108 @@
+package io.panstack.operator.pass;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+
+/**
+ * Decides whether a child needs writing, so it is written when its desired state changed and not on every event.
+ * Each desired child carries a hash of itself in {@link #ANNOTATION}; a child in the cluster that carries the same
+ * hash was written from the same desired state and is left alone. Comparing the whole object instead (JOSDK's
+ * server-side-apply matcher) takes what the API server adds or drops (defaults, empty values) for a change, and
+ * rewrote the StatefulSet and two Deployments of every stack on every event and after every restart; it also needs
+ * every object's managedFields in memory, which the informers no longer keep (see TrimmedItemStore).
+ * <p>
+ * Someone else's change to a child's spec (kubectl edit, another controller) is still put back: it moves the
+ * child's metadata.generation past the one the operator's own write left (or the one it first saw after a start),
+ * and the child is applied again. Kinds without a generation (Services, ServiceAccounts), and changes made while no
+ * operator ran, are put back at the stack's next change, or once the annotation is removed.
+ */
+public final class DesiredStamp {
+    public static final String ANNOTATION = "panstack.io/desired-hash";
+    private static final KubernetesSerialization JSON = new KubernetesSerialization();
+
+    /**
+     * The generation each child had right after the operator wrote it (or when the operator first saw it after a
+     * start), with its owner's uid. Shared by every dependent; a stack's entries go with its finalizer.
+     */
+    private static final Map<ResourceID, Written> WRITTEN = new ConcurrentHashMap<>();
+
+    private record Written(long generation, String ownerUid) {
+    }
+
+    private DesiredStamp() {
+    }
+
+    /** The desired child, annotated with the hash of its content. */
+    public static <R extends HasMetadata> R stamp(R desired) {
+        Map<String, String> annotations = desired.getMetadata().getAnnotations() == null ? new LinkedHashMap<>()
+                : new LinkedHashMap<>(desired.getMetadata().getAnnotations());
+        annotations.remove(ANNOTATION);
+        desired.getMetadata().setAnnotations(annotations.isEmpty() ? null : annotations);
+        String hash = hash(JSON.asJson(desired));
+        annotations.put(ANNOTATION, hash);
+        desired.getMetadata().setAnnotations(annotations);
+        return desired;
+    }
+
+    /**
+     * True when the child in the cluster was written from this desired state and nobody changed its spec since;
+     * false means "compare in full".
+     */
+    public static boolean unchanged(HasMetadata actual, HasMetadata desired) {
+        String wanted = annotation(desired);
+        if (wanted == null || !wanted.equals(annotation(actual))) {
+            return false;
+        }
+        Long now = actual.getMetadata().getGeneration();
+        if (now == null) {
+            return true;
+        }
+        // First sight since the operator started: this generation is where changes by others count from.
+        Written written = WRITTEN.computeIfAbsent(ResourceID.fromResource(actual), id -> record(actual));
+        return now <= written.generation();
+    }
+
+    /** Records what the operator's own write left, so a later change by someone else shows. */
+    public static <R extends HasMetadata> R written(R result) {
+        if (result != null && result.getMetadata().getGeneration() != null) {
+            WRITTEN.put(ResourceID.fromResource(result), record(result));
+        }
+        return result;
+    }
+
+    private static Written record(HasMetadata child) {
+        String owner = child.getMetadata().getOwnerReferences() == null ? null
+                : child.getMetadata().getOwnerReferences().stream().map(o -> o.getUid()).findFirst().orElse(null);
+        return new Written(child.getMetadata().getGeneration(), owner);
+    }
+
+    /** Forgets the children of a stack that is going. */
+    public static void forgetChildrenOf(HasMetadata stack) {
+        String uid = stack.getMetadata().getUid();
+        WRITTEN.values().removeIf(written -> Objects.equals(uid, written.ownerUid()));
+    }
+
+    private static String annotation(HasMetadata object) {
+        Map<String, String> annotations = object.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(ANNOTATION);
+    }
+
+    static String hash(String content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.panstack.operator.pass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.testsupport.Tiers;
+
+@Tag(Tiers.UNIT)
+class DesiredStampTest {
+
+    static Deployment desired(String image) {
+        return new DeploymentBuilder().withNewMetadata().withName("bi-renderer").withNamespace("analytics")
+                .addToLabels("app.kubernetes.io/instance", "bi").endMetadata()
+                .withNewSpec().withReplicas(1).withNewTemplate().withNewSpec().addNewContainer().withName("renderer")
+                .withImage(image).endContainer().endSpec().endTemplate().endSpec().build();
+    }
+
+    /** What the cluster holds after the operator wrote {@code desired}: the same content, plus what the server adds. */
+    static Deployment inCluster(Deployment desired, long generation) {
+        return new DeploymentBuilder(desired).editMetadata().withGeneration(generation).withResourceVersion("7")
+                .withUid("child-uid").addNewOwnerReference().withUid("stack-uid").withName("bi").withKind("PanStack")
+                .withApiVersion("panstack.io/v1alpha1").endOwnerReference().endMetadata().editSpec()
+                .withRevisionHistoryLimit(10).endSpec().build();
+    }
+
+    static String stampOf(Deployment deployment) {
+        return deployment.getMetadata().getAnnotations().get(DesiredStamp.ANNOTATION);
+    }
+
+    @Test
+    void theStampFollowsTheContentAndNothingElse() {
+        String first = stampOf(DesiredStamp.stamp(desired("pi/renderer:2023_11")));
+        assertThat(stampOf(DesiredStamp.stamp(desired("pi/renderer:2023_11")))).isEqualTo(first);
+        assertThat(stampOf(DesiredStamp.stamp(DesiredStamp.stamp(desired("pi/renderer:2023_11"))))).as("idempotent")
+                .isEqualTo(first);
+        assertThat(stampOf(DesiredStamp.stamp(desired("pi/renderer:2024_04")))).isNotEqualTo(first);
+    }
+
+    @Test
+    void aChildWrittenFromTheSameDesiredStateIsLeftAloneWhateverTheServerAdded() {
+        Deployment desired = DesiredStamp.stamp(desired("pi/renderer:2023_11"));
+        assertThat(DesiredStamp.unchanged(inCluster(desired, 1), desired)).isTrue();
+
+        Deployment newer = DesiredStamp.stamp(desired("pi/renderer:2024_04"));
+        assertThat(DesiredStamp.unchanged(inCluster(desired, 1), newer)).as("the desired state changed").isFalse();
+
+        Deployment unstamped = desired("pi/renderer:2023_11");
+        assertThat(DesiredStamp.unchanged(inCluster(unstamped, 1), desired))
+                .as("written by an operator version without stamps: written once more").isFalse();
+    }
+
+    @Test
+    void someoneElsesChangeToTheSpecIsPutBack() {
+        Deployment desired = DesiredStamp.stamp(desired("pi/renderer:2023_11"));
+        DesiredStamp.written(inCluster(desired, 4));
+
+        assertThat(DesiredStamp.unchanged(inCluster(desired, 4), desired)).isTrue();
+        assertThat(DesiredStamp.unchanged(inCluster(desired, 5), desired)).as("kubectl edit moved the generation")
+                .isFalse();
+
+        PanStack stack = new PanStack();
+        stack.setMetadata(new ObjectMetaBuilder().withUid("stack-uid").build());
+        DesiredStamp.forgetChildrenOf(stack);
+        assertThat(DesiredStamp.unchanged(inCluster(desired, 5), desired))
+                .as("forgotten with its stack: first sight again").isTrue();
+        assertThat(DesiredStamp.unchanged(inCluster(desired, 6), desired))
+                .as("changes by others count from the first sight").isFalse();
+    }
+}

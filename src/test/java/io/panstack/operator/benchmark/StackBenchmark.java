@@ -89,6 +89,7 @@ class StackBenchmark {
 
     Path temp;
     Path jar;
+    int processes;
     MotoServer moto;
 
     @Test
@@ -273,8 +274,11 @@ class StackBenchmark {
         return System.nanoTime() - start;
     }
 
+    /** The JVM flags of the next operator process; %n in them becomes its number (one JFR file each, say). */
     List<String> flags() {
-        List<String> flags = new ArrayList<>(jvm);
+        int process = ++processes;
+        List<String> flags = new ArrayList<>(jvm.stream().map(flag -> flag.replace("%n", Integer.toString(process)))
+                .toList());
         if (!resync.isEmpty()) {
             flags.add("-Dquarkus.operator-sdk.controllers.panstack.max-reconciliation-interval=PT"
                     + resync.toUpperCase());

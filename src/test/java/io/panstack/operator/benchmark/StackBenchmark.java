@@ -38,7 +38,7 @@ import io.panstack.operator.testsupport.RequestLog;
  * <p>
  * Run: {@code ./mvnw -Pbenchmark verify} with, optionally, {@code -Dbenchmark.sizes=1,10,100,1000}
  * {@code -Dbenchmark.idle=15m} {@code -Dbenchmark.resync=10m} {@code -Dbenchmark.awsStacks=3}
- * {@code -Dbenchmark.jvm="-XX:MaxRAM=512m ..."}.
+ * {@code -Dbenchmark.jvm="-XX:MaxRAM=512m ..."} (default: deploy/'s, see ContainerJvm).
  */
 @Tag("benchmark")
 class StackBenchmark {
@@ -71,12 +71,6 @@ class StackBenchmark {
               aws:
                 region: %s
             """;
-    /**
-     * What the operator's container runs with: deploy/'s 512Mi limit (MaxRAM stands for it outside a container) and
-     * MaxRAMPercentage, on top of the flags the ubi9 OpenJDK image's run-java.sh adds.
-     */
-    static final String DEPLOY_JVM = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseParallelGC -XX:MinHeapFreeRatio=10"
-            + " -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError";
     static final String RECONCILED = "operator_sdk_reconciliations_success_total";
     static final String AWS_CALLS = "panstack_aws_requests_total";
 
@@ -85,7 +79,9 @@ class StackBenchmark {
     final Duration idle = duration(System.getProperty("benchmark.idle", "15m"));
     final String resync = System.getProperty("benchmark.resync", "");
     final int awsStacks = Integer.getInteger("benchmark.awsStacks", 3);
-    final List<String> jvm = List.of(System.getProperty("benchmark.jvm", DEPLOY_JVM).strip().split("\\s+"));
+    /** deploy/'s JVM flags, unless -Dbenchmark.jvm gives others. */
+    final List<String> jvm = System.getProperty("benchmark.jvm") == null ? ContainerJvm.flags()
+            : List.of(System.getProperty("benchmark.jvm").strip().split("\\s+"));
 
     Path temp;
     Path jar;
@@ -231,7 +227,8 @@ class StackBenchmark {
     /** Plays the cluster's controllers (pods Ready at once) until every stack reports Ready; each one's time. */
     static List<Long> awaitReady(ClusterFixture cluster, int n, long start) {
         Map<String, Long> readyAfter = new TreeMap<>();
-        await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(n > 100 ? 1000 : 200)).until(() -> {
+        // Polling lists every stack and workload from the mock server: less often as N grows, or the driver becomes its load.
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(Math.max(200, 3L * n))).until(() -> {
             cluster.list(StatefulSet.class).stream().filter(s -> s.getStatus() == null).forEach(cluster::markReady);
             cluster.list(Deployment.class).stream().filter(d -> d.getStatus() == null).forEach(cluster::markReady);
             for (PanStack stack : cluster.list(PanStack.class)) {

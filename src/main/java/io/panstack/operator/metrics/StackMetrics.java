@@ -1,10 +1,9 @@
 package io.panstack.operator.metrics;
 
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -60,7 +59,8 @@ public class StackMetrics {
 
     private final MeterRegistry registry;
     private final Map<ResourceID, StackFigures> stacks = new ConcurrentHashMap<>();
-    private final Map<ResourceID, Set<Meter.Id>> meters = new ConcurrentHashMap<>();
+    /** Each stack's registered rows, by metric and key. */
+    private final Map<ResourceID, Map<String, Meter.Id>> meters = new ConcurrentHashMap<>();
 
     public StackMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -126,27 +126,36 @@ public class StackMetrics {
         if (figures.equals(before)) {
             return;
         }
-        Set<Meter.Id> wanted = new HashSet<>();
+        Map<String, Meter.Id> had = meters.getOrDefault(id, Map.of());
+        Map<String, Meter.Id> rows = new HashMap<>();
         for (Metric metric : METRICS) {
             for (String key : metric.values().apply(figures).keySet()) {
-                Tags tags = Tags.of("namespace", namespace, "name", name);
-                wanted.add(Gauge.builder(metric.name(), () -> current(id, metric, key)).description(metric.description())
-                        .tags(metric.extraLabel() == null ? tags : tags.and(metric.extraLabel(), key))
-                        .strongReference(true).register(registry).getId());
+                String row = metric.name() + "{" + key + "}";
+                Meter.Id existing = had.get(row);
+                rows.put(row, existing != null ? existing : register(id, metric, key));
             }
         }
-        Set<Meter.Id> had = meters.put(id, wanted);
-        if (had != null) {
-            had.stream().filter(meter -> !wanted.contains(meter)).forEach(registry::remove);
-        }
+        meters.put(id, rows);
+        had.forEach((row, meter) -> {
+            if (!rows.containsKey(row)) {
+                registry.remove(meter);
+            }
+        });
+    }
+
+    private Meter.Id register(ResourceID id, Metric metric, String key) {
+        Tags tags = Tags.of("namespace", id.getNamespace().orElse(""), "name", id.getName());
+        return Gauge.builder(metric.name(), () -> current(id, metric, key)).description(metric.description())
+                .tags(metric.extraLabel() == null ? tags : tags.and(metric.extraLabel(), key)).strongReference(true)
+                .register(registry).getId();
     }
 
     public void remove(String namespace, String name) {
         ResourceID id = new ResourceID(name, namespace);
         stacks.remove(id);
-        Set<Meter.Id> had = meters.remove(id);
+        Map<String, Meter.Id> had = meters.remove(id);
         if (had != null) {
-            had.forEach(registry::remove);
+            had.values().forEach(registry::remove);
         }
     }
 

@@ -38,7 +38,8 @@ import io.panstack.operator.testsupport.RequestLog;
  * <p>
  * Run: {@code ./mvnw -Pbenchmark verify} with, optionally, {@code -Dbenchmark.sizes=1,10,100,1000}
  * {@code -Dbenchmark.idle=15m} {@code -Dbenchmark.resync=10m} {@code -Dbenchmark.awsStacks=3}
- * {@code -Dbenchmark.jvm="-XX:MaxRAM=512m ..."} (default: deploy/'s, see ContainerJvm).
+ * {@code -Dbenchmark.jvm="-XX:MaxRAM=512m ..."} (default: deploy/'s, see ContainerJvm)
+ * {@code -Dbenchmark.jar=/path/to/quarkus-app/quarkus-run.jar} (default: a copy of this build's).
  */
 @Tag("benchmark")
 class StackBenchmark {
@@ -91,7 +92,8 @@ class StackBenchmark {
     @Test
     void figures() throws Exception {
         temp = Files.createTempDirectory("panstack-benchmark");
-        jar = OperatorProcess.copyOfPackage(temp);
+        jar = System.getProperty("benchmark.jar") == null ? OperatorProcess.copyOfPackage(temp)
+                : Path.of(System.getProperty("benchmark.jar"));
         StringBuilder report = new StringBuilder("\n=== PanStack benchmark: mock API server (counts valid, times indicative),"
                 + " operator JVM flags: " + String.join(" ", jvm) + " ===\n");
         try {

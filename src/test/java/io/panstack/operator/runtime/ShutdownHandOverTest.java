@@ -57,6 +57,7 @@ class ShutdownHandOverTest {
                 return held != null && identity.equals(held.getSpec().getHolderIdentity());
             });
             System.out.printf("shutdown: process start to Lease held %.1f s%n", (System.nanoTime() - starting) / 1e9);
+            await().atMost(Duration.ofSeconds(10)).until(() -> operator.metricSum("panstack_operator_leader") == 1.0);
 
             long stopping = System.nanoTime();
             boolean ended = operator.stop(Duration.ofSeconds(20)); // SIGTERM

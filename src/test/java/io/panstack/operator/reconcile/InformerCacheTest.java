@@ -26,8 +26,8 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 
 /**
- * What the operator's informers keep in memory: every object without its managedFields, and Pods without their spec
- * (see TrimmedItemStore). At 1,000 stacks the field lists were most of the heap.
+ * What the operator's informers keep in memory: every object without its managedFields, Pods without their spec, the
+ * workloads without their pod templates (see TrimmedItemStore). At 1,000 stacks the field lists were most of the heap.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
@@ -70,6 +70,12 @@ class InformerCacheTest {
                 .findFirst().orElseThrow();
         assertThat(pod.getSpec()).isNull();
         assertThat(pod.getStatus().getPhase()).as("what the operator reads stays").isEqualTo("Running");
+        Deployment cachedDashboard = cached(Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().equals("demo-dashboard")).findFirst().orElseThrow();
+        assertThat(cachedDashboard.getSpec().getTemplate()).as("the pod template is written, never read back").isNull();
+        assertThat(cachedDashboard.getMetadata().getAnnotations()).as("what the operator reads stays")
+                .containsKey(io.panstack.operator.pass.DesiredStamp.ANNOTATION);
+        assertThat(cachedDashboard.getStatus().getReadyReplicas()).isEqualTo(1);
         assertThat(cached(HasMetadata.class)).as("every informer's objects").isNotEmpty()
                 .allSatisfy(o -> assertThat(o.getMetadata().getManagedFields()).isNullOrEmpty());
     }

@@ -56,7 +56,7 @@ public final class DesiredStamp {
 
     /**
      * True when the child in the cluster was written from this desired state and nobody changed its spec since;
-     * false means "compare in full".
+     * false means "apply it".
      */
     public static boolean unchanged(HasMetadata actual, HasMetadata desired) {
         String wanted = annotation(desired);

@@ -6,14 +6,13 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.panstack.operator.api.v1alpha1.PanStack;
-import io.panstack.operator.kube.TrimmedItemStore;
 import io.panstack.operator.pass.PassCondition;
 import io.panstack.operator.pass.PassDependent;
 import io.panstack.operator.stack.StackLabels;
 import io.panstack.operator.stack.StackNames;
 
 /** The scheduled logical backup; only while spec.backup is set. It holds no data: the backups live elsewhere. */
-@KubernetesDependent(informer = @Informer(labelSelector = StackLabels.MANAGED_SELECTOR, itemStore = TrimmedItemStore.class))
+@KubernetesDependent(informer = @Informer(labelSelector = StackLabels.MANAGED_SELECTOR))
 public class BackupCronJobDependent extends PassDependent<CronJob> {
 
     public BackupCronJobDependent() {

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
-import io.panstack.operator.kube.TrimmedItemStore;
 import io.panstack.operator.pass.PassCondition;
 import io.panstack.operator.pass.PassDependent;
 import io.panstack.operator.stack.StackLabels;
@@ -13,7 +12,7 @@ import io.panstack.operator.stack.StackLabels;
  * The in-cluster MariaDB. Its data lives in a claim the operator manages apart from this StatefulSet
  * (reconcile/PersistentData), so the StatefulSet itself holds nothing that could be lost.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = StackLabels.MANAGED_SELECTOR, itemStore = TrimmedItemStore.class))
+@KubernetesDependent(informer = @Informer(labelSelector = StackLabels.MANAGED_SELECTOR))
 public class MariaDbStatefulSet extends PassDependent<StatefulSet> {
 
     public MariaDbStatefulSet() {

@@ -7,7 +7,7 @@ import io.panstack.operator.pass.PassDependent;
 import io.panstack.operator.stack.StackLabels;
 
 /** The stack's ServiceAccount for its one-shot pods; it holds nothing, so it goes with the PanStack. */
-@KubernetesDependent(informer = @Informer(labelSelector = StackLabels.MANAGED_SELECTOR, itemStore = TrimmedItemStore.class))
+@KubernetesDependent(informer = @Informer(labelSelector = StackLabels.MANAGED_SELECTOR))
 public class JobServiceAccountDependent extends PassDependent<ServiceAccount> {
 
     public JobServiceAccountDependent() {

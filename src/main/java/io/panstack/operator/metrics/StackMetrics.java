@@ -122,8 +122,7 @@ public class StackMetrics {
      */
     public void update(String namespace, String name, StackFigures figures) {
         ResourceID id = new ResourceID(name, namespace);
-        StackFigures before = stacks.put(id, figures);
-        if (figures.equals(before)) {
+        if (figures.equals(stacks.get(id))) {
             return;
         }
         Map<String, Meter.Id> had = meters.getOrDefault(id, Map.of());
@@ -136,6 +135,7 @@ public class StackMetrics {
             }
         }
         meters.put(id, rows);
+        stacks.put(id, figures); // only once its rows exist: a failed registration is tried again next time
         had.forEach((row, meter) -> {
             if (!rows.containsKey(row)) {
                 registry.remove(meter);

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 /**
  * Decides whether a child needs writing, so it is written when its desired state changed and not on every event.
@@ -34,7 +33,7 @@ public final class DesiredStamp {
      * The generation each child had right after the operator wrote it (or when the operator first saw it after a
      * start), with its owner's uid. Shared by every dependent; a stack's entries go with its finalizer.
      */
-    private static final Map<ResourceID, Written> WRITTEN = new ConcurrentHashMap<>();
+    private static final Map<String, Written> WRITTEN = new ConcurrentHashMap<>();
 
     private record Written(long generation, String ownerUid) {
     }
@@ -68,16 +67,26 @@ public final class DesiredStamp {
             return true;
         }
         // First sight since the operator started: this generation is where changes by others count from.
-        Written written = WRITTEN.computeIfAbsent(ResourceID.fromResource(actual), id -> record(actual));
+        Written written = WRITTEN.computeIfAbsent(key(actual), id -> record(actual));
         return now <= written.generation();
     }
 
     /** Records what the operator's own write left, so a later change by someone else shows. */
     public static <R extends HasMetadata> R written(R result) {
         if (result != null && result.getMetadata().getGeneration() != null) {
-            WRITTEN.put(ResourceID.fromResource(result), record(result));
+            WRITTEN.put(key(result), record(result));
         }
         return result;
+    }
+
+    /**
+     * The child itself: its uid, so a PodDisruptionBudget and a Deployment of the same name, or a child deleted and
+     * made again by someone else, are never taken for one another.
+     */
+    private static String key(HasMetadata child) {
+        String uid = child.getMetadata().getUid();
+        return uid != null ? uid
+                : child.getKind() + "/" + child.getMetadata().getNamespace() + "/" + child.getMetadata().getName();
     }
 
     private static Written record(HasMetadata child) {

@@ -3,9 +3,12 @@ package io.panstack.operator.pass;
 import java.util.function.Function;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.panstack.operator.api.v1alpha1.PanStack;
 
 /**
@@ -28,6 +31,18 @@ public abstract class PassDependent<R extends HasMetadata> extends CRUDKubernete
     @Override
     public Matcher.Result<R> match(R actual, R desired, PanStack primary, Context<PanStack> context) {
         return Matcher.Result.computed(DesiredStamp.unchanged(actual, desired), desired);
+    }
+
+    /** JOSDK's own informer for this dependent, with a trimmed store where that is safe (see TrimmedItemStore). */
+    @Override
+    protected InformerEventSource<R, PanStack> createEventSource(EventSourceContext<PanStack> context) {
+        InformerEventSourceConfiguration.Builder<R> informer = informerConfigurationBuilder(context)
+                .withSecondaryToPrimaryMapper(getSecondaryToPrimaryMapper(context).orElseThrow()).withName(name());
+        configuration().ifPresent(settings -> informer.updateFrom(settings.informerConfig()));
+        InformerEventSource<R, PanStack> source = new InformerEventSource<>(
+                TrimmedItemStore.useWhereSafe(informer, context).build(), context);
+        setEventSource(source);
+        return source;
     }
 
     @Override

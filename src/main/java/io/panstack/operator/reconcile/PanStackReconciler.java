@@ -29,7 +29,6 @@ import io.panstack.operator.cloud.AwsPolling;
 import io.panstack.operator.database.MariaDbStatefulSet;
 import io.panstack.operator.kube.Failures;
 import io.panstack.operator.kube.JobServiceAccountDependent;
-import io.panstack.operator.kube.TrimmedItemStore;
 import io.panstack.operator.metrics.StackMetrics;
 import io.panstack.operator.pass.DesiredStamp;
 import io.panstack.operator.pass.Pass;
@@ -67,7 +66,7 @@ import io.panstack.operator.workloads.StackServices;
         @Dependent(type = BackupCronJobDependent.class, reconcilePrecondition = BackupCronJobDependent.Wanted.class) })
 // Spec changes, deletion, and the backup-now annotation wake the reconciler; its own status writes do not.
 @ControllerConfiguration(name = PanStackReconciler.NAME, generationAwareEventProcessing = false,
-        informer = @Informer(onUpdateFilter = WorthReconciling.class, itemStore = TrimmedItemStore.class),
+        informer = @Informer(onUpdateFilter = WorthReconciling.class),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 @GradualRetry(maxAttempts = -1, initialInterval = 2_000L, intervalMultiplier = 2.0, maxInterval = 300_000L)
 public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStack> {

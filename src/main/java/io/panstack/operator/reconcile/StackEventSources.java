@@ -13,7 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.kube.StackOwnership;
-import io.panstack.operator.kube.TrimmedItemStore;
+import io.panstack.operator.pass.TrimmedItemStore;
 import io.panstack.operator.stack.StackLabels;
 
 /**
@@ -32,11 +32,11 @@ final class StackEventSources {
 
     private static <R extends HasMetadata> InformerEventSource<R, PanStack> labelled(Class<R> type,
             EventSourceContext<PanStack> context) {
-        return new InformerEventSource<>(InformerEventSourceConfiguration.from(type, PanStack.class)
+        return new InformerEventSource<>(TrimmedItemStore.useWhereSafe(InformerEventSourceConfiguration
+                .from(type, PanStack.class)
                 .withName(type.getSimpleName())
                 .withLabelSelector(StackLabels.MANAGED_SELECTOR)
-                .withSecondaryToPrimaryMapper(StackOwnership::primaryOf)
-                .withItemStore(new TrimmedItemStore<>())
+                .withSecondaryToPrimaryMapper(StackOwnership::primaryOf), context)
                 .build(), context);
     }
 }

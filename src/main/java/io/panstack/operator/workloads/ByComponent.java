@@ -7,14 +7,18 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.pass.DesiredStamp;
 import io.panstack.operator.pass.Pass;
 import io.panstack.operator.pass.TakeOver;
+import io.panstack.operator.pass.TrimmedItemStore;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
@@ -45,6 +49,18 @@ public abstract class ByComponent<R extends HasMetadata> extends CRUDKubernetesD
     public R create(R desired, PanStack primary, Context<PanStack> context) {
         TakeOver.refuseForeign(context.getClient(), desired, primary);
         return DesiredStamp.written(super.create(desired, primary, context));
+    }
+
+    /** JOSDK's own informer for this dependent, with a trimmed store where that is safe (see TrimmedItemStore). */
+    @Override
+    protected InformerEventSource<R, PanStack> createEventSource(EventSourceContext<PanStack> context) {
+        InformerEventSourceConfiguration.Builder<R> informer = informerConfigurationBuilder(context)
+                .withSecondaryToPrimaryMapper(getSecondaryToPrimaryMapper(context).orElseThrow()).withName(name());
+        configuration().ifPresent(settings -> informer.updateFrom(settings.informerConfig()));
+        InformerEventSource<R, PanStack> source = new InformerEventSource<>(
+                TrimmedItemStore.useWhereSafe(informer, context).build(), context);
+        setEventSource(source);
+        return source;
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.Map;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import io.panstack.operator.kube.TrimmedItemStore;
 import io.panstack.operator.pass.Pass;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.StackLabels;
@@ -17,7 +16,7 @@ import io.panstack.operator.stack.StackLabels;
  * at start-up), and every component only once the stack's AWS resources (database, files, bucket) are; once they
  * exist they are kept and updated whatever the database or AWS does.
  */
-@KubernetesDependent(informer = @Informer(labelSelector = StackLabels.MANAGED_SELECTOR, itemStore = TrimmedItemStore.class))
+@KubernetesDependent(informer = @Informer(labelSelector = StackLabels.MANAGED_SELECTOR))
 public class ComponentDeployments extends ByComponent<Deployment> {
 
     public ComponentDeployments() {

@@ -7,12 +7,11 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
-import io.panstack.operator.kube.TrimmedItemStore;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 
 /** The Services of the enabled components, and of the in-cluster database; keyed by component label. */
-@KubernetesDependent(informer = @Informer(labelSelector = StackLabels.MANAGED_SELECTOR, itemStore = TrimmedItemStore.class))
+@KubernetesDependent(informer = @Informer(labelSelector = StackLabels.MANAGED_SELECTOR))
 public class StackServices extends ByComponent<Service> {
 
     public StackServices() {

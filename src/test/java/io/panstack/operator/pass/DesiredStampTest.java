@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.testsupport.Tiers;
 
@@ -71,5 +73,22 @@ class DesiredStampTest {
                 .as("forgotten with its stack: first sight again").isTrue();
         assertThat(DesiredStamp.unchanged(inCluster(desired, 6), desired))
                 .as("changes by others count from the first sight").isFalse();
+    }
+
+    /** The dashboard's PodDisruptionBudget and Deployment share a name; each one's changes count on their own. */
+    @Test
+    void twoChildrenOfOneNameAreToldApart() {
+        Deployment deployment = DesiredStamp.stamp(desired("pi/dashboard:2023_11"));
+        DesiredStamp.written(new DeploymentBuilder(inCluster(deployment, 9)).editMetadata().withUid("deployment-uid")
+                .endMetadata().build());
+        PodDisruptionBudget budget = DesiredStamp.stamp(new PodDisruptionBudgetBuilder().withNewMetadata()
+                .withName("bi-renderer").withNamespace("analytics").endMetadata().withNewSpec().withNewMinAvailable(1)
+                .endSpec().build());
+        PodDisruptionBudget seen = new PodDisruptionBudgetBuilder(budget).editMetadata().withUid("budget-uid")
+                .withGeneration(1L).endMetadata().build();
+
+        assertThat(DesiredStamp.unchanged(seen, budget)).isTrue();
+        assertThat(DesiredStamp.unchanged(new PodDisruptionBudgetBuilder(seen).editMetadata().withGeneration(2L)
+                .endMetadata().build(), budget)).as("edited, whatever the Deployment's generation").isFalse();
     }
 }

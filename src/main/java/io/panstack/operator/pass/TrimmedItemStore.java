@@ -1,6 +1,7 @@
-package io.panstack.operator.kube;
+package io.panstack.operator.pass;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -11,6 +12,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 
 /**
  * The store of every informer the operator runs: it keeps each object without what the operator never reads, so its
@@ -18,10 +21,14 @@ import io.fabric8.kubernetes.client.informers.cache.ItemStore;
  * child is matched by its desired-state stamp and generation, see DesiredStamp; the field lists were the largest
  * part of the heap at 1,000 stacks), the spec of Pods (their problems are read from their status), and the pod
  * templates of the workloads the operator writes (Deployments, the StatefulSet, the backup CronJob: their status and
- * metadata are what it reads back). Jobs, claims, Secrets and the rest are kept whole. Public with a public
- * no-argument constructor: the informer configuration names it by class.
+ * metadata are what it reads back). Jobs, claims, Secrets and the rest are kept whole.
+ * <p>
+ * Only where one informer fills it: JOSDK gives every per-namespace informer of an event source the same store, and
+ * each relist would then drop the other namespaces' objects (and send deletes for them). So a store is set only when
+ * the operator watches all namespaces or one ({@link #useWhereSafe}); watching a list of namespaces
+ * (deploy/confined/), the informers keep whole objects.
  */
-public class TrimmedItemStore<R extends HasMetadata> implements ItemStore<R> {
+public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<R> {
     private final Map<String, R> items = new ConcurrentHashMap<>();
 
     @Override
@@ -32,6 +39,18 @@ public class TrimmedItemStore<R extends HasMetadata> implements ItemStore<R> {
     @Override
     public R put(String key, R object) {
         return items.put(key, trimmed(object));
+    }
+
+    /** Sets a store of its own on this informer, when the operator runs a single informer per type. */
+    public static <R extends HasMetadata> InformerEventSourceConfiguration.Builder<R> useWhereSafe(
+            InformerEventSourceConfiguration.Builder<R> informer, EventSourceContext<?> context) {
+        return safe(context.getControllerConfiguration().getInformerConfig().getNamespaces())
+                ? informer.withItemStore(new TrimmedItemStore<>()) : informer;
+    }
+
+    /** One informer per type: all namespaces, or one. */
+    static boolean safe(Set<String> watchedNamespaces) {
+        return watchedNamespaces.size() == 1;
     }
 
     static <R extends HasMetadata> R trimmed(R object) {

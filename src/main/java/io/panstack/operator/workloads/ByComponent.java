@@ -7,28 +7,23 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.Matcher;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.pass.DesiredStamp;
 import io.panstack.operator.pass.Pass;
-import io.panstack.operator.pass.TakeOver;
-import io.panstack.operator.pass.TrimmedItemStore;
+import io.panstack.operator.pass.StackChild;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 
 /**
  * A dependent with one object per component (Deployments, Services), keyed by the component label: JOSDK creates,
- * updates and deletes each by comparing the desired map with the objects found under the same keys. Public with a
+ * updates and deletes each by comparing the desired map with the objects found under the same keys (each written
+ * only when its desired state changed, see StackChild). Public with a
  * public constructor in its subclasses: JOSDK creates them by class.
  */
-public abstract class ByComponent<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, PanStack>
+public abstract class ByComponent<R extends HasMetadata> extends StackChild<R>
         implements BulkDependentResource<R, PanStack> {
 
     private final BiFunction<Pass, Map<String, R>, Map<String, R>> builder;
@@ -42,36 +37,6 @@ public abstract class ByComponent<R extends HasMetadata> extends CRUDKubernetesD
     /** The stack's components that are switched on. */
     protected static Stream<Component> enabledIn(Stack stack) {
         return Arrays.stream(Component.values()).filter(component -> component.enabledIn(stack.spec()));
-    }
-
-    /** Never over someone else's object of the same name (see TakeOver). */
-    @Override
-    public R create(R desired, PanStack primary, Context<PanStack> context) {
-        TakeOver.refuseForeign(context.getClient(), desired, primary);
-        return DesiredStamp.written(super.create(desired, primary, context));
-    }
-
-    /** JOSDK's own informer for this dependent, with a trimmed store where that is safe (see TrimmedItemStore). */
-    @Override
-    protected InformerEventSource<R, PanStack> createEventSource(EventSourceContext<PanStack> context) {
-        InformerEventSourceConfiguration.Builder<R> informer = informerConfigurationBuilder(context)
-                .withSecondaryToPrimaryMapper(getSecondaryToPrimaryMapper(context).orElseThrow()).withName(name());
-        configuration().ifPresent(settings -> informer.updateFrom(settings.informerConfig()));
-        InformerEventSource<R, PanStack> source = new InformerEventSource<>(
-                TrimmedItemStore.useWhereSafe(informer, context).build(), context);
-        setEventSource(source);
-        return source;
-    }
-
-    @Override
-    public R update(R actual, R desired, PanStack primary, Context<PanStack> context) {
-        return DesiredStamp.written(super.update(actual, desired, primary, context));
-    }
-
-    /** Written only when its desired state changed (see DesiredStamp). */
-    @Override
-    public Matcher.Result<R> match(R actual, R desired, PanStack primary, Context<PanStack> context) {
-        return Matcher.Result.computed(DesiredStamp.unchanged(actual, desired), desired);
     }
 
     @Override

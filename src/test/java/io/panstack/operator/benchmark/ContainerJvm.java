@@ -42,11 +42,6 @@ final class ContainerJvm {
         return flags;
     }
 
-    /** The memory limit of the operator's container, e.g. 512Mi. */
-    static String memoryLimit() {
-        return operatorContainer().getResources().getLimits().get("memory").toString();
-    }
-
     private static Container operatorContainer() {
         try (InputStream in = Files.newInputStream(DEPLOYMENT)) {
             return Serialization.unmarshal(in, Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);

@@ -27,6 +27,7 @@ import io.panstack.operator.testsupport.MotoNetwork;
 import io.panstack.operator.testsupport.MotoServer;
 import io.panstack.operator.testsupport.OperatorProcess;
 import io.panstack.operator.testsupport.RequestLog;
+import io.panstack.operator.testsupport.TestStacks;
 
 /**
  * The operator's figures at N stacks, printed, never asserted (a benchmark, not a test). For each N, on a fresh mock
@@ -44,34 +45,22 @@ import io.panstack.operator.testsupport.RequestLog;
  */
 @Tag("benchmark")
 class StackBenchmark {
-    static final String STACK = """
-            apiVersion: panstack.io/v1alpha1
-            kind: PanStack
-            metadata:
-              name: %s
-            spec:
-              version: "2023_11"
-              registry: docker.io/panintelligence
+    static final String SPEC = """
+            version: "2023_11"
+            registry: docker.io/panintelligence
             """;
-    static final String AWS_STACK = """
-            apiVersion: panstack.io/v1alpha1
-            kind: PanStack
-            metadata:
-              name: %s
-            spec:
-              version: "2023_11"
-              registry: docker.io/panintelligence
-              database:
-                rds:
-                  subnetIds: [%s]
-                  securityGroupIds: [%s]
-              files:
-                efs:
-                  subnetIds: [%s]
-                  securityGroupIds: [%s]
-              bucket: {}
-              aws:
-                region: %s
+    static final String AWS_SPEC = SPEC + """
+            database:
+              rds:
+                subnetIds: [%1$s]
+                securityGroupIds: [%2$s]
+            files:
+              efs:
+                subnetIds: [%1$s]
+                securityGroupIds: [%2$s]
+            bucket: {}
+            aws:
+              region: %3$s
             """;
     static final String RECONCILED = "operator_sdk_reconciliations_success_total";
     static final String AWS_CALLS = "panstack_aws_requests_total";
@@ -134,7 +123,7 @@ class StackBenchmark {
                 double cpuBefore = operator.cpuSeconds();
                 long start = System.nanoTime();
                 for (int i = 0; i < n; i++) {
-                    cluster.create(STACK.formatted("bench-" + i));
+                    cluster.create(TestStacks.resource("bench-" + i, SPEC));
                 }
                 List<Long> readyAfter = awaitReady(cluster, n, start);
                 double cpu = operator.cpuSeconds() - cpuBefore;
@@ -205,8 +194,8 @@ class StackBenchmark {
             MotoNetwork network = MotoNetwork.create(moto);
             String subnets = String.join(", ", network.subnetIds());
             for (int i = 0; i < awsStacks; i++) {
-                aws.create(AWS_STACK.formatted("aws-" + i, subnets, network.securityGroupId(), subnets,
-                        network.securityGroupId(), MotoServer.REGION));
+                aws.create(TestStacks.resource("aws-" + i, AWS_SPEC.formatted(subnets, network.securityGroupId(),
+                        MotoServer.REGION)));
             }
             awaitReady(aws, awsStacks, System.nanoTime());
             Thread.sleep(5000);

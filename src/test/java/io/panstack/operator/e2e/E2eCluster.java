@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.runtime.OperatorLeaderElection;
+import io.panstack.operator.testsupport.OperatorProcess;
 
 /**
  * The cluster the current kube context names (kind, minikube, EKS, ...), prepared once per test run as a user would:
@@ -75,7 +76,7 @@ final class E2eCluster {
             shared = install(admin);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stopOperator));
         }
-        if (shared.operator == null || !shared.operator.alive()) {
+        if (shared.operator == null || !shared.operator.isAlive()) {
             shared.startOperator();
         }
         return shared;
@@ -87,7 +88,7 @@ final class E2eCluster {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        OperatorProcess.killLeftover(WORK);
+        killLeftover(WORK);
         Kubectl.ok("apply", "-f", "crds/panstacks.panstack.io-v1.yml");
         Kubectl.ok("wait", "--for=condition=Established", "crd/panstacks.panstack.io", "--timeout=60s");
         // deploy/ as it is, but with the operator Deployment at zero replicas: the operator under test runs here.
@@ -170,14 +171,21 @@ final class E2eCluster {
         if (admin.getConfiguration().getCaCertData() == null && admin.getConfiguration().getCaCertFile() == null) {
             environment.put("QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true"); // as the tester's own context does
         }
-        operator = OperatorProcess.start(kubeconfig, WORK, environment);
+        // A fresh identity per start, as a new pod would have; nothing of the tester's own credentials reaches it.
+        environment.put("HOSTNAME", "panstack-e2e-" + UUID.randomUUID().toString().substring(0, 8));
+        try {
+            operator = OperatorProcess.start(kubeconfig.toAbsolutePath(), WORK, List.of(), environment);
+            Files.writeString(WORK.resolve(PID_FILE), Long.toString(operator.pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         OperatorProcess started = operator;
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptionsInstanceOf(KubernetesClientException.class).until(() -> {
-                    if (!started.alive()) {
+                    if (!started.isAlive()) {
                         throw new AssertionError("the operator exited; its output:\n" + started.output());
                     }
-                    return lease().map(l -> started.identity.equals(l.getSpec().getHolderIdentity())).orElse(false);
+                    return lease().map(l -> started.identity().equals(l.getSpec().getHolderIdentity())).orElse(false);
                 });
         return started;
     }
@@ -186,15 +194,41 @@ final class E2eCluster {
         return operator;
     }
 
+    /** SIGTERM, as Kubernetes stops a pod; SIGKILL after 15 s, as its grace period would end. */
     synchronized void stopOperator() {
-        if (operator != null && operator.alive()) {
-            operator.stop();
+        try {
+            if (operator != null && operator.isAlive() && !operator.stop(Duration.ofSeconds(15))) {
+                operator.kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /** kill -9 of the running operator (no shutdown, the Lease is not released). */
     synchronized void killOperator() {
-        operator.kill();
+        try {
+            operator.kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static final String PID_FILE = "operator.pid";
+
+    /** An operator left running by an earlier run whose JVM was killed (it would keep the Lease): ended. */
+    static void killLeftover(Path workDirectory) {
+        Path pid = workDirectory.resolve(PID_FILE);
+        try {
+            if (Files.exists(pid)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
+                        .filter(p -> p.info().commandLine().map(c -> c.contains("quarkus-run.jar")).orElse(false))
+                        .ifPresent(ProcessHandle::destroyForcibly);
+                Files.delete(pid);
+            }
+        } catch (IOException | NumberFormatException e) {
+            // nothing to clean up
+        }
     }
 
     Optional<Lease> lease() {

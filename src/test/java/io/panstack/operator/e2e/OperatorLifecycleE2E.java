@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.panstack.operator.api.v1alpha1.ComponentStatus;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.testsupport.OperatorProcess;
 
 /**
  * The operator process itself on a real cluster: it keeps its Lease under deploy/'s RBAC, and a kill -9 in the middle
@@ -41,9 +42,9 @@ class OperatorLifecycleE2E extends E2eTest {
         long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         ZonedDateTime firstRenewal = cluster.lease().orElseThrow().getSpec().getRenewTime();
         while (System.nanoTime() < end) {
-            assertThat(operator.alive()).as("the operator process is running").isTrue();
+            assertThat(operator.isAlive()).as("the operator process is running").isTrue();
             Lease lease = cluster.lease().orElseThrow();
-            assertThat(lease.getSpec().getHolderIdentity()).as("the Lease's holder").isEqualTo(operator.identity);
+            assertThat(lease.getSpec().getHolderIdentity()).as("the Lease's holder").isEqualTo(operator.identity());
             Thread.sleep(5_000);
         }
         Lease last = cluster.lease().orElseThrow();

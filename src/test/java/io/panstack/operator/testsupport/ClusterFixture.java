@@ -39,7 +39,11 @@ public final class ClusterFixture {
     }
 
     public PanStack create(String yaml) {
-        PanStack stack = Serialization.unmarshal(yaml, PanStack.class);
+        return create(Serialization.unmarshal(yaml, PanStack.class));
+    }
+
+    /** Creates the PanStack in this fixture's namespace (see TestStacks.resource to build one). */
+    public PanStack create(PanStack stack) {
         stack.getMetadata().setNamespace(namespace);
         return client.resource(stack).create();
     }

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The operator as its container runs it: the packaged application (target/quarkus-app, prod profile, leader election
  * on) in a JVM of its own, pointed at an API server through a kubeconfig. What a test or the benchmark reads of it is
- * what a user could: /q/health, /q/metrics, the process's memory and CPU, its log, and how it ends on SIGTERM.
+ * what a user could: /q/health, /q/metrics, the process's memory and CPU, its log, and how it ends on SIGTERM. The
+ * benchmark, ShutdownHandOverTest, ChildWritesTest and the e2e tier (E2eCluster) start it.
  */
 public final class OperatorProcess implements AutoCloseable {
     public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
@@ -24,12 +25,14 @@ public final class OperatorProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private final long startedNanos;
+    private final String identity;
 
-    private OperatorProcess(Process process, Path log, int port, long startedNanos) {
+    private OperatorProcess(Process process, Path log, int port, long startedNanos, String identity) {
         this.process = process;
         this.log = log;
         this.port = port;
         this.startedNanos = startedNanos;
+        this.identity = identity;
     }
 
     /**
@@ -63,7 +66,7 @@ public final class OperatorProcess implements AutoCloseable {
         Path log = Files.createTempFile(directory, "operator-", ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         long started = System.nanoTime();
-        return new OperatorProcess(builder.start(), log, port, started);
+        return new OperatorProcess(builder.start(), log, port, started, environment.get("HOSTNAME"));
     }
 
     /** A kubeconfig for the API server at {@code server}, as the operator's ServiceAccount, in {@code namespace}. */
@@ -176,6 +179,30 @@ public final class OperatorProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** kill -9: no shutdown, nothing released. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Its Lease holder identity: the HOSTNAME it was given (a pod's name), or null. */
+    public String identity() {
+        return identity;
+    }
+
+    /** Everything it printed so far. */
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public String logTail() {

@@ -69,7 +69,7 @@ public final class RequestLog {
     public Map<String, Integer> writes(String... resources) {
         Map<String, Integer> writes = new TreeMap<>();
         writesByVerbAndKind.forEach((k, v) -> {
-            if (java.util.Arrays.stream(resources).anyMatch(r -> k.endsWith(" " + r))) {
+            if (Arrays.stream(resources).anyMatch(r -> k.endsWith(" " + r))) {
                 writes.put(k, v);
             }
         });

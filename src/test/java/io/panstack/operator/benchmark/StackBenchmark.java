@@ -21,7 +21,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.panstack.operator.api.v1alpha1.PanStack;
-import io.panstack.operator.testsupport.ApplyingMockServer;
+import io.panstack.operator.e2e.E2eCluster;
 import io.panstack.operator.testsupport.ClusterFixture;
 import io.panstack.operator.testsupport.MotoNetwork;
 import io.panstack.operator.testsupport.MotoServer;
@@ -30,18 +30,23 @@ import io.panstack.operator.testsupport.RequestLog;
 import io.panstack.operator.testsupport.TestStacks;
 
 /**
- * The operator's figures at N stacks, printed, never asserted (a benchmark, not a test). For each N, on a fresh mock
- * API server, with the packaged operator in a JVM of its own under deploy/'s memory settings: start → ready; apply →
+ * The operator's figures at N stacks, printed, never asserted (a benchmark, not a test). For each N, on the cluster of
+ * the current kube context when one is reachable (prepared as the e2e tier prepares it: the operator runs with
+ * deploy/'s rights) and on a fresh mock API server otherwise, with the packaged operator in a JVM of its own under
+ * deploy/'s memory settings: start → ready; apply →
  * Ready (median, p95) and the floor (the same objects created directly); API requests and writes per stack by verb and
  * kind; the operator's RSS and CPU; a restart with N converged stacks (start → ready, → all reconciled, writes). After
- * the largest N, an idle period with a few stacks on AWS (moto): requests, writes and AWS calls. Request and write
- * counts are valid on the mock server; times are only indicative.
+ * the largest N, an idle period with a few stacks on AWS (moto): requests, writes and AWS calls. Requests are the
+ * operator's own count (panstack_kube_requests_total), the same on both; on the mock server, times are only
+ * indicative.
  * <p>
  * Run: {@code ./mvnw -Pbenchmark verify} with, optionally, {@code -Dbenchmark.sizes=1,10,100,1000}
  * {@code -Dbenchmark.idle=15m} {@code -Dbenchmark.resync=10m} {@code -Dbenchmark.awsStacks=3}
  * {@code -Dbenchmark.jvm="-XX:MaxRAM=512m ..."} (default: deploy/'s, see ContainerJvm)
  * {@code -Dbenchmark.jar=/path/to/quarkus-app/quarkus-run.jar} (default: a copy of this build's)
- * {@code -Dbenchmark.floorUpTo=100} (the largest N whose floor is measured).
+ * {@code -Dbenchmark.floorUpTo=100} (the largest N whose floor is measured)
+ * {@code -Dbenchmark.starts=10} (how often start → ready is measured with no stacks, first)
+ * {@code -Dbenchmark.target=mock} (the mock server even when a cluster is reachable; {@code cluster}: that one or fail).
  */
 @Tag("benchmark")
 class StackBenchmark {
@@ -71,12 +76,14 @@ class StackBenchmark {
     final String resync = System.getProperty("benchmark.resync", "");
     final int awsStacks = Integer.getInteger("benchmark.awsStacks", 3);
     final int floorUpTo = Integer.getInteger("benchmark.floorUpTo", 100);
+    final int startRuns = Integer.getInteger("benchmark.starts", 10);
     /** deploy/'s JVM flags, unless -Dbenchmark.jvm gives others. */
     final List<String> jvm = System.getProperty("benchmark.jvm") == null ? ContainerJvm.flags()
             : List.of(System.getProperty("benchmark.jvm").strip().split("\\s+"));
 
     Path temp;
     Path jar;
+    String whyMock;
     int processes;
     MotoServer moto;
 
@@ -85,12 +92,22 @@ class StackBenchmark {
         temp = Files.createTempDirectory("panstack-benchmark");
         jar = System.getProperty("benchmark.jar") == null ? OperatorProcess.copyOfPackage(temp)
                 : Path.of(System.getProperty("benchmark.jar"));
-        StringBuilder report = new StringBuilder("\n=== PanStack benchmark: mock API server (counts valid, times indicative),"
-                + " operator JVM flags: " + String.join(" ", jvm) + " ===\n");
+        E2eCluster cluster = cluster();
+        StringBuilder report = new StringBuilder("\n=== PanStack benchmark: " + (cluster == null ? "mock API server (counts"
+                + " valid, times indicative; " + whyMock + ")" : "the cluster of the current kube context, "
+                        + cluster.admin().getMasterUrl()) + ", operator JVM flags: " + String.join(" ", jvm) + " ===\n");
         try {
+            if (startRuns > 0) {
+                try (Target target = cluster == null ? new MockTarget() : new ClusterTarget(cluster)) {
+                    report.append(starts(target));
+                }
+                System.out.println(report);
+            }
             for (int i = 0; i < sizes.size(); i++) {
                 boolean last = i == sizes.size() - 1;
-                report.append(round(sizes.get(i), last));
+                try (Target target = cluster == null ? new MockTarget() : new ClusterTarget(cluster)) {
+                    report.append(round(target, sizes.get(i), last));
+                }
                 System.out.println(report);
             }
         } finally {
@@ -101,73 +118,115 @@ class StackBenchmark {
         System.out.println(report);
     }
 
-    String round(int n, boolean last) throws Exception {
-        try (ApplyingMockServer server = new ApplyingMockServer(true)) {
-            KubernetesClient driver = server.driver();
-            Map<String, String> env = new HashMap<>(Map.of("HOSTNAME", "panstack-operator-bench"));
-            if (last && awsStacks > 0) {
-                env.putAll(aws());
-            }
-            StringBuilder out = new StringBuilder(String.format("%nN = %d stacks%n", n));
-            Path kubeconfig = server.kubeconfig(temp);
-
-            OperatorProcess operator = OperatorProcess.start(jar, kubeconfig, temp, flags(), env);
-            try {
-                Duration ready = operator.awaitReady(Duration.ofMinutes(2));
-                Thread.sleep(1000);
-                out.append(String.format("  operator start -> ready, no stacks: %.2f s; RSS %d MB%n", seconds(ready),
-                        operator.rssMegabytes()));
-                server.drain();
-
-                ClusterFixture cluster = ClusterFixture.inFreshNamespace(driver);
-                double cpuBefore = operator.cpuSeconds();
-                long start = System.nanoTime();
-                for (int i = 0; i < n; i++) {
-                    cluster.create(TestStacks.resource("bench-" + i, SPEC));
-                }
-                List<Long> readyAfter = awaitReady(cluster, n, start);
-                double cpu = operator.cpuSeconds() - cpuBefore;
-                Thread.sleep(2000); // late writes, if any, belong to converging
-                RequestLog converging = server.drain();
-                long rss = operator.rssMegabytes();
-                long floor = n <= floorUpTo ? floor(driver, cluster, n) : 0;
-                server.drain();
-
-                Collections.sort(readyAfter);
-                long all = readyAfter.get(readyAfter.size() - 1);
-                out.append(String.format("  apply -> Ready: median %.2f s, p95 %.2f s, all %.2f s; %s%n",
-                        seconds(readyAfter.get(readyAfter.size() / 2)),
-                        seconds(readyAfter.get((int) Math.ceil(readyAfter.size() * 0.95) - 1)), seconds(all),
-                        floor == 0 ? "floor not measured above N = " + floorUpTo + " (the mock server's own cost grows"
-                                + " with N squared)" : String.format("floor (same objects created directly) %.2f s,"
-                                        + " ratio %.1f", seconds(floor), (double) all / floor)));
-                out.append(String.format("  operator while converging: CPU %.1f s, RSS after %d MB%n", cpu, rss));
-                out.append(String.format("  API requests while converging: %d (%.1f a stack), writes %d (%.1f a stack),"
-                        + " Lease requests %d%n", converging.total(), converging.total() / (double) n,
-                        converging.writes(), converging.writes() / (double) n, converging.lease()));
-                out.append("    writes a stack, by verb and resource: ").append(converging.perStack(n)).append('\n');
-
-                operator = restart(operator, kubeconfig, env, n, server, out);
-
-                if (last) {
-                    out.append(idle(operator, driver, server, n));
-                }
-            } finally {
+    /** Start → ready with no stacks, {@code startRuns} times: the spread matters as much as one figure. */
+    String starts(Target target) throws Exception {
+        Path kubeconfig = target.operatorKubeconfig(temp);
+        Map<String, String> env = new HashMap<>(target.operatorConnection());
+        env.put("HOSTNAME", "panstack-operator-bench");
+        List<Double> ready = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        for (int i = 0; i < startRuns; i++) {
+            try (OperatorProcess operator = OperatorProcess.start(jar, kubeconfig, temp, flags(), env)) {
+                ready.add(seconds(operator.awaitReady(Duration.ofMinutes(2))));
+                cpu.add(operator.cpuSeconds());
                 operator.stop(Duration.ofSeconds(10));
-                operator.close();
             }
-            return out.toString();
+            target.dropRecordedRequests();
+        }
+        Collections.sort(ready);
+        Collections.sort(cpu);
+        return String.format("%nStart -> ready, no stacks, %d runs: median %.2f s (%.2f-%.2f s); CPU at ready median"
+                + " %.1f s%n", startRuns, ready.get(ready.size() / 2), ready.get(0), ready.get(ready.size() - 1),
+                cpu.get(cpu.size() / 2));
+    }
+
+    /** The current kube context's cluster, prepared, or null for the mock server (whyMock says why). */
+    E2eCluster cluster() {
+        String target = System.getProperty("benchmark.target", "auto");
+        if (target.equals("mock")) {
+            whyMock = "-Dbenchmark.target=mock";
+            return null;
+        }
+        try {
+            return E2eCluster.prepared();
+        } catch (E2eCluster.Unusable e) {
+            if (target.equals("cluster")) {
+                throw e;
+            }
+            whyMock = e.getMessage();
+            return null;
         }
     }
 
+    String round(Target target, int n, boolean last) throws Exception {
+        KubernetesClient driver = target.driver();
+        Map<String, String> env = new HashMap<>(target.operatorConnection());
+        env.put("HOSTNAME", "panstack-operator-bench");
+        if (last && awsStacks > 0) {
+            env.putAll(aws());
+        }
+        StringBuilder out = new StringBuilder(String.format("%nN = %d stacks%n", n));
+        Path kubeconfig = target.operatorKubeconfig(temp);
+
+        OperatorProcess operator = OperatorProcess.start(jar, kubeconfig, temp, flags(), env);
+        try {
+            Duration ready = operator.awaitReady(Duration.ofMinutes(2));
+            double cpuAtReady = operator.cpuSeconds();
+            Thread.sleep(1000);
+            out.append(String.format("  operator start -> ready, no stacks: %.2f s (CPU %.1f s); RSS %d MB%n",
+                    seconds(ready), cpuAtReady, operator.rssMegabytes()));
+            target.dropRecordedRequests();
+
+            ClusterFixture cluster = target.freshNamespace();
+            RequestLog before = RequestLog.fromMetrics(operator.metrics());
+            double cpuBefore = operator.cpuSeconds();
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                cluster.create(TestStacks.resource("bench-" + i, SPEC));
+            }
+            List<Long> readyAfter = awaitReady(cluster, n, start, target.playsControllers());
+            double cpu = operator.cpuSeconds() - cpuBefore;
+            Thread.sleep(2000); // late writes, if any, belong to converging
+            RequestLog converging = RequestLog.fromMetrics(operator.metrics()).minus(before);
+            long rss = operator.rssMegabytes();
+            long floor = n <= floorUpTo ? floor(driver, cluster, target.freshNamespace(), n) : 0;
+            target.dropRecordedRequests();
+
+            Collections.sort(readyAfter);
+            long all = readyAfter.get(readyAfter.size() - 1);
+            out.append(String.format("  apply -> Ready: median %.2f s, p95 %.2f s, all %.2f s; %s%n",
+                    seconds(readyAfter.get(readyAfter.size() / 2)),
+                    seconds(readyAfter.get((int) Math.ceil(readyAfter.size() * 0.95) - 1)), seconds(all),
+                    floor == 0 ? "floor not measured above N = " + floorUpTo + " (on the mock server its own cost grows"
+                            + " with N squared)" : String.format("floor (same objects created directly) %.2f s,"
+                                    + " ratio %.1f", seconds(floor), (double) all / floor)));
+            out.append(String.format("  operator while converging: CPU %.1f s, RSS after %d MB%n", cpu, rss));
+            out.append(String.format("  API requests while converging: %d (%.1f a stack), writes %d (%.1f a stack),"
+                    + " Lease requests %d%n", converging.total(), converging.total() / (double) n,
+                    converging.writes(), converging.writes() / (double) n, converging.lease()));
+            out.append("    writes a stack, by verb and resource: ").append(converging.perStack(n)).append('\n');
+
+            operator = restart(operator, target, kubeconfig, env, n, out);
+
+            if (last) {
+                out.append(idle(operator, target, n));
+            }
+            target.cleanUp(); // on a cluster, while an operator still runs to release the stacks
+        } finally {
+            operator.stop(Duration.ofSeconds(10));
+            operator.close();
+        }
+        return out.toString();
+    }
+
     /** SIGTERM, then a new process on the same N converged stacks: how soon it is ready, and what it writes. */
-    OperatorProcess restart(OperatorProcess operator, Path kubeconfig, Map<String, String> env, int n,
-            ApplyingMockServer server, StringBuilder out) throws Exception {
+    OperatorProcess restart(OperatorProcess operator, Target target, Path kubeconfig, Map<String, String> env, int n,
+            StringBuilder out) throws Exception {
         long stopping = System.nanoTime();
         boolean ended = operator.stop(Duration.ofSeconds(20));
         double stopSeconds = seconds(System.nanoTime() - stopping);
         operator.close();
-        server.drain();
+        target.dropRecordedRequests();
 
         OperatorProcess next = OperatorProcess.start(jar, kubeconfig, temp, flags(), env);
         Duration ready = next.awaitReady(Duration.ofMinutes(5));
@@ -176,40 +235,41 @@ class StackBenchmark {
                 .until(() -> next.metricSum(RECONCILED) >= n);
         double reconciled = seconds(System.nanoTime() - startedAt);
         Thread.sleep(5000);
-        RequestLog after = server.drain();
+        RequestLog after = RequestLog.fromMetrics(next.metrics());
+        target.dropRecordedRequests();
         out.append(String.format("  restart: SIGTERM -> exit %.2f s%s; start -> ready %.2f s, -> all %d reconciled"
                 + " %.1f s; RSS %d MB%n", stopSeconds, ended ? "" : " (did not end: killed)", seconds(ready), n,
                 reconciled, next.rssMegabytes()));
-        out.append(String.format("  after the restart: %d requests, %d writes %s%n", after.total(), after.writes(),
+        out.append(String.format("  from the restart: %d requests, %d writes %s%n", after.total(), after.writes(),
                 after.writes() == 0 ? "" : after.perStack(1)));
         return next;
     }
 
     /** A few stacks on AWS join the N, then nothing changes for a while: what does the operator still do? */
-    String idle(OperatorProcess operator, KubernetesClient driver, ApplyingMockServer server, int n)
-            throws Exception {
+    String idle(OperatorProcess operator, Target target, int n) throws Exception {
         StringBuilder out = new StringBuilder();
         if (awsStacks > 0) {
-            ClusterFixture aws = ClusterFixture.inFreshNamespace(driver);
+            ClusterFixture aws = target.freshNamespace();
             MotoNetwork network = MotoNetwork.create(moto);
             String subnets = String.join(", ", network.subnetIds());
             for (int i = 0; i < awsStacks; i++) {
                 aws.create(TestStacks.resource("aws-" + i, AWS_SPEC.formatted(subnets, network.securityGroupId(),
                         MotoServer.REGION)));
             }
-            awaitReady(aws, awsStacks, System.nanoTime());
+            awaitReady(aws, awsStacks, System.nanoTime(), target.playsControllers());
             Thread.sleep(5000);
         }
-        server.drain();
+        target.dropRecordedRequests();
+        RequestLog before = RequestLog.fromMetrics(operator.metrics());
         double reconciledBefore = operator.metricSum(RECONCILED);
         double awsBefore = operator.metricSum(AWS_CALLS);
         double cpuBefore = operator.cpuSeconds();
-        RequestLog idling = new RequestLog();
         long until = System.nanoTime() + idle.toNanos();
         while (System.nanoTime() < until) {
             Thread.sleep(Math.min(10_000, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
-            idling = idling.plus(server.drain()); // the mock server keeps every request until drained
+            target.dropRecordedRequests();
         }
+        RequestLog idling = RequestLog.fromMetrics(operator.metrics()).minus(before);
         out.append(String.format("  idle %s with %d stacks + %d on AWS (moto), resync every %s: %d requests, %d writes"
                 + " %s, %d Lease requests, %.0f AWS calls, %.0f reconciles, CPU %.1f s, RSS %d MB%n", idle.toString()
                         .substring(2).toLowerCase(), n, awsStacks, resync.isEmpty() ? "10m" : resync, idling.total(),
@@ -219,13 +279,18 @@ class StackBenchmark {
         return out.toString();
     }
 
-    /** Plays the cluster's controllers (pods Ready at once) until every stack reports Ready; each one's time. */
-    static List<Long> awaitReady(ClusterFixture cluster, int n, long start) {
+    /**
+     * Waits until every stack reports Ready; each one's time. On the mock server it plays the cluster's controllers
+     * (pods Ready at once).
+     */
+    static List<Long> awaitReady(ClusterFixture cluster, int n, long start, boolean playControllers) {
         Map<String, Long> readyAfter = new TreeMap<>();
         // Polling lists every stack and workload from the mock server: less often as N grows, or the driver becomes its load.
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(Math.max(200, 3L * n))).until(() -> {
-            cluster.list(StatefulSet.class).stream().filter(s -> s.getStatus() == null).forEach(cluster::markReady);
-            cluster.list(Deployment.class).stream().filter(d -> d.getStatus() == null).forEach(cluster::markReady);
+            if (playControllers) {
+                cluster.list(StatefulSet.class).stream().filter(s -> s.getStatus() == null).forEach(cluster::markReady);
+                cluster.list(Deployment.class).stream().filter(d -> d.getStatus() == null).forEach(cluster::markReady);
+            }
             for (PanStack stack : cluster.list(PanStack.class)) {
                 boolean ready = stack.getStatus() != null && stack.getStatus().getConditions() != null && stack.getStatus()
                         .getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
@@ -239,7 +304,7 @@ class StackBenchmark {
     }
 
     /** The objects the operator made for one stack, created directly under new names: the floor, N times over. */
-    static long floor(KubernetesClient driver, ClusterFixture cluster, int n) {
+    static long floor(KubernetesClient driver, ClusterFixture cluster, ClusterFixture floor, int n) {
         List<HasMetadata> objects = new ArrayList<>();
         for (Class<? extends HasMetadata> type : List.of(Deployment.class, StatefulSet.class,
                 io.fabric8.kubernetes.api.model.Service.class, io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class,
@@ -248,7 +313,6 @@ class StackBenchmark {
             cluster.list(type).stream().filter(o -> "bench-0".equals(o.getMetadata().getLabels() == null ? null
                     : o.getMetadata().getLabels().get("app.kubernetes.io/instance"))).forEach(objects::add);
         }
-        ClusterFixture floor = ClusterFixture.inFreshNamespace(driver);
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             for (HasMetadata object : objects) {

@@ -33,7 +33,7 @@ import io.panstack.operator.testsupport.OperatorProcess;
  * operator under test is the one built from this checkout, running here with the token of deploy/'s
  * ServiceAccount). Tests that find no reachable cluster are skipped, not failed.
  */
-final class E2eCluster {
+public final class E2eCluster {
     static final String OPERATOR_NAMESPACE = "panstack-system";
     static final String SERVICE_ACCOUNT = "panstack-operator";
     /** How long a stack may take to become Ready (image pulls and Pi's first start on a cluster that runs containers). */
@@ -55,31 +55,64 @@ final class E2eCluster {
 
     /** The prepared cluster with a running operator; skips the calling test when no cluster is reachable. */
     static synchronized E2eCluster get() {
-        Assumptions.assumeTrue(unreachable == null, () -> unreachable);
+        E2eCluster cluster;
+        try {
+            cluster = prepared();
+        } catch (Unusable e) {
+            Assumptions.abort(e.getMessage());
+            throw e;
+        }
+        if (cluster.operator == null || !cluster.operator.isAlive()) {
+            cluster.startOperator();
+        }
+        return cluster;
+    }
+
+    /** Why the current kube context cannot serve: no cluster answers, or it cannot run a stack. */
+    public static final class Unusable extends IllegalStateException {
+        Unusable(String why) {
+            super(why);
+        }
+    }
+
+    /**
+     * The cluster of the current kube context, prepared once (CRD, deploy/ with the operator scaled to zero), with no
+     * operator started: the benchmark starts its own.
+     *
+     * @throws Unusable when no cluster is reachable or it cannot run a stack, saying why
+     */
+    public static synchronized E2eCluster prepared() {
+        if (unreachable != null) {
+            throw new Unusable(unreachable);
+        }
         if (shared == null) {
             try (KubernetesClient probe = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.autoConfigure(null))
                     .withRequestTimeout(10_000).withConnectionTimeout(5_000).withRequestRetryBackoffLimit(0).build()).build()) {
                 probe.getKubernetesVersion();
             } catch (RuntimeException e) {
-                unreachable = "No Kubernetes cluster is reachable in the current kube context (" + e.getMessage()
-                        + "); the e2e tier needs one, e.g. `kind create cluster`";
-                Assumptions.abort(unreachable);
+                Throwable root = e;
+                while (root.getCause() != null) {
+                    root = root.getCause();
+                }
+                throw unusable("No Kubernetes cluster is reachable in the current kube context (" + root
+                        + "); the e2e tier needs one, e.g. `kind create cluster`");
             }
             int kubectl = Kubectl.clientMinorVersion();
             if (kubectl < 25) {
-                unreachable = "The e2e tier needs kubectl 1.25 or newer on the PATH (or KUBECTL): server-side strict field"
-                        + " validation and `kubectl create token`; found minor version " + kubectl;
-                Assumptions.abort(unreachable);
+                throw unusable("The e2e tier needs kubectl 1.25 or newer on the PATH (or KUBECTL): server-side strict"
+                        + " field validation and `kubectl create token`; found minor version " + kubectl);
             }
             KubernetesClient admin = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.autoConfigure(null))
                     .withRequestTimeout(30_000).build()).build();
             shared = install(admin);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stopOperator));
         }
-        if (shared.operator == null || !shared.operator.isAlive()) {
-            shared.startOperator();
-        }
         return shared;
+    }
+
+    private static Unusable unusable(String why) {
+        unreachable = why;
+        return new Unusable(why);
     }
 
     private static E2eCluster install(KubernetesClient admin) {
@@ -150,9 +183,8 @@ final class E2eCluster {
                         .until(() -> "Bound".equals(admin.persistentVolumeClaims().inNamespace(namespace).withName("probe")
                                 .get().getStatus().getPhase()));
             } catch (org.awaitility.core.ConditionTimeoutException e) {
-                unreachable = "A PersistentVolumeClaim of the default StorageClass did not bind within 2 minutes: every"
-                        + " PanStack needs claims, so the e2e tier needs a default StorageClass whose provisioner works";
-                Assumptions.abort(unreachable);
+                throw unusable("A PersistentVolumeClaim of the default StorageClass did not bind within 2 minutes:"
+                        + " every PanStack needs claims, so the e2e tier needs a default StorageClass whose provisioner works");
             }
         } finally {
             admin.namespaces().withName(namespace).delete();
@@ -164,17 +196,34 @@ final class E2eCluster {
         this.operatorEnvironment = Map.copyOf(environment);
     }
 
+    public KubernetesClient admin() {
+        return admin;
+    }
+
+    /** A fresh kubeconfig with only the token of deploy/'s ServiceAccount: the operator's rights, as installed. */
+    public Path operatorKubeconfig() {
+        writeOperatorKubeconfig();
+        return kubeconfig.toAbsolutePath();
+    }
+
+    /** What the operator's process needs besides its kubeconfig to reach this cluster as the tester's context does. */
+    public Map<String, String> operatorConnection() {
+        Map<String, String> environment = new HashMap<>();
+        if (admin.getConfiguration().getCaCertData() == null && admin.getConfiguration().getCaCertFile() == null) {
+            environment.put("QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true");
+        }
+        return environment;
+    }
+
     /** Starts the operator and waits until it holds the Lease. */
     synchronized OperatorProcess startOperator() {
-        writeOperatorKubeconfig();
+        Path operatorKubeconfig = operatorKubeconfig();
         Map<String, String> environment = new HashMap<>(operatorEnvironment);
-        if (admin.getConfiguration().getCaCertData() == null && admin.getConfiguration().getCaCertFile() == null) {
-            environment.put("QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true"); // as the tester's own context does
-        }
+        environment.putAll(operatorConnection());
         // A fresh identity per start, as a new pod would have; nothing of the tester's own credentials reaches it.
         environment.put("HOSTNAME", "panstack-e2e-" + UUID.randomUUID().toString().substring(0, 8));
         try {
-            operator = OperatorProcess.start(kubeconfig.toAbsolutePath(), WORK, List.of(), environment);
+            operator = OperatorProcess.start(operatorKubeconfig, WORK, List.of(), environment);
             Files.writeString(WORK.resolve(PID_FILE), Long.toString(operator.pid()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -250,7 +299,7 @@ final class E2eCluster {
     }
 
     /** A namespace of its own for one test; {@link #deleteNamespace} removes it. */
-    String newNamespace(String prefix) {
+    public String newNamespace(String prefix) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
                 .addToLabels("panstack.io/e2e", "true").endMetadata().build()).create();
@@ -262,7 +311,7 @@ final class E2eCluster {
      * namespace. A PanStack still there after two minutes (no operator) loses its finalizer, which leaves any AWS
      * resource in place, as the README describes.
      */
-    void deleteNamespace(String namespace) {
+    public void deleteNamespace(String namespace) {
         var stacks = admin.resources(PanStack.class).inNamespace(namespace);
         stacks.delete();
         try {

@@ -33,6 +33,11 @@ public final class ClusterFixture {
         return new ClusterFixture(client, "t-" + java.util.UUID.randomUUID().toString().substring(0, 8));
     }
 
+    /** In a namespace that exists already (on a real cluster, one the caller created). */
+    public static ClusterFixture inNamespace(KubernetesClient client, String namespace) {
+        return new ClusterFixture(client, namespace);
+    }
+
     ClusterFixture(KubernetesClient client, String namespace) {
         this.client = client;
         this.namespace = namespace;

@@ -22,6 +22,8 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.api.v1alpha1.Phase;
 import io.panstack.operator.aws.AwsServicesFactory;
 import io.panstack.operator.backup.BackupCronJobDependent;
 import io.panstack.operator.backup.Backups;
@@ -74,6 +76,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     private static final Logger LOG = Logger.getLogger(PanStackReconciler.class);
     /** How often a stalled stack looks again at the Secrets it refers to (they are not watched). */
     private final Duration recheck;
+    private final Duration convergingRecheck;
     private final AwsPolling polling;
     private final StackMetrics metrics;
     private final JobImages images;
@@ -85,6 +88,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     public PanStackReconciler(OperatorSettings settings, AwsServicesFactory aws, AwsPolling polling, StackMetrics metrics) {
         Clock clock = Clock.systemUTC();
         this.recheck = settings.stalledRecheckInterval();
+        this.convergingRecheck = settings.convergingRecheckInterval();
         this.polling = polling;
         this.metrics = metrics;
         this.images = new JobImages(settings.images().awsCli(), settings.images().dump(),
@@ -120,7 +124,16 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
                 : pass.hold() != null && pass.hold().retrySoon() ? recheck
                 : found.cloud() != null ? polling.next(found.cloud())
                 : null;
+        PanStackStatus shown = control.getResource().map(PanStack::getStatus).orElse(resource.getStatus());
+        if (converging(shown)) {
+            next = next == null || next.compareTo(convergingRecheck) > 0 ? convergingRecheck : next;
+        }
         return next == null ? control : control.rescheduleAfter(next);
+    }
+
+    /** Not Ready yet, for no reason a human must fix: its child events should come, and a lost one must not park it. */
+    private static boolean converging(PanStackStatus status) {
+        return status != null && (status.getPhase() == Phase.Provisioning || status.getPhase() == Phase.Degraded);
     }
 
     /** The finalizer: the AWS resources released per deletionPolicy (see StackRelease) before the PanStack goes. */

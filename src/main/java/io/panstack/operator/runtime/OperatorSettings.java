@@ -19,6 +19,14 @@ public interface OperatorSettings {
     @WithDefault("30s")
     Duration stalledRecheckInterval();
 
+    /**
+     * How often a stack that is not Ready yet (Provisioning, Degraded) is looked at again whatever the events, so a
+     * child's status change that never reached the operator (a lost or mis-filtered watch event) costs this, not the
+     * 10-minute resync.
+     */
+    @WithDefault("30s")
+    Duration convergingRecheckInterval();
+
     LeaderElection leaderElection();
 
     Aws aws();

@@ -5,8 +5,10 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.fabric8.kubernetes.client.http.AsyncBody;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
@@ -14,17 +16,23 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Counts the operator's requests to the Kubernetes API in {@code panstack.kube.requests} (Prometheus:
- * {@code panstack_kube_requests_total}) by Kubernetes verb (get, list, watch, create, patch, update, delete), resource
- * (with its subresource: {@code panstacks/status}) and answer ({@code code}: the HTTP status, or {@code none} when the
- * server never answered). It is what the API server's audit log would say of this operator, readable where that log
- * is not: how many writes a stack costs, whether the operator writes while idle, how often the API server refuses it.
- * Every label is bounded (the resources the operator touches, the verbs, the status codes); no name or namespace.
+ * Counts the operator's requests to the Kubernetes API as the API server's audit log names them, where that log is
+ * not at hand: {@code panstack_kube_requests_total{verb,resource}}, every attempt sent (retries included), by
+ * Kubernetes verb (get, list, watch, create, patch, update, delete) and resource with its subresource
+ * ({@code panstacks/status}); and {@code panstack_kube_request_errors_total{verb,resource,code}}, every answer of 400
+ * or more by its HTTP status, and {@code code="none"} for an attempt that got no answer and is retried (fabric8 tells
+ * no interceptor of the last attempt's failure; the requests counter has it). Every label is bounded: the resources
+ * are the operator's own choice, a subresource outside {@link #SUBRESOURCES} is {@code other} (a name with a slash
+ * in it, from a spec, must not make a series of its own), and no name or namespace is a label.
  */
 public class KubeApiRequests implements Interceptor {
-    public static final String METER = "panstack.kube.requests";
+    public static final String REQUESTS = "panstack.kube.requests";
+    public static final String ERRORS = "panstack.kube.request.errors";
     public static final String NO_ANSWER = "none";
     public static final String NON_RESOURCE = "nonresource";
+    public static final String OTHER = "other";
+    static final Set<String> SUBRESOURCES = Set.of("status", "scale", "finalizers", "log", "eviction", "binding",
+            "token", "finalize", "exec", "attach", "portforward", "proxy", "ephemeralcontainers", "resize");
 
     private final MeterRegistry registry;
 
@@ -33,24 +41,29 @@ public class KubeApiRequests implements Interceptor {
     }
 
     @Override
+    public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+        Request classified = classify(request.method(), request.uri());
+        Counter.builder(REQUESTS).description("Requests the operator sent to the Kubernetes API server (each attempt)")
+                .tag("verb", classified.verb()).tag("resource", classified.resource()).register(registry).increment();
+    }
+
+    @Override
     public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
-        count(request, Integer.toString(response.code()));
+        if (response.code() >= 400) {
+            error(request, Integer.toString(response.code()));
+        }
     }
 
     @Override
     public void afterConnectionFailure(HttpRequest request, Throwable failure) {
-        count(request, NO_ANSWER);
+        error(request, NO_ANSWER);
     }
 
-    private void count(HttpRequest request, String code) {
+    private void error(HttpRequest request, String code) {
         Request classified = classify(request.method(), request.uri());
-        Counter.builder(METER)
-                .description("Requests the operator sent to the Kubernetes API server, by verb, resource and answer")
-                .tag("verb", classified.verb())
-                .tag("resource", classified.resource())
-                .tag("code", code)
-                .register(registry)
-                .increment();
+        Counter.builder(ERRORS).description("Answers of 400 or more from the Kubernetes API server, and attempts that"
+                + " got no answer (code none)").tag("verb", classified.verb()).tag("resource", classified.resource())
+                .tag("code", code).register(registry).increment();
     }
 
     /** A request as the API server's audit log names it: {@code list deployments}, {@code patch panstacks/status}. */
@@ -65,9 +78,10 @@ public class KubeApiRequests implements Interceptor {
      * /apis/panstack.io/v1alpha1/namespaces/a/panstacks/b/status → (method) panstacks/status.
      */
     public static Request classify(String method, URI uri) {
-        List<String> segments = Arrays.stream(uri.getPath().split("/")).filter(s -> !s.isEmpty()).toList();
+        List<String> segments = Arrays.stream(uri.getRawPath().split("/")).filter(s -> !s.isEmpty()).toList();
         // /api/v1/... or /apis/group/version/..., then [namespaces/ns/]resource[/name[/subresource]]
-        int start = segments.isEmpty() ? -1 : "api".equals(segments.get(0)) ? 2 : "apis".equals(segments.get(0)) ? 3 : -1;
+        String root = segments.isEmpty() ? "" : segments.get(0);
+        int start = root.equals("api") ? 2 : root.equals("apis") ? 3 : -1;
         if (start < 0 || segments.size() <= start) {
             return new Request(method.toLowerCase(Locale.ROOT), NON_RESOURCE); // /version, discovery
         }
@@ -75,11 +89,15 @@ public class KubeApiRequests implements Interceptor {
         if (rest.size() >= 3 && "namespaces".equals(rest.get(0))) {
             rest = rest.subList(2, rest.size());
         }
-        String resource = rest.size() >= 3 ? rest.get(0) + "/" + rest.get(2) : rest.get(0);
+        String resource = rest.get(0);
+        if (rest.size() >= 3) {
+            resource += "/" + (rest.size() == 3 && SUBRESOURCES.contains(rest.get(2)) ? rest.get(2) : OTHER);
+        }
         boolean named = rest.size() >= 2;
-        String query = uri.getQuery() == null ? "" : uri.getQuery();
+        boolean watch = uri.getRawQuery() != null && Arrays.stream(uri.getRawQuery().split("&"))
+                .anyMatch(p -> p.equals("watch=true") || p.equals("watch=1"));
         String verb = switch (method.toUpperCase(Locale.ROOT)) {
-            case "GET" -> query.contains("watch=true") || query.contains("watch=1") ? "watch" : named ? "get" : "list";
+            case "GET" -> watch ? "watch" : named ? "get" : "list";
             case "POST" -> "create";
             case "PUT" -> "update";
             case "PATCH" -> "patch";

@@ -44,6 +44,16 @@ class KubeApiRequestsTest {
     }
 
     @Test
+    void aNameWithSlashesFromASpecMakesNoSeriesOfItsOwn() {
+        // a Secret name a tenant wrote in a spec ends up in the path; only known subresources become labels
+        assertThat(classify("GET", "/api/v1/namespaces/team-a/secrets/x/made-up")).isEqualTo(new Request("get", "secrets/other"));
+        assertThat(classify("GET", "/api/v1/namespaces/team-a/secrets/x/status/y")).isEqualTo(new Request("get", "secrets/other"));
+        assertThat(classify("GET", "/api/v1/namespaces/team-a/secrets/x%2Fmade-up")).isEqualTo(new Request("get", "secrets"));
+        assertThat(classify("GET", "/api/v1/namespaces/team-a/pods?labelSelector=watch%3Dtrue"))
+                .isEqualTo(new Request("list", "pods"));
+    }
+
+    @Test
     void readsAndAccessReviewsAreNotWrites() {
         assertThat(new Request("list", "deployments").isWrite()).isFalse();
         assertThat(new Request("watch", "deployments").isWrite()).isFalse();

@@ -3,6 +3,7 @@ package io.panstack.operator.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
@@ -11,7 +12,9 @@ import io.fabric8.generator.annotation.Size;
 public class SecretKeyReference {
     @Required
     @Size(min = 1, max = 253)
-    @JsonPropertyDescription("Name of a Secret in the PanStack's namespace.")
+    @Pattern(Defaults.OBJECT_NAME_PATTERN)
+    @JsonPropertyDescription("Name of a Secret in the PanStack's namespace (a Kubernetes object name: lower case"
+            + " letters, digits, '-' and '.').")
     private String name;
 
     @Required

@@ -125,15 +125,18 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
                 : found.cloud() != null ? polling.next(found.cloud())
                 : null;
         PanStackStatus shown = control.getResource().map(PanStack::getStatus).orElse(resource.getStatus());
-        if (converging(shown)) {
+        if (converging(shown) && !convergingRecheck.isZero() && !convergingRecheck.isNegative()) {
             next = next == null || next.compareTo(convergingRecheck) > 0 ? convergingRecheck : next;
         }
         return next == null ? control : control.rescheduleAfter(next);
     }
 
-    /** Not Ready yet, for no reason a human must fix: its child events should come, and a lost one must not park it. */
+    /**
+     * Being made or rolled out, nothing known to be wrong: its child events should come, and a lost one must not park
+     * it. (Degraded waits on a human or on AWS, and is not rechecked for a lost event.)
+     */
     private static boolean converging(PanStackStatus status) {
-        return status != null && (status.getPhase() == Phase.Provisioning || status.getPhase() == Phase.Degraded);
+        return status != null && status.getPhase() == Phase.Provisioning;
     }
 
     /** The finalizer: the AWS resources released per deletionPolicy (see StackRelease) before the PanStack goes. */

@@ -20,9 +20,9 @@ public interface OperatorSettings {
     Duration stalledRecheckInterval();
 
     /**
-     * How often a stack that is not Ready yet (Provisioning, Degraded) is looked at again whatever the events, so a
+     * How often a stack being made or rolled out (phase Provisioning) is looked at again whatever the events, so a
      * child's status change that never reached the operator (a lost or mis-filtered watch event) costs this, not the
-     * 10-minute resync.
+     * 10-minute resync. 0 turns it off.
      */
     @WithDefault("30s")
     Duration convergingRecheckInterval();

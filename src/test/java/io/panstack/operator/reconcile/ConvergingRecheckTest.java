@@ -19,9 +19,9 @@ import io.panstack.operator.testsupport.OperatorProcess;
 import io.panstack.operator.testsupport.Tiers;
 
 /**
- * A stack that is not Ready yet is looked at again every converging-recheck interval although no event comes: the
- * issue's four stacks parked until the 10-minute resync after an event that never reached the operator. The rechecks
- * write nothing, and they stop once the stack is Ready (where nothing is awaited).
+ * A stack being made (phase Provisioning) is looked at again every converging-recheck interval although no event
+ * comes: the issue's four stacks parked until the 10-minute resync after an event that never reached the operator.
+ * The rechecks write nothing, and they stop once the stack is Ready (where nothing is awaited).
  */
 @Tag(Tiers.RECONCILER)
 class ConvergingRecheckTest {

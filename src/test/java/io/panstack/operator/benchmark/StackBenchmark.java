@@ -12,13 +12,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.e2e.E2eCluster;
@@ -31,22 +34,22 @@ import io.panstack.operator.testsupport.TestStacks;
 
 /**
  * The operator's figures at N stacks, printed, never asserted (a benchmark, not a test). For each N, on the cluster of
- * the current kube context when one is reachable (prepared as the e2e tier prepares it: the operator runs with
- * deploy/'s rights) and on a fresh mock API server otherwise, with the packaged operator in a JVM of its own under
- * deploy/'s memory settings: start → ready; apply →
- * Ready (median, p95) and the floor (the same objects created directly); API requests and writes per stack by verb and
- * kind; the operator's RSS and CPU; a restart with N converged stacks (start → ready, → all reconciled, writes). After
- * the largest N, an idle period with a few stacks on AWS (moto): requests, writes and AWS calls. Requests are the
- * operator's own count (panstack_kube_requests_total), the same on both; on the mock server, times are only
- * indicative.
+ * the current kube context when it is a local test cluster and reachable (prepared as the e2e tier prepares it: the
+ * operator runs with deploy/'s rights) and on a fresh mock API server otherwise, with the packaged operator in a JVM
+ * of its own under deploy/'s memory settings: start → ready; apply → Ready (median, p95) and the floor (the same
+ * objects created directly); API requests and writes per stack by verb and kind; the operator's RSS and CPU; a
+ * restart with N converged stacks (start → ready, → all reconciled, writes). After the largest N, an idle period with
+ * a few stacks on AWS (moto): requests, writes and AWS calls. Requests are the operator's own count
+ * (panstack_kube_requests_total), the same on both; on the mock server, times are only indicative.
  * <p>
  * Run: {@code ./mvnw -Pbenchmark verify} with, optionally, {@code -Dbenchmark.sizes=1,10,100,1000}
- * {@code -Dbenchmark.idle=15m} {@code -Dbenchmark.resync=10m} {@code -Dbenchmark.awsStacks=3}
+ * {@code -Dbenchmark.idle=15m} {@code -Dbenchmark.resync=10m} {@code -Dbenchmark.awsStacks=3} (0 on a cluster)
  * {@code -Dbenchmark.jvm="-XX:MaxRAM=512m ..."} (default: deploy/'s, see ContainerJvm)
  * {@code -Dbenchmark.jar=/path/to/quarkus-app/quarkus-run.jar} (default: a copy of this build's)
  * {@code -Dbenchmark.floorUpTo=100} (the largest N whose floor is measured)
  * {@code -Dbenchmark.starts=10} (how often start → ready is measured with no stacks, first)
- * {@code -Dbenchmark.target=mock} (the mock server even when a cluster is reachable; {@code cluster}: that one or fail).
+ * {@code -Dbenchmark.target=cluster} (the current context's cluster, whatever its name, or fail; {@code mock}: never;
+ * by default a context named as a local test cluster, kind-* say, is used when reachable).
  */
 @Tag("benchmark")
 class StackBenchmark {
@@ -74,7 +77,8 @@ class StackBenchmark {
             .map(String::strip).map(Integer::parseInt).toList();
     final Duration idle = duration(System.getProperty("benchmark.idle", "15m"));
     final String resync = System.getProperty("benchmark.resync", "");
-    final int awsStacks = Integer.getInteger("benchmark.awsStacks", 3);
+    /** On a cluster, none unless asked: moto listens on this machine only, and EFS volumes need the EFS CSI driver. */
+    int awsStacks;
     final int floorUpTo = Integer.getInteger("benchmark.floorUpTo", 100);
     final int startRuns = Integer.getInteger("benchmark.starts", 10);
     /** deploy/'s JVM flags, unless -Dbenchmark.jvm gives others. */
@@ -93,6 +97,7 @@ class StackBenchmark {
         jar = System.getProperty("benchmark.jar") == null ? OperatorProcess.copyOfPackage(temp)
                 : Path.of(System.getProperty("benchmark.jar"));
         E2eCluster cluster = cluster();
+        awsStacks = Integer.getInteger("benchmark.awsStacks", cluster == null ? 3 : 0);
         StringBuilder report = new StringBuilder("\n=== PanStack benchmark: " + (cluster == null ? "mock API server (counts"
                 + " valid, times indicative; " + whyMock + ")" : "the cluster of the current kube context, "
                         + cluster.admin().getMasterUrl()) + ", operator JVM flags: " + String.join(" ", jvm) + " ===\n");
@@ -140,11 +145,23 @@ class StackBenchmark {
                 cpu.get(cpu.size() / 2));
     }
 
-    /** The current kube context's cluster, prepared, or null for the mock server (whyMock says why). */
+    /**
+     * The current kube context's cluster, prepared, or null for the mock server (whyMock says why). Preparing applies
+     * crds/ and deploy/ (its Deployment at zero replicas), so by default only a context whose name says it is a
+     * throw-away local cluster is used; -Dbenchmark.target=cluster uses any, -Dbenchmark.target=mock none.
+     */
     E2eCluster cluster() {
         String target = System.getProperty("benchmark.target", "auto");
         if (target.equals("mock")) {
             whyMock = "-Dbenchmark.target=mock";
+            return null;
+        }
+        String context = currentContext();
+        if (target.equals("auto") && (context == null || !LOCAL_CLUSTER.matcher(context).matches())) {
+            whyMock = context == null ? "no current kube context"
+                    : "the current kube context " + context + " is not named as a local test cluster (kind-*, k3d-*,"
+                            + " minikube, docker-desktop, rancher-desktop, orbstack); -Dbenchmark.target=cluster uses"
+                            + " it: crds/ and deploy/ are applied there, its operator Deployment scaled to zero";
             return null;
         }
         try {
@@ -154,6 +171,17 @@ class StackBenchmark {
                 throw e;
             }
             whyMock = e.getMessage();
+            return null;
+        }
+    }
+
+    static final Pattern LOCAL_CLUSTER = Pattern.compile("(kind-|k3d-).+|minikube|docker-desktop|rancher-desktop|orbstack");
+
+    static String currentContext() {
+        try {
+            NamedContext context = Config.autoConfigure(null).getCurrentContext();
+            return context == null ? null : context.getName();
+        } catch (RuntimeException e) {
             return null;
         }
     }
@@ -324,10 +352,28 @@ class StackBenchmark {
                 copy.getMetadata().setOwnerReferences(null);
                 copy.getMetadata().setManagedFields(null);
                 copy.getMetadata().setCreationTimestamp(null);
+                forgetWhatTheClusterAssigned(copy);
                 driver.resource(copy).create();
             }
         }
         return System.nanoTime() - start;
+    }
+
+    /** A copy must not claim the original's cluster IP, node ports or bound volume (a real API server refuses). */
+    static void forgetWhatTheClusterAssigned(HasMetadata copy) {
+        if (copy instanceof io.fabric8.kubernetes.api.model.Service service) {
+            service.getSpec().setClusterIP(null);
+            service.getSpec().setClusterIPs(null);
+            service.getSpec().getPorts().forEach(port -> port.setNodePort(null));
+        }
+        if (copy instanceof io.fabric8.kubernetes.api.model.PersistentVolumeClaim claim) {
+            claim.getSpec().setVolumeName(null);
+            claim.setStatus(null);
+            if (claim.getMetadata().getAnnotations() != null) {
+                claim.getMetadata().getAnnotations().keySet().removeIf(k -> k.startsWith("pv.kubernetes.io/")
+                        || k.startsWith("volume.beta.kubernetes.io/") || k.startsWith("volume.kubernetes.io/"));
+            }
+        }
     }
 
     /** The JVM flags of the next operator process; %n in them becomes its number (one JFR file each, say). */

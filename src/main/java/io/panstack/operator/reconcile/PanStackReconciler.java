@@ -22,8 +22,6 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.panstack.operator.api.v1alpha1.PanStack;
-import io.panstack.operator.api.v1alpha1.PanStackStatus;
-import io.panstack.operator.api.v1alpha1.Phase;
 import io.panstack.operator.aws.AwsServicesFactory;
 import io.panstack.operator.backup.BackupCronJobDependent;
 import io.panstack.operator.backup.Backups;
@@ -76,7 +74,8 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     private static final Logger LOG = Logger.getLogger(PanStackReconciler.class);
     /** How often a stalled stack looks again at the Secrets it refers to (they are not watched). */
     private final Duration recheck;
-    private final Duration convergingRecheck;
+    private final ConvergingRecheck convergingRecheck;
+    private final Clock clock;
     private final AwsPolling polling;
     private final StackMetrics metrics;
     private final JobImages images;
@@ -88,7 +87,8 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     public PanStackReconciler(OperatorSettings settings, AwsServicesFactory aws, AwsPolling polling, StackMetrics metrics) {
         Clock clock = Clock.systemUTC();
         this.recheck = settings.stalledRecheckInterval();
-        this.convergingRecheck = settings.convergingRecheckInterval();
+        this.convergingRecheck = new ConvergingRecheck(settings.convergingRecheckInterval());
+        this.clock = clock;
         this.polling = polling;
         this.metrics = metrics;
         this.images = new JobImages(settings.images().awsCli(), settings.images().dump(),
@@ -124,19 +124,12 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
                 : pass.hold() != null && pass.hold().retrySoon() ? recheck
                 : found.cloud() != null ? polling.next(found.cloud())
                 : null;
-        PanStackStatus shown = control.getResource().map(PanStack::getStatus).orElse(resource.getStatus());
-        if (converging(shown) && !convergingRecheck.isZero() && !convergingRecheck.isNegative()) {
-            next = next == null || next.compareTo(convergingRecheck) > 0 ? convergingRecheck : next;
+        Duration converging = convergingRecheck.after(
+                control.getResource().map(PanStack::getStatus).orElse(resource.getStatus()), clock.instant());
+        if (converging != null && (next == null || next.compareTo(converging) > 0)) {
+            next = converging;
         }
         return next == null ? control : control.rescheduleAfter(next);
-    }
-
-    /**
-     * Being made or rolled out, nothing known to be wrong: its child events should come, and a lost one must not park
-     * it. (Degraded waits on a human or on AWS, and is not rechecked for a lost event.)
-     */
-    private static boolean converging(PanStackStatus status) {
-        return status != null && status.getPhase() == Phase.Provisioning;
     }
 
     /** The finalizer: the AWS resources released per deletionPolicy (see StackRelease) before the PanStack goes. */

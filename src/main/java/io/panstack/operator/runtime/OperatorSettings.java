@@ -20,9 +20,10 @@ public interface OperatorSettings {
     Duration stalledRecheckInterval();
 
     /**
-     * How often a stack being made or rolled out (phase Provisioning) is looked at again whatever the events, so a
-     * child's status change that never reached the operator (a lost or mis-filtered watch event) costs this, not the
-     * 10-minute resync. 0 turns it off.
+     * How soon a stack being made or rolled out (phase Provisioning) is first looked at again whatever the events,
+     * so a child's status change that never reached the operator (a lost or mis-filtered watch event) does not park
+     * it until the 10-minute resync; later rechecks come after half the time it has been converging, at most every 5
+     * minutes (ConvergingRecheck). 0 turns them off.
      */
     @WithDefault("30s")
     Duration convergingRecheckInterval();

@@ -19,7 +19,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
  * The JVM flags the operator's container runs with, read from deploy/base/deployment.yaml so the benchmark measures
  * what is installed: the memory limit (-XX:MaxRAM stands for the container's limit outside one), then what the ubi9
  * OpenJDK image's run-java.sh puts first (its GC unless GC_CONTAINER_OPTIONS replaces it, heap ratios, exit on
- * OutOfMemoryError), then JAVA_OPTS_APPEND.
+ * OutOfMemoryError), then JAVA_OPTS_APPEND; and the rest of the container's environment.
  */
 final class ContainerJvm {
     static final Path DEPLOYMENT = Path.of("deploy", "base", "deployment.yaml");
@@ -41,6 +41,15 @@ final class ContainerJvm {
         flags.addAll(split(env.getOrDefault("JAVA_OPTS_APPEND", "")));
         return flags;
     }
+
+    /** The container's other plain environment (MALLOC_ARENA_MAX, say): what the JVM flags are not. */
+    static Map<String, String> environment() {
+        return operatorContainer().getEnv().stream()
+                .filter(e -> e.getValue() != null && !JVM_VARIABLES.contains(e.getName()))
+                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    }
+
+    private static final List<String> JVM_VARIABLES = List.of("GC_CONTAINER_OPTIONS", "JAVA_OPTS_APPEND");
 
     private static Container operatorContainer() {
         try (InputStream in = Files.newInputStream(DEPLOYMENT)) {

@@ -126,7 +126,8 @@ class StackBenchmark {
     /** Start → ready with no stacks, {@code startRuns} times: the spread matters as much as one figure. */
     String starts(Target target) throws Exception {
         Path kubeconfig = target.operatorKubeconfig(temp);
-        Map<String, String> env = new HashMap<>(target.operatorConnection());
+        Map<String, String> env = new HashMap<>(ContainerJvm.environment());
+        env.putAll(target.operatorConnection());
         env.put("HOSTNAME", "panstack-operator-bench");
         List<Double> ready = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
@@ -188,7 +189,8 @@ class StackBenchmark {
 
     String round(Target target, int n, boolean last) throws Exception {
         KubernetesClient driver = target.driver();
-        Map<String, String> env = new HashMap<>(target.operatorConnection());
+        Map<String, String> env = new HashMap<>(ContainerJvm.environment());
+        env.putAll(target.operatorConnection());
         env.put("HOSTNAME", "panstack-operator-bench");
         if (last && awsStacks > 0) {
             env.putAll(aws());

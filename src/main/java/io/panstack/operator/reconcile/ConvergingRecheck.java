@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.api.v1alpha1.Phase;
+import io.panstack.operator.status.Conditions;
 
 /**
  * When a stack still being made or rolled out (phase Provisioning) is looked at again although no event came, so a
@@ -38,18 +39,11 @@ final class ConvergingRecheck {
 
     /** When the Ready condition last changed (to False, for a stack that is Provisioning). */
     private static Instant notReadySince(PanStackStatus status) {
-        if (status.getConditions() == null) {
+        try {
+            return Conditions.find(status.getConditions(), Conditions.READY).map(Condition::getLastTransitionTime)
+                    .map(Instant::parse).orElse(null);
+        } catch (DateTimeParseException e) {
             return null;
         }
-        for (Condition condition : status.getConditions()) {
-            if ("Ready".equals(condition.getType()) && condition.getLastTransitionTime() != null) {
-                try {
-                    return Instant.parse(condition.getLastTransitionTime());
-                } catch (DateTimeParseException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -85,10 +85,9 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     private final StackRelease release;
 
     public PanStackReconciler(OperatorSettings settings, AwsServicesFactory aws, AwsPolling polling, StackMetrics metrics) {
-        Clock clock = Clock.systemUTC();
+        this.clock = Clock.systemUTC();
         this.recheck = settings.stalledRecheckInterval();
         this.convergingRecheck = new ConvergingRecheck(settings.convergingRecheckInterval());
-        this.clock = clock;
         this.polling = polling;
         this.metrics = metrics;
         this.images = new JobImages(settings.images().awsCli(), settings.images().dump(),

@@ -103,14 +103,14 @@ class StackBenchmark {
                         + cluster.admin().getMasterUrl()) + ", operator JVM flags: " + String.join(" ", jvm) + " ===\n");
         try {
             if (startRuns > 0) {
-                try (Target target = cluster == null ? new MockTarget() : new ClusterTarget(cluster)) {
+                try (Target target = target(cluster)) {
                     report.append(starts(target));
                 }
                 System.out.println(report);
             }
             for (int i = 0; i < sizes.size(); i++) {
                 boolean last = i == sizes.size() - 1;
-                try (Target target = cluster == null ? new MockTarget() : new ClusterTarget(cluster)) {
+                try (Target target = target(cluster)) {
                     report.append(round(target, sizes.get(i), last));
                 }
                 System.out.println(report);
@@ -126,9 +126,7 @@ class StackBenchmark {
     /** Start → ready with no stacks, {@code startRuns} times: the spread matters as much as one figure. */
     String starts(Target target) throws Exception {
         Path kubeconfig = target.operatorKubeconfig(temp);
-        Map<String, String> env = new HashMap<>(ContainerJvm.environment());
-        env.putAll(target.operatorConnection());
-        env.put("HOSTNAME", "panstack-operator-bench");
+        Map<String, String> env = operatorEnvironment(target);
         List<Double> ready = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < startRuns; i++) {
@@ -189,9 +187,7 @@ class StackBenchmark {
 
     String round(Target target, int n, boolean last) throws Exception {
         KubernetesClient driver = target.driver();
-        Map<String, String> env = new HashMap<>(ContainerJvm.environment());
-        env.putAll(target.operatorConnection());
-        env.put("HOSTNAME", "panstack-operator-bench");
+        Map<String, String> env = operatorEnvironment(target);
         if (last && awsStacks > 0) {
             env.putAll(aws());
         }
@@ -376,6 +372,19 @@ class StackBenchmark {
                         || k.startsWith("volume.beta.kubernetes.io/") || k.startsWith("volume.kubernetes.io/"));
             }
         }
+    }
+
+    /** A fresh target for one round: a new mock server, or the prepared cluster. */
+    static Target target(E2eCluster cluster) throws java.io.IOException {
+        return cluster == null ? new MockTarget() : new ClusterTarget(cluster);
+    }
+
+    /** deploy/'s container environment, what the target needs to be reached, and a pod name for the Lease. */
+    static Map<String, String> operatorEnvironment(Target target) {
+        Map<String, String> env = new HashMap<>(ContainerJvm.environment());
+        env.putAll(target.operatorConnection());
+        env.put("HOSTNAME", "panstack-operator-bench");
+        return env;
     }
 
     /** The JVM flags of the next operator process; %n in them becomes its number (one JFR file each, say). */

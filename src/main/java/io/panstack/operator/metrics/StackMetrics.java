@@ -74,6 +74,14 @@ public class StackMetrics {
 
     /** The figures of one stack, from its spec and the status the operator computed. */
     public static StackFigures figuresOf(PanStackSpec spec, PanStackStatus status) {
+        return figuresOf(spec, status, null);
+    }
+
+    /**
+     * @param liveRestorable the RDS latest restorable time read in this pass, or null: status shows it only when it
+     *                       moved an hour, the metric shows it as read
+     */
+    public static StackFigures figuresOf(PanStackSpec spec, PanStackStatus status, Instant liveRestorable) {
         boolean ready = status.getConditions().stream()
                 .anyMatch(c -> Conditions.READY.equals(c.getType()) && Conditions.TRUE.equals(c.getStatus()));
         Map<String, Integer> replicas = new java.util.LinkedHashMap<>();
@@ -90,7 +98,8 @@ public class StackMetrics {
         Long maxAge = !spec.backsUp() ? null
                 : BackupHealth.parse(spec.getBackup().getMaxAge()).map(java.time.Duration::toSeconds).orElse(null);
         return new StackFigures(ready, spec.suspended(), replicas, backups, backup == null ? null : time(backup.getLastFailureTime()),
-                maxAge, status.getDatabase() == null ? null : time(status.getDatabase().getLatestRestorableTime()),
+                maxAge, liveRestorable != null ? liveRestorable
+                        : status.getDatabase() == null ? null : time(status.getDatabase().getLatestRestorableTime()),
                 observationsFailing(spec, status), status.getConditions().stream().anyMatch(c -> Conditions.RECONCILING
                         .equals(c.getType()) && Conditions.RECONCILE_ERROR.equals(c.getReason())));
     }

@@ -24,6 +24,7 @@ import io.panstack.operator.backup.BackupObservations;
 import io.panstack.operator.cloud.CloudObservations;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.cloud.RdsState;
+import io.panstack.operator.cloud.RestorableTimeShown;
 import io.panstack.operator.files.BucketSeeding;
 import io.panstack.operator.files.SeedProgress;
 import io.panstack.operator.pass.Pass;
@@ -72,7 +73,7 @@ final class StackObserver {
         boolean keepPrevious = problem != null && previous != null;
         CloudState cloud = pass.cloud();
         DatabaseStatus where = keepPrevious && previous.getDatabase() != null ? previous.getDatabase()
-                : where(stack, cloud == null ? null : cloud.database(), pass.restoredAt());
+                : where(stack, cloud == null ? null : cloud.database(), pass.restoredAt(), previous);
         if (inCluster && !(keepPrevious && previous.getDatabase() != null)) {
             where.setVolumeName(DataVolumes.boundVolume(context, stack.names().databaseVolume()));
         }
@@ -158,15 +159,18 @@ final class StackObserver {
                         + (workload.hasProblems() ? ": " + String.join("; ", workload.problems()) : ""), where);
     }
 
-    private static DatabaseStatus where(Stack stack, RdsState rds, String restoredAt) {
+    private static DatabaseStatus where(Stack stack, RdsState rds, String restoredAt, PanStackStatus previous) {
         DatabaseConnection db = stack.database();
         DatabaseStatus where = new DatabaseStatus(db.mode(), db.host(), db.port(), db.schema(), db.credentialsSecret());
         where.setRestoredAt(restoredAt);
         if (rds != null) {
             where.setInstanceId(rds.identifier());
             where.setAwsStatus(rds.awsStatus());
-            where.setLatestRestorableTime(rds.latestRestorableTime() == null ? null
-                    : rds.latestRestorableTime().toString());
+            DatabaseStatus before = previous == null ? null : previous.getDatabase();
+            // Another instance (a restore made a new one) shows its own time at once.
+            String shown = before != null && Objects.equals(rds.identifier(), before.getInstanceId())
+                    ? before.getLatestRestorableTime() : null;
+            where.setLatestRestorableTime(RestorableTimeShown.of(shown, rds.latestRestorableTime()));
         }
         return where;
     }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.cloud.RestorableTimeShown;
 import io.panstack.operator.metrics.StackMetrics;
 import io.panstack.operator.pass.Pass;
 import io.panstack.operator.status.Observation;
@@ -43,8 +44,14 @@ final class StatusWrite {
         PanStackStatus status = StatusAggregator.aggregate(seen, resource.getStatus(), now);
         StatusEvents.announce(context.getClient(), resource, resource.getStatus(), status);
         metrics.update(resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
-                StackMetrics.figuresOf(resource.getSpec(), status));
+                StackMetrics.figuresOf(resource.getSpec(), status, liveRestorableTime(pass)));
         return changed(resource, status);
+    }
+
+    /** The RDS latest restorable time read in this pass; status shows it only hourly ({@link RestorableTimeShown}). */
+    private static Instant liveRestorableTime(Pass pass) {
+        return pass.cloud() == null || pass.cloud().database() == null ? null
+                : pass.cloud().database().latestRestorableTime();
     }
 
     /** The status of a PanStack the finalizer is releasing (phase Deleting), as a patch; empty when unchanged. */

@@ -173,6 +173,27 @@ class AwsStackReconcilerTest {
         assertThat(condition(cluster.get("bi"), "BackupHealthy").getMessage()).as("the RDS kind counts").contains("RDS");
     }
 
+    /**
+     * AWS (and moto) move the latest restorable time on every read: status keeps the one it shows until it is an hour
+     * behind, so an idle RDS stack does not rewrite its status every poll; the metric carries each read.
+     */
+    @Test
+    void theLatestRestorableTimeMovesTheMetricNotStatus() {
+        PanStack before = bringUp("Retain");
+        String shown = before.getStatus().getDatabase().getLatestRestorableTime();
+        assertThat(shown).isNotNull();
+
+        cluster.edit("bi", s -> s.getSpec().getRenderer().setReplicas(2)); // a pass that reads RDS again
+        java.util.function.DoubleSupplier metric = () -> registry.find("panstack_latest_restorable_timestamp_seconds")
+                .tags("namespace", cluster.namespace, "name", "bi").gauge().value();
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> {
+            assertThat(cluster.get("bi").getStatus().getObservedGeneration()).isEqualTo(before.getMetadata().getGeneration() + 1);
+            assertThat(metric.getAsDouble()).as("the metric shows the newer read")
+                    .isGreaterThan(java.time.Instant.parse(shown).getEpochSecond());
+        });
+        assertThat(cluster.get("bi").getStatus().getDatabase().getLatestRestorableTime()).isEqualTo(shown);
+    }
+
     /** What a real cluster showed: moto's AWS Backup answers 404, which once stalled the whole stack. */
     @Test
     void whenAwsBackupCannotBeReadTheStackStillComesUpAndStatusSaysWhy() {

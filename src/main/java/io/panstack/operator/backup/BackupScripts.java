@@ -25,6 +25,9 @@ import io.panstack.operator.kube.ShellScript;
  * Runs in the aws-cli image, sharing a volume with the dump.</li>
  * <li>{@value #RESTORE}: a backup (local or s3://) into an empty schema only; exit {@value #EXIT_NOT_EMPTY}
  * otherwise.</li>
+ * <li>{@value #VERIFY}: restores a backup (the newest in a directory) into a private MariaDB server it starts and
+ * stops itself, and checks it against the manifest backup.sh writes beside each backup; exit
+ * {@value #EXIT_REJECTED} when the backup fails.</li>
  * </ul>
  * Run each with {@code /bin/sh <script>}. The password reaches them only through {@link #DB_PASSWORD_FILE} (a
  * mounted Secret; preferred) or {@link #DB_PASSWORD}; the scripts hand it to the client in a private option file,
@@ -35,6 +38,7 @@ final class BackupScripts {
     static final String UPLOAD = "upload.sh";
     static final String RESTORE = "restore.sh";
     static final String DOWNLOAD = "download.sh";
+    static final String VERIFY = "verify.sh";
 
     // Environment of the scripts.
     static final String DB_HOST = "DB_HOST";
@@ -69,6 +73,16 @@ final class BackupScripts {
     static final int EXIT_BAD_CONFIGURATION = 2;
     /** Restore refused: the schema already holds tables, views or routines. */
     static final int EXIT_NOT_EMPTY = 3;
+    /** Verify: the backup failed verification (corrupt, incomplete, not restorable, or not what its manifest says). */
+    static final int EXIT_REJECTED = 4;
+    /** Verify: the text of restore.sh, which it runs as a real restore runs it. */
+    static final String RESTORE_SCRIPT = "RESTORE_SCRIPT";
+    /** Verify: the private server's loopback port (default 3306). */
+    static final String SCRATCH_PORT = "SCRATCH_PORT";
+    /** Verify, optional: where the summary line is also written (the container's termination message). */
+    static final String RESULT_FILE = "RESULT_FILE";
+    /** backup.sh writes {@code <backup>.manifest} beside each backup. */
+    static final String MANIFEST_SUFFIX = ".manifest";
 
     /** Schema names the scripts accept (they end up in file names and SQL): Pi's are plain. */
     public static final Pattern SCHEMA = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]{0,63}");
@@ -131,10 +145,14 @@ final class BackupScripts {
         return load(DOWNLOAD);
     }
 
+    static String verifyScript() {
+        return load(VERIFY);
+    }
+
     /** All of them by file name, e.g. as a ConfigMap's data mounted where the Jobs run them. */
     public static Map<String, String> all() {
         Map<String, String> scripts = new LinkedHashMap<>();
-        for (String name : new String[] { BACKUP, UPLOAD, RESTORE, DOWNLOAD }) {
+        for (String name : new String[] { BACKUP, UPLOAD, RESTORE, DOWNLOAD, VERIFY }) {
             scripts.put(name, load(name));
         }
         return scripts;

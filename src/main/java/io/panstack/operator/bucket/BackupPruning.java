@@ -33,6 +33,8 @@ public final class BackupPruning {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     /** A name time this far ahead of the clock is not a real backup's: it neither takes a newest slot nor goes. */
     private static final Duration FUTURE = Duration.ofDays(1);
+    /** backup.sh writes {@code <backup>.manifest} beside each backup; it goes with it. */
+    static final String MANIFEST_SUFFIX = ".manifest";
 
     private BackupPruning() {
     }
@@ -45,10 +47,11 @@ public final class BackupPruning {
      */
     public static Observed<Integer> prune(Stack stack, Buckets s3, String bucket, Instant now) {
         try {
-            List<String> doomed = toPrune(s3.list(bucket, StackBucket.BACKUP_PREFIX), stack.database().schema(),
-                    stack.spec().getBackup(), since(stack), restoredFrom(stack, bucket), now);
+            List<StoredObject> stored = s3.list(bucket, StackBucket.BACKUP_PREFIX);
+            List<String> doomed = toPrune(stored, stack.database().schema(), stack.spec().getBackup(), since(stack),
+                    restoredFrom(stack, bucket), now);
             if (!doomed.isEmpty()) {
-                s3.deleteCurrent(bucket, doomed);
+                s3.deleteCurrent(bucket, withManifests(doomed, stored));
             }
             return Observed.of(doomed.size());
         } catch (RuntimeException e) {
@@ -81,6 +84,19 @@ public final class BackupPruning {
         return own.subList(0, Math.max(0, own.size() - spec.keepNewest())).stream()
                 .filter(o -> o.lastModified().isBefore(cutoff))
                 .map(StoredObject::key).toList();
+    }
+
+    /** The backups, each followed by its manifest (backup.sh's {@code <key>.manifest}) when it is stored. */
+    static List<String> withManifests(List<String> backups, List<StoredObject> stored) {
+        java.util.Set<String> keys = stored.stream().map(StoredObject::key).collect(java.util.stream.Collectors.toSet());
+        List<String> all = new java.util.ArrayList<>();
+        for (String backup : backups) {
+            all.add(backup);
+            if (keys.contains(backup + MANIFEST_SUFFIX)) {
+                all.add(backup + MANIFEST_SUFFIX);
+            }
+        }
+        return all;
     }
 
     private static Instant stamp(Pattern backup, String key) {

@@ -9,6 +9,7 @@
 #   RETENTION_DAYS   optional: afterwards delete this schema's backups in BACKUP_DIR older than that many days
 #                    (only names of exactly that form; never the KEEP_NEWEST newest)
 #   KEEP_NEWEST      optional (default 1): how many of the newest backups pruning keeps whatever their age
+# Beside each backup, <file>.manifest: what verify.sh checks a restore of it against (see "manifest" below).
 # Output: one summary line on stdout; errors on stderr.
 # Exit:   0 done; 1 failed (and nothing left behind that looks like a backup); 2 bad configuration.
 #
@@ -47,13 +48,18 @@ mkdir -p "$BACKUP_DIR" || bad "cannot create BACKUP_DIR $BACKUP_DIR"
 if command -v mariadb-dump >/dev/null 2>&1; then DUMP=mariadb-dump
 elif command -v mysqldump >/dev/null 2>&1; then DUMP=mysqldump
 else bad "neither mariadb-dump nor mysqldump is installed"; fi
+if command -v mariadb >/dev/null 2>&1; then CLIENT=mariadb
+elif command -v mysql >/dev/null 2>&1; then CLIENT=mysql
+else bad "neither mariadb nor mysql (the client) is installed"; fi
 
 # --- private temp dir; whatever happens, it and any half-written dump go ----------------------------------------
 work=$(mktemp -d "${TMPDIR:-/tmp}/panstack-backup.XXXXXX") || bad "cannot create a private temp dir"
 partial=
+manifest=
 cleanup() {
   rm -rf "$work"
   if [ -n "$partial" ]; then rm -f "$partial"; fi
+  if [ -n "$manifest" ]; then rm -f "$manifest"; fi
 }
 trap cleanup EXIT
 trap 'exit 129' HUP
@@ -99,17 +105,61 @@ rc=$(cat "$work/dump.rc" 2>/dev/null) || rc=
 gzip -t "$partial" 2>/dev/null || fail "the compressed dump is corrupt; no backup written"
 # --skip-comments drops the "-- Dump completed" line. The last statement of a complete dump restores SQL_NOTES
 # (mysqldump and mariadb-dump alike); a dump without CREATE TABLE is no repository backup (empty or wrong schema).
-tables=$(gzip -dc "$partial" | awk '
-  /^CREATE TABLE / { t++ }
+# The same pass counts each table's rows in the dump itself, so the counts are those of the dump's own consistent
+# snapshot (--single-transaction), whatever Pi wrote meanwhile. A row is a parenthesised tuple of an INSERT (all on
+# its line, or one a line as newer clients write them; a string never spans lines, its newlines are escaped): with
+# the escapes (\x) and then the quoted strings taken out, only the tuples' own parentheses are left.
+gzip -dc "$partial" | awk -v out="$work/rows" -v q="'" '
   NF { last = $0 }
-  END { if (index(last, "SET SQL_NOTES=@OLD_SQL_NOTES") == 0) { print "truncated"; exit } print t + 0 }')
-case $tables in
+  /^CREATE TABLE `/ {
+    name = $0; sub(/^CREATE TABLE `/, "", name); sub(/` \(.*$/, "", name); gsub(/``/, "`", name)
+    rows[name] += 0; order[++n] = name; next
+  }
+  !inserting && /^INSERT INTO `/ {
+    name = $0; sub(/^INSERT INTO `/, "", name); sub(/` VALUES.*$/, "", name); gsub(/``/, "`", name)
+    inserting = 1; sub(/^INSERT INTO `([^`]|``)*` VALUES/, "")
+  }
+  inserting {
+    values = $0; gsub(/\\./, "", values); gsub(q "[^" q "]*" q, "", values)
+    rows[name] += gsub(/\(/, "", values); inserting = values !~ /;[ \t\r]*$/
+  }
+  END {
+    if (index(last, "SET SQL_NOTES=@OLD_SQL_NOTES") == 0) { print "truncated" > out; exit }
+    for (i = 1; i <= n; i++) print "table " rows[order[i]] " " order[i] > out
+  }' ||
+  fail "cannot read the dump back; no backup written"
+tables=$(grep -c '^table ' "$work/rows" || true)
+case $(head -n 1 "$work/rows") in
   truncated) fail "the dump is incomplete (no final statement); no backup written" ;;
-  0 | '') fail "schema $DB_SCHEMA has no tables; no backup written" ;;
 esac
+[ "$tables" -gt 0 ] || fail "schema $DB_SCHEMA has no tables; no backup written"
+
+# --- manifest: what a restore of this backup must give back ------------------------------------------------------
+# "format", "file", "schema", "sha256" and "bytes" of the compressed file, a "table <rows> <name>" line per table,
+# then the routines, triggers and views the schema had when it was dumped (read from information_schema: a dump
+# missing one is exactly what verification must catch).
+objects=$("$CLIENT" --defaults-extra-file="$work/client.cnf" --host="$DB_HOST" --port="$DB_PORT" \
+  --user="$DB_USER" --batch --skip-column-names -e "
+  SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '$DB_SCHEMA'
+  UNION ALL SELECT 'trigger', TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '$DB_SCHEMA'
+  UNION ALL SELECT 'view', TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = '$DB_SCHEMA'
+  ORDER BY 1, 2") || fail "cannot list the routines, triggers and views of $DB_SCHEMA; no backup written"
+manifest="$BACKUP_DIR/.$name.manifest.partial"
+{
+  echo "format panstack-backup-manifest/1"
+  echo "file $name"
+  echo "schema $DB_SCHEMA"
+  echo "sha256 $(sha256sum "$partial" | cut -d ' ' -f 1)"
+  echo "bytes $(wc -c <"$partial" | tr -d ' ')"
+  cat "$work/rows"
+  [ -z "$objects" ] || printf '%s\n' "$objects" | tr '\t' ' '
+} >"$manifest" || fail "cannot write the manifest; no backup written"
 
 # Readable for the pod's group (fsGroup): the upload container may run as another user of that group.
-chmod 640 "$partial"
+chmod 640 "$partial" "$manifest"
+# The manifest first: a backup name in the directory always has its manifest beside it.
+mv "$manifest" "$final.manifest"
+manifest=
 mv "$partial" "$final" # same directory: an atomic rename
 partial=
 bytes=$(wc -c <"$final" | tr -d ' ')
@@ -126,18 +176,21 @@ if [ -n "${RETENTION_DAYS:-}" ]; then
   done
   older=$((total - KEEP_NEWEST)) # sorted by name, so by time: the first $older are not among the newest
   index=0
-  for f in "$BACKUP_DIR/$DB_SCHEMA"-*.sql.gz "$BACKUP_DIR/.$DB_SCHEMA"-*.sql.gz.partial; do
+  for f in "$BACKUP_DIR/$DB_SCHEMA"-*.sql.gz "$BACKUP_DIR/.$DB_SCHEMA"-*.sql.gz.partial \
+    "$BACKUP_DIR/.$DB_SCHEMA"-*.sql.gz.manifest.partial; do
     case ${f##*/} in
       "$DB_SCHEMA"-$STAMP_GLOB.sql.gz)
         index=$((index + 1))
         [ "$index" -le "$older" ] || continue
         age=$((RETENTION_DAYS - 1)) ;;
-      ."$DB_SCHEMA"-$STAMP_GLOB.sql.gz.partial) age=0 ;; # left by a killed run: gone after a day
+      ."$DB_SCHEMA"-$STAMP_GLOB.sql.gz.partial | ."$DB_SCHEMA"-$STAMP_GLOB.sql.gz.manifest.partial)
+        age=0 ;; # left by a killed run: gone after a day
       *) continue ;;
     esac
     [ "$f" != "$final" ] || continue
     # find -mtime +N: modified at least N+1 whole days ago
     if [ -f "$f" ] && [ -n "$(find "$f" -prune -type f -mtime +"$age")" ]; then
+      case $f in *.sql.gz) rm -f "$f.manifest" ;; esac # a pruned backup's manifest goes with it
       rm -f "$f" && pruned=$((pruned + 1))
     fi
   done

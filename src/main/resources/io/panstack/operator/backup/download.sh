@@ -2,18 +2,33 @@
 # Downloads DOWNLOAD_SOURCE (s3://bucket/key) to DOWNLOAD_TARGET for a restore, under a temporary name first, so
 # the restore never sees a partial file. AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL are passed as --endpoint-url when
 # set (older CLIs ignore the variables). Exit 1 when the download fails or is empty, 2 on bad configuration.
-# Runs in the AWS CLI image, as the restore Job's init container.
+# DOWNLOAD_SOURCE may also be a folder (s3://bucket/backups/): then the newest backup of DB_SCHEMA there and its
+# manifest are downloaded into the directory DOWNLOAD_TARGET, for verification.
+# Runs in the AWS CLI image, as the restore and verification Jobs' init container.
 set -eu
 umask 077
 : "${DOWNLOAD_SOURCE:?download: set DOWNLOAD_SOURCE}" "${DOWNLOAD_TARGET:?download: set DOWNLOAD_TARGET}"
+endpoint=${AWS_ENDPOINT_URL_S3:-${AWS_ENDPOINT_URL:-}}
+if [ -n "$endpoint" ]; then set -- --endpoint-url "$endpoint"; else set --; fi
 case $DOWNLOAD_SOURCE in
+  s3://*/*/) # a folder: its newest backup of DB_SCHEMA (names sort by time), and that backup's manifest
+    : "${DB_SCHEMA:?download: set DB_SCHEMA to find the newest backup in a folder}"
+    listing=$(aws "$@" s3 ls "$DOWNLOAD_SOURCE") || { echo "download: cannot list $DOWNLOAD_SOURCE" >&2; exit 1; }
+    newest=$(printf '%s\n' "$listing" | awk '{ print $NF }' |
+      grep -E "^$DB_SCHEMA-[0-9]{8}T[0-9]{6}Z\.sql\.gz\$" | LC_ALL=C sort | tail -n 1) || true
+    [ -n "$newest" ] || { echo "download: no backup of $DB_SCHEMA in $DOWNLOAD_SOURCE" >&2; exit 1; }
+    if printf '%s\n' "$listing" | awk '{ print $NF }' | grep -qxF "$newest.manifest"; then
+      aws "$@" s3 cp --only-show-errors "$DOWNLOAD_SOURCE$newest.manifest" "$DOWNLOAD_TARGET/$newest.manifest" ||
+        { echo "download: cannot download $DOWNLOAD_SOURCE$newest.manifest" >&2; exit 1; }
+    fi
+    DOWNLOAD_SOURCE=$DOWNLOAD_SOURCE$newest
+    DOWNLOAD_TARGET=$DOWNLOAD_TARGET/$newest
+    ;;
   s3://*/?*) ;;
   *) echo "download: not an S3 object: $DOWNLOAD_SOURCE" >&2; exit 2 ;;
 esac
 part="$DOWNLOAD_TARGET.part"
 rm -f "$part"
-endpoint=${AWS_ENDPOINT_URL_S3:-${AWS_ENDPOINT_URL:-}}
-if [ -n "$endpoint" ]; then set -- --endpoint-url "$endpoint"; else set --; fi
 if ! aws "$@" s3 cp --only-show-errors "$DOWNLOAD_SOURCE" "$part"; then
   rm -f "$part"
   echo "download: cannot download $DOWNLOAD_SOURCE" >&2

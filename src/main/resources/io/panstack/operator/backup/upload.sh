@@ -7,7 +7,7 @@
 # Environment:
 #   BUCKET, PREFIX (optional, e.g. "backups"), BACKUP_DIR (without FILE), DB_SCHEMA (optional)
 #   AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL (optional), credentials and region as the CLI takes them
-# Output: one summary line on stdout; errors on stderr. Writes nothing but the one S3 object.
+# Output: one summary line on stdout; errors on stderr. Writes nothing but the backup's S3 object and its manifest's.
 # Exit:   0 uploaded (and its size checked); 1 failed; 2 bad configuration.
 set -eu
 
@@ -56,4 +56,9 @@ s3 s3 cp --only-show-errors "$file" "s3://$BUCKET/$key" || fail "aws s3 cp of $f
 stored=$(s3 s3api head-object --bucket "$BUCKET" --key "$key" --query ContentLength --output text) ||
   fail "s3://$BUCKET/$key cannot be read back"
 [ "$stored" = "$bytes" ] || fail "s3://$BUCKET/$key holds $stored bytes, the file $bytes"
+# Its manifest (what verification checks a restore against) after it: a manifest in S3 means its backup is there.
+if [ -f "$file.manifest" ]; then
+  s3 s3 cp --only-show-errors "$file.manifest" "s3://$BUCKET/$key.manifest" ||
+    fail "aws s3 cp of $file.manifest to s3://$BUCKET/$key.manifest failed"
+fi
 echo "upload: s3://$BUCKET/$key bytes=$bytes seconds=$(($(date +%s) - started))"

@@ -117,7 +117,7 @@ class BackupRestoreTest {
         Instant after = Instant.now();
 
         assertThat(backup.exit()).as(backup.toString()).isZero();
-        Path file = onlyFile(dir);
+        Path file = onlyBackup(dir);
         String name = file.getFileName().toString();
         assertThat(backup.out()).matches("backup: file=" + Pattern.quote(file.toString())
                 + " bytes=" + Files.size(file) + " seconds=[0-9]+ tables=6\n");
@@ -126,6 +126,17 @@ class BackupRestoreTest {
         assertThat(BackupScripts.timeOf(name)).hasValueSatisfying(t -> assertThat(t)
                 .isBetween(before.minusSeconds(1), after.plusSeconds(1)));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+        // The manifest: the file's checksum and size, each table's rows as the dump holds them (the source's counts:
+        // nothing writes meanwhile), and the routines, trigger and view.
+        Map<String, Long> counted = new TreeMap<>();
+        tableStats(source, SCHEMA).forEach((table, stats) -> counted.put(table, stats.rows()));
+        assertThat(manifestRows(file)).isEqualTo(counted);
+        assertThat(Files.readAllLines(Path.of(file + ".manifest"))).startsWith("format panstack-backup-manifest/1",
+                "file " + name, "schema dashboard",
+                "sha256 " + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(file))), "bytes " + Files.size(file))
+                .contains("function chartsInCategory", "procedure touchTable", "trigger recordTableInteraction",
+                        "view mis_chart_summary");
         String dump = gunzip(file); // GZIPInputStream reads it all: valid gzip
         assertThat(dump).contains("CREATE TABLE `mis_chart`", "CREATE TABLE `mis_last_table_interactions`")
                 .containsPattern("(?i)TRIGGER\\s+`?recordTableInteraction`?\\s+AFTER INSERT ON\\s+`?mis_chart")
@@ -156,12 +167,14 @@ class BackupRestoreTest {
                 assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(expectedKey)).asByteArray())
                         .isEqualTo(Files.readAllBytes(file));
                 assertThat(s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("backups/" + cli.getKey() + "/")).contents())
-                        .singleElement().satisfies(o -> assertThat(o.key()).isEqualTo(expectedKey));
+                        .extracting(o -> o.key()).containsExactly(expectedKey, expectedKey + ".manifest");
+                assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(expectedKey + ".manifest")).asByteArray())
+                        .isEqualTo(Files.readAllBytes(Path.of(file + ".manifest")));
             }
             key = expectedKey;
             uploadMillis = upload.millis();
         }
-        assertThat(onlyFile(dir)).isEqualTo(file); // the upload wrote nothing locally
+        assertThat(onlyBackup(dir)).isEqualTo(file); // the upload wrote nothing locally
 
         // Restore from S3 into the empty second server.
         Path downloads = Files.createDirectories(temp.resolve("downloads"));
@@ -236,7 +249,7 @@ class BackupRestoreTest {
         assertThat(dump.environment()).doesNotContain(PASSWORD).doesNotContain("DB_PASSWORD=");
         assertThat(run.out() + run.err()).doesNotContain(PASSWORD).doesNotContain(escaped(PASSWORD));
         assertThat(tmp).isEmptyDirectory(); // the option file and its directory are gone
-        assertThat(gunzip(onlyFile(dir))).contains("CREATE TABLE `mis_user`");
+        assertThat(gunzip(onlyBackup(dir))).contains("CREATE TABLE `mis_user`");
     }
 
     /** A mounted Secret (with the newline editors add) instead of the environment. */
@@ -251,7 +264,7 @@ class BackupRestoreTest {
         Run run = run("backup.sh", env);
 
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(onlyFile(temp.resolve("from-file"))).isRegularFile();
+        assertThat(onlyBackup(temp.resolve("from-file"))).isRegularFile();
     }
 
     /** The dump dies halfway (its connection killed while a table is locked): no file, not even the partial one. */
@@ -357,7 +370,10 @@ class BackupRestoreTest {
         ageDays.put("dashboard-20200101T000000Z.sql.gz", 30); // pruned
         ageDays.put("dashboard-20200102T000000Z.sql.gz", 8); // pruned
         ageDays.put("dashboard-20200103T000000Z.sql.gz", 6); // kept: younger than 7 days
+        ageDays.put("dashboard-20200101T000000Z.sql.gz.manifest", 30); // pruned with its backup
+        ageDays.put("dashboard-20200103T000000Z.sql.gz.manifest", 6); // kept with its backup
         ageDays.put(".dashboard-20200104T000000Z.sql.gz.partial", 2); // pruned: left by a killed run
+        ageDays.put(".dashboard-20200104T000000Z.sql.gz.manifest.partial", 2); // pruned: left by a killed run
         ageDays.put("other-20200101T000000Z.sql.gz", 30); // another schema's
         ageDays.put("dashboard-copy-20200101T000000Z.sql.gz", 30); // another schema's, with our name as prefix
         ageDays.put("dashboard-20200101T000000Z.sql.gz.bak", 30);
@@ -373,11 +389,11 @@ class BackupRestoreTest {
         Run run = run("backup.sh", env);
 
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out()).endsWith(" pruned=3\n");
+        assertThat(run.out()).endsWith(" pruned=4\n");
         assertThat(names(dir)).containsExactlyInAnyOrder("dashboard-20200103T000000Z.sql.gz",
-                "other-20200101T000000Z.sql.gz", "dashboard-copy-20200101T000000Z.sql.gz",
+                "dashboard-20200103T000000Z.sql.gz.manifest", "other-20200101T000000Z.sql.gz", "dashboard-copy-20200101T000000Z.sql.gz",
                 "dashboard-20200101T000000Z.sql.gz.bak", "dashboard-2020.sql.gz", "dashboard-20200101T000000Z.sql",
-                "notes.txt", newest(dir));
+                "notes.txt", newest(dir), newest(dir) + ".manifest");
 
         // The newest backup by name is kept however old its file looks (a clock that ran ahead, a copy with an
         // old time): pruning never leaves a schema without its latest backup.
@@ -412,7 +428,7 @@ class BackupRestoreTest {
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.out()).endsWith(" pruned=2\n");
         assertThat(names(dir)).containsExactlyInAnyOrder("dashboard-20200103T000000Z.sql.gz",
-                "dashboard-20200104T000000Z.sql.gz", onlyNew(run));
+                "dashboard-20200104T000000Z.sql.gz", onlyNew(run), onlyNew(run) + ".manifest");
 
         env.put("KEEP_NEWEST", "0");
         assertThat(run("backup.sh", env).exit()).isEqualTo(BackupScripts.EXIT_BAD_CONFIGURATION);
@@ -511,6 +527,135 @@ class BackupRestoreTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+
+    // --- verification -----------------------------------------------------------------------------------------------
+
+    /**
+     * verify.sh takes the newest backup in a directory, restores it into a MariaDB server it starts itself and checks
+     * it against its manifest; the server and its data are gone afterwards, and the stack's servers are untouched.
+     */
+    @Test
+    void verificationRestoresTheNewestBackupIntoAServerOfItsOwn() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("verify-newest"));
+        Path taken = backupFile("verify-newest-source");
+        Path backup = Files.copy(taken, dir.resolve(backupName("20261130T020000Z")));
+        Files.copy(Path.of(taken + ".manifest"), Path.of(backup + ".manifest"));
+        Files.writeString(dir.resolve(backupName("20261129T020000Z")), "not a backup: an older name is never chosen");
+        Map<String, TableStats> before = tableStats(source, SCHEMA);
+        Path tmp = Files.createDirectories(temp.resolve("verify-tmp"));
+        Path result = temp.resolve("verify-result");
+        Map<String, String> env = verifyEnv(tmp);
+        env.put("RESULT_FILE", result.toString());
+
+        Run verify = run("verify.sh", env, dir.toString());
+
+        assertThat(verify.exit()).as(verify.toString()).isZero();
+        assertThat(verify.out()).matches("verify: backup=" + Pattern.quote(backup.getFileName().toString())
+                + " result=Passed tables=6 rows=" + rows + " routines=2 triggers=1 views=1 seconds=[0-9]+\n");
+        assertThat(Files.readString(result)).isEqualTo(verify.out());
+        assertThat(tmp).as("the scratch server's data is gone").isEmptyDirectory();
+        assertThat(processes()).as("the scratch server is stopped")
+                .noneMatch(p -> p.commandLine().contains(tmp.toString()));
+        assertThat(tableStats(source, SCHEMA)).isEqualTo(before);
+        System.out.printf("verify: %d rows restored and checked in %d ms%n", rows, verify.millis());
+    }
+
+    @Test
+    void aBackupChangedAfterItWasTakenFailsVerification() throws Exception {
+        Path backup = backupFile("verify-changed");
+        byte[] bytes = Files.readAllBytes(backup);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(backup, bytes);
+
+        Run verify = run("verify.sh", verifyEnv(temp), backup.toString());
+
+        assertThat(verify.exit()).as(verify.toString()).isEqualTo(BackupScripts.EXIT_REJECTED);
+        assertThat(verify.out()).startsWith("verify: backup=" + backup.getFileName() + " result=Failed ")
+                .contains("checksum");
+    }
+
+    /** Cut short and its manifest made to match (or without one): the restore itself refuses it. */
+    @Test
+    void aTruncatedBackupFailsVerification() throws Exception {
+        Path backup = backupFile("verify-truncated");
+        byte[] bytes = Files.readAllBytes(backup);
+        Files.write(backup, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path manifest = Path.of(backup + ".manifest");
+        Files.writeString(manifest, Files.readString(manifest).replaceAll("(?m)^sha256 .*$", "sha256 "
+                + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(backup)))));
+
+        Run verify = run("verify.sh", verifyEnv(temp), backup.toString());
+
+        assertThat(verify.exit()).as(verify.toString()).isEqualTo(BackupScripts.EXIT_REJECTED);
+        assertThat(verify.out()).contains("result=Failed it does not restore");
+
+        Files.delete(manifest);
+        Run withoutManifest = run("verify.sh", verifyEnv(temp), backup.toString());
+        assertThat(withoutManifest.exit()).as(withoutManifest.toString()).isEqualTo(BackupScripts.EXIT_REJECTED);
+    }
+
+    /** A restore that gives back other rows or lacks a routine than the dump held is no good backup. */
+    @Test
+    void rowsOrRoutinesMissingAfterTheRestoreFailVerification() throws Exception {
+        Path backup = backupFile("verify-counts");
+        Path manifest = Path.of(backup + ".manifest");
+        String original = Files.readString(manifest);
+        long users = manifestRows(backup).get("mis_user");
+        Files.writeString(manifest, original.replace("table " + users + " mis_user", "table " + (users + 1) + " mis_user"));
+
+        Run rowsWrong = run("verify.sh", verifyEnv(temp), backup.toString());
+
+        assertThat(rowsWrong.exit()).as(rowsWrong.toString()).isEqualTo(BackupScripts.EXIT_REJECTED);
+        assertThat(rowsWrong.out()).contains("table mis_user has " + users + " rows after the restore, the dump held "
+                + (users + 1));
+
+        Files.writeString(manifest, original + "function lostRoutine\n");
+        Run routineMissing = run("verify.sh", verifyEnv(temp), backup.toString());
+
+        assertThat(routineMissing.exit()).as(routineMissing.toString()).isEqualTo(BackupScripts.EXIT_REJECTED);
+        assertThat(routineMissing.out()).contains("the function lostRoutine is missing after the restore");
+    }
+
+    /** The verification Job's way with a bucket: download.sh fetches the newest backup and its manifest. */
+    @Test
+    void theNewestBackupInABucketIsDownloadedWithItsManifestAndVerified() throws Exception {
+        Path local = backupFile("verify-s3");
+        Map<String, String> aws = awsEnv(awsClis().values().iterator().next());
+        aws.put("BUCKET", BUCKET);
+        aws.put("PREFIX", "verify-s3");
+        assertThat(run("upload.sh", aws, local.toString()).exit()).isZero();
+        try (S3Client s3 = s3()) { // an older backup, without a manifest: never the one chosen
+            s3.putObject(r -> r.bucket(BUCKET).key("verify-s3/" + backupName("20200101T000000Z")),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("old"));
+        }
+        Path downloads = Files.createDirectories(temp.resolve("verify-s3-downloads"));
+        aws.put("DOWNLOAD_SOURCE", "s3://" + BUCKET + "/verify-s3/");
+        aws.put("DOWNLOAD_TARGET", downloads.toString());
+        aws.put("DB_SCHEMA", SCHEMA);
+
+        Run download = run("download.sh", aws);
+
+        assertThat(download.exit()).as(download.toString()).isZero();
+        assertThat(names(downloads)).containsExactlyInAnyOrder(local.getFileName().toString(),
+                local.getFileName() + ".manifest");
+        Run verify = run("verify.sh", verifyEnv(temp), downloads.toString());
+        assertThat(verify.exit()).as(verify.toString()).isZero();
+        assertThat(verify.out()).contains("result=Passed tables=6 rows=" + rows);
+    }
+
+    static String backupName(String stamp) {
+        return SCHEMA + "-" + stamp + ".sql.gz";
+    }
+
+    static Map<String, String> verifyEnv(Path tmp) {
+        Map<String, String> env = baseEnv();
+        env.put("DB_SCHEMA", SCHEMA);
+        env.put("RESTORE_SCRIPT", BackupScripts.restoreScript());
+        env.put("SCRATCH_PORT", Integer.toString(MariaDbServer.freePort()));
+        env.put("TMPDIR", tmp.toString());
+        return env;
+    }
 
     private void assertRoutinesAndTriggerWork(String schema, String definer) {
         assertThat(target.sql("SELECT ROUTINE_TYPE, ROUTINE_NAME, DEFINER FROM information_schema.ROUTINES "
@@ -619,12 +764,35 @@ class BackupRestoreTest {
         return env;
     }
 
+    /** The mariadb image's awk is mawk, this machine's may be gawk: the manifest counts the same rows with each. */
+    @Test
+    void theManifestCountsEveryRowWithEachAwk() throws Exception {
+        Map<String, Long> counted = new TreeMap<>();
+        tableStats(source, SCHEMA).forEach((table, stats) -> counted.put(table, stats.rows()));
+        List<String> awks = List.of("mawk", "gawk", "original-awk").stream()
+                .filter(awk -> Files.isExecutable(Path.of("/usr/bin", awk))).toList();
+        assertThat(awks).as("an awk to try").isNotEmpty();
+        for (String awk : awks) {
+            Path bin = Files.createDirectories(temp.resolve("awk-" + awk));
+            Files.deleteIfExists(bin.resolve("awk"));
+            Files.createSymbolicLink(bin.resolve("awk"), Path.of("/usr/bin", awk));
+            Path dir = temp.resolve("manifest-" + awk);
+            Map<String, String> env = backupEnv(dir);
+            env.put("PATH", bin + ":" + env.get("PATH"));
+
+            Run backup = run("backup.sh", env);
+
+            assertThat(backup.exit()).as(awk + ": " + backup).isZero();
+            assertThat(manifestRows(onlyBackup(dir))).as(awk).isEqualTo(counted);
+        }
+    }
+
     /** A fresh backup of the source in a directory of its own. */
     static Path backupFile(String name) throws Exception {
         Path dir = temp.resolve("backup-" + name);
         Run run = run("backup.sh", backupEnv(dir));
         assertThat(run.exit()).as(run.toString()).isZero();
-        return onlyFile(dir);
+        return onlyBackup(dir);
     }
 
     /** The environment of the aws CLI aimed at moto, with exactly this CLI first on the PATH. */
@@ -751,12 +919,26 @@ class BackupRestoreTest {
         return m.group(1);
     }
 
-    static Path onlyFile(Path dir) throws IOException {
+    /** The one backup in dir, which holds nothing else but its manifest. */
+    static Path onlyBackup(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> all = files.toList();
-            assertThat(all).as("files in " + dir).hasSize(1);
+            List<Path> all = files.sorted().toList();
+            assertThat(all).as("files in " + dir).hasSize(2);
+            assertThat(all.get(1).getFileName().toString()).isEqualTo(all.get(0).getFileName() + ".manifest");
             return all.get(0);
         }
+    }
+
+    /** A manifest's "table <rows> <name>" lines, as name -> rows. */
+    static Map<String, Long> manifestRows(Path backup) throws IOException {
+        Map<String, Long> rows = new TreeMap<>();
+        for (String line : Files.readAllLines(Path.of(backup + ".manifest"))) {
+            if (line.startsWith("table ")) {
+                String[] parts = line.split(" ", 3);
+                rows.put(parts[2], Long.parseLong(parts[1]));
+            }
+        }
+        return rows;
     }
 
     static List<String> names(Path dir) throws IOException {

@@ -85,7 +85,8 @@ class BackupScriptsTest {
     void scriptsLoadFromTheClasspath() {
         Map<String, String> all = BackupScripts.all();
 
-        assertThat(all).containsOnlyKeys("backup.sh", "upload.sh", "restore.sh", "download.sh");
+        assertThat(all).containsOnlyKeys("backup.sh", "upload.sh", "restore.sh", "download.sh", "verify.sh");
+        assertThat(all.get("verify.sh")).isEqualTo(BackupScripts.verifyScript());
         assertThat(all.get("download.sh")).isEqualTo(BackupScripts.downloadScript());
         assertThat(all.get("backup.sh")).isEqualTo(BackupScripts.backupScript());
         assertThat(all.get("upload.sh")).isEqualTo(BackupScripts.uploadScript());

@@ -102,8 +102,10 @@ class CloudResourcesMotoTest extends MotoCloudTest {
         stack.resource().getMetadata().setCreationTimestamp("2020-01-01T00:00:00Z");
         CloudFixture.untilReady(stack, aws.services(), new TestCredentials());
         String bucket = AwsNames.bucket(stack);
-        List<String> keys = List.of("backups/dashboard-20260101T020000Z.sql.gz", "backups/dashboard-20260102T020000Z.sql.gz",
-                "backups/dashboard-20260103T020000Z.sql.gz", "backups/dashboard-20260104T020000Z.sql.gz",
+        List<String> keys = List.of("backups/dashboard-20260101T020000Z.sql.gz",
+                "backups/dashboard-20260101T020000Z.sql.gz.manifest", "backups/dashboard-20260102T020000Z.sql.gz",
+                "backups/dashboard-20260103T020000Z.sql.gz", "backups/dashboard-20260103T020000Z.sql.gz.manifest",
+                "backups/dashboard-20260104T020000Z.sql.gz",
                 "backups/dashboard-20260105T020000Z.sql.gz", "backups/notes.txt", "backups/other-20260101T020000Z.sql.gz",
                 "backups/2025/dashboard-20250101T020000Z.sql.gz", "themes/dashboard-20260101T020000Z.sql.gz");
         keys.forEach(key -> aws.s3.putObject(r -> r.bucket(bucket).key(key),
@@ -115,12 +117,15 @@ class CloudResourcesMotoTest extends MotoCloudTest {
 
         assertThat(pruned).isEqualTo(2);
         assertThat(aws.s3.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(o -> o.key())
+                .as("a pruned backup's manifest goes with it; a kept one's stays")
                 .containsExactlyInAnyOrder("backups/dashboard-20260103T020000Z.sql.gz",
-                        "backups/dashboard-20260104T020000Z.sql.gz", "backups/dashboard-20260105T020000Z.sql.gz",
+                        "backups/dashboard-20260103T020000Z.sql.gz.manifest", "backups/dashboard-20260104T020000Z.sql.gz", "backups/dashboard-20260105T020000Z.sql.gz",
                         "backups/notes.txt", "backups/other-20260101T020000Z.sql.gz",
                         "backups/2025/dashboard-20250101T020000Z.sql.gz", "themes/dashboard-20260101T020000Z.sql.gz");
         assertThat(aws.s3.listObjectVersions(r -> r.bucket(bucket).prefix("backups/dashboard-20260101")).versions())
-                .as("versioned: the pruned backup stays as an old version until the lifecycle rule expires it").hasSize(1);
+                .as("versioned: the pruned backup and manifest stay as old versions until the lifecycle rule expires them")
+                .extracting(v -> v.key()).containsExactlyInAnyOrder("backups/dashboard-20260101T020000Z.sql.gz",
+                        "backups/dashboard-20260101T020000Z.sql.gz.manifest");
         assertThat(io.panstack.operator.bucket.BackupPruning.prune(stack, aws.services().s3(), bucket, aYearLater).value())
                 .as("the newest three stay, however often it runs").isZero();
     }

@@ -30,8 +30,13 @@ public final class BackupHealth {
      * @param lastFailure its last failed run, or null (kinds AWS runs report no failures)
      * @param continuous  its newest time moves all the time (point-in-time recovery): left out of the message, so an
      *                    unchanged stack does not rewrite its status on every poll
+     * @param failure     what the failure was, when it was no failed run (e.g. a backup that failed verification)
      */
-    public record Kind(String name, Instant newest, Instant lastFailure, boolean continuous) {
+    public record Kind(String name, Instant newest, Instant lastFailure, boolean continuous, String failure) {
+
+        public Kind(String name, Instant newest, Instant lastFailure, boolean continuous) {
+            this(name, newest, lastFailure, continuous, null);
+        }
 
         boolean failing() {
             return lastFailure != null && (newest == null || lastFailure.isAfter(newest));
@@ -64,8 +69,8 @@ public final class BackupHealth {
                         + format(Duration.between(kind.newest(), now).truncatedTo(ChronoUnit.HOURS)) + " old"
                         + failed(kind));
             } else if (kind.failing()) {
-                failing.add(kind.name() + ": the last run failed at " + kind.lastFailure() + ", the newest is from "
-                        + kind.newest());
+                failing.add(kind.name() + ": " + (kind.failure() != null ? kind.failure()
+                        : "the last run failed at " + kind.lastFailure() + ", the newest is from " + kind.newest()));
             } else {
                 fresh.add(kind.describe());
             }
@@ -88,7 +93,8 @@ public final class BackupHealth {
     }
 
     private static String failed(Kind kind) {
-        return kind.failing() ? " (the last run failed at " + kind.lastFailure() + ")" : "";
+        return !kind.failing() ? "" : " (" + (kind.failure() != null ? kind.failure()
+                : "the last run failed at " + kind.lastFailure()) + ")";
     }
 
     /** A duration as the spec writes it: "26h", "1d12h", "90m". Empty when malformed or zero. */

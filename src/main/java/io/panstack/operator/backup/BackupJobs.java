@@ -55,33 +55,52 @@ public final class BackupJobs {
     }
 
     public static CronJob cronJob(Stack stack, Target target) {
-        BackupSpec backup = stack.spec().getBackup();
+        return scheduled(stack, stack.names().backup(), COMPONENT, stack.spec().getBackup().getSchedule(), 3,
+                jobSpec(stack, target));
+    }
+
+    /** A backup now (on demand, or before an upgrade): the scheduled Job under another name. */
+    public static Job job(Stack stack, Target target, String name) {
+        return oneOff(stack, name, COMPONENT, jobSpec(stack, target));
+    }
+
+    /**
+     * A stack's CronJob of the backup family: in UTC, one run at a time, a start up to an hour late still made, and
+     * failed runs kept (3) for kubectl logs (the operator records their outcome in status as well).
+     */
+    static CronJob scheduled(Stack stack, String name, String component, String schedule, int successfulHistory,
+            JobSpec job) {
         return new CronJobBuilder()
-                .withNewMetadata().withName(stack.names().backup()).withNamespace(stack.namespace())
-                .withLabels(StackLabels.of(stack.name(), COMPONENT)).endMetadata()
+                .withNewMetadata().withName(name).withNamespace(stack.namespace())
+                .withLabels(StackLabels.of(stack.name(), component)).endMetadata()
                 .withNewSpec()
-                .withSchedule(backup.getSchedule())
+                .withSchedule(schedule)
                 .withTimeZone("Etc/UTC")
                 .withConcurrencyPolicy("Forbid")
                 .withStartingDeadlineSeconds(3600L)
-                .withSuccessfulJobsHistoryLimit(3)
-                // Failed runs are kept for kubectl logs; the operator also records their time in status.
+                .withSuccessfulJobsHistoryLimit(successfulHistory)
                 .withFailedJobsHistoryLimit(3)
                 .withNewJobTemplate()
-                .withNewMetadata().withLabels(StackLabels.of(stack.name(), COMPONENT)).endMetadata()
-                .withSpec(jobSpec(stack, target))
+                .withNewMetadata().withLabels(StackLabels.of(stack.name(), component)).endMetadata()
+                .withSpec(job)
                 .endJobTemplate()
                 .endSpec()
                 .build();
     }
 
-    /** A backup now (on demand, or before an upgrade): the scheduled Job under another name. */
-    public static Job job(Stack stack, Target target, String name) {
+    /** The Job of such a CronJob, run once now under a name of its own. */
+    static Job oneOff(Stack stack, String name, String component, JobSpec job) {
         return new JobBuilder()
                 .withNewMetadata().withName(name).withNamespace(stack.namespace())
-                .withLabels(StackLabels.of(stack.name(), COMPONENT)).endMetadata()
-                .withSpec(jobSpec(stack, target))
+                .withLabels(StackLabels.of(stack.name(), component)).endMetadata()
+                .withSpec(job)
                 .build();
+    }
+
+    /** The backup volume, read-only: where the restore and the verification read backups without a bucket. */
+    static Volume backupVolumeReadOnly(Stack stack, String volumeName) {
+        return new VolumeBuilder().withName(volumeName).withNewPersistentVolumeClaim()
+                .withClaimName(stack.names().backupVolume()).withReadOnly(true).endPersistentVolumeClaim().build();
     }
 
     static JobSpec jobSpec(Stack stack, Target target) {

@@ -3,7 +3,9 @@ package io.panstack.operator.backup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -28,7 +30,9 @@ public final class BackupObservations {
     private BackupObservations() {
     }
 
-    public static Readiness<BackupStatus> observe(Pass pass, Context<PanStack> context, String onDemandStarted, Instant now) {
+    /** @param started the panstack.io/backup-now and verify-now requests this reconcile started a Job for */
+    public static Readiness<BackupStatus> observe(Pass pass, Context<PanStack> context, Backups.OnDemand started,
+            Instant now) {
         Stack stack = pass.stack();
         BackupSpec spec = stack.spec().getBackup();
         if (!stack.spec().backsUp()) {
@@ -38,7 +42,8 @@ public final class BackupObservations {
         }
         PanStackStatus previous = stack.resource().getStatus();
         BackupStatus before = previous == null || previous.getBackup() == null ? new BackupStatus() : previous.getBackup();
-        List<Job> jobs = context.getSecondaryResourcesAsStream(Job.class)
+        List<Job> allJobs = context.getSecondaryResourcesAsStream(Job.class).toList();
+        List<Job> jobs = allJobs.stream()
                 .filter(job -> BackupJobs.COMPONENT.equals(job.getMetadata().getLabels().get(StackLabels.COMPONENT)))
                 .toList();
         BackupRuns.Outcome runs = BackupRuns.of(jobs);
@@ -57,12 +62,15 @@ public final class BackupObservations {
         Instant snapshot = snapshots == null ? null : snapshots.value();
         status.setLastSnapshotTime(text(BackupRuns.later(snapshot, parse(before.getLastSnapshotTime()))));
         status.setLastSnapshotError(snapshots == null ? before.getLastSnapshotError() : snapshots.failure());
-        status.setLastOnDemandRequest(onDemandStarted != null ? onDemandStarted : before.getLastOnDemandRequest());
+        status.setLastOnDemandRequest(started.backup() != null ? started.backup() : before.getLastOnDemandRequest());
+        status.setLastVerifyRequest(started.verify() != null ? started.verify() : before.getLastVerifyRequest());
+        recordVerification(status, before, Verifications.newest(allJobs,
+                context.getSecondaryResourcesAsStream(Pod.class).toList()));
         Observed<Integer> pruned = cloud != null && cloud.bucket() != null ? cloud.bucket().pruned() : null;
         status.setPruneError(pruned != null ? pruned.failure() : before.getPruneError());
 
         List<BackupHealth.Kind> kinds = new ArrayList<>();
-        kinds.add(new BackupHealth.Kind("logical dumps", lastSuccess, lastFailure, false));
+        kinds.add(logicalDumps(status, lastSuccess, lastFailure));
         if (cloud != null && cloud.database() != null) {
             kinds.add(pointInTimeRecovery(cloud.database().latestRestorableTime(), parse(status.getLastSnapshotTime())));
         } else if (previous != null && previous.getDatabase() != null && previous.getDatabase().getLatestRestorableTime() != null) {
@@ -74,6 +82,44 @@ public final class BackupObservations {
                 BackupHealth.parse(spec.getMaxAge()).orElse(BackupHealth.parse(BackupSpec.MAX_AGE).orElseThrow()),
                 askedSince(stack, context, now), now);
         return new Readiness<>(health.ready(), health.reason(), health.message(), status);
+    }
+
+    /**
+     * The newest verification, from its Job when that is newer than what status recorded (Jobs are pruned by the
+     * CronJob's history limits), else as recorded.
+     */
+    private static void recordVerification(BackupStatus status, BackupStatus before, Optional<Verifications.Outcome> found) {
+        Instant known = parse(before.getLastVerificationTime());
+        Optional<Verifications.Outcome> newer = found.filter(outcome -> known == null || outcome.at().isAfter(known));
+        if (newer.isEmpty()) {
+            status.setLastVerifiedTime(before.getLastVerifiedTime());
+            status.setLastVerificationResult(before.getLastVerificationResult());
+            status.setLastVerificationTime(before.getLastVerificationTime());
+            status.setLastVerificationBackup(before.getLastVerificationBackup());
+            status.setLastVerificationMessage(before.getLastVerificationMessage());
+            return;
+        }
+        Verifications.Outcome outcome = newer.get();
+        boolean passed = outcome.result() == Verifications.Result.Passed;
+        status.setLastVerifiedTime(passed ? text(outcome.at()) : before.getLastVerifiedTime());
+        status.setLastVerificationResult(outcome.result().name());
+        status.setLastVerificationTime(text(outcome.at()));
+        status.setLastVerificationBackup(outcome.backup());
+        status.setLastVerificationMessage(outcome.message());
+    }
+
+    /**
+     * The logical dumps as a kind of backup: a backup that failed verification is no fresh backup, until a newer one
+     * has been taken.
+     */
+    private static BackupHealth.Kind logicalDumps(BackupStatus status, Instant lastSuccess, Instant lastFailure) {
+        Instant rejected = Verifications.Result.Failed.name().equals(status.getLastVerificationResult())
+                ? parse(status.getLastVerificationTime()) : null;
+        if (rejected != null && (lastFailure == null || rejected.isAfter(lastFailure))) {
+            return new BackupHealth.Kind("logical dumps", lastSuccess, rejected, false, "the newest backup checked ("
+                    + status.getLastVerificationBackup() + ") failed verification at " + rejected);
+        }
+        return new BackupHealth.Kind("logical dumps", lastSuccess, lastFailure, false);
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.panstack.operator.backup;
 
 import java.util.Map;
+import java.util.function.Function;
 
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.panstack.operator.api.v1alpha1.BackupStatus;
 import io.panstack.operator.api.v1alpha1.PanStack;
-import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.backup.BackupJobs.Target;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.kube.JobRun;
@@ -12,13 +14,24 @@ import io.panstack.operator.stack.ShortHash;
 import io.panstack.operator.stack.Stack;
 
 /**
- * Where a stack's logical backups go, and backups on demand: a new value of the annotation
- * {@value #BACKUP_NOW} (any text, e.g. a timestamp) starts one backup Job, once per value.
+ * Where a stack's logical backups go, and the Jobs a user asks for with an annotation: a new value (any text, e.g. a
+ * timestamp) of {@value #BACKUP_NOW} starts one backup, of {@link Verifications#VERIFY_NOW} one verification of the
+ * newest backup; once per value.
  */
 public final class Backups {
     public static final String BACKUP_NOW = "panstack.io/backup-now";
 
     private Backups() {
+    }
+
+    /**
+     * The annotation values this reconcile started a Job for (to record in status); each null when none.
+     *
+     * @param backup the panstack.io/backup-now value
+     * @param verify the panstack.io/verify-now value
+     */
+    public record OnDemand(String backup, String verify) {
+        public static final OnDemand NONE = new OnDemand(null, null);
     }
 
     /** The stack's bucket when it has one, else its backup volume. */
@@ -27,28 +40,43 @@ public final class Backups {
                 : Target.volume();
     }
 
-    /** The annotation's value, when it asks for a backup not yet started; else null. */
+    /** The backup-now value, when it asks for a backup not yet started; else null. */
     static String requested(PanStack resource) {
+        return requested(resource, BACKUP_NOW, BackupStatus::getLastOnDemandRequest);
+    }
+
+    /** The verify-now value, when it asks for a verification not yet started; else null. */
+    static String verifyRequested(PanStack resource) {
+        return resource.getSpec().backsUp() && resource.getSpec().getBackup().getVerify().enabled()
+                ? requested(resource, Verifications.VERIFY_NOW, BackupStatus::getLastVerifyRequest) : null;
+    }
+
+    private static String requested(PanStack resource, String annotation, Function<BackupStatus, String> done) {
         Map<String, String> annotations = resource.getMetadata().getAnnotations();
-        String value = annotations == null ? null : annotations.get(BACKUP_NOW);
-        PanStackStatus status = resource.getStatus();
-        String done = status == null || status.getBackup() == null ? null : status.getBackup().getLastOnDemandRequest();
-        return value == null || value.isBlank() || value.equals(done) || !resource.getSpec().backsUp()
-                ? null : value;
+        String value = annotations == null ? null : annotations.get(annotation);
+        BackupStatus status = resource.getStatus() == null ? null : resource.getStatus().getBackup();
+        return value == null || value.isBlank() || value.equals(status == null ? null : done.apply(status))
+                || !resource.getSpec().backsUp() ? null : value;
     }
 
     /**
-     * Starts the backup asked for by the annotation; returns the request acted on (to record in status), or null.
-     * The Job's name comes from the request, so a repeated call after a crash finds it instead of starting another.
+     * Starts the backup and the verification the annotations ask for. A Job's name comes from its request, so a
+     * repeated call after a crash finds it instead of starting another.
      */
-    public static String startRequested(Stack stack, Target target, Context<PanStack> context) {
-        String request = requested(stack.resource());
+    public static OnDemand startRequested(Stack stack, Target target, Context<PanStack> context) {
+        String backup = start(requested(stack.resource()), stack.names().backup() + "-now-",
+                name -> BackupJobs.job(stack, target, name), context);
+        String verify = start(verifyRequested(stack.resource()), stack.names().verify() + "-now-",
+                name -> VerifyJobs.job(stack, target, name), context);
+        return new OnDemand(backup, verify);
+    }
+
+    private static String start(String request, String prefix, Function<String, Job> job, Context<PanStack> context) {
         if (request == null) {
             return null;
         }
-        JobRun backup = JobRun.find(context, stack.names().backup() + "-now-" + ShortHash.of(request));
-        backup.startOnce(() -> BackupJobs.job(stack, target, backup.name()), context);
+        JobRun run = JobRun.find(context, prefix + ShortHash.of(request));
+        run.startOnce(() -> job.apply(run.name()), context);
         return request;
     }
-
 }

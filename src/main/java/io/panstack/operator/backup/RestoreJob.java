@@ -133,8 +133,7 @@ final class RestoreJob {
         List<Volume> volumes = new ArrayList<>();
         volumes.add(new VolumeBuilder().withName(WORK).withNewEmptyDir().endEmptyDir().build());
         if (!from.fromS3()) {
-            volumes.add(new VolumeBuilder().withName(BACKUPS).withNewPersistentVolumeClaim()
-                    .withClaimName(stack.names().backupVolume()).withReadOnly(true).endPersistentVolumeClaim().build());
+            volumes.add(BackupJobs.backupVolumeReadOnly(stack, BACKUPS));
         }
         volumes.add(DatabaseLogin.passwordVolume(stack));
         return volumes;

@@ -16,6 +16,7 @@ import io.panstack.operator.api.v1alpha1.BackupStatus;
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.backup.BackupHealth;
+import io.panstack.operator.backup.VerificationHealth;
 import io.panstack.operator.status.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -49,6 +50,13 @@ public class StackMetrics {
                     "RDS: the latest time the database can be restored to, Unix seconds", null,
                     f -> f.latestRestorable() == null ? Map.of()
                             : Map.of("", (double) f.latestRestorable().getEpochSecond())),
+            new Metric("panstack_backup_verified",
+                    "1 when the newest backup was restored into a scratch server and matched its manifest, and the next"
+                            + " verification is not overdue (condition BackupVerified), else 0; no row when verification"
+                            + " is off", null, f -> f.verified() == null ? Map.of() : Map.of("", f.verified() ? 1.0 : 0.0)),
+            new Metric("panstack_backup_last_verified_timestamp_seconds",
+                    "When the newest verification that passed finished, Unix seconds", null,
+                    f -> f.lastVerified() == null ? Map.of() : Map.of("", (double) f.lastVerified().getEpochSecond())),
             new Metric("panstack_aws_observation_failing",
                     "1 when the last read of an AWS figure that only feeds status failed (its status field says why),"
                             + " else 0; observation: database_snapshots, files_recovery_points, files_backup_policy,"
@@ -69,7 +77,7 @@ public class StackMetrics {
     /** What one stack shows; null values are left out. */
     public record StackFigures(boolean ready, boolean suspended, Map<String, Integer> readyReplicas, Map<String, Instant> lastBackup,
             Instant lastFailedBackup, Long maxAgeSeconds, Instant latestRestorable, Map<String, Boolean> observationsFailing,
-            boolean reconcileFailing) {
+            boolean reconcileFailing, Boolean verified, Instant lastVerified) {
     }
 
     /** The figures of one stack, from its spec and the status the operator computed. */
@@ -101,7 +109,15 @@ public class StackMetrics {
                 maxAge, liveRestorable != null ? liveRestorable
                         : status.getDatabase() == null ? null : time(status.getDatabase().getLatestRestorableTime()),
                 observationsFailing(spec, status), status.getConditions().stream().anyMatch(c -> Conditions.RECONCILING
-                        .equals(c.getType()) && Conditions.RECONCILE_ERROR.equals(c.getReason())));
+                        .equals(c.getType()) && Conditions.RECONCILE_ERROR.equals(c.getReason())),
+                verified(status), backup == null ? null : time(backup.getLastVerifiedTime()));
+    }
+
+    /** BackupVerified as 1/0; null when there is none or verification is switched off (a choice, not a failure). */
+    private static Boolean verified(PanStackStatus status) {
+        return status.getConditions().stream().filter(c -> Conditions.BACKUP_VERIFIED.equals(c.getType()))
+                .filter(c -> !VerificationHealth.DISABLED.equals(c.getReason()))
+                .map(c -> Conditions.TRUE.equals(c.getStatus())).findFirst().orElse(null);
     }
 
     /** The observations this stack's spec makes, and whether the last read of each failed. */

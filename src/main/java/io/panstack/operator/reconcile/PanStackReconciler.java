@@ -23,7 +23,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.aws.AwsServicesFactory;
-import io.panstack.operator.backup.BackupCronJobDependent;
+import io.panstack.operator.backup.BackupCronJobs;
 import io.panstack.operator.backup.Backups;
 import io.panstack.operator.cloud.AwsPolling;
 import io.panstack.operator.database.MariaDbStatefulSet;
@@ -63,7 +63,7 @@ import io.panstack.operator.workloads.StackServices;
         @Dependent(type = DashboardIngressDependent.class, reconcilePrecondition = DashboardIngressDependent.Wanted.class),
         @Dependent(type = DashboardDisruptionBudgetDependent.class,
                 reconcilePrecondition = DashboardDisruptionBudgetDependent.Wanted.class),
-        @Dependent(type = BackupCronJobDependent.class, reconcilePrecondition = BackupCronJobDependent.Wanted.class) })
+        @Dependent(type = BackupCronJobs.class) })
 // Spec changes, deletion, and the backup-now annotation wake the reconciler; its own status writes do not.
 @ControllerConfiguration(name = PanStackReconciler.NAME, generationAwareEventProcessing = false,
         informer = @Informer(onUpdateFilter = WorthReconciling.class),
@@ -110,14 +110,14 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         // Recorded at once, so that a failure further on still reports what this pass found (AWS included).
         Pass pass = StackPasses.observedOnly(found.stack(), found.cloud(), context);
         pass.putInto(context);
-        String backupStarted = null;
+        Backups.OnDemand started = Backups.OnDemand.NONE;
         if (found.problem() == null) {
             pass = StackPasses.carryOut(found, context);
             pass.putInto(context);
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-            backupStarted = Backups.startRequested(found.stack(), Backups.target(pass.cloud()), context);
+            started = Backups.startRequested(found.stack(), Backups.target(pass.cloud()), context);
         }
-        UpdateControl<PanStack> control = status.of(resource, pass, context, found.problem(), null, backupStarted)
+        UpdateControl<PanStack> control = status.of(resource, pass, context, found.problem(), null, started)
                 .map(UpdateControl::patchStatus).orElseGet(UpdateControl::noUpdate);
         Duration next = found.problem() != null ? polling.afterProblem(found.problem(), recheck)
                 : pass.hold() != null && pass.hold().retrySoon() ? recheck
@@ -152,7 +152,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         }
         Pass pass = Pass.find(context)
                 .orElseGet(() -> StackPasses.observedOnly(Stack.of(resource, images, shared), null, context));
-        return status.of(resource, pass, context, null, Failures.describe(e), null)
+        return status.of(resource, pass, context, null, Failures.describe(e), Backups.OnDemand.NONE)
                 .map(ErrorStatusUpdateControl::patchStatus)
                 .orElseGet(ErrorStatusUpdateControl::defaultErrorProcessing);
     }

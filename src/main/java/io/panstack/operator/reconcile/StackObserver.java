@@ -21,6 +21,8 @@ import io.panstack.operator.api.v1alpha1.FilesStatus;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.backup.BackupObservations;
+import io.panstack.operator.backup.Backups;
+import io.panstack.operator.backup.VerificationHealth;
 import io.panstack.operator.cloud.CloudObservations;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.cloud.RdsState;
@@ -47,10 +49,10 @@ final class StackObserver {
 
     /**
      * @param pass            what this reconcile found (the stack, its AWS resources, readiness and holds)
-     * @param onDemandStarted the panstack.io/backup-now request this reconcile started a backup for, or null
+     * @param started         the panstack.io/backup-now and verify-now requests this reconcile started a Job for
      */
     static Observation observe(Pass pass, Context<PanStack> context, Problem problem, String reconcileError,
-            String onDemandStarted, java.time.Instant now) {
+            Backups.OnDemand started, java.time.Instant now) {
         Stack stack = pass.stack();
         PanStackStatus previous = stack.resource().getStatus();
         List<Pod> pods = context.getSecondaryResourcesAsStream(Pod.class).toList();
@@ -83,17 +85,19 @@ final class StackObserver {
                 : database(stack, databaseWorkload, databaseReady, where);
         Readiness<FilesStatus> files = SeedProgress.of(stack, BucketSeeding.job(stack, context))
                 .applyTo(files(stack, context, cloud, previous));
+        Readiness<BackupStatus> backup = backup(pass, context, started, now);
+        Readiness<Void> verified = stack.spec().backsUp() && backup.where() != null
+                ? VerificationHealth.of(stack.spec().getBackup().getVerify(), backup.where(), now) : null;
         return new Observation(stack.resource().getMetadata().getGeneration() == null ? 0
                 : stack.resource().getMetadata().getGeneration(), problem, reconcileError,
                 database, databaseWorkload, components, files,
                 stack.spec().getBucket() == null ? null : CloudObservations.bucket(cloud, previous),
-                backup(pass, context, onDemandStarted, now), pass.hold(), stack.spec().suspended(), url,
-                awsRegion(pass, previous));
+                backup, pass.hold(), stack.spec().suspended(), url, awsRegion(pass, previous), verified);
     }
 
-    private static Readiness<BackupStatus> backup(Pass pass, Context<PanStack> context, String onDemandStarted,
+    private static Readiness<BackupStatus> backup(Pass pass, Context<PanStack> context, Backups.OnDemand started,
             java.time.Instant now) {
-        Readiness<BackupStatus> backup = BackupObservations.observe(pass, context, onDemandStarted, now);
+        Readiness<BackupStatus> backup = BackupObservations.observe(pass, context, started, now);
         if (backup.where() != null && PersistentData.backsUpToVolume(pass.stack())) {
             backup.where().setVolumeName(DataVolumes.boundVolume(context, pass.stack().names().backupVolume()));
         }

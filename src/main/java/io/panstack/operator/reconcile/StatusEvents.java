@@ -9,6 +9,7 @@ import io.panstack.operator.api.v1alpha1.BackupStatus;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.backup.Backups;
+import io.panstack.operator.backup.Verifications;
 import io.panstack.operator.backup.UpgradeGate;
 import io.panstack.operator.kube.StackEvents;
 import io.panstack.operator.stack.Component;
@@ -47,6 +48,21 @@ final class StatusEvents {
             StackEvents.warning(client, stack, "BackupFailed", "A backup run failed at " + now.getLastFailureTime()
                     + "; its Job is kept: kubectl get jobs -l app.kubernetes.io/instance="
                     + stack.getMetadata().getName() + ",app.kubernetes.io/component=backup, then kubectl logs job/<name>");
+        }
+        if (now.getLastVerifyRequest() != null && !now.getLastVerifyRequest().equals(old.getLastVerifyRequest())) {
+            StackEvents.normal(client, stack, "VerificationStarted", "Verification asked for with "
+                    + Verifications.VERIFY_NOW + "=" + now.getLastVerifyRequest() + " started");
+        }
+        if (now.getLastVerificationTime() != null && !now.getLastVerificationTime().equals(old.getLastVerificationTime())) {
+            String what = (now.getLastVerificationBackup() == null ? "" : now.getLastVerificationBackup() + ": ")
+                    + now.getLastVerificationMessage();
+            if (Verifications.Result.Passed.name().equals(now.getLastVerificationResult())) {
+                StackEvents.normal(client, stack, "BackupVerified", "Restored into a scratch server and matched its"
+                        + " manifest: " + what);
+            } else {
+                StackEvents.warning(client, stack, "BackupVerification" + now.getLastVerificationResult(),
+                        "Verification " + now.getLastVerificationResult().toLowerCase(java.util.Locale.ROOT) + ": " + what);
+            }
         }
         if (now.getLastOnDemandRequest() != null && !now.getLastOnDemandRequest().equals(old.getLastOnDemandRequest())) {
             StackEvents.normal(client, stack, "BackupStarted", "Backup asked for with " + Backups.BACKUP_NOW + "="

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
+import io.panstack.operator.backup.Backups;
 import io.panstack.operator.cloud.RestorableTimeShown;
 import io.panstack.operator.metrics.StackMetrics;
 import io.panstack.operator.pass.Pass;
@@ -35,12 +36,12 @@ final class StatusWrite {
      *
      * @param problem       what stalls the stack, or null
      * @param error         the failure of this reconcile, or null
-     * @param backupStarted the panstack.io/backup-now request this reconcile started a backup for, or null
+     * @param started       the panstack.io/backup-now and verify-now requests this reconcile started a Job for
      */
     Optional<PanStack> of(PanStack resource, Pass pass, Context<PanStack> context, Problem problem, String error,
-            String backupStarted) {
+            Backups.OnDemand started) {
         Instant now = clock.instant();
-        Observation seen = StackObserver.observe(pass, context, problem, error, backupStarted, now);
+        Observation seen = StackObserver.observe(pass, context, problem, error, started, now);
         PanStackStatus status = StatusAggregator.aggregate(seen, resource.getStatus(), now);
         StatusEvents.announce(context.getClient(), resource, resource.getStatus(), status);
         metrics.update(resource.getMetadata().getNamespace(), resource.getMetadata().getName(),

@@ -6,6 +6,7 @@ import java.util.Objects;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.backup.Backups;
+import io.panstack.operator.backup.Verifications;
 
 /**
  * Which updates of a PanStack start a reconcile: a new generation (spec), deletion, a changed finalizer list, or a
@@ -18,11 +19,12 @@ public class WorthReconciling implements OnUpdateFilter<PanStack> {
         return !Objects.equals(updated.getMetadata().getGeneration(), old.getMetadata().getGeneration())
                 || updated.isMarkedForDeletion()
                 || !Objects.equals(updated.getMetadata().getFinalizers(), old.getMetadata().getFinalizers())
-                || !Objects.equals(backupNow(updated), backupNow(old));
+                || !Objects.equals(annotation(updated, Backups.BACKUP_NOW), annotation(old, Backups.BACKUP_NOW))
+                || !Objects.equals(annotation(updated, Verifications.VERIFY_NOW), annotation(old, Verifications.VERIFY_NOW));
     }
 
-    private static String backupNow(PanStack stack) {
+    private static String annotation(PanStack stack, String key) {
         Map<String, String> annotations = stack.getMetadata().getAnnotations();
-        return annotations == null ? null : annotations.get(Backups.BACKUP_NOW);
+        return annotations == null ? null : annotations.get(key);
     }
 }

@@ -38,6 +38,11 @@ public record StackNames(String stack) {
         return stack + "-backup";
     }
 
+    /** The CronJob that verifies the newest logical backup (on demand: {@code <stack>-verify-now-<hash>}). */
+    public String verify() {
+        return stack + "-verify";
+    }
+
     /** The volume logical backups go to when the stack has no bucket. */
     public String backupVolume() {
         return stack + "-backups";

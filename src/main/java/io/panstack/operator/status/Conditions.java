@@ -18,6 +18,8 @@ public final class Conditions {
     public static final String BUCKET_READY = "BucketReady";
     static final String WORKLOADS_READY = "WorkloadsReady";
     public static final String BACKUP_HEALTHY = "BackupHealthy";
+    /** Whether the newest logical backup was restored into a scratch server and matched its manifest (see verify). */
+    public static final String BACKUP_VERIFIED = "BackupVerified";
     /** BackupHealthy's reason when spec.backup.enabled opts out: an explicit choice, shown but not a degradation. */
     public static final String BACKUPS_DISABLED = "BackupsDisabled";
     /** Ready's and Reconciling's reason while reconciles fail and are retried. */

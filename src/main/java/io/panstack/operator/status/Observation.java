@@ -22,17 +22,18 @@ import io.panstack.operator.api.v1alpha1.FilesStatus;
  * @param suspended        spec.suspend: the Pi components are scaled to zero on purpose
  * @param hold             why the spec is not fully carried out yet though nothing is wrong (safety backup, restore), or null
  * @param awsRegion        the region the stack's AWS resources are in (recorded once, then pinned); null without AWS
+ * @param backupVerified   whether the newest backup was verified lately; null without logical backups
  */
 public record Observation(long generation, Problem problem, String reconcileError, Readiness<DatabaseStatus> database,
         ComponentObservation databaseWorkload, List<ComponentObservation> components, Readiness<FilesStatus> files,
         Readiness<BucketStatus> bucket, Readiness<BackupStatus> backup, Hold hold, boolean suspended, String url,
-        String awsRegion) {
+        String awsRegion, Readiness<Void> backupVerified) {
 
     /** A stack without AWS resources. */
     public Observation(long generation, Problem problem, String reconcileError, Readiness<DatabaseStatus> database,
             ComponentObservation databaseWorkload, List<ComponentObservation> components, Readiness<FilesStatus> files,
             Readiness<BucketStatus> bucket, Readiness<BackupStatus> backup, Hold hold, boolean suspended, String url) {
         this(generation, problem, reconcileError, database, databaseWorkload, components, files, bucket, backup, hold,
-                suspended, url, null);
+                suspended, url, null, null);
     }
 }

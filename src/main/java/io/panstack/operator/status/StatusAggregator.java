@@ -52,6 +52,9 @@ public final class StatusAggregator {
         if (seen.backup() != null) {
             conditions.add(condition(before, Conditions.BACKUP_HEALTHY, seen.backup(), generation, now));
         }
+        if (seen.backupVerified() != null) {
+            conditions.add(condition(before, Conditions.BACKUP_VERIFIED, seen.backupVerified(), generation, now));
+        }
         conditions.add(Conditions.make(before, Conditions.WORKLOADS_READY, workloads.ready(), workloads.reason(),
                 workloads.message(), generation, now));
 

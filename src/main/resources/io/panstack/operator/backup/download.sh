@@ -17,6 +17,7 @@ case $DOWNLOAD_SOURCE in
     newest=$(printf '%s\n' "$listing" | awk '{ print $NF }' |
       grep -E "^$DB_SCHEMA-[0-9]{8}T[0-9]{6}Z\.sql\.gz\$" | LC_ALL=C sort | tail -n 1) || true
     [ -n "$newest" ] || { echo "download: no backup of $DB_SCHEMA in $DOWNLOAD_SOURCE" >&2; exit 1; }
+    mkdir -p "$DOWNLOAD_TARGET" || { echo "download: cannot create $DOWNLOAD_TARGET" >&2; exit 1; }
     if printf '%s\n' "$listing" | awk '{ print $NF }' | grep -qxF "$newest.manifest"; then
       aws "$@" s3 cp --only-show-errors "$DOWNLOAD_SOURCE$newest.manifest" "$DOWNLOAD_TARGET/$newest.manifest" ||
         { echo "download: cannot download $DOWNLOAD_SOURCE$newest.manifest" >&2; exit 1; }

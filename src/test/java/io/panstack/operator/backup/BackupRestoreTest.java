@@ -560,6 +560,29 @@ class BackupRestoreTest {
         System.out.printf("verify: %d rows restored and checked in %d ms%n", rows, verify.millis());
     }
 
+    /** The verify container exactly as VerifyJobs builds it (its script and environment), its paths moved here. */
+    @Test
+    void theVerificationJobsContainerVerifiesAsBuilt() throws Exception {
+        Path backups = backupFile("verify-as-built").getParent();
+        Path work = Files.createDirectories(temp.resolve("verify-as-built-work"));
+        Path terminationLog = temp.resolve("verify-as-built-termination-log");
+        io.fabric8.kubernetes.api.model.Container container = VerifyJobs.jobSpec(VerifyJobsTest.IN_CLUSTER,
+                BackupJobs.Target.volume()).getTemplate().getSpec().getContainers().get(0);
+        Path script = Files.writeString(scripts.resolve("verify-container.sh"), container.getCommand().get(2));
+        Map<String, String> env = baseEnv();
+        for (io.fabric8.kubernetes.api.model.EnvVar var : container.getEnv()) {
+            env.put(var.getName(), var.getValue().equals(VerifyJobs.BACKUPS_PATH) ? backups.toString()
+                    : var.getValue().equals(VerifyJobs.WORK_PATH) ? work.toString()
+                    : var.getValue().equals(VerifyJobs.TERMINATION_LOG) ? terminationLog.toString() : var.getValue());
+        }
+        env.put("SCRATCH_PORT", Integer.toString(MariaDbServer.freePort())); // the pod's own 3306 is not ours here
+
+        Run verify = run(script.getFileName().toString(), env);
+
+        assertThat(verify.exit()).as(verify.toString()).isZero();
+        assertThat(Files.readString(terminationLog)).startsWith("verify: backup=").contains("result=Passed tables=6");
+    }
+
     @Test
     void aBackupChangedAfterItWasTakenFailsVerification() throws Exception {
         Path backup = backupFile("verify-changed");

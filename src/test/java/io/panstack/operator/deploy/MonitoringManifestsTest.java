@@ -53,6 +53,7 @@ public class MonitoringManifestsTest {
             Map.entry("panstack_last_failed_backup_timestamp_seconds", Set.of("namespace", "name")),
             Map.entry("panstack_backup_max_age_seconds", Set.of("namespace", "name")),
             Map.entry("panstack_latest_restorable_timestamp_seconds", Set.of("namespace", "name")),
+            Map.entry("panstack_backup_verified", Set.of("namespace", "name")),
             Map.entry("panstack_aws_observation_failing", Set.of("namespace", "name", "observation")),
             Map.entry("panstack_reconcile_failing", Set.of("namespace", "name")),
             Map.entry("panstack_aws_requests_total", Set.of("service", "operation", "outcome")),

@@ -289,18 +289,7 @@ class BackupReconcilerTest {
     }
 
     void annotate(String value) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                PanStack stack = cluster.get("demo");
-                stack.getMetadata().setAnnotations(Map.of(Backups.BACKUP_NOW, value));
-                client.resource(stack).update();
-                return;
-            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-                if (e.getCode() != 409 || attempt > 5) {
-                    throw e;
-                }
-            }
-        }
+        cluster.edit("demo", stack -> stack.getMetadata().setAnnotations(Map.of(Backups.BACKUP_NOW, value)));
     }
 
     List<Job> onDemandJobs() {

@@ -11,7 +11,7 @@ import io.fabric8.generator.annotation.Size;
 
 /** Scheduled logical backups of the repository database (the vendor's mysqldump, compressed). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "enabled", "schedule", "retentionDays", "keepNewest", "maxAge", "volume", "serviceAccountName" })
+@JsonPropertyOrder({ "enabled", "schedule", "retentionDays", "keepNewest", "maxAge", "verify", "volume", "serviceAccountName" })
 public class BackupSpec {
     public static final String SCHEDULE = "0 2 * * *";
     public static final int RETENTION_DAYS = 14;
@@ -47,6 +47,10 @@ public class BackupSpec {
     private String maxAge = MAX_AGE;
 
     @Default("{}")
+    @JsonPropertyDescription("Verification of the backups: on by default, weekly.")
+    private BackupVerifySpec verify = new BackupVerifySpec();
+
+    @Default("{}")
     @JsonPropertyDescription("The volume backups go to when the stack has no bucket (with a bucket they go to s3://<bucket>/backups/).")
     private BackupVolumeSpec volume = new BackupVolumeSpec();
 
@@ -64,6 +68,8 @@ public class BackupSpec {
     public void setKeepNewest(Integer keepNewest) { this.keepNewest = keepNewest; }
     public String getMaxAge() { return maxAge; }
     public void setMaxAge(String maxAge) { this.maxAge = maxAge; }
+    public BackupVerifySpec getVerify() { return verify; }
+    public void setVerify(BackupVerifySpec verify) { this.verify = verify != null ? verify : new BackupVerifySpec(); }
     public BackupVolumeSpec getVolume() { return volume; }
     public void setVolume(BackupVolumeSpec volume) { this.volume = volume != null ? volume : new BackupVolumeSpec(); }
     public String getServiceAccountName() { return serviceAccountName; }

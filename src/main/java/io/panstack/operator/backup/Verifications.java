@@ -1,0 +1,116 @@
+package io.panstack.operator.backup;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.panstack.operator.kube.JobOutcome;
+import io.panstack.operator.stack.StackLabels;
+
+/**
+ * What the verification Jobs found (verify.sh, see {@link VerifyJobs}): the newest finished one, read from the Job's
+ * outcome and the summary line its pod left as termination message. Pure.
+ */
+public final class Verifications {
+    /** A new value (any text) starts one verification now, e.g. after a restore drill; once per value. */
+    public static final String VERIFY_NOW = "panstack.io/verify-now";
+    /** The label Kubernetes puts on a Job's pods. */
+    static final String JOB_NAME_LABEL = "job-name";
+    private static final Pattern SUMMARY = Pattern
+            .compile("verify: (?:backup=(?<backup>\\S+) )?result=(?<result>Passed|Failed|Error) ?(?<detail>.*)");
+
+    private Verifications() {
+    }
+
+    public enum Result {
+        /** Restored, and matched its manifest. */
+        Passed,
+        /** The backup is damaged or does not restore as it was taken. */
+        Failed,
+        /** It could not be verified (nothing to verify, the download or the scratch server failed): no word on the backup. */
+        Error
+    }
+
+    /**
+     * @param backup  the backup file it checked; null when unknown
+     * @param message what it found, or why it failed
+     */
+    public record Outcome(Instant at, Result result, String backup, String message) {
+    }
+
+    /** The newest finished verification among the stack's Jobs, with what its pod said; empty when none finished. */
+    public static Optional<Outcome> newest(List<Job> jobs, List<Pod> pods) {
+        return jobs.stream()
+                .filter(job -> VerifyJobs.COMPONENT.equals(job.getMetadata().getLabels().get(StackLabels.COMPONENT)))
+                .map(job -> outcome(job, pods)).flatMap(Optional::stream)
+                .max(Comparator.comparing(Outcome::at));
+    }
+
+    static Optional<Outcome> outcome(Job job, List<Pod> pods) {
+        JobOutcome done = JobOutcome.of(job);
+        if (done.at() == null || !(done.succeeded() || done.failed())) {
+            return Optional.empty();
+        }
+        String said = summary(job, pods).orElse(null);
+        Matcher line = said == null ? null : SUMMARY.matcher(said);
+        if (line != null && line.matches()) {
+            Result result = Result.valueOf(line.group("result"));
+            // A Job that succeeded passed, whatever its last line; one that failed never did.
+            if (done.succeeded() != (result == Result.Passed)) {
+                result = done.succeeded() ? Result.Passed : Result.Error;
+            }
+            return Optional.of(new Outcome(done.at(), result, line.group("backup"), line.group("detail").strip()));
+        }
+        return Optional.of(done.succeeded()
+                ? new Outcome(done.at(), Result.Passed, null, "passed (no summary left)")
+                : new Outcome(done.at(), Result.Error, null, said != null ? said
+                        : "Job " + job.getMetadata().getName() + " failed: kubectl logs job/" + job.getMetadata().getName()
+                                + " --all-containers"));
+    }
+
+    /**
+     * The termination message of the Job's newest pod: the verify container's summary line, else (a failed download)
+     * the last lines of a failed container's log.
+     */
+    private static Optional<String> summary(Job job, List<Pod> pods) {
+        return pods.stream()
+                .filter(pod -> job.getMetadata().getName().equals(label(pod, JOB_NAME_LABEL)))
+                .max(Comparator.comparing(pod -> pod.getMetadata().getCreationTimestamp() == null ? ""
+                        : pod.getMetadata().getCreationTimestamp()))
+                .flatMap(Verifications::message);
+    }
+
+    private static Optional<String> message(Pod pod) {
+        if (pod.getStatus() == null) {
+            return Optional.empty();
+        }
+        Optional<String> verify = terminated(pod.getStatus().getContainerStatuses()).stream()
+                .filter(status -> VerifyJobs.VERIFY.equals(status.getName())).findFirst().flatMap(Verifications::text);
+        return verify.isPresent() ? verify
+                : terminated(pod.getStatus().getInitContainerStatuses()).stream()
+                        .filter(status -> status.getState().getTerminated().getExitCode() != 0)
+                        .findFirst().flatMap(Verifications::text);
+    }
+
+    private static List<ContainerStatus> terminated(List<ContainerStatus> statuses) {
+        return statuses == null ? List.of() : statuses.stream()
+                .filter(status -> status.getState() != null && status.getState().getTerminated() != null).toList();
+    }
+
+    /** The last non-empty line of a container's termination message. */
+    private static Optional<String> text(ContainerStatus status) {
+        String message = status.getState().getTerminated().getMessage();
+        return message == null ? Optional.empty()
+                : message.lines().map(String::strip).filter(line -> !line.isEmpty()).reduce((first, last) -> last);
+    }
+
+    private static String label(Pod pod, String key) {
+        return pod.getMetadata().getLabels() == null ? null : pod.getMetadata().getLabels().get(key);
+    }
+}

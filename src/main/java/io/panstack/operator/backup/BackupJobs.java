@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import io.panstack.operator.api.v1alpha1.BackupSpec;
 import io.panstack.operator.bucket.StackBucket;
+import io.panstack.operator.kube.JobMessages;
 import io.panstack.operator.kube.JobPods;
 import io.panstack.operator.kube.JobServiceAccount;
 import io.panstack.operator.kube.SecurityContexts;
@@ -134,12 +135,15 @@ public final class BackupJobs {
     private static Container upload(Stack stack, Target target) {
         return JobPods.awsCli(stack, "upload", BackupScripts.uploadScript(), List.of(env(BackupScripts.BACKUP_DIR, WORK_PATH),
                 env(BackupScripts.BUCKET, target.bucket()), env(BackupScripts.PREFIX, StackBucket.BACKUP_FOLDER),
-                env("AWS_REGION", target.region())), WORK, WORK_PATH);
+                env("AWS_REGION", target.region()), env(BackupScripts.RESULT_FILE, JobMessages.TERMINATION_LOG)),
+                WORK, WORK_PATH);
     }
 
     private static List<EnvVar> dumpEnv(Stack stack, Target target) {
         List<EnvVar> env = new ArrayList<>(DatabaseLogin.env(stack));
         env.add(env(BackupScripts.BACKUP_DIR, WORK_PATH));
+        // The summary line (file, size) becomes the container's termination message: the operator reads it back.
+        env.add(env(BackupScripts.RESULT_FILE, JobMessages.TERMINATION_LOG));
         if (!target.s3()) {
             env.add(env(BackupScripts.RETENTION_DAYS, Integer.toString(stack.spec().getBackup().retentionDays())));
             env.add(env(BackupScripts.KEEP_NEWEST, Integer.toString(stack.spec().getBackup().keepNewest())));

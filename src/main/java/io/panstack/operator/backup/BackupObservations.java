@@ -90,7 +90,9 @@ public final class BackupObservations {
      */
     private static void recordVerification(BackupStatus status, BackupStatus before, Optional<Verifications.Outcome> found) {
         Instant known = parse(before.getLastVerificationTime());
-        Optional<Verifications.Outcome> newer = found.filter(outcome -> known == null || outcome.at().isAfter(known));
+        // Newer than recorded; or the same run, now with its pod's summary, which the Job may have beaten to the cache.
+        Optional<Verifications.Outcome> newer = found.filter(outcome -> known == null || outcome.at().isAfter(known)
+                || (outcome.at().equals(known) && before.getLastVerificationBackup() == null && outcome.backup() != null));
         if (newer.isEmpty()) {
             status.setLastVerifiedTime(before.getLastVerifiedTime());
             status.setLastVerificationResult(before.getLastVerificationResult());
@@ -129,9 +131,18 @@ public final class BackupObservations {
      */
     private static Instant askedSince(Stack stack, Context<PanStack> context, Instant now) {
         return askedSince(parse(stack.resource().getMetadata().getCreationTimestamp()),
-                context.getSecondaryResourcesAsStream(CronJob.class)
-                        .filter(cronJob -> stack.names().backup().equals(cronJob.getMetadata().getName())).findFirst()
-                        .map(cronJob -> parse(cronJob.getMetadata().getCreationTimestamp())).orElse(null), now);
+                madeAt(context, stack.names().backup()), now);
+    }
+
+    /** Since when the backups are verified: when the verification CronJob was made; null before. */
+    public static Instant verifiedSince(Stack stack, Context<PanStack> context) {
+        return madeAt(context, stack.names().verify());
+    }
+
+    private static Instant madeAt(Context<PanStack> context, String cronJob) {
+        return context.getSecondaryResourcesAsStream(CronJob.class)
+                .filter(found -> cronJob.equals(found.getMetadata().getName())).findFirst()
+                .map(found -> parse(found.getMetadata().getCreationTimestamp())).orElse(null);
     }
 
     /** @param scheduled when the CronJob was made; null: not yet, so backups are asked for from now */

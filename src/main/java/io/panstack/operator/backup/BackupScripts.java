@@ -73,7 +73,10 @@ final class BackupScripts {
     static final int EXIT_BAD_CONFIGURATION = 2;
     /** Restore refused: the schema already holds tables, views or routines. */
     static final int EXIT_NOT_EMPTY = 3;
-    /** Verify: the backup failed verification (corrupt, incomplete, not restorable, or not what its manifest says). */
+    /**
+     * The backup itself is unusable: restore (not gzip, incomplete, client commands, SQL the server refuses); verify
+     * (also: not what its manifest says).
+     */
     static final int EXIT_REJECTED = 4;
     /** Verify: the text of restore.sh, which it runs as a real restore runs it. */
     static final String RESTORE_SCRIPT = "RESTORE_SCRIPT";

@@ -85,11 +85,13 @@ final class RestoreJob {
                 .withNewMetadata().withName(name(stack)).withNamespace(stack.namespace()).withLabels(labels).endMetadata()
                 .withNewSpec()
                 .withBackoffLimit(BACKOFF_LIMIT)
-                // Retrying cannot help when the configuration is wrong or the schema is not empty (which a partial
-                // load also leaves behind): the Job fails at once, with the script's message in the pod's log.
+                // Retrying cannot help when the configuration is wrong, the schema is not empty (which a partial
+                // load also leaves behind) or the backup is unusable: the Job fails at once, with the script's
+                // message in the pod's log.
                 .withNewPodFailurePolicy()
                 .addNewRule().withAction("FailJob").withNewOnExitCodes().withContainerName(RESTORE)
-                .withOperator("In").withValues(BackupScripts.EXIT_BAD_CONFIGURATION, BackupScripts.EXIT_NOT_EMPTY)
+                .withOperator("In").withValues(BackupScripts.EXIT_BAD_CONFIGURATION, BackupScripts.EXIT_NOT_EMPTY,
+                        BackupScripts.EXIT_REJECTED)
                 .endOnExitCodes().endRule()
                 .endPodFailurePolicy()
                 .withNewTemplate()

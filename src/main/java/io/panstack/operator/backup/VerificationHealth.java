@@ -11,7 +11,7 @@ import io.panstack.operator.status.Readiness;
 
 /**
  * The BackupVerified verdict, from what status records of the verifications (see BackupObservations): True while
- * the newest verification passed and the next scheduled one is not overdue; False when it failed, could not verify,
+ * the newest verification passed (or none was due yet) and the next scheduled one is not overdue; False when it failed, could not verify,
  * is overdue, or verification is off. Its message changes only when a verification finishes or falls due, never
  * from one pass to the next. Pure.
  */
@@ -28,8 +28,11 @@ public final class VerificationHealth {
     private VerificationHealth() {
     }
 
-    /** @param backup the status of this pass, the verification fields included */
-    public static Readiness<Void> of(BackupVerifySpec spec, BackupStatus backup, Instant now) {
+    /**
+     * @param backup  the status of this pass, the verification fields included
+     * @param since   when verification was asked for (the verification CronJob was made); null: not yet
+     */
+    public static Readiness<Void> of(BackupVerifySpec spec, BackupStatus backup, Instant since, Instant now) {
         if (!spec.enabled()) {
             return new Readiness<>(false, DISABLED, "Backups are not verified (spec.backup.verify.enabled: false):"
                     + " nothing proves they restore", null);
@@ -41,15 +44,24 @@ public final class VerificationHealth {
                     + " failed: " + backup.getLastVerificationMessage() + ". That backup does not count as fresh;"
                     + " kubectl logs on the failed Job of app.kubernetes.io/component=" + VerifyJobs.COMPONENT, null);
         }
-        // No backup yet to verify is no failure: BackupHealthy says there is none.
-        if (Result.Error.name().equals(result) && backup.getLastSuccessfulTime() != null) {
+        if (Result.Error.name().equals(result)) {
             return new Readiness<>(false, ERROR, "The verification at " + backup.getLastVerificationTime()
                     + " could not verify a backup: " + backup.getLastVerificationMessage(), null);
         }
+        Instant ran = parse(backup.getLastVerificationTime());
+        Instant newestBackup = parse(backup.getLastSuccessfulTime());
+        // No backup to verify is no failure while none had been taken yet (BackupHealthy speaks of that); it is
+        // when one had been.
+        if (Result.NoBackup.name().equals(result) && newestBackup != null && newestBackup.isBefore(ran)) {
+            return new Readiness<>(false, ERROR, "The verification at " + ran + " found no backup to verify, though"
+                    + " one was taken at " + newestBackup + ": " + backup.getLastVerificationMessage(), null);
+        }
         Instant passed = parse(backup.getLastVerifiedTime());
-        Instant since = passed != null ? passed : parse(backup.getLastSuccessfulTime());
-        Optional<Instant> due = since == null ? Optional.empty()
-                : CronSchedule.parse(spec.getSchedule()).flatMap(cron -> cron.nextAfter(since));
+        // Counted from the last run that passed, or found nothing to verify, or else from when verification began:
+        // the next scheduled run after that must pass within the grace time.
+        Instant from = latest(passed, Result.NoBackup.name().equals(result) ? ran : null, since);
+        Optional<Instant> due = from == null ? Optional.empty()
+                : CronSchedule.parse(spec.getSchedule()).flatMap(cron -> cron.nextAfter(from));
         if (due.isPresent() && now.isAfter(due.get().plus(GRACE))) {
             return new Readiness<>(false, OVERDUE, (passed == null ? "No verification has passed yet"
                     : "The last verification that passed was at " + passed) + "; the one due at " + due.get()
@@ -57,12 +69,20 @@ public final class VerificationHealth {
         }
         if (passed == null) {
             return new Readiness<>(true, PENDING, "No backup has been verified yet; the first verification is due "
-                    + due.map(time -> "at " + time).orElse("after the first backup"), null);
+                    + due.map(time -> "at " + time).orElse("once its CronJob is made"), null);
         }
         return new Readiness<>(true, VERIFIED, Result.Passed.name().equals(result)
                 ? backup.getLastVerificationBackup() + " was restored into a scratch server at " + passed
                         + " and matched its manifest: " + backup.getLastVerificationMessage()
                 : "The last verification that passed was at " + passed, null);
+    }
+
+    private static Instant latest(Instant... times) {
+        Instant latest = null;
+        for (Instant time : times) {
+            latest = time == null || (latest != null && latest.isAfter(time)) ? latest : time;
+        }
+        return latest;
     }
 
     private static Instant parse(String time) {

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.panstack.operator.kube.JobMessages;
 import io.panstack.operator.kube.JobOutcome;
 import io.panstack.operator.stack.StackLabels;
 
@@ -20,10 +20,10 @@ import io.panstack.operator.stack.StackLabels;
 public final class Verifications {
     /** A new value (any text) starts one verification now, e.g. after a restore drill; once per value. */
     public static final String VERIFY_NOW = "panstack.io/verify-now";
-    /** The label Kubernetes puts on a Job's pods. */
-    static final String JOB_NAME_LABEL = "job-name";
     private static final Pattern SUMMARY = Pattern
-            .compile("verify: (?:backup=(?<backup>\\S+) )?result=(?<result>Passed|Failed|Error) ?(?<detail>.*)");
+            .compile("verify: (?:backup=(?<backup>\\S+) )?result=(?<result>Passed|Failed|Error|NoBackup) ?(?<detail>.*)");
+    /** download.sh's words when the bucket holds no backup to verify. */
+    private static final String NO_BACKUP_IN_BUCKET = "download: no backup of ";
 
     private Verifications() {
     }
@@ -33,8 +33,10 @@ public final class Verifications {
         Passed,
         /** The backup is damaged or does not restore as it was taken. */
         Failed,
-        /** It could not be verified (nothing to verify, the download or the scratch server failed): no word on the backup. */
-        Error
+        /** It could not be verified (the download or the scratch server failed): no word on the backup. */
+        Error,
+        /** There was no backup to verify. */
+        NoBackup
     }
 
     /**
@@ -57,7 +59,7 @@ public final class Verifications {
         if (done.at() == null || !(done.succeeded() || done.failed())) {
             return Optional.empty();
         }
-        String said = summary(job, pods).orElse(null);
+        String said = JobMessages.lastLine(job, pods, VerifyJobs.VERIFY).orElse(null);
         Matcher line = said == null ? null : SUMMARY.matcher(said);
         if (line != null && line.matches()) {
             Result result = Result.valueOf(line.group("result"));
@@ -67,6 +69,9 @@ public final class Verifications {
             }
             return Optional.of(new Outcome(done.at(), result, line.group("backup"), line.group("detail").strip()));
         }
+        if (said != null && said.startsWith(NO_BACKUP_IN_BUCKET)) {
+            return Optional.of(new Outcome(done.at(), Result.NoBackup, null, said.substring("download: ".length())));
+        }
         return Optional.of(done.succeeded()
                 ? new Outcome(done.at(), Result.Passed, null, "passed (no summary left)")
                 : new Outcome(done.at(), Result.Error, null, said != null ? said
@@ -74,43 +79,4 @@ public final class Verifications {
                                 + " --all-containers"));
     }
 
-    /**
-     * The termination message of the Job's newest pod: the verify container's summary line, else (a failed download)
-     * the last lines of a failed container's log.
-     */
-    private static Optional<String> summary(Job job, List<Pod> pods) {
-        return pods.stream()
-                .filter(pod -> job.getMetadata().getName().equals(label(pod, JOB_NAME_LABEL)))
-                .max(Comparator.comparing(pod -> pod.getMetadata().getCreationTimestamp() == null ? ""
-                        : pod.getMetadata().getCreationTimestamp()))
-                .flatMap(Verifications::message);
-    }
-
-    private static Optional<String> message(Pod pod) {
-        if (pod.getStatus() == null) {
-            return Optional.empty();
-        }
-        Optional<String> verify = terminated(pod.getStatus().getContainerStatuses()).stream()
-                .filter(status -> VerifyJobs.VERIFY.equals(status.getName())).findFirst().flatMap(Verifications::text);
-        return verify.isPresent() ? verify
-                : terminated(pod.getStatus().getInitContainerStatuses()).stream()
-                        .filter(status -> status.getState().getTerminated().getExitCode() != 0)
-                        .findFirst().flatMap(Verifications::text);
-    }
-
-    private static List<ContainerStatus> terminated(List<ContainerStatus> statuses) {
-        return statuses == null ? List.of() : statuses.stream()
-                .filter(status -> status.getState() != null && status.getState().getTerminated() != null).toList();
-    }
-
-    /** The last non-empty line of a container's termination message. */
-    private static Optional<String> text(ContainerStatus status) {
-        String message = status.getState().getTerminated().getMessage();
-        return message == null ? Optional.empty()
-                : message.lines().map(String::strip).filter(line -> !line.isEmpty()).reduce((first, last) -> last);
-    }
-
-    private static String label(Pod pod, String key) {
-        return pod.getMetadata().getLabels() == null ? null : pod.getMetadata().getLabels().get(key);
-    }
 }

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import io.panstack.operator.backup.BackupJobs.Target;
 import io.panstack.operator.bucket.StackBucket;
+import io.panstack.operator.kube.JobMessages;
 import io.panstack.operator.kube.JobPods;
 import io.panstack.operator.kube.JobServiceAccount;
 import io.panstack.operator.kube.SecurityContexts;
@@ -40,7 +41,6 @@ public final class VerifyJobs {
     static final String DOWNLOADED_PATH = WORK_PATH + "/backup";
     static final String BACKUPS = "backups";
     static final String BACKUPS_PATH = "/backup";
-    static final String TERMINATION_LOG = "/dev/termination-log";
 
     private VerifyJobs() {
     }
@@ -64,7 +64,7 @@ public final class VerifyJobs {
                 .withEnv(env(BackupScripts.DB_SCHEMA, stack.database().schema()),
                         env(BackupScripts.RESTORE_SCRIPT, BackupScripts.restoreScript()),
                         env(BackupScripts.TMPDIR, WORK_PATH), env("VERIFY_SOURCE", source),
-                        env(BackupScripts.RESULT_FILE, TERMINATION_LOG))
+                        env(BackupScripts.RESULT_FILE, JobMessages.TERMINATION_LOG))
                 .addNewVolumeMount().withName(WORK).withMountPath(WORK_PATH).endVolumeMount()
                 .addAllToVolumeMounts(target.s3() ? List.of()
                         : List.of(new io.fabric8.kubernetes.api.model.VolumeMountBuilder().withName(BACKUPS)
@@ -73,13 +73,17 @@ public final class VerifyJobs {
                 .withNewResources()
                 .addToRequests("cpu", new Quantity("100m")).addToRequests("memory", new Quantity("512Mi"))
                 .addToLimits("memory", new Quantity("1Gi"))
+                // A backup that unpacks to more than this (a "compression bomb") stops at the limit, on this pod.
+                .addToLimits("ephemeral-storage", new Quantity(scratch(stack)))
                 .endResources()
                 .withTerminationMessagePolicy("FallbackToLogsOnError")
                 .withSecurityContext(SecurityContexts.nonRootContainer())
                 .build();
         PodSpecBuilder pod = JobPods.runOnce(
                 JobServiceAccount.forPod(stack, stack.spec().getBackup().getServiceAccountName()),
-                SecurityContexts.mariadbPod(), volumes(stack, target)).withContainers(verify);
+                SecurityContexts.mariadbPod(), volumes(stack, target)).withContainers(verify)
+                // The restored dump is untrusted data: no Kubernetes token within its reach (IRSA's own is projected).
+                .withAutomountServiceAccountToken(false);
         if (target.s3()) {
             pod.withInitContainers(download(stack, target));
         }
@@ -113,11 +117,16 @@ public final class VerifyJobs {
 
     private static List<Volume> volumes(Stack stack, Target target) {
         List<Volume> volumes = new ArrayList<>();
-        volumes.add(new VolumeBuilder().withName(WORK).withNewEmptyDir().endEmptyDir().build());
+        volumes.add(new VolumeBuilder().withName(WORK).withNewEmptyDir().withSizeLimit(new Quantity(scratch(stack)))
+                .endEmptyDir().build());
         if (!target.s3()) {
             volumes.add(BackupJobs.backupVolumeReadOnly(stack, BACKUPS));
         }
         return volumes;
+    }
+
+    private static String scratch(Stack stack) {
+        return stack.spec().getBackup().getVerify().getScratchSize();
     }
 
     private static EnvVar env(String name, String value) {

@@ -11,27 +11,33 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 /**
  * Runs at build time only, on the generated CRD. It puts the printer columns in order (the generator sorts them by
  * JSON path, while {@code kubectl get} shows them in the listed order; users expect NAME READY PHASE VERSION URL AGE)
- * and writes each optional component's own defaults into the schema ({@link ComponentSchemaDefaults}).
+ * and writes each optional component's own defaults into the PanStack schema ({@link ComponentSchemaDefaults}).
+ * PanStackBackup's columns: STACK PHASE ORIGIN COMPLETED SIZE AGE (LOCATION with -o wide).
  */
 public class CrdFinish implements CRDPostProcessor {
     static final List<String> ORDER = List.of("Ready", "Phase", "Version", "URL", "Age");
+    static final List<String> BACKUP_ORDER = List.of("Stack", "Phase", "Origin", "Completed", "Size", "Location", "Age");
 
     @Override
     public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
         if (crd instanceof CustomResourceDefinition definition) {
+            boolean panStack = "PanStack".equals(definition.getSpec().getNames().getKind());
+            List<String> order = panStack ? ORDER : BACKUP_ORDER;
             definition.getSpec().getVersions().forEach(version -> {
                 List<CustomResourceColumnDefinition> columns = version.getAdditionalPrinterColumns();
                 if (columns != null) {
-                    columns.sort(Comparator.comparingInt(column -> position(column.getName())));
+                    columns.sort(Comparator.comparingInt(column -> position(order, column.getName())));
                 }
-                ComponentSchemaDefaults.apply(version.getSchema().getOpenAPIV3Schema().getProperties().get("spec"));
+                if (panStack) {
+                    ComponentSchemaDefaults.apply(version.getSchema().getOpenAPIV3Schema().getProperties().get("spec"));
+                }
             });
         }
         return crd;
     }
 
-    private static int position(String name) {
-        int index = ORDER.indexOf(name);
-        return index < 0 ? ORDER.size() : index;
+    private static int position(List<String> order, String name) {
+        int index = order.indexOf(name);
+        return index < 0 ? order.size() : index;
     }
 }

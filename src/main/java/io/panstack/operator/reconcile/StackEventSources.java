@@ -1,6 +1,7 @@
 package io.panstack.operator.reconcile;
 
 import java.util.List;
+import java.util.Set;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -11,14 +12,17 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackBackup;
 import io.panstack.operator.kube.StackOwnership;
 import io.panstack.operator.pass.TrimmedItemStore;
 import io.panstack.operator.stack.StackLabels;
 
 /**
  * What the reconciler watches besides its dependents: pods (for problems to report), claims and Secrets (the data
- * objects) and the one-shot Jobs; only those the operator labelled.
+ * objects) and the one-shot Jobs, only those the operator labelled; and every PanStackBackup (users make them
+ * unlabelled), each for the stack of its namespace it names.
  */
 final class StackEventSources {
 
@@ -27,7 +31,17 @@ final class StackEventSources {
 
     static List<EventSource<?, PanStack>> of(EventSourceContext<PanStack> context) {
         return List.of(labelled(Pod.class, context), labelled(PersistentVolumeClaim.class, context),
-                labelled(Secret.class, context), labelled(Job.class, context));
+                labelled(Secret.class, context), labelled(Job.class, context), backupRecords(context));
+    }
+
+    private static InformerEventSource<PanStackBackup, PanStack> backupRecords(EventSourceContext<PanStack> context) {
+        return new InformerEventSource<>(TrimmedItemStore.useWhereSafe(InformerEventSourceConfiguration
+                .from(PanStackBackup.class, PanStack.class)
+                .withName(PanStackBackup.class.getSimpleName())
+                .withSecondaryToPrimaryMapper(record -> record.getSpec() == null || record.getSpec().getStack() == null
+                        ? Set.of()
+                        : Set.of(new ResourceID(record.getSpec().getStack(), record.getMetadata().getNamespace()))),
+                context).build(), context);
     }
 
     private static <R extends HasMetadata> InformerEventSource<R, PanStack> labelled(Class<R> type,

@@ -87,7 +87,8 @@ final class StackObserver {
                 .applyTo(files(stack, context, cloud, previous));
         Readiness<BackupStatus> backup = backup(pass, context, started, now);
         Readiness<Void> verified = stack.spec().backsUp() && backup.where() != null
-                ? VerificationHealth.of(stack.spec().getBackup().getVerify(), backup.where(), now) : null;
+                ? VerificationHealth.of(stack.spec().getBackup().getVerify(), backup.where(),
+                        BackupObservations.verifiedSince(stack, context), now) : null;
         return new Observation(stack.resource().getMetadata().getGeneration() == null ? 0
                 : stack.resource().getMetadata().getGeneration(), problem, reconcileError,
                 database, databaseWorkload, components, files,

@@ -9,6 +9,7 @@
 #   RETENTION_DAYS   optional: afterwards delete this schema's backups in BACKUP_DIR older than that many days
 #                    (only names of exactly that form; never the KEEP_NEWEST newest)
 #   KEEP_NEWEST      optional (default 1): how many of the newest backups pruning keeps whatever their age
+#   RESULT_FILE      optional: the summary line is also written there (e.g. /dev/termination-log)
 # Beside each backup, <file>.manifest: what verify.sh checks a restore of it against (see "manifest" below).
 # Output: one summary line on stdout; errors on stderr.
 # Exit:   0 done; 1 failed (and nothing left behind that looks like a backup); 2 bad configuration.
@@ -196,4 +197,6 @@ if [ -n "${RETENTION_DAYS:-}" ]; then
   done
 fi
 
-echo "backup: file=$final bytes=$bytes seconds=$seconds tables=$tables${pruned:+ pruned=$pruned}"
+summary="backup: file=$final bytes=$bytes seconds=$seconds tables=$tables${pruned:+ pruned=$pruned}"
+echo "$summary"
+if [ -n "${RESULT_FILE:-}" ]; then printf '%s\n' "$summary" >"$RESULT_FILE" || true; fi

@@ -14,11 +14,14 @@ case $DOWNLOAD_SOURCE in
   s3://*/*/) # a folder: its newest backup of DB_SCHEMA (names sort by time), and that backup's manifest
     : "${DB_SCHEMA:?download: set DB_SCHEMA to find the newest backup in a folder}"
     listing=$(aws "$@" s3 ls "$DOWNLOAD_SOURCE") || { echo "download: cannot list $DOWNLOAD_SOURCE" >&2; exit 1; }
-    newest=$(printf '%s\n' "$listing" | awk '{ print $NF }' |
-      grep -E "^$DB_SCHEMA-[0-9]{8}T[0-9]{6}Z\.sql\.gz\$" | LC_ALL=C sort | tail -n 1) || true
+    names=$(printf '%s\n' "$listing" | sed 's/.* //') # backup names hold no spaces
+    # A name dated more than a day ahead is no real backup's (pruning ignores those too): never the newest.
+    ahead="$DB_SCHEMA-$(date -u -d "@$(($(date +%s) + 86400))" +%Y%m%dT%H%M%SZ).sql.gz"
+    newest=$(printf '%s\n' "$names" | grep -E "^$DB_SCHEMA-[0-9]{8}T[0-9]{6}Z\.sql\.gz\$" | LC_ALL=C sort |
+      while read -r name; do [ "$name" \> "$ahead" ] || echo "$name"; done | tail -n 1) || true
     [ -n "$newest" ] || { echo "download: no backup of $DB_SCHEMA in $DOWNLOAD_SOURCE" >&2; exit 1; }
     mkdir -p "$DOWNLOAD_TARGET" || { echo "download: cannot create $DOWNLOAD_TARGET" >&2; exit 1; }
-    if printf '%s\n' "$listing" | awk '{ print $NF }' | grep -qxF "$newest.manifest"; then
+    if printf '%s\n' "$names" | grep -qxF "$newest.manifest"; then
       aws "$@" s3 cp --only-show-errors "$DOWNLOAD_SOURCE$newest.manifest" "$DOWNLOAD_TARGET/$newest.manifest" ||
         { echo "download: cannot download $DOWNLOAD_SOURCE$newest.manifest" >&2; exit 1; }
     fi

@@ -13,7 +13,11 @@
 #                    strips them too).
 #   TMPDIR           where an s3:// source is downloaded (needs room for the compressed file)
 # Output: one summary line on stdout; errors on stderr.
-# Exit:   0 restored; 1 failed; 2 bad configuration; 3 refused: DB_SCHEMA already holds tables or routines.
+# Exit:   0 restored; 1 failed (server, download); 2 bad configuration; 3 refused: DB_SCHEMA already holds tables or
+#         routines; 4 the backup cannot be loaded as it is (not gzip, incomplete, no tables, client commands, SQL the server
+#         refuses, or fewer tables than it holds).
+# A dump is data from wherever it was stored: it is loaded in the client's --sandbox mode (no shell or file
+# commands) where the client has one, and one holding client commands (lines starting with '\') is refused.
 #
 # The password never reaches a command line nor a log: see backup.sh. Never add `set -x`.
 set -eu
@@ -21,6 +25,7 @@ umask 077
 
 fail() { echo "restore: $*" >&2; exit 1; }
 bad() { echo "restore: $*" >&2; exit 2; }
+unusable() { echo "restore: $*" >&2; exit 4; }
 
 NL='
 '
@@ -102,15 +107,18 @@ case $source in
     ;;
   *) file=$source ;;
 esac
-gzip -t "$file" 2>/dev/null || fail "$source is not a valid gzip file; nothing restored"
-# The same completeness check as backup.sh: CREATE TABLEs, and the dump's final statement.
+gzip -t "$file" 2>/dev/null || unusable "$source is not a valid gzip file; nothing restored"
+# The same completeness check as backup.sh: CREATE TABLEs, and the dump's final statement. No dump holds a line
+# starting with a backslash (strings escape their newlines): such a line is a client command (\! runs a shell).
 tables=$(gzip -dc "$file" | awk '
+  /^\\/ { print "command"; exit }
   /^CREATE TABLE / { t++ }
   NF { last = $0 }
   END { if (index(last, "SET SQL_NOTES=@OLD_SQL_NOTES") == 0) { print "truncated"; exit } print t + 0 }')
 case $tables in
-  truncated) fail "$source is not a complete dump (no final statement); nothing restored" ;;
-  0 | '') fail "$source holds no tables; nothing restored" ;;
+  command*) unusable "$source holds client commands (lines starting with a backslash), which no dump writes; nothing restored" ;;
+  truncated) unusable "$source is not a complete dump (no final statement); nothing restored" ;;
+  0 | '') unusable "$source holds no tables; nothing restored" ;;
 esac
 
 # --- load ------------------------------------------------------------------------------------------------------
@@ -136,16 +144,22 @@ definers() { # DEFINER clauses only where mysqldump writes them: at the start of
 # A failed statement must not be echoed into the log: an INSERT holds up to a megabyte of repository data.
 quiet=
 if "$CLIENT" --help 2>/dev/null | grep -q -e '--print-query-on-error'; then quiet=--skip-print-query-on-error; fi
+sandbox=
+if "$CLIENT" --help 2>/dev/null | grep -q -e '--sandbox'; then sandbox=--sandbox; fi
 # No pipefail in dash: each stage's exit status travels through a file; the client's is the pipeline's.
 if ! { gzip -dc "$file"; echo $? >"$work/gzip.rc"; } | { definers; echo $? >"$work/sed.rc"; } |
-  db ${quiet:+"$quiet"} "$DB_SCHEMA"; then
-  fail "loading $source into $DB_SCHEMA failed; the schema now holds a partial restore: drop it before trying again"
+  db ${quiet:+"$quiet"} ${sandbox:+"$sandbox"} "$DB_SCHEMA"; then
+  # The server refused a statement, or it went away: only the first is the backup's fault.
+  query "SELECT 1" >/dev/null 2>&1 ||
+    fail "the server stopped answering while $source was loaded; the schema now holds a partial restore: drop it before trying again"
+  unusable "loading $source into $DB_SCHEMA failed; the schema now holds a partial restore: drop it before trying again"
 fi
 [ "$(cat "$work/gzip.rc")" = 0 ] && [ "$(cat "$work/sed.rc")" = 0 ] ||
   fail "reading $source failed; the schema now holds a partial restore: drop it before trying again"
 
 restored=$(query "SELECT COUNT(*) FROM information_schema.TABLES
-                  WHERE TABLE_SCHEMA = '$DB_SCHEMA' AND TABLE_TYPE = 'BASE TABLE'") || fail "cannot query $DB_HOST"
-[ "$restored" = "$tables" ] || fail "the dump holds $tables tables but schema $DB_SCHEMA has $restored"
+                  WHERE TABLE_SCHEMA = '$DB_SCHEMA' AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')") ||
+  fail "cannot query $DB_HOST"
+[ "$restored" = "$tables" ] || unusable "the dump holds $tables tables but schema $DB_SCHEMA has $restored"
 bytes=$(wc -c <"$file" | tr -d ' ')
 echo "restore: source=$source schema=$DB_SCHEMA tables=$restored bytes=$bytes seconds=$(($(date +%s) - started))"

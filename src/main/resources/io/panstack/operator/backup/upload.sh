@@ -7,6 +7,7 @@
 # Environment:
 #   BUCKET, PREFIX (optional, e.g. "backups"), BACKUP_DIR (without FILE), DB_SCHEMA (optional)
 #   AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL (optional), credentials and region as the CLI takes them
+#   RESULT_FILE (optional): the summary line is also written there (e.g. /dev/termination-log)
 # Output: one summary line on stdout; errors on stderr. Writes nothing but the backup's S3 object and its manifest's.
 # Exit:   0 uploaded (and its size checked); 1 failed; 2 bad configuration.
 set -eu
@@ -61,4 +62,6 @@ if [ -f "$file.manifest" ]; then
   s3 s3 cp --only-show-errors "$file.manifest" "s3://$BUCKET/$key.manifest" ||
     fail "aws s3 cp of $file.manifest to s3://$BUCKET/$key.manifest failed"
 fi
-echo "upload: s3://$BUCKET/$key bytes=$bytes seconds=$(($(date +%s) - started))"
+summary="upload: s3://$BUCKET/$key bytes=$bytes seconds=$(($(date +%s) - started))"
+echo "$summary"
+if [ -n "${RESULT_FILE:-}" ]; then printf '%s\n' "$summary" >"$RESULT_FILE" || true; fi

@@ -5,6 +5,7 @@
 # dump held, and the routines, triggers and views the schema had.
 #
 # Usage: verify.sh SOURCE   (or VERIFY_SOURCE=SOURCE): a .sql.gz, or a directory: the newest backup of DB_SCHEMA there
+#        (names dated more than a day ahead are no real backup's and never chosen)
 # Environment:
 #   DB_SCHEMA        the schema the backup is of (and is restored as)
 #   RESTORE_SCRIPT   the text of restore.sh (it is run as it is run for a real restore)
@@ -12,8 +13,11 @@
 #   TMPDIR           where the private server keeps its data (room for the restored repository)
 #   RESULT_FILE      optional: the summary line is also written there (e.g. /dev/termination-log)
 # Output: one summary line on stdout ("verify: backup=... result=Passed ..."), or the reason on stderr.
-# Exit:   0 verified; 1 could not verify (no backup, server did not start); 2 bad configuration;
-#         4 the backup failed verification (corrupt, incomplete, not restorable, or not what its manifest says).
+# Exit:   0 verified; 1 could not verify (no backup: result=NoBackup; the server did not start or went away:
+#         result=Error); 2 bad configuration; 4 the backup failed verification (corrupt, incomplete, not restorable,
+#         or not what its manifest says).
+# The backup is data from wherever it was stored: the private server reads and writes no files outside its data
+# directory (secure_file_priv, no LOAD DATA LOCAL), and the restore's login has rights on the one schema only.
 set -eu
 umask 077
 
@@ -25,6 +29,7 @@ result() { # the summary line, on stdout and in RESULT_FILE
 bad() { echo "verify: $*" >&2; result "verify: result=Error $*"; exit 2; }
 fail() { echo "verify: $*" >&2; result "verify: result=Error $*"; exit 1; }
 rejected() { echo "verify: ${file##*/}: $*" >&2; result "verify: backup=${file##*/} result=Failed $*"; exit 4; }
+oneline() { tr '\n' ' ' | sed 's/ *$//'; }
 
 # --- configuration -------------------------------------------------------------------------------------------
 source=${1:-${VERIFY_SOURCE:-}}
@@ -36,10 +41,12 @@ case $port in '' | *[!0-9]*) bad "SCRATCH_PORT must be a number, not '$port'" ;;
 
 if [ -d "$source" ]; then
   file=
+  ahead="$DB_SCHEMA-$(date -u -d "@$(($(date +%s) + 86400))" +%Y%m%dT%H%M%SZ).sql.gz"
   for f in "$source/$DB_SCHEMA"-*.sql.gz; do # sorted by name, so by time: the last is the newest
-    case ${f##*/} in "$DB_SCHEMA"-$STAMP_GLOB.sql.gz) file=$f ;; esac
+    case ${f##*/} in "$DB_SCHEMA"-$STAMP_GLOB.sql.gz) [ "${f##*/}" \> "$ahead" ] || file=$f ;; esac
   done
-  [ -n "$file" ] || fail "no backup of $DB_SCHEMA in $source"
+  [ -n "$file" ] || { echo "verify: no backup of $DB_SCHEMA in $source" >&2
+    result "verify: result=NoBackup no backup of $DB_SCHEMA in $source"; exit 1; }
 else
   file=$source
 fi
@@ -77,36 +84,48 @@ fi
 as_root=
 [ "$(id -u)" != 0 ] || as_root=--user=root # mariadbd refuses root unless told; in a pod it runs as mysql (999)
 "$installer" --no-defaults $as_root --datadir="$work/data" --auth-root-authentication-method=normal \
-  --skip-test-db >"$work/install.log" 2>&1 || fail "cannot initialise the scratch server: $(tail -n 3 "$work/install.log")"
+  --skip-test-db >"$work/install.log" 2>&1 ||
+  fail "cannot initialise the scratch server: $(tail -n 3 "$work/install.log" | oneline)"
+mkdir "$work/files" # secure_file_priv: an empty directory no statement may read or write outside
 "$server" --no-defaults $as_root --datadir="$work/data" --socket="$work/mysqld.sock" --port="$port" \
   --bind-address=127.0.0.1 --skip-name-resolve --skip-log-bin --lower-case-table-names=1 \
+  --secure-file-priv="$work/files" --local-infile=0 \
   --sql-mode=NO_AUTO_VALUE_ON_ZERO --log-bin-trust-function-creators=1 --character-set-server=utf8mb4 \
   --pid-file="$work/mysqld.pid" --log-error="$work/error.log" >/dev/null 2>&1 &
 pid=$!
 root() { "$client" --no-defaults --user=root --socket="$work/mysqld.sock" --batch --skip-column-names "$@"; }
 tries=0
 until root -e 'SELECT 1' >/dev/null 2>&1; do
-  kill -0 "$pid" 2>/dev/null || { pid=; fail "the scratch server exited: $(tail -n 3 "$work/error.log" 2>/dev/null)"; }
+  kill -0 "$pid" 2>/dev/null || { pid=; fail "the scratch server exited: $(tail -n 3 "$work/error.log" 2>/dev/null | oneline)"; }
   tries=$((tries + 1))
   [ "$tries" -le 600 ] || fail "the scratch server did not start within a minute"
   sleep 0.1
 done
 # The restore logs in as restore.sh always does, over TCP with a password file; the password is random and dies here.
 od -An -tx1 -N16 /dev/urandom | tr -d ' \n' >"$work/password"
-root -e "CREATE USER 'verify'@'127.0.0.1' IDENTIFIED BY '$(cat "$work/password")';
-         GRANT ALL ON *.* TO 'verify'@'127.0.0.1'; DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;" ||
+root -e "CREATE DATABASE \`$DB_SCHEMA\`; CREATE USER 'verify'@'127.0.0.1' IDENTIFIED BY '$(cat "$work/password")';
+         GRANT ALL ON \`$DB_SCHEMA\`.* TO 'verify'@'127.0.0.1';
+         DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;" ||
   fail "cannot prepare the scratch server"
 
 # --- restore, as a real restore would ---------------------------------------------------------------------------
-if ! env DB_HOST=127.0.0.1 DB_PORT="$port" DB_USER=verify DB_PASSWORD_FILE="$work/password" DB_SCHEMA="$DB_SCHEMA" \
-    TMPDIR="$work" sh -c "$RESTORE_SCRIPT" restore.sh "$file" >"$work/restore.out" 2>"$work/restore.err"; then
-  rejected "it does not restore: $(tail -n 1 "$work/restore.err")"
+restored_ok=0
+env DB_HOST=127.0.0.1 DB_PORT="$port" DB_USER=verify DB_PASSWORD_FILE="$work/password" DB_SCHEMA="$DB_SCHEMA" \
+  TMPDIR="$work" sh -c "$RESTORE_SCRIPT" restore.sh "$file" >"$work/restore.out" 2>"$work/restore.err" || restored_ok=$?
+if [ "$restored_ok" != 0 ]; then
+  # Only restore.sh's own words: the client's errors may quote repository rows.
+  said=$(grep '^restore: ' "$work/restore.err" | tail -n 1 | sed 's/^restore: //')
+  # Exit 4 is the backup's fault, unless the server went away (out of memory or disk) under it.
+  if [ "$restored_ok" = 4 ] && root -e 'SELECT 1' >/dev/null 2>&1; then
+    rejected "it does not restore: $said"
+  fi
+  fail "the restore could not run to its end: $said"
 fi
 
 # --- what the restore gave back, against the manifest --------------------------------------------------------------
 count() { root -e "SELECT COUNT(*) FROM \`$DB_SCHEMA\`.\`$(printf '%s' "$1" | sed 's/`/``/g')\`"; }
-restored=$(root -e "SELECT TABLE_NAME FROM information_schema.TABLES
-                    WHERE TABLE_SCHEMA = '$DB_SCHEMA' AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")
+restored=$(root -e "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '$DB_SCHEMA'
+                    AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME")
 tables=0
 rows=0
 if [ -n "$manifest" ]; then

@@ -468,7 +468,7 @@ class BackupRestoreTest {
         for (Path bad : List.of(cut, truncated)) {
             Run run = run("restore.sh", dbEnv(target, "never_created"), bad.toString());
 
-            assertThat(run.exit()).as(run.toString()).isEqualTo(BackupScripts.EXIT_FAILED);
+            assertThat(run.exit()).as("the backup's fault: " + run).isEqualTo(BackupScripts.EXIT_REJECTED);
             assertThat(run.err()).contains("nothing restored");
             assertThat(target.value("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = "
                     + "'never_created'")).isEqualTo("0");
@@ -508,7 +508,7 @@ class BackupRestoreTest {
         keep.put("RESTORE_SOURCE", "s3://" + BUCKET + "/" + key);
         Run kept = run("restore.sh", keep);
 
-        assertThat(kept.exit()).as(kept.toString()).isEqualTo(BackupScripts.EXIT_FAILED);
+        assertThat(kept.exit()).as(kept.toString()).isEqualTo(BackupScripts.EXIT_REJECTED);
         assertThat(kept.err()).contains("SUPER, SET USER", "partial restore");
         assertThat(kept.out()).isEmpty();
         assertThat(kept.err()).doesNotContain("INSERT INTO"); // failed statements are not echoed into the log
@@ -560,6 +560,54 @@ class BackupRestoreTest {
         System.out.printf("verify: %d rows restored and checked in %d ms%n", rows, verify.millis());
     }
 
+    /**
+     * A dump is data from wherever it was stored. One carrying a client shell command is refused before anything is
+     * loaded, and nothing runs.
+     */
+    @Test
+    void aDumpWithAClientCommandIsRefusedAndRunsNothing() throws Exception {
+        Path marker = temp.resolve("shell-ran");
+        String sql = gunzip(backupFile("client-command"));
+        Path crafted = gzip(temp.resolve("crafted.sql.gz"), "\\! touch " + marker + "\n" + sql);
+
+        Run restore = run("restore.sh", dbEnv(target, "never_created"), crafted.toString());
+
+        assertThat(restore.exit()).as(restore.toString()).isEqualTo(BackupScripts.EXIT_REJECTED);
+        assertThat(restore.err()).contains("client commands");
+        assertThat(marker).doesNotExist();
+    }
+
+    /**
+     * The verification's scratch server lets a crafted dump write no files (secure_file_priv): such a backup fails
+     * verification, and the file is not there.
+     */
+    @Test
+    void aCraftedBackupCannotWriteFilesFromTheScratchServer() throws Exception {
+        Path written = temp.resolve("written-by-sql");
+        String sql = gunzip(backupFile("outfile"));
+        int end = sql.lastIndexOf("/*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;");
+        Path crafted = gzip(temp.resolve("dashboard-20261130T020000Z.sql.gz"), sql.substring(0, end)
+                + "SELECT 'x' INTO OUTFILE '" + written + "';\n" + sql.substring(end));
+
+        Run verify = run("verify.sh", verifyEnv(temp), crafted.toString());
+
+        assertThat(verify.exit()).as(verify.toString()).isEqualTo(BackupScripts.EXIT_REJECTED);
+        assertThat(verify.out()).contains("result=Failed it does not restore");
+        assertThat(written).doesNotExist();
+    }
+
+    /** A name dated far ahead (planted, or a clock gone wrong) is never taken for the newest backup. */
+    @Test
+    void aBackupDatedInTheFutureIsNotTheOneVerified() throws Exception {
+        Path dir = backupFile("verify-future").getParent();
+        Files.writeString(dir.resolve(backupName("20991231T235959Z")), "planted");
+
+        Run verify = run("verify.sh", verifyEnv(temp), dir.toString());
+
+        assertThat(verify.exit()).as(verify.toString()).isZero();
+        assertThat(verify.out()).doesNotContain("2099");
+    }
+
     /** The verify container exactly as VerifyJobs builds it (its script and environment), its paths moved here. */
     @Test
     void theVerificationJobsContainerVerifiesAsBuilt() throws Exception {
@@ -573,7 +621,7 @@ class BackupRestoreTest {
         for (io.fabric8.kubernetes.api.model.EnvVar var : container.getEnv()) {
             env.put(var.getName(), var.getValue().equals(VerifyJobs.BACKUPS_PATH) ? backups.toString()
                     : var.getValue().equals(VerifyJobs.WORK_PATH) ? work.toString()
-                    : var.getValue().equals(VerifyJobs.TERMINATION_LOG) ? terminationLog.toString() : var.getValue());
+                    : var.getValue().equals(io.panstack.operator.kube.JobMessages.TERMINATION_LOG) ? terminationLog.toString() : var.getValue());
         }
         env.put("SCRATCH_PORT", Integer.toString(MariaDbServer.freePort())); // the pod's own 3306 is not ours here
 

@@ -130,7 +130,7 @@ class RestoreJobTest {
             assertThat(rule.getOnExitCodes().getContainerName()).isEqualTo("restore");
             assertThat(rule.getOnExitCodes().getOperator()).isEqualTo("In");
             assertThat(rule.getOnExitCodes().getValues()).containsExactlyInAnyOrder(BackupScripts.EXIT_BAD_CONFIGURATION,
-                    BackupScripts.EXIT_NOT_EMPTY);
+                    BackupScripts.EXIT_NOT_EMPTY, BackupScripts.EXIT_REJECTED);
         });
     }
 

@@ -68,12 +68,27 @@ class VerificationsTest {
 
         Job noDownload = finished("bi-verify-3", false, AT);
         Pod noDownloadPod = pod("bi-verify-3", List.of(terminated("download", 1,
-                "some earlier output\ndownload: no backup of dashboard in s3://bi-bucket/backups/\n")), null);
+                "some earlier output\ndownload: cannot list s3://bi-bucket/backups/\n")), null);
         assertThat(Verifications.newest(List.of(noDownload), List.of(noDownloadPod))).hasValueSatisfying(o -> {
             assertThat(o.result()).isEqualTo(Result.Error);
             assertThat(o.backup()).isNull();
-            assertThat(o.message()).isEqualTo("download: no backup of dashboard in s3://bi-bucket/backups/");
+            assertThat(o.message()).isEqualTo("download: cannot list s3://bi-bucket/backups/");
         });
+    }
+
+    @Test
+    void noBackupToVerifyIsToldApart() {
+        Pod emptyBucket = pod("bi-verify-9", List.of(terminated("download", 1,
+                "download: no backup of dashboard in s3://bi-bucket/backups/")), null);
+        assertThat(Verifications.newest(List.of(finished("bi-verify-9", false, AT)), List.of(emptyBucket)))
+                .hasValueSatisfying(o -> {
+                    assertThat(o.result()).isEqualTo(Result.NoBackup);
+                    assertThat(o.message()).isEqualTo("no backup of dashboard in s3://bi-bucket/backups/");
+                });
+        Pod emptyVolume = pod("bi-verify-10", List.of(), terminated("verify", 1,
+                "verify: result=NoBackup no backup of dashboard in /backup"));
+        assertThat(Verifications.newest(List.of(finished("bi-verify-10", false, AT)), List.of(emptyVolume)))
+                .hasValueSatisfying(o -> assertThat(o.result()).isEqualTo(Result.NoBackup));
     }
 
     @Test

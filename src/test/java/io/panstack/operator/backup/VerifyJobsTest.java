@@ -55,7 +55,11 @@ class VerifyJobsTest {
                 .containsEntry("RESULT_FILE", "/dev/termination-log")
                 .doesNotContainKeys("DB_HOST", "DB_USER", "DB_PASSWORD", "DB_PASSWORD_FILE");
         assertThat(verify.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
-        assertThat(verify.getResources().getLimits()).containsKey("memory");
+        assertThat(verify.getResources().getLimits()).containsKey("memory")
+                .containsEntry("ephemeral-storage", new io.fabric8.kubernetes.api.model.Quantity("20Gi"));
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getEmptyDir() != null).singleElement()
+                .satisfies(v -> assertThat(v.getEmptyDir().getSizeLimit().toString()).isEqualTo("20Gi"));
+        assertThat(pod.getAutomountServiceAccountToken()).as("no Kubernetes token near the untrusted dump").isFalse();
         assertThat(pod.getVolumes()).as("no Secret: the scratch server needs no login of the stack")
                 .noneMatch(v -> v.getSecret() != null);
         assertThat(pod.getVolumes()).filteredOn(v -> v.getPersistentVolumeClaim() != null).singleElement().satisfies(v -> {

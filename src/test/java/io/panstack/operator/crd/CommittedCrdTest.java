@@ -21,5 +21,7 @@ class CommittedCrdTest {
         assertThat(committed)
                 .as("crds/ is out of date: run ./mvnw -DskipTests package (it regenerates crds/) and commit the result")
                 .isEqualTo(generated);
+        assertThat(Files.readString(GeneratedCrd.COMMITTED_BACKUP)).as("crds/ is out of date (PanStackBackup)")
+                .isEqualTo(Files.readString(GeneratedCrd.backupPath()));
     }
 }

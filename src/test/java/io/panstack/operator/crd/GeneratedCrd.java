@@ -9,12 +9,13 @@ import io.fabric8.crdv2.generator.CRDGenerator;
 import io.panstack.operator.api.v1alpha1.PanStack;
 
 /**
- * The PanStack CRD generated from the code under test, the way the build generates crds/ (same generator, same
+ * The PanStack CRD (and the PanStackBackup one) generated from the code under test, the way the build generates crds/ (same generator, same
  * post-processor). Tests use it rather than crds/ so they never depend on whether the build has run yet;
  * {@link CommittedCrdTest} then checks that crds/ holds exactly this.
  */
 public final class GeneratedCrd {
     public static final Path COMMITTED = Path.of("crds", "panstacks.panstack.io-v1.yml");
+    public static final Path COMMITTED_BACKUP = Path.of("crds", "panstackbackups.panstack.io-v1.yml");
     private static Path generated;
 
     private GeneratedCrd() {
@@ -25,7 +26,8 @@ public final class GeneratedCrd {
             try {
                 Path dir = Files.createDirectories(Path.of("target", "generated-crd"));
                 new CRDGenerator().withPostProcessor(new io.panstack.operator.crd.CrdFinish())
-                        .forCRDVersions("v1").inOutputDir(dir.toFile()).customResourceClasses(PanStack.class)
+                        .forCRDVersions("v1").inOutputDir(dir.toFile())
+                        .customResourceClasses(PanStack.class, io.panstack.operator.api.v1alpha1.PanStackBackup.class)
                         .detailedGenerate();
                 generated = dir.resolve(COMMITTED.getFileName());
             } catch (IOException e) {
@@ -33,5 +35,10 @@ public final class GeneratedCrd {
             }
         }
         return generated;
+    }
+
+    /** The PanStackBackup CRD, generated beside the PanStack one. */
+    public static Path backupPath() {
+        return path().resolveSibling(COMMITTED_BACKUP.getFileName());
     }
 }

@@ -45,6 +45,15 @@ class SamplesValidateTest {
         assertThat(sampleFiles().stream().mapToLong(file -> panStacks(file).size()).sum()).isPositive();
     }
 
+    @Test
+    void thePanStackBackupSampleIsAccepted() {
+        ApiServerSchema backups = ApiServerSchema.load(GeneratedCrd.backupPath());
+        List<JsonNode> found = Manifests.readAll(SAMPLES.resolve("backup.yaml")).stream()
+                .filter(document -> document.path("kind").asText().equals("PanStackBackup")).toList();
+
+        assertThat(found).singleElement().satisfies(backup -> assertThat(backups.validate(backup)).isEmpty());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("sampleFiles")
     void everyPanStackInTheSampleIsAccepted(Path file) {

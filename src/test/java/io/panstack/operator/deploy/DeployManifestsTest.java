@@ -70,7 +70,8 @@ class DeployManifestsTest {
         assertThat(objects).extracting(HasMetadata::getKind).contains("Namespace", "CustomResourceDefinition",
                 "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Deployment", "Service");
         assertThat(objects).filteredOn(o -> o.getKind().equals("CustomResourceDefinition"))
-                .singleElement().satisfies(crd -> assertThat(crd.getMetadata().getName()).isEqualTo("panstacks.panstack.io"));
+                .extracting(crd -> crd.getMetadata().getName())
+                .containsExactlyInAnyOrder("panstacks.panstack.io", "panstackbackups.panstack.io");
     }
 
     @Test

@@ -87,7 +87,7 @@ class PanStackReconcilerTest {
                 "demo-dashboard", "demo-renderer", "demo-scheduler", "demo-analytics");
         List<String> conditions = stack.getStatus().getConditions().stream().map(c -> c.getType() + "=" + c.getStatus()).toList();
         assertThat(conditions).containsExactly("Ready=True", "Reconciling=False", "Stalled=False", "DatabaseReady=True",
-                "FilesReady=True", "BackupHealthy=True", "WorkloadsReady=True");
+                "FilesReady=True", "BackupHealthy=True", "BackupVerified=True", "WorkloadsReady=True");
     }
 
     @Test

@@ -1,0 +1,56 @@
+package io.panstack.operator.reconcile;
+
+import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackBackup;
+import io.panstack.operator.backup.BackupJobs.Target;
+import io.panstack.operator.backup.BackupRecords;
+import io.panstack.operator.backup.Backups;
+import io.panstack.operator.kube.JobRun;
+import io.panstack.operator.pass.Pass;
+import io.panstack.operator.stack.Stack;
+
+/** Carries out a stack's {@link BackupRecords.Plan}: starts the Jobs asked for, creates records, patches statuses. */
+final class BackupRecordWrites {
+
+    private BackupRecordWrites() {
+    }
+
+    static void apply(Pass pass, Context<PanStack> context) {
+        Stack stack = pass.stack();
+        BackupRecords.Plan plan = BackupRecords.plan(stack, target(pass),
+                context.getSecondaryResourcesAsStream(PanStackBackup.class).toList(),
+                context.getSecondaryResourcesAsStream(Job.class).toList(),
+                context.getSecondaryResourcesAsStream(Pod.class).toList());
+        plan.jobsToStart().forEach(job -> JobRun.create(job, stack.resource(), context));
+        for (PanStackBackup record : plan.recordsToCreate()) {
+            try {
+                context.getClient().resource(record).create();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409) { // made by an earlier pass the cache has not shown yet
+                    throw e;
+                }
+            }
+        }
+        for (Map.Entry<String, ?> status : plan.statuses().entrySet()) {
+            context.getClient().resources(PanStackBackup.class).inNamespace(stack.namespace()).withName(status.getKey())
+                    .subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
+                            Serialization.asJson(Map.of("status", status.getValue())));
+        }
+    }
+
+    /** Where backups go; null while the stack's bucket is not ready (its backups wait for it). */
+    private static Target target(Pass pass) {
+        boolean bucketPending = pass.stack().spec().getBucket() != null
+                && (pass.cloud() == null || pass.cloud().bucket() == null);
+        return bucketPending ? null : Backups.target(pass.cloud());
+    }
+}

@@ -116,9 +116,9 @@ gzip -dc "$partial" | awk -v out="$work/rows" -v q="'" '
     name = $0; sub(/^CREATE TABLE `/, "", name); sub(/` \(.*$/, "", name); gsub(/``/, "`", name)
     rows[name] += 0; order[++n] = name; next
   }
-  !inserting && /^INSERT INTO `/ {
-    name = $0; sub(/^INSERT INTO `/, "", name); sub(/` VALUES.*$/, "", name); gsub(/``/, "`", name)
-    inserting = 1; sub(/^INSERT INTO `([^`]|``)*` VALUES/, "")
+  !inserting && /^INSERT INTO `/ { # a column list comes first when the table has invisible columns
+    name = $0; sub(/^INSERT INTO `/, "", name); sub(/` .*$/, "", name); gsub(/``/, "`", name)
+    inserting = 1; sub(/^INSERT INTO `([^`]|``)*`( \([^)]*\))? VALUES/, "")
   }
   inserting {
     values = $0; gsub(/\\./, "", values); gsub(q "[^" q "]*" q, "", values)

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
+import io.panstack.operator.api.v1alpha1.BackupCopySpec;
 import io.panstack.operator.api.v1alpha1.BackupSpec;
 import io.panstack.operator.bucket.StackBucket;
 import io.panstack.operator.kube.JobMessages;
@@ -133,10 +134,27 @@ public final class BackupJobs {
     }
 
     private static Container upload(Stack stack, Target target) {
-        return JobPods.awsCli(stack, "upload", BackupScripts.uploadScript(), List.of(env(BackupScripts.BACKUP_DIR, WORK_PATH),
+        BackupSpec backup = stack.spec().getBackup();
+        List<EnvVar> env = new ArrayList<>(List.of(env(BackupScripts.BACKUP_DIR, WORK_PATH),
                 env(BackupScripts.BUCKET, target.bucket()), env(BackupScripts.PREFIX, StackBucket.BACKUP_FOLDER),
-                env("AWS_REGION", target.region()), env(BackupScripts.RESULT_FILE, JobMessages.TERMINATION_LOG)),
-                WORK, WORK_PATH);
+                env("AWS_REGION", target.region()), env(BackupScripts.RESULT_FILE, JobMessages.TERMINATION_LOG)));
+        if (backup.getKmsKeyId() != null) {
+            env.add(env("KMS_KEY_ID", backup.getKmsKeyId()));
+        }
+        if (backup.getObjectLock() != null) {
+            env.add(env("LOCK_MODE", backup.getObjectLock().getMode().name()));
+            env.add(env("LOCK_DAYS", Integer.toString(backup.getObjectLock().getDays())));
+        }
+        BackupCopySpec copy = backup.getCopyTo();
+        if (copy != null) {
+            env.add(env("COPY_BUCKET", copy.getBucket()));
+            env.add(env("COPY_PREFIX", copy.getPrefix() != null ? copy.getPrefix() : stack.namespace() + "/" + stack.name()));
+            env.add(env("COPY_REGION", copy.getRegion() != null ? copy.getRegion() : target.region()));
+            if (copy.getKmsKeyId() != null) {
+                env.add(env("COPY_KMS_KEY_ID", copy.getKmsKeyId()));
+            }
+        }
+        return JobPods.awsCli(stack, "upload", BackupScripts.uploadScript(), env, WORK, WORK_PATH);
     }
 
     private static List<EnvVar> dumpEnv(Stack stack, Target target) {

@@ -34,8 +34,11 @@ public final class BackupRecords {
     /** On a Job started for a PanStackBackup: the object's name. */
     public static final String RECORD_LABEL = "panstack.io/backup";
     public static final String KIND = "Logical";
-    private static final Pattern FROM_VOLUME = Pattern.compile("backup: file=\\S*/(?<file>[^/\\s]+) bytes=(?<bytes>[0-9]+).*");
-    private static final Pattern FROM_S3 = Pattern.compile("upload: (?<location>s3://\\S+) bytes=(?<bytes>[0-9]+).*");
+    private static final Pattern FROM_VOLUME = Pattern.compile("backup: file=\\S*/(?<file>[^/\\s]+) bytes=(?<bytes>[0-9]{1,18}) .*");
+    /** How long a finished Job's outcome waits for its pod's summary line (the two informers report apart). */
+    static final java.time.Duration SUMMARY_GRACE = java.time.Duration.ofMinutes(5);
+    private static final Pattern FROM_S3 = Pattern
+            .compile("upload: (?<location>s3://\\S+) bytes=(?<bytes>[0-9]{1,18})(?: copy=(?<copy>s3://\\S+))? .*");
 
     private BackupRecords() {
     }
@@ -59,7 +62,8 @@ public final class BackupRecords {
      * @param jobs    the stack's Jobs
      * @param target  where backups go; null while that is not known yet (the bucket is being made)
      */
-    public static Plan plan(Stack stack, Target target, List<PanStackBackup> records, List<Job> jobs, List<Pod> pods) {
+    public static Plan plan(Stack stack, Target target, List<PanStackBackup> records, List<Job> jobs, List<Pod> pods,
+            java.time.Instant now) {
         List<Job> backupJobs = jobs.stream()
                 .filter(job -> BackupJobs.COMPONENT.equals(label(job, StackLabels.COMPONENT))).toList();
         List<Job> toStart = new ArrayList<>();
@@ -71,15 +75,21 @@ public final class BackupRecords {
             String jobName = jobName(stack, record);
             Optional<Job> job = backupJobs.stream().filter(j -> jobName.equals(j.getMetadata().getName())).findFirst();
             PanStackBackupStatus status;
-            if (job.isEmpty() && record.getSpec().getJob() == null) {
+            boolean seenRunning = record.getStatus() != null && record.getStatus().getPhase() != null
+                    && record.getStatus().getPhase() != BackupPhase.Pending;
+            if (job.isEmpty() && record.getSpec().getJob() == null && !seenRunning) {
                 status = requested(stack, target, jobName);
                 if (status.getPhase() == BackupPhase.Pending && target != null) {
                     toStart.add(jobFor(stack, target, record, jobName));
                 }
+            } else if (job.isEmpty()) {
+                // Removed (kubectl delete job, or the CronJob's history limit) before its outcome was seen: never
+                // started again behind the user's back.
+                status = new PanStackBackupStatus();
+                status.setPhase(seenRunning || record.getSpec().getJob() != null ? BackupPhase.Failed : BackupPhase.Pending);
+                status.setMessage("Job " + jobName + " was removed before its outcome was seen");
             } else {
-                status = job.map(found -> observed(stack, found, pods))
-                        .orElseGet(() -> waiting("Job " + jobName + " is not there (it may have been removed before"
-                                + " its outcome was seen)"));
+                status = observed(stack, job.get(), pods, now);
             }
             status.setOrigin(origin(stack, record));
             status.setKind(KIND);
@@ -119,7 +129,7 @@ public final class BackupRecords {
         return pending;
     }
 
-    private static PanStackBackupStatus observed(Stack stack, Job job, List<Pod> pods) {
+    private static PanStackBackupStatus observed(Stack stack, Job job, List<Pod> pods, java.time.Instant now) {
         PanStackBackupStatus status = new PanStackBackupStatus();
         status.setStartTime(job.getStatus() == null ? null : job.getStatus().getStartTime());
         JobOutcome outcome = JobOutcome.of(job);
@@ -129,6 +139,11 @@ public final class BackupRecords {
         }
         String main = job.getSpec().getTemplate().getSpec().getContainers().get(0).getName();
         Optional<String> said = JobMessages.lastLine(job, pods, main);
+        if (said.isEmpty() && outcome.at() != null && now.isBefore(outcome.at().plus(SUMMARY_GRACE))) {
+            // Finished, but its pod's summary (where the backup went) is not seen yet: a finished record never changes.
+            status.setPhase(BackupPhase.Running);
+            return status;
+        }
         status.setCompletionTime(outcome.at() == null ? null : outcome.at().toString());
         if (outcome.failed()) {
             status.setPhase(BackupPhase.Failed);
@@ -142,6 +157,7 @@ public final class BackupRecords {
             if (s3.matches()) {
                 status.setLocation(s3.group("location"));
                 status.setSizeBytes(Long.parseLong(s3.group("bytes")));
+                status.setCopyLocation(s3.group("copy"));
             } else if (volume.matches()) {
                 status.setLocation("pvc://" + stack.names().backupVolume() + "/" + volume.group("file"));
                 status.setSizeBytes(Long.parseLong(volume.group("bytes")));

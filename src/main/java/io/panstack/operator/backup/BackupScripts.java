@@ -33,7 +33,7 @@ import io.panstack.operator.kube.ShellScript;
  * mounted Secret; preferred) or {@link #DB_PASSWORD}; the scripts hand it to the client in a private option file,
  * never on a command line.
  */
-final class BackupScripts {
+public final class BackupScripts {
     public static final String BACKUP = "backup.sh";
     static final String UPLOAD = "upload.sh";
     static final String RESTORE = "restore.sh";

@@ -77,6 +77,12 @@ public final class StackBucket {
                     + (written == null ? "; recommended on (not changed: spec.bucket.versioning is unset)"
                             : " as spec.bucket.versioning says"));
         }
+        // Reported for any bucket: the shortfall stops every backup run, whoever made the bucket.
+        List<String> lockDrift = new ArrayList<>();
+        if (stack.spec().backsUp() && stack.spec().getBackup().getObjectLock() != null) {
+            objectLock(s3, name, adopted, versioned, lockDrift);
+        }
+        drift.addAll(lockDrift);
         Observed<Integer> pruned = null;
         if (stack.spec().backsUp()) {
             int days = stack.spec().getBackup().retentionDays();
@@ -99,7 +105,29 @@ public final class StackBucket {
         String shape = !adopted ? ": private, encrypted, versioning " + (versioned ? "on" : "suspended")
                 : drift.isEmpty() ? " (adopted): private, encrypted, versioned" : " (adopted): see status.bucket.drift";
         return new BucketState(name, region, new ResourceState(true, false, "BucketAvailable",
-                "Bucket " + name + " in " + region + shape, adopted ? drift : List.of()), pruned);
+                "Bucket " + name + " in " + region + shape, adopted ? drift : lockDrift), pruned);
+    }
+
+    /**
+     * backup.objectLock asks for each backup to be locked: that needs Object Lock on the bucket. The operator enables
+     * it on a bucket it made; an adopted one is its owner's to change. What stands in the way is reported in drift
+     * (each backup run then fails, saying so): it holds nothing else.
+     */
+    private static void objectLock(Buckets s3, String name, boolean adopted, boolean versioned, List<String> drift) {
+        if (s3.objectLockEnabled(name)) {
+            return;
+        }
+        if (adopted || !versioned) {
+            drift.add("Object Lock is not enabled, so backups cannot be locked as backup.objectLock asks (each backup"
+                    + " run fails): " + (adopted ? "enable it on the adopted bucket" : "it needs versioning on"));
+            return;
+        }
+        try {
+            s3.enableObjectLock(name);
+        } catch (AwsServiceException e) {
+            drift.add("Object Lock could not be enabled (" + io.panstack.operator.aws.AwsErrors.message(e)
+                    + "), so backups cannot be locked as backup.objectLock asks: enable it on the bucket");
+        }
     }
 
     /** A bucket the operator made is kept in shape; an adopted one is left as it is and the shortfall reported. */
@@ -139,7 +167,10 @@ public final class StackBucket {
         if (found.isEmpty() || !Tenancy.mayRelease(found.get().tags(), stack)) {
             return; // another namespace's or PanStack's bucket, named in the spec: never touched
         }
-        if (policy == DeletionPolicy.Delete && stack.spec().deletesWithStack(true)) {
+        // Locked backups cannot be deleted before their retention ends (that is the point): the bucket then stays
+        // with its backups/ folder, as without deleteRecoveryPoints, instead of a finalizer that can never finish.
+        boolean locked = policy == DeletionPolicy.Delete && stack.spec().deletesWithStack(true) && s3.objectLockEnabled(name);
+        if (policy == DeletionPolicy.Delete && stack.spec().deletesWithStack(true) && !locked) {
             s3.emptyAndDelete(name);
             return;
         }
@@ -156,7 +187,8 @@ public final class StackBucket {
             s3.setTags(name, tags);
         }
         release.keep(policy == DeletionPolicy.Delete ? "bucket " + name + " with only its " + BACKUP_PREFIX
-                + " (the logical backups)" : "bucket " + name);
+                + " (the logical backups" + (locked ? ", under S3 Object Lock retention: deleteRecoveryPoints cannot"
+                        + " delete them before it ends" : "") + ")" : "bucket " + name);
     }
 
     /**

@@ -20,16 +20,30 @@ import io.panstack.operator.stack.Stack;
 
 /** Carries out a stack's {@link BackupRecords.Plan}: starts the Jobs asked for, creates records, patches statuses. */
 final class BackupRecordWrites {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BackupRecordWrites.class);
 
     private BackupRecordWrites() {
     }
 
-    static void apply(Pass pass, Context<PanStack> context) {
+    /**
+     * Housekeeping beside the stack: a failure (e.g. RBAC not yet upgraded, a record deleted meanwhile) is logged and
+     * tried again at the next reconcile, and holds neither the stack nor its status.
+     */
+    static void apply(Pass pass, Context<PanStack> context, java.time.Instant now) {
+        try {
+            write(pass, context, now);
+        } catch (KubernetesClientException e) {
+            LOG.warnf("Could not bring the PanStackBackups of %s/%s up to date (tried again at the next reconcile): %s",
+                    pass.stack().namespace(), pass.stack().name(), e.getMessage());
+        }
+    }
+
+    private static void write(Pass pass, Context<PanStack> context, java.time.Instant now) {
         Stack stack = pass.stack();
         BackupRecords.Plan plan = BackupRecords.plan(stack, target(pass),
                 context.getSecondaryResourcesAsStream(PanStackBackup.class).toList(),
                 context.getSecondaryResourcesAsStream(Job.class).toList(),
-                context.getSecondaryResourcesAsStream(Pod.class).toList());
+                context.getSecondaryResourcesAsStream(Pod.class).toList(), now);
         plan.jobsToStart().forEach(job -> JobRun.create(job, stack.resource(), context));
         for (PanStackBackup record : plan.recordsToCreate()) {
             try {
@@ -41,9 +55,11 @@ final class BackupRecordWrites {
             }
         }
         for (Map.Entry<String, ?> status : plan.statuses().entrySet()) {
+            // The whole status, replaced: a field the new one lacks (a Pending message) must go, which a merge
+            // patch would leave in place.
             context.getClient().resources(PanStackBackup.class).inNamespace(stack.namespace()).withName(status.getKey())
-                    .subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
-                            Serialization.asJson(Map.of("status", status.getValue())));
+                    .subresource("status").patch(PatchContext.of(PatchType.JSON), Serialization.asJson(
+                            java.util.List.of(Map.of("op", "add", "path", "/status", "value", status.getValue()))));
         }
     }
 

@@ -116,7 +116,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             pass.putInto(context);
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
             started = Backups.startRequested(found.stack(), Backups.target(pass.cloud()), context);
-            BackupRecordWrites.apply(pass, context);
+            BackupRecordWrites.apply(pass, context, clock.instant());
         }
         UpdateControl<PanStack> control = status.of(resource, pass, context, found.problem(), null, started)
                 .map(UpdateControl::patchStatus).orElseGet(UpdateControl::noUpdate);

@@ -6,9 +6,15 @@
 #                           else the only one there.
 # Environment:
 #   BUCKET, PREFIX (optional, e.g. "backups"), BACKUP_DIR (without FILE), DB_SCHEMA (optional)
+#   KMS_KEY_ID (optional): encrypt with this KMS key (SSE-KMS) instead of the bucket's default encryption
+#   LOCK_MODE (optional, GOVERNANCE or COMPLIANCE) and LOCK_DAYS: S3 Object Lock retention of the uploaded objects
+#                    (the bucket must have Object Lock enabled)
+#   COPY_BUCKET, COPY_PREFIX, COPY_REGION, COPY_KMS_KEY_ID (optional): a second copy of each backup, e.g. in
+#                    another region (a KMS key is regional: the copy's is its own); the lock applies there too
 #   AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL (optional), credentials and region as the CLI takes them
 #   RESULT_FILE (optional): the summary line is also written there (e.g. /dev/termination-log)
-# Output: one summary line on stdout; errors on stderr. Writes nothing but the backup's S3 object and its manifest's.
+# Output: one summary line on stdout ("upload: s3://... bytes=N [copy=s3://...] seconds=S"); errors on stderr.
+#         Writes nothing but the backup's S3 objects and its manifest's.
 # Exit:   0 uploaded (and its size checked); 1 failed; 2 bad configuration.
 set -eu
 
@@ -38,30 +44,65 @@ if [ -z "$file" ]; then
 fi
 [ -f "$file" ] && [ -s "$file" ] || fail "no backup file $file"
 
-# One slash between the parts, whatever PREFIX looks like.
-prefix=${PREFIX:-}
-while [ "${prefix#/}" != "$prefix" ]; do prefix=${prefix#/}; done
-while [ "${prefix%/}" != "$prefix" ]; do prefix=${prefix%/}; done
-key=${prefix:+$prefix/}${file##*/}
-
 # --endpoint-url explicitly: older CLIs (v1 before 1.29, v2 before 2.13) ignore AWS_ENDPOINT_URL.
 endpoint=${AWS_ENDPOINT_URL_S3:-${AWS_ENDPOINT_URL:-}}
 s3() {
   if [ -n "$endpoint" ]; then aws --endpoint-url "$endpoint" "$@"; else aws "$@"; fi
 }
 
+case ${LOCK_MODE:-} in
+  '' | GOVERNANCE | COMPLIANCE) ;;
+  *) bad "LOCK_MODE must be GOVERNANCE or COMPLIANCE, not '$LOCK_MODE'" ;;
+esac
+if [ -n "${LOCK_MODE:-}" ]; then
+  case ${LOCK_DAYS:-} in '' | *[!0-9]*) bad "LOCK_MODE needs LOCK_DAYS, a whole number of days" ;; esac
+  [ "$LOCK_DAYS" -ge 1 ] || bad "LOCK_DAYS must be at least 1"
+  retain_until=$(date -u -d "@$(($(date +%s) + LOCK_DAYS * 86400))" +%Y-%m-%dT%H:%M:%SZ) ||
+    bad "this date cannot compute the retention date"
+fi
+
+# put BUCKET PREFIX REGION KMS_KEY_ID: the backup, then its manifest (a manifest in S3 means its backup is there),
+# each encrypted with the KMS key when one is given and locked until retain_until when LOCK_MODE is set. Prints the
+# backup's s3:// location.
+put() {
+  target=$1
+  # One slash between the parts, whatever the prefix looks like.
+  prefix=$2
+  while [ "${prefix#/}" != "$prefix" ]; do prefix=${prefix#/}; done
+  while [ "${prefix%/}" != "$prefix" ]; do prefix=${prefix%/}; done
+  key=${prefix:+$prefix/}${file##*/}
+  kms=${4:-}
+  set -- ${3:+--region "$3"} # from here on, "$@" is what every call to this bucket adds
+  for object in "$file" "$file.manifest"; do
+    [ "$object" = "$file" ] || [ -f "$object" ] || continue
+    object_key=$key${object#"$file"}
+    s3 "$@" s3 cp --only-show-errors ${kms:+--sse aws:kms --sse-kms-key-id "$kms"} "$object" "s3://$target/$object_key" ||
+      fail "aws s3 cp of $object to s3://$target/$object_key failed"
+    # The object must be all there: its size as S3 reports it, not the CLI's word alone.
+    stored=$(s3 "$@" s3api head-object --bucket "$target" --key "$object_key" --query ContentLength --output text) ||
+      fail "s3://$target/$object_key cannot be read back"
+    size=$(wc -c <"$object" | tr -d ' ')
+    [ "$stored" = "$size" ] || fail "s3://$target/$object_key holds $stored bytes, the file $size"
+    if [ -n "${LOCK_MODE:-}" ]; then
+      version=$(s3 "$@" s3api head-object --bucket "$target" --key "$object_key" --query VersionId --output text) ||
+        fail "s3://$target/$object_key cannot be read back"
+      s3 "$@" s3api put-object-retention --bucket "$target" --key "$object_key" --version-id "$version" \
+        --retention "Mode=$LOCK_MODE,RetainUntilDate=$retain_until" >/dev/null ||
+        fail "s3://$target/$object_key cannot be locked (is Object Lock enabled on bucket $target?)"
+    fi
+  done
+  location="s3://$target/$key"
+}
+
 started=$(date +%s)
 bytes=$(wc -c <"$file" | tr -d ' ')
-s3 s3 cp --only-show-errors "$file" "s3://$BUCKET/$key" || fail "aws s3 cp of $file to s3://$BUCKET/$key failed"
-# The object must be all there: its size as S3 reports it, not the CLI's word alone.
-stored=$(s3 s3api head-object --bucket "$BUCKET" --key "$key" --query ContentLength --output text) ||
-  fail "s3://$BUCKET/$key cannot be read back"
-[ "$stored" = "$bytes" ] || fail "s3://$BUCKET/$key holds $stored bytes, the file $bytes"
-# Its manifest (what verification checks a restore against) after it: a manifest in S3 means its backup is there.
-if [ -f "$file.manifest" ]; then
-  s3 s3 cp --only-show-errors "$file.manifest" "s3://$BUCKET/$key.manifest" ||
-    fail "aws s3 cp of $file.manifest to s3://$BUCKET/$key.manifest failed"
+put "$BUCKET" "${PREFIX:-}" "" "${KMS_KEY_ID:-}"
+summary="upload: $location bytes=$bytes"
+if [ -n "${COPY_BUCKET:-}" ]; then
+  # The second copy, e.g. in another region: uploaded from the same file, checked the same way.
+  put "$COPY_BUCKET" "${COPY_PREFIX:-}" "${COPY_REGION:-}" "${COPY_KMS_KEY_ID:-}"
+  summary="$summary copy=$location"
 fi
-summary="upload: s3://$BUCKET/$key bytes=$bytes seconds=$(($(date +%s) - started))"
+summary="$summary seconds=$(($(date +%s) - started))"
 echo "$summary"
 if [ -n "${RESULT_FILE:-}" ]; then printf '%s\n' "$summary" >"$RESULT_FILE" || true; fi

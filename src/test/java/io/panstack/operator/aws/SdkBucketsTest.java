@@ -63,6 +63,22 @@ class SdkBucketsTest {
         assertThat(buckets.find(name)).contains(new Bucket(name, "eu-west-1", false, false, "Off", Map.of(), Map.of()));
     }
 
+    /** backup.objectLock on a bucket the operator made: Object Lock is enabled once, while versioning is on. */
+    @Test
+    void objectLockIsEnabledOnAVersionedBucket() {
+        String name = bucketName();
+        buckets.create(name, MotoServer.REGION);
+        assertThat(buckets.objectLockEnabled(name)).isFalse();
+
+        buckets.setVersioning(name, true);
+        buckets.enableObjectLock(name);
+
+        assertThat(buckets.objectLockEnabled(name)).isTrue();
+        assertThat(s3.getObjectLockConfiguration(r -> r.bucket(name)).objectLockConfiguration().rule())
+                .as("no default retention: each backup is locked on its own, the bucket's other objects are not")
+                .isNull();
+    }
+
     @Test
     void settingsShowInFind() {
         String name = bucketName();

@@ -41,6 +41,30 @@ class BackupJobsTest {
     }
 
     @Test
+    void encryptionLockAndASecondCopyReachTheUpload() {
+        Stack stack = TestStacks.withSpec("""
+                version: '2025_10.1'
+                bucket: {}
+                backup:
+                  kmsKeyId: alias/bi-backups
+                  objectLock: {mode: COMPLIANCE, days: 35}
+                  copyTo: {bucket: dr-backups, kmsKeyId: alias/dr}
+                """);
+        Container upload = pod(BackupJobs.cronJob(stack, new Target("bi-bucket", "eu-west-1"))).getContainers().get(0);
+
+        assertThat(env(upload)).extractingFromEntries(e -> e.getKey(), e -> e.getValue().getValue()).contains(
+                org.assertj.core.groups.Tuple.tuple("KMS_KEY_ID", "alias/bi-backups"),
+                org.assertj.core.groups.Tuple.tuple("LOCK_MODE", "COMPLIANCE"),
+                org.assertj.core.groups.Tuple.tuple("LOCK_DAYS", "35"),
+                org.assertj.core.groups.Tuple.tuple("COPY_BUCKET", "dr-backups"),
+                org.assertj.core.groups.Tuple.tuple("COPY_PREFIX", stack.namespace() + "/bi"),
+                org.assertj.core.groups.Tuple.tuple("COPY_REGION", "eu-west-1"),
+                org.assertj.core.groups.Tuple.tuple("COPY_KMS_KEY_ID", "alias/dr"));
+        Container plain = pod(BackupJobs.cronJob(IN_CLUSTER, new Target("bi-bucket", "eu-west-1"))).getContainers().get(0);
+        assertThat(env(plain)).doesNotContainKeys("KMS_KEY_ID", "LOCK_MODE", "COPY_BUCKET");
+    }
+
+    @Test
     void theScheduleNeverRunsTwoAtOnceAndKeepsFailedRuns() {
         CronJob cronJob = BackupJobs.cronJob(IN_CLUSTER, Target.volume());
 

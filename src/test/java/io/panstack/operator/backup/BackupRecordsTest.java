@@ -29,6 +29,11 @@ class BackupRecordsTest {
     static final Target BUCKET = new Target("bi-bucket", "eu-west-1");
     static final Instant AT = Instant.parse("2026-11-30T02:01:00Z");
 
+    /** A pass an hour after the Jobs finished. */
+    static Plan plan(Stack stack, Target target, List<PanStackBackup> records, List<Job> jobs, List<Pod> pods) {
+        return BackupRecords.plan(stack, target, records, jobs, pods, AT.plusSeconds(3600));
+    }
+
     static PanStackBackup requested(String name) {
         PanStackBackup record = new PanStackBackup();
         record.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(STACK.namespace())
@@ -52,12 +57,12 @@ class BackupRecordsTest {
     void aRequestedBackupStartsItsJobOnceTheTargetIsKnown() {
         PanStackBackup record = requested("before-upgrade");
 
-        Plan waiting = BackupRecords.plan(STACK, null, List.of(record), List.of(), List.of());
+        Plan waiting = plan(STACK, null, List.of(record), List.of(), List.of());
         assertThat(waiting.jobsToStart()).isEmpty();
         assertThat(waiting.statuses().get("before-upgrade").getPhase()).isEqualTo(BackupPhase.Pending);
         assertThat(waiting.statuses().get("before-upgrade").getMessage()).contains("bucket");
 
-        Plan start = BackupRecords.plan(STACK, BUCKET, List.of(record), List.of(), List.of());
+        Plan start = plan(STACK, BUCKET, List.of(record), List.of(), List.of());
         assertThat(start.jobsToStart()).singleElement().satisfies(job -> {
             assertThat(job.getMetadata().getName()).startsWith("bi-backup-").hasSizeLessThanOrEqualTo(63);
             assertThat(job.getMetadata().getLabels()).containsEntry(BackupRecords.RECORD_LABEL, "before-upgrade")
@@ -73,7 +78,7 @@ class BackupRecordsTest {
                 version: '2025_10.1'
                 backup: {enabled: false}
                 """);
-        Plan plan = BackupRecords.plan(off, Target.volume(), List.of(requested("x")), List.of(), List.of());
+        Plan plan = plan(off, Target.volume(), List.of(requested("x")), List.of(), List.of());
 
         assertThat(plan.jobsToStart()).isEmpty();
         assertThat(plan.statuses().get("x").getPhase()).isEqualTo(BackupPhase.Failed);
@@ -89,7 +94,7 @@ class BackupRecordsTest {
         Job upgrade = BackupJobs.job(STACK, Target.volume(), "bi-backup-pre-upgrade-5e6f7a8b");
         Job verification = VerifyJobs.job(STACK, Target.volume(), "bi-verify-29412345");
 
-        Plan plan = BackupRecords.plan(STACK, Target.volume(), List.of(), List.of(scheduled, annotation, upgrade,
+        Plan plan = plan(STACK, Target.volume(), List.of(), List.of(scheduled, annotation, upgrade,
                 verification), List.of());
 
         assertThat(plan.recordsToCreate()).extracting(r -> r.getMetadata().getName(), r -> r.getSpec().getJob())
@@ -101,7 +106,7 @@ class BackupRecordsTest {
         assertThat(made.stream().map(r -> BackupRecords.origin(STACK, r)).toList())
                 .containsExactlyInAnyOrder("Scheduled", "Annotation", "Upgrade");
 
-        Plan again = BackupRecords.plan(STACK, Target.volume(), made, List.of(scheduled, annotation, upgrade), List.of());
+        Plan again = plan(STACK, Target.volume(), made, List.of(scheduled, annotation, upgrade), List.of());
         assertThat(again.recordsToCreate()).as("once each").isEmpty();
     }
 
@@ -113,7 +118,7 @@ class BackupRecordsTest {
         Pod volumePod = VerificationsTest.pod(volumeJob, List.of(), VerificationsTest.terminated("dump", 0,
                 "backup: file=/backup/dashboard-20261130T020000Z.sql.gz bytes=29753 seconds=2 tables=6"));
 
-        PanStackBackupStatus status = BackupRecords.plan(STACK, Target.volume(), List.of(onVolume), List.of(volume),
+        PanStackBackupStatus status = plan(STACK, Target.volume(), List.of(onVolume), List.of(volume),
                 List.of(volumePod)).statuses().get("on-volume");
         assertThat(status.getPhase()).isEqualTo(BackupPhase.Completed);
         assertThat(status.getLocation()).isEqualTo("pvc://bi-backups/dashboard-20261130T020000Z.sql.gz");
@@ -126,9 +131,12 @@ class BackupRecordsTest {
         String s3Job = BackupRecords.jobName(STACK, inBucket);
         Job s3 = finished(BackupJobs.job(STACK, BUCKET, s3Job), true);
         Pod s3Pod = VerificationsTest.pod(s3Job, List.of(), VerificationsTest.terminated("upload", 0,
-                "upload: s3://bi-bucket/backups/dashboard-20261130T020000Z.sql.gz bytes=29753 seconds=1"));
-        assertThat(BackupRecords.plan(STACK, BUCKET, List.of(inBucket), List.of(s3), List.of(s3Pod)).statuses()
-                .get("in-bucket").getLocation()).isEqualTo("s3://bi-bucket/backups/dashboard-20261130T020000Z.sql.gz");
+                "upload: s3://bi-bucket/backups/dashboard-20261130T020000Z.sql.gz bytes=29753"
+                        + " copy=s3://dr/team-a/bi/dashboard-20261130T020000Z.sql.gz seconds=1"));
+        PanStackBackupStatus fromS3 = plan(STACK, BUCKET, List.of(inBucket), List.of(s3), List.of(s3Pod))
+                .statuses().get("in-bucket");
+        assertThat(fromS3.getLocation()).isEqualTo("s3://bi-bucket/backups/dashboard-20261130T020000Z.sql.gz");
+        assertThat(fromS3.getCopyLocation()).isEqualTo("s3://dr/team-a/bi/dashboard-20261130T020000Z.sql.gz");
     }
 
     @Test
@@ -139,13 +147,42 @@ class BackupRecordsTest {
         Pod pod = VerificationsTest.pod(name, List.of(), VerificationsTest.terminated("dump", 1,
                 "backup: mariadb-dump failed (exit 2); no backup written"));
 
-        PanStackBackupStatus status = BackupRecords.plan(STACK, Target.volume(), List.of(record), List.of(failed),
+        PanStackBackupStatus status = plan(STACK, Target.volume(), List.of(record), List.of(failed),
                 List.of(pod)).statuses().get("will-fail");
         assertThat(status.getPhase()).isEqualTo(BackupPhase.Failed);
         assertThat(status.getMessage()).contains("mariadb-dump failed");
 
         record.setStatus(status);
-        assertThat(BackupRecords.plan(STACK, Target.volume(), List.of(record), List.of(failed), List.of(pod)).empty())
+        assertThat(plan(STACK, Target.volume(), List.of(record), List.of(failed), List.of(pod)).empty())
                 .as("nothing to write: finished, and unchanged").isTrue();
+    }
+
+    /** The Job's completion may reach the cache before its pod's summary: the record waits for it, a while. */
+    @Test
+    void aFinishedJobWaitsForItsPodsSummaryBeforeTheRecordIsFinal() {
+        PanStackBackup record = requested("early");
+        Job done = finished(BackupJobs.job(STACK, Target.volume(), BackupRecords.jobName(STACK, record)), true);
+
+        assertThat(BackupRecords.plan(STACK, Target.volume(), List.of(record), List.of(done), List.of(), AT.plusSeconds(10))
+                .statuses().get("early").getPhase()).isEqualTo(BackupPhase.Running);
+        PanStackBackupStatus late = BackupRecords.plan(STACK, Target.volume(), List.of(record), List.of(done), List.of(),
+                AT.plus(BackupRecords.SUMMARY_GRACE).plusSeconds(1)).statuses().get("early");
+        assertThat(late.getPhase()).as("no pod, ever: done without a location").isEqualTo(BackupPhase.Completed);
+        assertThat(late.getLocation()).isNull();
+    }
+
+    /** A Job removed while it ran (kubectl delete job) is not started again behind the user's back. */
+    @Test
+    void aRemovedJobIsNotStartedAgain() {
+        PanStackBackup record = requested("cancelled");
+        PanStackBackupStatus running = new PanStackBackupStatus();
+        running.setPhase(BackupPhase.Running);
+        record.setStatus(running);
+
+        Plan plan = plan(STACK, Target.volume(), List.of(record), List.of(), List.of());
+
+        assertThat(plan.jobsToStart()).isEmpty();
+        assertThat(plan.statuses().get("cancelled").getPhase()).isEqualTo(BackupPhase.Failed);
+        assertThat(plan.statuses().get("cancelled").getMessage()).contains("was removed");
     }
 }

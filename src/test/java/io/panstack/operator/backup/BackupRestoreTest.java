@@ -514,6 +514,93 @@ class BackupRestoreTest {
         assertThat(kept.err()).doesNotContain("INSERT INTO"); // failed statements are not echoed into the log
     }
 
+    /**
+     * Backups that outlive the stack and the region: a second copy in a bucket of another region, each encrypted
+     * with its own KMS key and locked (S3 Object Lock, governance mode) for the days asked.
+     */
+    @Test
+    void aBackupIsCopiedToAnotherRegionEncryptedAndLocked() throws Exception {
+        Path file = backupFile("second-destination");
+        Map<String, String> env = awsEnv(awsClis().values().iterator().next());
+        String primary = "panstack-locked-primary";
+        String copy = "panstack-locked-copy";
+        String otherRegion = "us-west-2";
+        try (S3Client s3 = s3()) {
+            s3.createBucket(r -> r.bucket(primary).objectLockEnabledForBucket(true)
+                    .createBucketConfiguration(c -> c.locationConstraint(MotoServer.REGION)));
+        }
+        aws(env, "--region", otherRegion, "s3api", "create-bucket", "--bucket", copy, "--object-lock-enabled-for-bucket",
+                "--create-bucket-configuration", "LocationConstraint=" + otherRegion);
+        String key = aws(env, "kms", "create-key", "--query", "KeyMetadata.Arn", "--output", "text");
+        String copyKey = aws(env, "--region", otherRegion, "kms", "create-key", "--query", "KeyMetadata.Arn",
+                "--output", "text");
+        env.putAll(Map.of("BUCKET", primary, "PREFIX", "backups", "KMS_KEY_ID", key, "LOCK_MODE", "GOVERNANCE",
+                "LOCK_DAYS", "30", "COPY_BUCKET", copy, "COPY_PREFIX", "team-a/bi", "COPY_REGION", otherRegion,
+                "COPY_KMS_KEY_ID", copyKey));
+
+        Run upload = run("upload.sh", env, file.toString());
+
+        String name = file.getFileName().toString();
+        assertThat(upload.exit()).as(upload.toString()).isZero();
+        assertThat(upload.out()).matches("upload: s3://" + primary + "/backups/" + Pattern.quote(name) + " bytes="
+                + Files.size(file) + " copy=s3://" + copy + "/team-a/bi/" + Pattern.quote(name) + " seconds=[0-9]+\n");
+        Instant lockedAt = Instant.now();
+        try (S3Client s3 = s3()) {
+            assertThat(s3.getBucketLocation(r -> r.bucket(copy)).locationConstraintAsString()).isEqualTo(otherRegion);
+            for (String object : List.of("backups/" + name, "backups/" + name + ".manifest")) {
+                var head = s3.headObject(r -> r.bucket(primary).key(object));
+                assertThat(head.serverSideEncryptionAsString()).as(object).isEqualTo("aws:kms");
+                assertThat(head.ssekmsKeyId()).as(object).contains(key.substring(key.lastIndexOf('/') + 1));
+                // HeadObject carries the retention (moto has no GetObjectRetention).
+                assertThat(head.objectLockModeAsString()).as(object).isEqualTo("GOVERNANCE");
+                assertThat(head.objectLockRetainUntilDate()).isBetween(lockedAt.plus(Duration.ofDays(29)),
+                        lockedAt.plus(Duration.ofDays(31)));
+            }
+            for (String object : List.of("team-a/bi/" + name, "team-a/bi/" + name + ".manifest")) {
+                var head = s3.headObject(r -> r.bucket(copy).key(object));
+                assertThat(head.ssekmsKeyId()).as(object).contains(copyKey.substring(copyKey.lastIndexOf('/') + 1));
+                assertThat(head.objectLockModeAsString()).as(object).isEqualTo("GOVERNANCE");
+            }
+            assertThat(s3.getObjectAsBytes(r -> r.bucket(copy).key("team-a/bi/" + name)).asByteArray())
+                    .isEqualTo(Files.readAllBytes(file));
+            // Locked: its version cannot be deleted (the operator's pruning only adds a delete marker).
+            String version = s3.headObject(r -> r.bucket(primary).key("backups/" + name)).versionId();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s3.deleteObject(r -> r.bucket(primary)
+                    .key("backups/" + name).versionId(version)))
+                    .isInstanceOf(software.amazon.awssdk.services.s3.model.S3Exception.class);
+        }
+    }
+
+    /** A lock asked for on a bucket without Object Lock fails the upload, loudly: a backup is never silently unlocked. */
+    @Test
+    void aLockTheBucketCannotHoldFailsTheUpload() throws Exception {
+        Map<String, String> env = awsEnv(awsClis().values().iterator().next());
+        env.putAll(Map.of("BUCKET", BUCKET, "PREFIX", "unlockable", "LOCK_MODE", "COMPLIANCE", "LOCK_DAYS", "7"));
+
+        Run upload = run("upload.sh", env, backupFile("unlockable").toString());
+
+        assertThat(upload.exit()).as(upload.toString()).isEqualTo(BackupScripts.EXIT_FAILED);
+        assertThat(upload.err()).contains("cannot be locked", "Object Lock");
+    }
+
+    /** The aws CLI aimed at moto, its one line of output. */
+    static String aws(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", env.get("AWS_ENDPOINT_URL")));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        try {
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as(String.join(" ", args) + ": " + err).isZero();
+            return out;
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void uploadFailsWhenTheBucketIsMissing() throws Exception {
         Path file = backupFile("no-bucket");

@@ -16,6 +16,7 @@ import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.cloud.Release;
 import io.panstack.operator.database.RdsParameters;
 import io.panstack.operator.reconcile.CloudFixture.TestCredentials;
+import io.panstack.operator.api.v1alpha1.BackupLockSpec;
 import io.panstack.operator.stack.AwsNames;
 import io.panstack.operator.stack.AwsTags;
 import io.panstack.operator.stack.Stack;
@@ -128,6 +129,23 @@ class CloudResourcesMotoTest extends MotoCloudTest {
                         "backups/dashboard-20260101T020000Z.sql.gz.manifest");
         assertThat(io.panstack.operator.bucket.BackupPruning.prune(stack, aws.services().s3(), bucket, aYearLater).value())
                 .as("the newest three stay, however often it runs").isZero();
+    }
+
+    /** backup.objectLock: Object Lock is enabled on the bucket the operator made, once; nothing is reported. */
+    @Test
+    void objectLockIsEnabledOnTheStacksBucketWhenBackupsAreToBeLocked() {
+        Stack stack = aws.awsStack();
+        BackupLockSpec lock = new BackupLockSpec();
+        lock.setMode(BackupLockSpec.Mode.GOVERNANCE);
+        lock.setDays(30);
+        stack.spec().getBackup().setObjectLock(lock);
+
+        var state = CloudFixture.untilReady(stack, aws.services(), new TestCredentials());
+
+        String bucket = AwsNames.bucket(stack);
+        assertThat(aws.s3.getObjectLockConfiguration(r -> r.bucket(bucket)).objectLockConfiguration()
+                .objectLockEnabledAsString()).isEqualTo("Enabled");
+        assertThat(state.bucket().state().drift()).isEmpty();
     }
 
     @Test

@@ -49,7 +49,9 @@ class IamPolicyTest extends MotoCloudTest {
             Map.entry("PutBucketLifecycleConfiguration", Set.of("s3:PutLifecycleConfiguration")),
             Map.entry("DeleteObjects", Set.of("s3:DeleteObject", "s3:DeleteObjectVersion")),
             Map.entry("ListBuckets", Set.of("s3:ListAllMyBuckets")),
-            Map.entry("DeleteBucketLifecycle", Set.of("s3:PutLifecycleConfiguration")));
+            Map.entry("DeleteBucketLifecycle", Set.of("s3:PutLifecycleConfiguration")),
+            Map.entry("GetObjectLockConfiguration", Set.of("s3:GetBucketObjectLockConfiguration")),
+            Map.entry("PutObjectLockConfiguration", Set.of("s3:PutBucketObjectLockConfiguration")));
     /** Granted for AWS to call on the operator's behalf, not called by it: EC2 for mount targets, IAM for RDS. */
     static final Set<String> ON_BEHALF = Set.of("ec2:", "iam:");
 
@@ -69,6 +71,10 @@ class IamPolicyTest extends MotoCloudTest {
             String policy = choice.split("\\+")[0];
             Stack stack = aws.stack("iam-" + policy.toLowerCase() + "-" + System.nanoTime(), UUID.randomUUID().toString(), policy);
             stack.spec().setDeleteRecoveryPoints(choice.endsWith("recoveryPoints"));
+            io.panstack.operator.api.v1alpha1.BackupLockSpec lock = new io.panstack.operator.api.v1alpha1.BackupLockSpec();
+            lock.setMode(io.panstack.operator.api.v1alpha1.BackupLockSpec.Mode.GOVERNANCE);
+            lock.setDays(7);
+            stack.spec().getBackup().setObjectLock(lock); // backup.objectLock: Object Lock on the stack's bucket
             TestCredentials credentials = new TestCredentials();
             CloudState state = CloudFixture.untilReady(stack, services, credentials);
             stack.spec().getDatabase().getRds().setAllocatedStorageGiB(30);

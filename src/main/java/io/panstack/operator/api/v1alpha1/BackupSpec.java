@@ -11,7 +11,8 @@ import io.fabric8.generator.annotation.Size;
 
 /** Scheduled logical backups of the repository database (the vendor's mysqldump, compressed). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "enabled", "schedule", "retentionDays", "keepNewest", "maxAge", "verify", "volume", "serviceAccountName" })
+@JsonPropertyOrder({ "enabled", "schedule", "retentionDays", "keepNewest", "maxAge", "verify", "kmsKeyId", "objectLock",
+        "copyTo", "volume", "serviceAccountName" })
 public class BackupSpec {
     public static final String SCHEDULE = "0 2 * * *";
     public static final int RETENTION_DAYS = 14;
@@ -50,6 +51,17 @@ public class BackupSpec {
     @JsonPropertyDescription("Verification of the backups: on by default, weekly.")
     private BackupVerifySpec verify = new BackupVerifySpec();
 
+    @Size(max = 2048)
+    @Pattern("^[A-Za-z0-9][A-Za-z0-9:/_.-]*$")
+    @JsonPropertyDescription("With a bucket: the KMS key (id, ARN or alias) each backup is encrypted with (SSE-KMS), instead of the bucket's default encryption. The backup pod's ServiceAccount needs kms:GenerateDataKey on it (and kms:Decrypt to restore or verify).")
+    private String kmsKeyId;
+
+    @JsonPropertyDescription("With a bucket: S3 Object Lock retention of each backup and its manifest, in the stack's bucket and in copyTo. The operator enables Object Lock on a bucket it made (versioned); an adopted bucket, and the copyTo bucket, must have it already, else each backup fails, saying so.")
+    private BackupLockSpec objectLock;
+
+    @JsonPropertyDescription("With a bucket: a second copy of each backup and its manifest, e.g. in another region, so backups outlive the stack's bucket and region.")
+    private BackupCopySpec copyTo;
+
     @Default("{}")
     @JsonPropertyDescription("The volume backups go to when the stack has no bucket (with a bucket they go to s3://<bucket>/backups/).")
     private BackupVolumeSpec volume = new BackupVolumeSpec();
@@ -70,6 +82,12 @@ public class BackupSpec {
     public void setMaxAge(String maxAge) { this.maxAge = maxAge; }
     public BackupVerifySpec getVerify() { return verify; }
     public void setVerify(BackupVerifySpec verify) { this.verify = verify != null ? verify : new BackupVerifySpec(); }
+    public String getKmsKeyId() { return kmsKeyId; }
+    public void setKmsKeyId(String kmsKeyId) { this.kmsKeyId = kmsKeyId; }
+    public BackupLockSpec getObjectLock() { return objectLock; }
+    public void setObjectLock(BackupLockSpec objectLock) { this.objectLock = objectLock; }
+    public BackupCopySpec getCopyTo() { return copyTo; }
+    public void setCopyTo(BackupCopySpec copyTo) { this.copyTo = copyTo; }
     public BackupVolumeSpec getVolume() { return volume; }
     public void setVolume(BackupVolumeSpec volume) { this.volume = volume != null ? volume : new BackupVolumeSpec(); }
     public String getServiceAccountName() { return serviceAccountName; }

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** Where one backup stands; all times RFC 3339. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "phase", "origin", "kind", "job", "startTime", "completionTime", "location", "sizeBytes", "message" })
+@JsonPropertyOrder({ "phase", "origin", "kind", "job", "startTime", "completionTime", "location", "copyLocation", "sizeBytes",
+        "message" })
 public class PanStackBackupStatus {
     public enum BackupPhase {
         /** Waiting to start (the stack or its bucket is not ready yet). */
@@ -30,6 +31,8 @@ public class PanStackBackupStatus {
     private String completionTime;
     @JsonPropertyDescription("Where the backup is: s3://<bucket>/backups/<file> or pvc://<claim>/<file>; restore from it with database.restoreFrom.backup.")
     private String location;
+    @JsonPropertyDescription("Where its second copy is (spec.backup.copyTo of the stack), when it has one.")
+    private String copyLocation;
     @JsonPropertyDescription("Size of the compressed backup in bytes.")
     private Long sizeBytes;
     @JsonPropertyDescription("Why it is pending, or why it failed.")
@@ -49,6 +52,8 @@ public class PanStackBackupStatus {
     public void setCompletionTime(String completionTime) { this.completionTime = completionTime; }
     public String getLocation() { return location; }
     public void setLocation(String location) { this.location = location; }
+    public String getCopyLocation() { return copyLocation; }
+    public void setCopyLocation(String copyLocation) { this.copyLocation = copyLocation; }
     public Long getSizeBytes() { return sizeBytes; }
     public void setSizeBytes(Long sizeBytes) { this.sizeBytes = sizeBytes; }
     public String getMessage() { return message; }
@@ -64,12 +69,14 @@ public class PanStackBackupStatus {
         return o instanceof PanStackBackupStatus that && phase == that.phase && Objects.equals(origin, that.origin)
                 && Objects.equals(kind, that.kind) && Objects.equals(job, that.job)
                 && Objects.equals(startTime, that.startTime) && Objects.equals(completionTime, that.completionTime)
-                && Objects.equals(location, that.location) && Objects.equals(sizeBytes, that.sizeBytes)
+                && Objects.equals(location, that.location) && Objects.equals(copyLocation, that.copyLocation)
+                && Objects.equals(sizeBytes, that.sizeBytes)
                 && Objects.equals(message, that.message);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(phase, origin, kind, job, startTime, completionTime, location, sizeBytes, message);
+        return Objects.hash(phase, origin, kind, job, startTime, completionTime, location, copyLocation, sizeBytes,
+                message);
     }
 }

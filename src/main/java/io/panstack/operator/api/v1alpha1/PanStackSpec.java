@@ -23,6 +23,10 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
     message = "dashboard.replicas > 1 needs shared files every replica can mount: use files.efs, or set files.persistentVolume.accessMode to ReadWriteMany (with a storage class that supports it)")
 @ValidationRule(value = "!has(self.files.seedFromBucket) || has(self.bucket)",
     message = "files.seedFromBucket needs spec.bucket: the files are copied from the stack's bucket")
+@ValidationRule(value = "has(self.bucket) || (!has(self.backup.copyTo) && !has(self.backup.kmsKeyId) && !has(self.backup.objectLock))",
+    message = "backup.copyTo, backup.kmsKeyId and backup.objectLock need spec.bucket: without one, backups go to a volume")
+@ValidationRule(value = "!has(self.backup.objectLock) || !has(self.bucket) || !has(self.bucket.versioning) || self.bucket.versioning",
+    message = "backup.objectLock needs a versioned bucket: S3 Object Lock works on versions (leave bucket.versioning unset or true)")
 // Transition rules on the sections themselves do not run when a section is removed: these hold then too.
 @ValidationRule(value = "!has(oldSelf.aws) || !has(oldSelf.aws.region) || (has(self.aws) && has(self.aws.region) && self.aws.region == oldSelf.aws.region)",
     message = "aws.region cannot change (removing spec.aws changes it too): the stack's AWS resources stay in the region they were made in")

@@ -32,6 +32,12 @@ public interface Buckets {
     /** PutBucketVersioning Enabled, or Suspended (S3 versioning cannot be switched off once on). */
     void setVersioning(String name, boolean enabled);
 
+    /** Whether S3 Object Lock is enabled on the bucket (objects can then be given a retention). */
+    boolean objectLockEnabled(String name);
+
+    /** Enables S3 Object Lock (no default retention: each backup gets its own); needs versioning. */
+    void enableObjectLock(String name);
+
     /** PutBucketTagging: replaces the whole tag set. */
     void setTags(String name, Map<String, String> tags);
 

@@ -69,6 +69,27 @@ public class SdkBuckets implements Buckets {
     }
 
     @Override
+    public boolean objectLockEnabled(String name) {
+        try {
+            var configuration = s3.getObjectLockConfiguration(r -> r.bucket(name)).objectLockConfiguration();
+            return configuration != null
+                    && configuration.objectLockEnabled() == software.amazon.awssdk.services.s3.model.ObjectLockEnabled.ENABLED;
+        } catch (S3Exception e) {
+            if ("ObjectLockConfigurationNotFoundError".equals(e.awsErrorDetails() == null ? null
+                    : e.awsErrorDetails().errorCode())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void enableObjectLock(String name) {
+        s3.putObjectLockConfiguration(r -> r.bucket(name).objectLockConfiguration(c -> c
+                .objectLockEnabled(software.amazon.awssdk.services.s3.model.ObjectLockEnabled.ENABLED)));
+    }
+
+    @Override
     public void blockPublicAccess(String name) {
         s3.putPublicAccessBlock(r -> r.bucket(name).publicAccessBlockConfiguration(PublicAccessBlockConfiguration
                 .builder().blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true)

@@ -990,14 +990,7 @@ class BackupRestoreTest {
         }
         Map<String, String> env = baseEnv();
         env.put("PATH", bin + ":" + env.get("PATH"));
-        env.put("AWS_ENDPOINT_URL", MOTO.endpoint().toString());
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("AWS_DEFAULT_REGION", MotoServer.REGION);
-        env.put("AWS_REGION", MotoServer.REGION);
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("AWS_CONFIG_FILE", home.resolve("no-aws-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-aws-credentials").toString());
+        env.putAll(MOTO.cliEnvironment(home));
         return env;
     }
 

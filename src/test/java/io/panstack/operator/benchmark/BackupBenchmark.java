@@ -169,14 +169,7 @@ class BackupBenchmark {
 
     private Map<String, String> aws() {
         Map<String, String> env = base();
-        env.put("AWS_ENDPOINT_URL", MOTO.endpoint().toString());
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("AWS_DEFAULT_REGION", MotoServer.REGION);
-        env.put("AWS_REGION", MotoServer.REGION);
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("AWS_CONFIG_FILE", temp.resolve("no-aws-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", temp.resolve("no-aws-credentials").toString());
+        env.putAll(MOTO.cliEnvironment(temp));
         return env;
     }
 }

@@ -143,6 +143,17 @@ public class MotoServer implements BeforeAllCallback, QuarkusTestResourceLifecyc
         return endpoint;
     }
 
+    /**
+     * The environment that aims the aws CLI at this server, and at nothing else: no config or credentials file of the
+     * machine (they would live under home, and do not).
+     */
+    public java.util.Map<String, String> cliEnvironment(java.nio.file.Path home) {
+        return java.util.Map.of("AWS_ENDPOINT_URL", endpoint().toString(), "AWS_ACCESS_KEY_ID", "test",
+                "AWS_SECRET_ACCESS_KEY", "test", "AWS_DEFAULT_REGION", REGION, "AWS_REGION", REGION,
+                "AWS_EC2_METADATA_DISABLED", "true", "AWS_CONFIG_FILE", home.resolve("no-aws-config").toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-aws-credentials").toString());
+    }
+
     public static StaticCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     }

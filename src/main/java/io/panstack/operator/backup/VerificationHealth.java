@@ -71,9 +71,11 @@ public final class VerificationHealth {
             return new Readiness<>(true, PENDING, "No backup has been verified yet; the first verification is due "
                     + due.map(time -> "at " + time).orElse("once its CronJob is made"), null);
         }
+        String verified = backup.getLastVerificationBackup() != null ? backup.getLastVerificationBackup()
+                : "The newest backup";
         return new Readiness<>(true, VERIFIED, Result.Passed.name().equals(result)
-                ? backup.getLastVerificationBackup() + " was restored into a scratch server at " + passed
-                        + " and matched its manifest: " + backup.getLastVerificationMessage()
+                ? verified + " was restored into a scratch server at " + passed + " and matched its manifest: "
+                        + backup.getLastVerificationMessage()
                 : "The last verification that passed was at " + passed, null);
     }
 

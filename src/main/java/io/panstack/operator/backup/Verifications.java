@@ -73,7 +73,7 @@ public final class Verifications {
             return Optional.of(new Outcome(done.at(), Result.NoBackup, null, said.substring("download: ".length())));
         }
         return Optional.of(done.succeeded()
-                ? new Outcome(done.at(), Result.Passed, null, "passed (no summary left)")
+                ? new Outcome(done.at(), Result.Passed, null, "the Job succeeded (its pod left no summary)")
                 : new Outcome(done.at(), Result.Error, null, said != null ? said
                         : "Job " + job.getMetadata().getName() + " failed: kubectl logs job/" + job.getMetadata().getName()
                                 + " --all-containers"));

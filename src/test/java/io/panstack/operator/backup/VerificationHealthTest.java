@@ -50,6 +50,17 @@ class VerificationHealthTest {
         assertThat(overdue.message()).contains("2026-12-06T04:00:00Z");
     }
 
+    /** A Job that succeeded but whose pod left no summary (e.g. nodes that only report Jobs done) still passed. */
+    @Test
+    void aPassWithoutASummaryNamesNoBackupItDoesNotKnow() {
+        BackupStatus passed = status("2026-11-29T02:01:00Z", "Passed", "2026-11-29T04:03:00Z", "2026-11-29T04:03:00Z");
+        passed.setLastVerificationBackup(null);
+        passed.setLastVerificationMessage("the Job succeeded (its pod left no summary)");
+
+        assertThat(VerificationHealth.of(WEEKLY, passed, SINCE, SUNDAY).message()).startsWith("The newest backup was")
+                .doesNotContain("null");
+    }
+
     @Test
     void aFailedVerificationIsFalseAndSaysWhy() {
         Readiness<Void> failed = VerificationHealth.of(WEEKLY,

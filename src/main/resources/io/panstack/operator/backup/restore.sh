@@ -1,6 +1,6 @@
 #!/bin/sh
-# PanStack: restores a logical backup (backup.sh's <schema>-<time>.sql.gz) into DB_SCHEMA, and only into an
-# empty one: a restore never overwrites a repository.
+# PanStack: restores a logical backup (backup.sh's <schema>-<time>.sql.gz) into DB_SCHEMA: into an empty one, or
+# with RESTORE_REPLACE=true over the repository there, which is put back from ROLLBACK_SOURCE if the restore fails.
 #
 # Usage: restore.sh SOURCE   (or RESTORE_SOURCE=SOURCE): a local .sql.gz, or s3://bucket/key, fetched first with
 #        the aws CLI (AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL honoured; credentials and region as the CLI takes them).
@@ -12,10 +12,17 @@
 #                    SET USER, which managed databases such as RDS do not grant (the vendor's repo migration
 #                    strips them too).
 #   TMPDIR           where an s3:// source is downloaded (needs room for the compressed file)
+#   RESTORE_REPLACE=true  replace the repository in DB_SCHEMA (Pi stopped first: nothing may write meanwhile). Needs
+#                    ROLLBACK_SOURCE, a backup of that repository taken just before (local or s3://). Both are
+#                    fetched and checked whole before anything is dropped; if loading the backup fails, the schema
+#                    is emptied again and ROLLBACK_SOURCE loaded (exit 5).
+# A backup with a manifest beside it (<source>.manifest, written by backup.sh) must match its checksum.
 # Output: one summary line on stdout; errors on stderr.
 # Exit:   0 restored; 1 failed (server, download); 2 bad configuration; 3 refused: DB_SCHEMA already holds tables or
 #         routines; 4 the backup cannot be loaded as it is (not gzip, incomplete, no tables, client commands, SQL the server
-#         refuses, or fewer tables than it holds).
+#         refuses, or fewer tables than it holds, or not what its manifest says); 5 replacing failed and the previous
+#         repository was put back; 6 replacing failed and putting the previous one back failed too (the schema holds a
+#         partial restore: load ROLLBACK_SOURCE by hand).
 # A dump is data from wherever it was stored: it is loaded in the client's --sandbox mode (no shell or file
 # commands) where the client has one, and one holding client commands (lines starting with '\') is refused.
 #
@@ -84,51 +91,89 @@ objects() { # tables, views and routines in DB_SCHEMA (that this user can see, i
 }
 
 started=$(date +%s)
+replace=${RESTORE_REPLACE:-false}
+case $replace in true | false) ;; *) bad "RESTORE_REPLACE must be true or false" ;; esac
+rollback=${ROLLBACK_SOURCE:-}
+[ "$replace" = false ] || [ -n "$rollback" ] ||
+  bad "RESTORE_REPLACE=true needs ROLLBACK_SOURCE, a backup of the repository it replaces"
 
-# --- refuse early when the target is not empty ------------------------------------------------------------------
+# --- refuse early when the target is not empty (unless replacing) --------------------------------------------------
 existing=$(objects) || fail "cannot query $DB_HOST:$DB_PORT as $DB_USER"
-[ "$existing" = 0 ] || {
+[ "$existing" = 0 ] || [ "$replace" = true ] || {
   echo "restore: refused: schema $DB_SCHEMA on $DB_HOST:$DB_PORT already holds $existing tables, views or routines;" \
     "a restore only goes into an empty schema (drop it, or restore into a new one)" >&2
   exit 3
 }
 
-# --- fetch and verify the backup before touching the database ------------------------------------------------------
-case $source in
-  s3://*)
-    file="$work/backup.sql.gz"
-    endpoint=${AWS_ENDPOINT_URL_S3:-${AWS_ENDPOINT_URL:-}}
-    # --endpoint-url explicitly: older CLIs (v1 before 1.29, v2 before 2.13) ignore AWS_ENDPOINT_URL.
-    if [ -n "$endpoint" ]; then
-      aws --endpoint-url "$endpoint" s3 cp --only-show-errors "$source" "$file" || fail "cannot download $source"
-    else
-      aws s3 cp --only-show-errors "$source" "$file" || fail "cannot download $source"
-    fi
-    ;;
-  *) file=$source ;;
-esac
-gzip -t "$file" 2>/dev/null || unusable "$source is not a valid gzip file; nothing restored"
-# The same completeness check as backup.sh: CREATE TABLEs, and the dump's final statement. No dump holds a line
-# starting with a backslash (strings escape their newlines): such a line is a client command (\! runs a shell).
-tables=$(gzip -dc "$file" | awk '
-  /^\\/ { print "command"; exit }
-  /^CREATE TABLE / { t++ }
-  NF { last = $0 }
-  END { if (index(last, "SET SQL_NOTES=@OLD_SQL_NOTES") == 0) { print "truncated"; exit } print t + 0 }')
-case $tables in
-  command*) unusable "$source holds client commands (lines starting with a backslash), which no dump writes; nothing restored" ;;
-  truncated) unusable "$source is not a complete dump (no final statement); nothing restored" ;;
-  0 | '') unusable "$source holds no tables; nothing restored" ;;
-esac
+# --- fetch and check the backups whole before touching the database -------------------------------------------------
+# fetch SOURCE NAME: prints the local path of SOURCE (an s3:// one downloaded as NAME into the temp dir), and puts
+# its manifest, when there is one, at <temp dir>/NAME.manifest.
+fetch() {
+  case $1 in
+    s3://*)
+      endpoint=${AWS_ENDPOINT_URL_S3:-${AWS_ENDPOINT_URL:-}}
+      # --endpoint-url explicitly: older CLIs (v1 before 1.29, v2 before 2.13) ignore AWS_ENDPOINT_URL.
+      aws ${endpoint:+--endpoint-url "$endpoint"} s3 cp --only-show-errors "$1" "$work/$2" >&2 || return 1
+      # A missing manifest is no error: a backup taken before manifests has none.
+      aws ${endpoint:+--endpoint-url "$endpoint"} s3 cp --only-show-errors "$1.manifest" "$work/$2.manifest" \
+        >/dev/null 2>&1 || rm -f "$work/$2.manifest"
+      ;;
+    *)
+      if [ -f "$1.manifest" ]; then cp "$1.manifest" "$work/$2.manifest" || return 1; fi
+      ln -s "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" "$work/$2" || return 1
+      ;;
+  esac
+  echo "$work/$2"
+}
+# check FILE SOURCE: exits unusable unless FILE is a whole dump that matches its manifest (when it has one);
+# prints its number of tables. No dump holds a line starting with a backslash (strings escape their newlines):
+# such a line is a client command (\! runs a shell).
+check() {
+  gzip -t "$1" 2>/dev/null || unusable "$2 is not a valid gzip file; nothing restored"
+  if [ -f "$1.manifest" ]; then
+    [ "$(sha256sum "$1" | cut -d ' ' -f 1)" = "$(sed -n 's/^sha256 //p' "$1.manifest")" ] ||
+      unusable "$2 is not the file its manifest describes (checksum): changed or damaged since; nothing restored"
+  fi
+  count=$(gzip -dc "$1" | awk '
+    /^\\/ { print "command"; exit }
+    /^CREATE TABLE / { t++ }
+    NF { last = $0 }
+    END { if (index(last, "SET SQL_NOTES=@OLD_SQL_NOTES") == 0) { print "truncated"; exit } print t + 0 }')
+  case $count in
+    command*) unusable "$2 holds client commands (lines starting with a backslash), which no dump writes; nothing restored" ;;
+    truncated) unusable "$2 is not a complete dump (no final statement); nothing restored" ;;
+    0 | '') unusable "$2 holds no tables; nothing restored" ;;
+  esac
+  echo "$count"
+}
+file=$(fetch "$source" backup.sql.gz) || fail "cannot download $source"
+tables=$(check "$file" "$source") || exit $?
+if [ "$replace" = true ]; then
+  # The way back must work before the way forward is taken.
+  previous=$(fetch "$rollback" previous.sql.gz) ||
+    fail "cannot download $rollback (the backup to put back on failure); nothing restored"
+  previous_tables=$(check "$previous" "$rollback") ||
+    fail "$rollback, the backup to put back on failure, is not usable; nothing restored"
+fi
 
 # --- load ------------------------------------------------------------------------------------------------------
-# Checked again right before loading: nothing may have appeared meanwhile.
-existing=$(objects) || fail "cannot query $DB_HOST:$DB_PORT as $DB_USER"
-[ "$existing" = 0 ] || { echo "restore: refused: schema $DB_SCHEMA is no longer empty" >&2; exit 3; }
-exists=$(query "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '$DB_SCHEMA'") ||
-  fail "cannot query $DB_HOST:$DB_PORT"
-if [ "$exists" = 0 ]; then
-  query "CREATE DATABASE \`$DB_SCHEMA\`" || fail "cannot create schema $DB_SCHEMA"
+empty_schema() { # dropped and made again, with its own character set and collation
+  query "DROP DATABASE IF EXISTS \`$DB_SCHEMA\`; CREATE DATABASE \`$DB_SCHEMA\` CHARACTER SET $charset"
+}
+if [ "$replace" = true ]; then
+  charset=$(query "SELECT CONCAT(DEFAULT_CHARACTER_SET_NAME, ' COLLATE ', DEFAULT_COLLATION_NAME)
+                   FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '$DB_SCHEMA'") || fail "cannot query $DB_HOST:$DB_PORT"
+  [ -n "$charset" ] || charset="utf8mb4 COLLATE utf8mb4_unicode_ci"
+  empty_schema || fail "cannot empty schema $DB_SCHEMA to replace it; nothing restored"
+else
+  # Checked again right before loading: nothing may have appeared meanwhile.
+  existing=$(objects) || fail "cannot query $DB_HOST:$DB_PORT as $DB_USER"
+  [ "$existing" = 0 ] || { echo "restore: refused: schema $DB_SCHEMA is no longer empty" >&2; exit 3; }
+  exists=$(query "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '$DB_SCHEMA'") ||
+    fail "cannot query $DB_HOST:$DB_PORT"
+  if [ "$exists" = 0 ]; then
+    query "CREATE DATABASE \`$DB_SCHEMA\`" || fail "cannot create schema $DB_SCHEMA"
+  fi
 fi
 
 definers() { # DEFINER clauses only where mysqldump writes them: at the start of trigger, routine and view lines
@@ -146,20 +191,39 @@ quiet=
 if "$CLIENT" --help 2>/dev/null | grep -q -e '--print-query-on-error'; then quiet=--skip-print-query-on-error; fi
 sandbox=
 if "$CLIENT" --help 2>/dev/null | grep -q -e '--sandbox'; then sandbox=--sandbox; fi
-# No pipefail in dash: each stage's exit status travels through a file; the client's is the pipeline's.
-if ! { gzip -dc "$file"; echo $? >"$work/gzip.rc"; } | { definers; echo $? >"$work/sed.rc"; } |
-  db ${quiet:+"$quiet"} ${sandbox:+"$sandbox"} "$DB_SCHEMA"; then
-  # The server refused a statement, or it went away: only the first is the backup's fault.
-  query "SELECT 1" >/dev/null 2>&1 ||
-    fail "the server stopped answering while $source was loaded; the schema now holds a partial restore: drop it before trying again"
-  unusable "loading $source into $DB_SCHEMA failed; the schema now holds a partial restore: drop it before trying again"
+# load FILE TABLES: 0 loaded whole; 4 the server refused a statement, or fewer tables arrived; 1 the server went
+# away or the file could not be read. No pipefail in dash: each stage's status travels through a file.
+load() {
+  if ! { gzip -dc "$1"; echo $? >"$work/gzip.rc"; } | { definers; echo $? >"$work/sed.rc"; } |
+    db ${quiet:+"$quiet"} ${sandbox:+"$sandbox"} "$DB_SCHEMA"; then
+    # The server refused a statement, or it went away: only the first is the backup's fault.
+    query "SELECT 1" >/dev/null 2>&1 || return 1
+    return 4
+  fi
+  [ "$(cat "$work/gzip.rc")" = 0 ] && [ "$(cat "$work/sed.rc")" = 0 ] || return 1
+  loaded=$(query "SELECT COUNT(*) FROM information_schema.TABLES
+                  WHERE TABLE_SCHEMA = '$DB_SCHEMA' AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')") || return 1
+  [ "$loaded" = "$2" ] || { echo "restore: the dump holds $2 tables but schema $DB_SCHEMA has $loaded" >&2; return 4; }
+}
+rc=0
+load "$file" "$tables" || rc=$?
+if [ "$rc" != 0 ] && [ "$replace" = true ]; then
+  echo "restore: loading $source into $DB_SCHEMA failed; putting the previous repository back from $rollback" >&2
+  back=0
+  { empty_schema && load "$previous" "$previous_tables"; } || back=$?
+  if [ "$back" = 0 ]; then
+    echo "restore: failed; the previous repository was put back from $rollback" >&2
+    exit 5
+  fi
+  echo "restore: failed, AND putting back $rollback failed: schema $DB_SCHEMA holds a partial restore;" \
+    "load $rollback into it by hand before Pi starts again" >&2
+  exit 6
 fi
-[ "$(cat "$work/gzip.rc")" = 0 ] && [ "$(cat "$work/sed.rc")" = 0 ] ||
-  fail "reading $source failed; the schema now holds a partial restore: drop it before trying again"
+case $rc in
+  0) ;;
+  4) unusable "loading $source into $DB_SCHEMA failed; the schema now holds a partial restore: drop it before trying again" ;;
+  *) fail "the server stopped answering, or $source could not be read, while it was loaded; the schema now holds a partial restore: drop it before trying again" ;;
+esac
 
-restored=$(query "SELECT COUNT(*) FROM information_schema.TABLES
-                  WHERE TABLE_SCHEMA = '$DB_SCHEMA' AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')") ||
-  fail "cannot query $DB_HOST"
-[ "$restored" = "$tables" ] || unusable "the dump holds $tables tables but schema $DB_SCHEMA has $restored"
 bytes=$(wc -c <"$file" | tr -d ' ')
-echo "restore: source=$source schema=$DB_SCHEMA tables=$restored bytes=$bytes seconds=$(($(date +%s) - started))"
+echo "restore: source=$source schema=$DB_SCHEMA tables=$tables bytes=$bytes seconds=$(($(date +%s) - started))"

@@ -475,6 +475,90 @@ class BackupRestoreTest {
         }
     }
 
+    // --- replacing a repository (RESTORE_REPLACE) ---------------------------------------------------------------
+
+    /** A target schema holding the repository with changes since (rows gone), and a backup of it taken now. */
+    Path existingRepository(String schema) throws Exception {
+        target.sql("GRANT ALL ON `" + schema + "`.* TO 'pi'@'%';");
+        Run load = run("restore.sh", dbEnv(target, schema), backupFile(schema + "-source").toString());
+        assertThat(load.exit()).as(load.toString()).isZero();
+        target.sql("DELETE FROM `" + schema + "`.mis_audit_log WHERE id > 6000;");
+        Map<String, String> env = dbEnv(target, schema);
+        env.put("BACKUP_DIR", temp.resolve("rollback-" + schema).toString());
+        Run backup = run("backup.sh", env);
+        assertThat(backup.exit()).as(backup.toString()).isZero();
+        return onlyBackup(temp.resolve("rollback-" + schema));
+    }
+
+    Map<String, String> replaceEnv(String schema, Path rollback) {
+        Map<String, String> env = dbEnv(target, schema);
+        env.put("RESTORE_REPLACE", "true");
+        env.put("ROLLBACK_SOURCE", rollback.toString());
+        return env;
+    }
+
+    @Test
+    void replaceRestoresOverTheRepositoryThere() throws Exception {
+        Path rollback = existingRepository("replace_ok");
+        assertThat(tableStats(target, "replace_ok")).isNotEqualTo(tableStats(source, SCHEMA));
+        String charset = "SELECT CONCAT(DEFAULT_CHARACTER_SET_NAME, ' ', DEFAULT_COLLATION_NAME)"
+                + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = 'replace_ok'";
+        String before = target.value(charset);
+
+        Run replace = run("restore.sh", replaceEnv("replace_ok", rollback), backupFile("replace-ok").toString());
+
+        assertThat(replace.exit()).as(replace.toString()).isZero();
+        assertThat(tableStats(target, "replace_ok")).isEqualTo(tableStats(source, SCHEMA));
+        assertThat(target.value(charset)).as("its own character set and collation kept").isEqualTo(before);
+        assertRoutinesAndTriggerWork("replace_ok", "pi@%");
+    }
+
+    /** A backup the server refuses halfway: the schema is emptied again and the previous repository put back. */
+    @Test
+    void aReplaceThatFailsPutsThePreviousRepositoryBack() throws Exception {
+        Path rollback = existingRepository("replace_fails");
+        Map<String, TableStats> before = tableStats(target, "replace_fails");
+        String sql = gunzip(backupFile("replace-fails"));
+        int end = sql.lastIndexOf("/*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;");
+        Path failing = gzip(temp.resolve("failing.sql.gz"), sql.substring(0, end)
+                + "INSERT INTO no_such_table VALUES (1);\n" + sql.substring(end));
+
+        Run replace = run("restore.sh", replaceEnv("replace_fails", rollback), failing.toString());
+
+        assertThat(replace.exit()).as(replace.toString()).isEqualTo(5);
+        assertThat(replace.err()).contains("the previous repository was put back");
+        assertThat(tableStats(target, "replace_fails")).isEqualTo(before);
+        assertRoutinesAndTriggerWork("replace_fails", "pi@%");
+    }
+
+    /** Neither a damaged backup nor an unusable way back touches the repository there. */
+    @Test
+    void aReplaceThatCannotSucceedTouchesNothing() throws Exception {
+        Path rollback = existingRepository("replace_refused");
+        Map<String, TableStats> before = tableStats(target, "replace_refused");
+        Path good = backupFile("replace-refused");
+        byte[] gz = Files.readAllBytes(good);
+        Path cut = Files.write(temp.resolve("replace-cut.sql.gz"), java.util.Arrays.copyOf(gz, gz.length / 2));
+        Path changed = Files.copy(good, temp.resolve("replace-changed.sql.gz"));
+        Files.writeString(Path.of(changed + ".manifest"), Files.readString(Path.of(good + ".manifest"))
+                .replaceAll("(?m)^sha256 .*$", "sha256 " + "0".repeat(64)));
+        Path unusableRollback = Files.write(temp.resolve("rollback-cut.sql.gz"), java.util.Arrays.copyOf(gz, 100));
+
+        assertThat(run("restore.sh", replaceEnv("replace_refused", rollback), cut.toString()).exit())
+                .isEqualTo(BackupScripts.EXIT_REJECTED);
+        Run checksum = run("restore.sh", replaceEnv("replace_refused", rollback), changed.toString());
+        assertThat(checksum.exit()).as(checksum.toString()).isEqualTo(BackupScripts.EXIT_REJECTED);
+        assertThat(checksum.err()).contains("checksum");
+        Run noWayBack = run("restore.sh", replaceEnv("replace_refused", unusableRollback), good.toString());
+        assertThat(noWayBack.exit()).as(noWayBack.toString()).isEqualTo(BackupScripts.EXIT_FAILED);
+        assertThat(noWayBack.err()).contains("the backup to put back on failure");
+        Map<String, String> withoutRollback = dbEnv(target, "replace_refused");
+        withoutRollback.put("RESTORE_REPLACE", "true");
+        assertThat(run("restore.sh", withoutRollback, good.toString()).exit()).isEqualTo(BackupScripts.EXIT_BAD_CONFIGURATION);
+
+        assertThat(tableStats(target, "replace_refused")).isEqualTo(before);
+    }
+
     /**
      * Another user without SUPER / SET USER (as on RDS) restores into a new schema: DEFINERs are dropped, so the
      * trigger and routines are theirs and work. Keeping them fails, non-zero, and says the schema is half done.

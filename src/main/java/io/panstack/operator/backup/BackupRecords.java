@@ -155,15 +155,24 @@ public final class BackupRecords {
             Matcher volume = FROM_VOLUME.matcher(line);
             Matcher s3 = FROM_S3.matcher(line);
             if (s3.matches()) {
-                status.setLocation(s3.group("location"));
                 status.setSizeBytes(Long.parseLong(s3.group("bytes")));
                 status.setCopyLocation(s3.group("copy"));
             } else if (volume.matches()) {
-                status.setLocation("pvc://" + stack.names().backupVolume() + "/" + volume.group("file"));
                 status.setSizeBytes(Long.parseLong(volume.group("bytes")));
             }
+            status.setLocation(location(stack, line));
         });
         return status;
+    }
+
+    /** Where a backup Job's summary line says the backup went (s3://... or pvc://<claim>/<file>); null if it is none. */
+    static String location(Stack stack, String line) {
+        Matcher s3 = FROM_S3.matcher(line);
+        if (s3.matches()) {
+            return s3.group("location");
+        }
+        Matcher volume = FROM_VOLUME.matcher(line);
+        return volume.matches() ? "pvc://" + stack.names().backupVolume() + "/" + volume.group("file") : null;
     }
 
     /** Who asked for a backup: the user (this object), or which of the operator's own reasons. */
@@ -177,6 +186,9 @@ public final class BackupRecords {
         }
         if (job.startsWith(stack.names().backup() + "-pre-upgrade-") || job.startsWith(stack.name() + "-preupgrade-")) {
             return "Upgrade";
+        }
+        if (job.startsWith(stack.name() + "-safety-")) {
+            return "Restore";
         }
         return "Scheduled";
     }

@@ -102,6 +102,57 @@ final class RestoreJob {
                 .build();
     }
 
+    /**
+     * The in-place restore of a PanStackRestore: restore.sh replacing the repository (RESTORE_REPLACE) from source,
+     * with the safety backup to put back. Both from the bucket (downloaded first, with their manifests) or both on
+     * the backup volume (read where they are, read-only). Its outcome line is its termination message. Never retried
+     * by Kubernetes: the operator reads how it ended.
+     *
+     * @param source a location InPlaceRestores accepted: s3://... of the stack's bucket, or a file name on the volume
+     * @param safety the safety backup's location: s3://... or pvc://<claim>/<file>
+     */
+    static Job inPlace(Stack stack, BackupJobs.Target target, String source, String safety, String name) {
+        boolean s3 = target.s3();
+        String file = s3 ? WORK_PATH + "/backup.sql.gz" : BACKUPS_PATH + "/" + source.substring(source.lastIndexOf('/') + 1);
+        String previous = s3 ? WORK_PATH + "/previous.sql.gz" : BACKUPS_PATH + "/" + safety.substring(safety.lastIndexOf('/') + 1);
+        List<EnvVar> env = new ArrayList<>(DatabaseLogin.env(stack));
+        env.addAll(List.of(env(BackupScripts.RESTORE_SOURCE, file), env("ROLLBACK_SOURCE", previous),
+                env("RESTORE_REPLACE", "true"), env(BackupScripts.TMPDIR, WORK_PATH),
+                env(BackupScripts.RESULT_FILE, io.panstack.operator.kube.JobMessages.TERMINATION_LOG)));
+        List<VolumeMount> mounts = new ArrayList<>(List.of(new VolumeMountBuilder().withName(WORK).withMountPath(WORK_PATH).build(),
+                new VolumeMountBuilder().withName(BackupJobs.SECRET).withMountPath(BackupJobs.SECRET_PATH).withReadOnly(true).build()));
+        List<Volume> volumes = new ArrayList<>(List.of(new VolumeBuilder().withName(WORK).withNewEmptyDir().endEmptyDir().build(),
+                DatabaseLogin.passwordVolume(stack)));
+        if (!s3) {
+            mounts.add(new VolumeMountBuilder().withName(BACKUPS).withMountPath(BACKUPS_PATH).withReadOnly(true).build());
+            volumes.add(BackupJobs.backupVolumeReadOnly(stack, BACKUPS));
+        }
+        Container restore = new ContainerBuilder().withName(RESTORE).withImage(BackupJobs.dumpImage(stack))
+                .withCommand("/bin/sh", "-c", BackupScripts.restoreScript()).withEnv(env).withVolumeMounts(mounts)
+                .withTerminationMessagePolicy("FallbackToLogsOnError")
+                .withSecurityContext(SecurityContexts.nonRootContainer()).build();
+        PodSpecBuilder pod = JobPods.runOnce(JobServiceAccount.forPod(stack, stack.spec().getBackup().getServiceAccountName()),
+                SecurityContexts.mariadbPod(), volumes).withContainers(restore);
+        if (s3) {
+            pod.withInitContainers(fetch(stack, target, "download-backup", source, file),
+                    fetch(stack, target, "download-previous", safety, previous));
+        }
+        Map<String, String> labels = StackLabels.of(stack.name(), InPlaceRestores.COMPONENT);
+        return new JobBuilder()
+                .withNewMetadata().withName(name).withNamespace(stack.namespace()).withLabels(labels).endMetadata()
+                .withNewSpec().withBackoffLimit(0)
+                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withSpec(pod.build()).endTemplate()
+                .endSpec().build();
+    }
+
+    private static Container fetch(Stack stack, BackupJobs.Target target, String name, String from, String to) {
+        List<EnvVar> env = new ArrayList<>(List.of(env(DOWNLOAD_SOURCE, from), env(DOWNLOAD_TARGET, to)));
+        if (target.region() != null) {
+            env.add(env("AWS_REGION", target.region()));
+        }
+        return JobPods.awsCli(stack, name, BackupScripts.downloadScript(), env, WORK, WORK_PATH);
+    }
+
     private static Container download(Stack stack, RestoreSpec from, String region) {
         List<EnvVar> env = new ArrayList<>(List.of(env(DOWNLOAD_SOURCE, from.getBackup()),
                 env(DOWNLOAD_TARGET, WORK_PATH + "/" + from.fileName())));

@@ -17,12 +17,14 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 public class CrdFinish implements CRDPostProcessor {
     static final List<String> ORDER = List.of("Ready", "Phase", "Version", "URL", "Age");
     static final List<String> BACKUP_ORDER = List.of("Stack", "Phase", "Origin", "Completed", "Size", "Location", "Age");
+    static final List<String> RESTORE_ORDER = List.of("Stack", "Phase", "Completed", "Source", "Age");
 
     @Override
     public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
         if (crd instanceof CustomResourceDefinition definition) {
-            boolean panStack = "PanStack".equals(definition.getSpec().getNames().getKind());
-            List<String> order = panStack ? ORDER : BACKUP_ORDER;
+            String kind = definition.getSpec().getNames().getKind();
+            boolean panStack = "PanStack".equals(kind);
+            List<String> order = panStack ? ORDER : "PanStackRestore".equals(kind) ? RESTORE_ORDER : BACKUP_ORDER;
             definition.getSpec().getVersions().forEach(version -> {
                 List<CustomResourceColumnDefinition> columns = version.getAdditionalPrinterColumns();
                 if (columns != null) {

@@ -21,9 +21,10 @@ import io.panstack.operator.status.Hold;
  * @param repositoryHeld the database is ready but Pi must not use it yet (a restore into it is pending)
  * @param restoredAt     when database.restoreFrom was restored (recorded in status, or found done now); null before
  * @param hold           why the spec is not fully carried out yet though nothing is wrong; null when it is
+ * @param repositoryStopped the dashboard and scheduler must run no pod now (an in-place restore)
  */
 public record Pass(Stack stack, CloudState cloud, boolean databaseReady, boolean repositoryHeld,
-        String restoredAt, Hold hold) {
+        String restoredAt, Hold hold, boolean repositoryStopped) {
     private static final String KEY = "panstack.pass";
 
     /** The repository is ready for the dashboard and scheduler. */
@@ -34,6 +35,11 @@ public record Pass(Stack stack, CloudState cloud, boolean databaseReady, boolean
     /** Every AWS resource the stack uses can serve Pi (true for a stack without any). */
     public boolean awsReady() {
         return cloud == null || cloud.ready();
+    }
+
+    /** The same pass, with the dashboard and scheduler stopped (or not) for an in-place restore, and its hold. */
+    public Pass stoppingRepository(boolean stop, Hold restoreHold) {
+        return new Pass(stack, cloud, databaseReady, repositoryHeld, restoredAt, hold != null ? hold : restoreHold, stop);
     }
 
     public void putInto(Context<PanStack> context) {

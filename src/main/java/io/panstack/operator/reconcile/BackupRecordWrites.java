@@ -1,13 +1,9 @@
 package io.panstack.operator.reconcile;
 
-import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackBackup;
@@ -15,6 +11,7 @@ import io.panstack.operator.backup.BackupJobs.Target;
 import io.panstack.operator.backup.BackupRecords;
 import io.panstack.operator.backup.Backups;
 import io.panstack.operator.kube.JobRun;
+import io.panstack.operator.kube.StatusReplace;
 import io.panstack.operator.pass.Pass;
 import io.panstack.operator.stack.Stack;
 
@@ -54,17 +51,12 @@ final class BackupRecordWrites {
                 }
             }
         }
-        for (Map.Entry<String, ?> status : plan.statuses().entrySet()) {
-            // The whole status, replaced: a field the new one lacks (a Pending message) must go, which a merge
-            // patch would leave in place.
-            context.getClient().resources(PanStackBackup.class).inNamespace(stack.namespace()).withName(status.getKey())
-                    .subresource("status").patch(PatchContext.of(PatchType.JSON), Serialization.asJson(
-                            java.util.List.of(Map.of("op", "add", "path", "/status", "value", status.getValue()))));
-        }
+        plan.statuses().forEach((name, status) -> StatusReplace.write(context.getClient(), PanStackBackup.class,
+                stack.namespace(), name, status));
     }
 
     /** Where backups go; null while the stack's bucket is not ready (its backups wait for it). */
-    private static Target target(Pass pass) {
+    static Target target(Pass pass) {
         boolean bucketPending = pass.stack().spec().getBucket() != null
                 && (pass.cloud() == null || pass.cloud().bucket() == null);
         return bucketPending ? null : Backups.target(pass.cloud());

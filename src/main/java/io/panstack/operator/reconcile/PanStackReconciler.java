@@ -24,6 +24,7 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.aws.AwsServicesFactory;
 import io.panstack.operator.backup.BackupCronJobs;
+import io.panstack.operator.backup.InPlaceRestores;
 import io.panstack.operator.backup.Backups;
 import io.panstack.operator.cloud.AwsPolling;
 import io.panstack.operator.database.MariaDbStatefulSet;
@@ -113,10 +114,13 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         Backups.OnDemand started = Backups.OnDemand.NONE;
         if (found.problem() == null) {
             pass = StackPasses.carryOut(found, context);
+            InPlaceRestores.Plan restores = RestoreWrites.plan(pass, context, clock.instant());
+            pass = pass.stoppingRepository(restores.stopPi(), restores.hold());
             pass.putInto(context);
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
             started = Backups.startRequested(found.stack(), Backups.target(pass.cloud()), context);
             BackupRecordWrites.apply(pass, context, clock.instant());
+            RestoreWrites.apply(restores, pass, context);
         }
         UpdateControl<PanStack> control = status.of(resource, pass, context, found.problem(), null, started)
                 .map(UpdateControl::patchStatus).orElseGet(UpdateControl::noUpdate);

@@ -15,6 +15,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackBackup;
+import io.panstack.operator.api.v1alpha1.PanStackRestore;
 import io.panstack.operator.kube.StackOwnership;
 import io.panstack.operator.pass.TrimmedItemStore;
 import io.panstack.operator.stack.StackLabels;
@@ -31,16 +32,19 @@ final class StackEventSources {
 
     static List<EventSource<?, PanStack>> of(EventSourceContext<PanStack> context) {
         return List.of(labelled(Pod.class, context), labelled(PersistentVolumeClaim.class, context),
-                labelled(Secret.class, context), labelled(Job.class, context), backupRecords(context));
+                labelled(Secret.class, context), labelled(Job.class, context),
+                ofStack(PanStackBackup.class, context, record -> record.getSpec() == null ? null : record.getSpec().getStack()),
+                ofStack(PanStackRestore.class, context, restore -> restore.getSpec() == null ? null : restore.getSpec().getStack()));
     }
 
-    private static InformerEventSource<PanStackBackup, PanStack> backupRecords(EventSourceContext<PanStack> context) {
+    /** Every object of a kind that names a stack of its own namespace (users make them, unlabelled). */
+    private static <R extends HasMetadata> InformerEventSource<R, PanStack> ofStack(Class<R> type,
+            EventSourceContext<PanStack> context, java.util.function.Function<R, String> stack) {
         return new InformerEventSource<>(TrimmedItemStore.useWhereSafe(InformerEventSourceConfiguration
-                .from(PanStackBackup.class, PanStack.class)
-                .withName(PanStackBackup.class.getSimpleName())
-                .withSecondaryToPrimaryMapper(record -> record.getSpec() == null || record.getSpec().getStack() == null
-                        ? Set.of()
-                        : Set.of(new ResourceID(record.getSpec().getStack(), record.getMetadata().getNamespace()))),
+                .from(type, PanStack.class)
+                .withName(type.getSimpleName())
+                .withSecondaryToPrimaryMapper(object -> stack.apply(object) == null ? Set.of()
+                        : Set.of(new ResourceID(stack.apply(object), object.getMetadata().getNamespace()))),
                 context).build(), context);
     }
 

@@ -67,13 +67,13 @@ final class StackPasses {
         RepositoryRestore.Outcome restore = RepositoryRestore.reconcile(upgrade.stack(), databaseReady, found.cloud(),
                 context);
         return new Pass(upgrade.stack(), found.cloud(), databaseReady, restore.hold() != null,
-                restore.restoredAt(), restore.hold() != null ? restore.hold() : upgrade.hold());
+                restore.restoredAt(), restore.hold() != null ? restore.hold() : upgrade.hold(), false);
     }
 
     /** The pass of a stack that is only observed (stalled, or the reconcile failed before its pass was recorded). */
     static Pass observedOnly(Stack stack, CloudState cloud, Context<PanStack> context) {
         return new Pass(stack, cloud, DatabaseReadiness.isReady(stack, cloud, context), false,
-                RepositoryRestore.recordedAt(stack), null);
+                RepositoryRestore.recordedAt(stack), null, false);
     }
 
     void forget(PanStack resource) {

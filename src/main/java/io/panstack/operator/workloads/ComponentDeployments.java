@@ -27,8 +27,17 @@ public class ComponentDeployments extends ByComponent<Deployment> {
         Map<String, Deployment> desired = new LinkedHashMap<>();
         enabledIn(pass.stack())
                 .filter(component -> existing.containsKey(component.id()) || mayFirstStart(component, pass))
-                .forEach(component -> desired.put(component.id(), ComponentDeployment.desired(pass.stack(), component)));
+                .forEach(component -> desired.put(component.id(), stopped(pass, component,
+                        ComponentDeployment.desired(pass.stack(), component))));
         return desired;
+    }
+
+    /** During an in-place restore nothing may write to the repository: the dashboard and scheduler run no pod. */
+    private static Deployment stopped(Pass pass, Component component, Deployment deployment) {
+        if (pass.repositoryStopped() && component.usesRepository()) {
+            deployment.getSpec().setReplicas(0);
+        }
+        return deployment;
     }
 
     private static boolean mayFirstStart(Component component, Pass pass) {

@@ -44,4 +44,9 @@ if [ ! -s "$part" ]; then
   exit 1
 fi
 mv -f "$part" "$DOWNLOAD_TARGET"
+# Its manifest, when it has one (restore.sh checks the backup against it); a backup without one is no error.
+case $DOWNLOAD_SOURCE in
+  *.sql.gz) aws "$@" s3 cp --only-show-errors "$DOWNLOAD_SOURCE.manifest" "$DOWNLOAD_TARGET.manifest" >/dev/null 2>&1 ||
+    rm -f "$DOWNLOAD_TARGET.manifest" ;;
+esac
 echo "download: source=$DOWNLOAD_SOURCE bytes=$(wc -c <"$DOWNLOAD_TARGET" | tr -d ' ')"

@@ -16,6 +16,9 @@
 #                    ROLLBACK_SOURCE, a backup of that repository taken just before (local or s3://). Both are
 #                    fetched and checked whole before anything is dropped; if loading the backup fails, the schema
 #                    is emptied again and ROLLBACK_SOURCE loaded (exit 5).
+#   RESULT_FILE      optional: the outcome is also written there as one line, "restore: result=R ..." with R one of
+#                    Restored, Untouched (failed before the schema was changed), RolledBack (exit 5) and Partial
+#                    (the schema was changed and not put back: exit 6, or cut short)
 # A backup with a manifest beside it (<source>.manifest, written by backup.sh) must match its checksum.
 # Output: one summary line on stdout; errors on stderr.
 # Exit:   0 restored; 1 failed (server, download); 2 bad configuration; 3 refused: DB_SCHEMA already holds tables or
@@ -30,9 +33,14 @@
 set -eu
 umask 077
 
-fail() { echo "restore: $*" >&2; exit 1; }
-bad() { echo "restore: $*" >&2; exit 2; }
-unusable() { echo "restore: $*" >&2; exit 4; }
+touched=false # set just before the schema is first changed
+result() { # the outcome line, for whoever reads RESULT_FILE (the operator, through the termination message)
+  if [ -n "${RESULT_FILE:-}" ]; then printf 'restore: result=%s %s\n' "$1" "$2" >"$RESULT_FILE" || true; fi
+}
+outcome() { if [ "$touched" = true ]; then echo Partial; else echo Untouched; fi; }
+fail() { echo "restore: $*" >&2; result "$(outcome)" "$*"; exit 1; }
+bad() { echo "restore: $*" >&2; result Untouched "$*"; exit 2; }
+unusable() { echo "restore: $*" >&2; result "$(outcome)" "$*"; exit 4; }
 
 NL='
 '
@@ -164,7 +172,7 @@ if [ "$replace" = true ]; then
   charset=$(query "SELECT CONCAT(DEFAULT_CHARACTER_SET_NAME, ' COLLATE ', DEFAULT_COLLATION_NAME)
                    FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '$DB_SCHEMA'") || fail "cannot query $DB_HOST:$DB_PORT"
   [ -n "$charset" ] || charset="utf8mb4 COLLATE utf8mb4_unicode_ci"
-  empty_schema || fail "cannot empty schema $DB_SCHEMA to replace it; nothing restored"
+  touched=true
 else
   # Checked again right before loading: nothing may have appeared meanwhile.
   existing=$(objects) || fail "cannot query $DB_HOST:$DB_PORT as $DB_USER"
@@ -206,17 +214,24 @@ load() {
   [ "$loaded" = "$2" ] || { echo "restore: the dump holds $2 tables but schema $DB_SCHEMA has $loaded" >&2; return 4; }
 }
 rc=0
-load "$file" "$tables" || rc=$?
+if [ "$replace" = true ]; then
+  { empty_schema && load "$file" "$tables"; } || rc=$?
+else
+  touched=true
+  load "$file" "$tables" || rc=$?
+fi
 if [ "$rc" != 0 ] && [ "$replace" = true ]; then
   echo "restore: loading $source into $DB_SCHEMA failed; putting the previous repository back from $rollback" >&2
   back=0
   { empty_schema && load "$previous" "$previous_tables"; } || back=$?
   if [ "$back" = 0 ]; then
     echo "restore: failed; the previous repository was put back from $rollback" >&2
+    result RolledBack "loading $source failed; the previous repository was put back from $rollback"
     exit 5
   fi
   echo "restore: failed, AND putting back $rollback failed: schema $DB_SCHEMA holds a partial restore;" \
     "load $rollback into it by hand before Pi starts again" >&2
+  result Partial "loading $source failed, and putting back $rollback failed too: the schema holds a partial restore"
   exit 6
 fi
 case $rc in
@@ -226,4 +241,5 @@ case $rc in
 esac
 
 bytes=$(wc -c <"$file" | tr -d ' ')
+result Restored "source=$source tables=$tables"
 echo "restore: source=$source schema=$DB_SCHEMA tables=$tables bytes=$bytes seconds=$(($(date +%s) - started))"

@@ -366,9 +366,11 @@ class RestoreJobTest {
         assertThat(run.exit()).as(run.stderr()).isZero();
         Path target = temp.resolve("restore").resolve(FILE);
         assertThat(target).hasContent("gzipped dump");
-        assertThat(run.args()).containsExactly("s3", "cp", "--only-show-errors", FROM_S3.getBackup(), target + ".part");
+        // The last call fetches its manifest beside it (this fake aws "finds" one for any key).
+        assertThat(run.args()).containsExactly("s3", "cp", "--only-show-errors", FROM_S3.getBackup() + ".manifest",
+                target + ".manifest");
         try (var files = Files.list(temp.resolve("restore"))) {
-            assertThat(files).containsExactly(target);
+            assertThat(files).containsExactlyInAnyOrder(target, Path.of(target + ".manifest"));
         }
     }
 

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Recovery point and recovery time, measured: for the test repository (PiRepository, ~15,600 rows) and at 10 and 100
  * times its size, the backup (backup.sh: dump, compress, check, manifest), its size, the upload to S3 (moto), a
- * restore into an empty schema from the volume and from S3 (restore.sh, download included), and a verification
+ * restore into an empty schema from the volume and from S3 (restore.sh, download included), an in-place restore over
+ * the repository there (a safety backup, then restore.sh RESTORE_REPLACE, as PanStackRestore runs them), and a verification
  * (verify.sh: its own scratch server, restore, checks). The real scripts, MariaDB servers and aws CLI the tests use;
  * prints figures, asserts only that each step worked.
  *
@@ -44,7 +45,7 @@ class BackupBenchmark {
     Path temp;
 
     record Figures(int factor, long rows, long dumpBytes, long backupMillis, long uploadMillis, long restoreVolumeMillis,
-            long restoreS3Millis, long verifyMillis) {
+            long restoreS3Millis, long inPlaceMillis, long verifyMillis) {
     }
 
     @Test
@@ -94,6 +95,19 @@ class BackupBenchmark {
         fromBucket.putAll(aws());
         fromBucket.put("TMPDIR", Files.createDirectories(temp.resolve("download-" + factor)).toString());
         Timed fromS3 = run(scripts, "restore.sh", fromBucket, "s3://" + BUCKET + "/size-" + factor + "/" + file.getFileName());
+        // In place (PanStackRestore's Jobs): a safety backup of the repository there, then the replacement.
+        Path safetyDir = Files.createDirectories(temp.resolve("safety-" + factor));
+        Map<String, String> safetyEnv = db(target, "from_volume");
+        safetyEnv.put("BACKUP_DIR", safetyDir.toString());
+        Timed safety = run(scripts, "backup.sh", safetyEnv);
+        Path safetyFile;
+        try (var files = Files.list(safetyDir)) {
+            safetyFile = files.filter(f -> f.toString().endsWith(".sql.gz")).findFirst().orElseThrow();
+        }
+        Map<String, String> replace = db(target, "from_volume");
+        replace.put("RESTORE_REPLACE", "true");
+        replace.put("ROLLBACK_SOURCE", safetyFile.toString());
+        Timed replaced = run(scripts, "restore.sh", replace, file.toString());
         Map<String, String> verify = base();
         verify.put("DB_SCHEMA", SCHEMA);
         verify.put("RESTORE_SCRIPT", Files.readString(scripts.resolve("restore.sh")));
@@ -102,7 +116,7 @@ class BackupBenchmark {
         Timed verified = run(scripts, "verify.sh", verify, file.toString());
         assertThat(verified.output()).contains("result=Passed", "rows=" + rows);
         return new Figures(factor, rows, Files.size(file), backup.millis(), upload.millis(), fromVolume.millis(),
-                fromS3.millis(), verified.millis());
+                fromS3.millis(), safety.millis() + replaced.millis(), verified.millis());
     }
 
     /** The test repository's two big tables copied factor - 1 more times (new ids; the trigger fires as in Pi). */
@@ -121,12 +135,12 @@ class BackupBenchmark {
     static void print(List<Figures> all) {
         System.out.println();
         System.out.println("Backup, restore and verification on this machine (MariaDB 10.11, moto as S3; seconds):");
-        System.out.printf("%-6s %10s %12s %8s %8s %16s %16s %8s%n", "size", "rows", "backup MB", "backup", "upload",
-                "restore volume", "restore S3", "verify");
+        System.out.printf("%-6s %10s %12s %8s %8s %16s %16s %10s %8s%n", "size", "rows", "backup MB", "backup",
+                "upload", "restore volume", "restore S3", "in place", "verify");
         for (Figures f : all) {
-            System.out.printf("%-6s %10d %12.1f %8.1f %8.1f %16.1f %16.1f %8.1f%n", f.factor() + "x", f.rows(),
+            System.out.printf("%-6s %10d %12.1f %8.1f %8.1f %16.1f %16.1f %10.1f %8.1f%n", f.factor() + "x", f.rows(),
                     f.dumpBytes() / 1e6, f.backupMillis() / 1e3, f.uploadMillis() / 1e3, f.restoreVolumeMillis() / 1e3,
-                    f.restoreS3Millis() / 1e3, f.verifyMillis() / 1e3);
+                    f.restoreS3Millis() / 1e3, f.inPlaceMillis() / 1e3, f.verifyMillis() / 1e3);
         }
     }
 

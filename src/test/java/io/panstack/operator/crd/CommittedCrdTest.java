@@ -23,5 +23,7 @@ class CommittedCrdTest {
                 .isEqualTo(generated);
         assertThat(Files.readString(GeneratedCrd.COMMITTED_BACKUP)).as("crds/ is out of date (PanStackBackup)")
                 .isEqualTo(Files.readString(GeneratedCrd.backupPath()));
+        assertThat(Files.readString(GeneratedCrd.COMMITTED_RESTORE)).as("crds/ is out of date (PanStackRestore)")
+                .isEqualTo(Files.readString(GeneratedCrd.restorePath()));
     }
 }

@@ -16,6 +16,7 @@ import io.panstack.operator.api.v1alpha1.PanStack;
 public final class GeneratedCrd {
     public static final Path COMMITTED = Path.of("crds", "panstacks.panstack.io-v1.yml");
     public static final Path COMMITTED_BACKUP = Path.of("crds", "panstackbackups.panstack.io-v1.yml");
+    public static final Path COMMITTED_RESTORE = Path.of("crds", "panstackrestores.panstack.io-v1.yml");
     private static Path generated;
 
     private GeneratedCrd() {
@@ -27,7 +28,8 @@ public final class GeneratedCrd {
                 Path dir = Files.createDirectories(Path.of("target", "generated-crd"));
                 new CRDGenerator().withPostProcessor(new io.panstack.operator.crd.CrdFinish())
                         .forCRDVersions("v1").inOutputDir(dir.toFile())
-                        .customResourceClasses(PanStack.class, io.panstack.operator.api.v1alpha1.PanStackBackup.class)
+                        .customResourceClasses(PanStack.class, io.panstack.operator.api.v1alpha1.PanStackBackup.class,
+                                io.panstack.operator.api.v1alpha1.PanStackRestore.class)
                         .detailedGenerate();
                 generated = dir.resolve(COMMITTED.getFileName());
             } catch (IOException e) {
@@ -40,5 +42,10 @@ public final class GeneratedCrd {
     /** The PanStackBackup CRD, generated beside the PanStack one. */
     public static Path backupPath() {
         return path().resolveSibling(COMMITTED_BACKUP.getFileName());
+    }
+
+    /** The PanStackRestore CRD. */
+    public static Path restorePath() {
+        return path().resolveSibling(COMMITTED_RESTORE.getFileName());
     }
 }

@@ -54,6 +54,15 @@ class SamplesValidateTest {
         assertThat(found).singleElement().satisfies(backup -> assertThat(backups.validate(backup)).isEmpty());
     }
 
+    @Test
+    void thePanStackRestoreSampleIsAccepted() {
+        ApiServerSchema restores = ApiServerSchema.load(GeneratedCrd.restorePath());
+        List<JsonNode> found = Manifests.readAll(SAMPLES.resolve("restore.yaml")).stream()
+                .filter(document -> document.path("kind").asText().equals("PanStackRestore")).toList();
+
+        assertThat(found).singleElement().satisfies(restore -> assertThat(restores.validate(restore)).isEmpty());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("sampleFiles")
     void everyPanStackInTheSampleIsAccepted(Path file) {

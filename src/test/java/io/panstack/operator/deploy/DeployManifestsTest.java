@@ -71,7 +71,8 @@ class DeployManifestsTest {
                 "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Deployment", "Service");
         assertThat(objects).filteredOn(o -> o.getKind().equals("CustomResourceDefinition"))
                 .extracting(crd -> crd.getMetadata().getName())
-                .containsExactlyInAnyOrder("panstacks.panstack.io", "panstackbackups.panstack.io");
+                .containsExactlyInAnyOrder("panstacks.panstack.io", "panstackbackups.panstack.io",
+                        "panstackrestores.panstack.io");
     }
 
     @Test

@@ -129,6 +129,31 @@ public final class ClusterFixture {
         client.resource(current).updateStatus();
     }
 
+    /**
+     * What the kubelet and the Job controller report when a Job ends: its pod (with the Job's labels) terminated with
+     * this message, then the Job's outcome.
+     */
+    public void finishJob(io.fabric8.kubernetes.api.model.batch.v1.Job job, boolean succeeded, String container,
+            String terminationMessage) {
+        var pod = client.resource(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata()
+                .withName(job.getMetadata().getName() + "-x").withNamespace(namespace)
+                .withLabels(job.getMetadata().getLabels()).addToLabels("job-name", job.getMetadata().getName())
+                .endMetadata().withNewSpec().addNewContainer().withName(container).withImage("mariadb:10.11")
+                .endContainer().endSpec().build()).create();
+        pod.setStatus(new io.fabric8.kubernetes.api.model.PodBuilder().withNewStatus().addNewContainerStatus()
+                .withName(container).withNewState().withNewTerminated().withExitCode(succeeded ? 0 : 1)
+                .withMessage(terminationMessage + "\n").endTerminated().endState().endContainerStatus().endStatus()
+                .build().getStatus());
+        client.resource(pod).updateStatus();
+        var current = client.resource(job).get();
+        String at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        current.setStatus(succeeded
+                ? new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder().withSucceeded(1).withCompletionTime(at).build()
+                : new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder().withFailed(1).addNewCondition()
+                        .withType("Failed").withStatus("True").withLastTransitionTime(at).endCondition().build());
+        client.resource(current).updateStatus();
+    }
+
     public void markAllDeploymentsReady() {
         list(Deployment.class).forEach(this::markReady);
     }

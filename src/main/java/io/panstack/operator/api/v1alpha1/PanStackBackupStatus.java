@@ -21,7 +21,7 @@ public class PanStackBackupStatus {
 
     @JsonPropertyDescription("Pending, Running, Completed or Failed.")
     private BackupPhase phase;
-    @JsonPropertyDescription("Who asked for it: Scheduled (spec.backup.schedule), Annotation (panstack.io/backup-now), Upgrade (before a new version), or Requested (this object was created to take it).")
+    @JsonPropertyDescription("Who asked for it: Scheduled (spec.backup.schedule), Annotation (panstack.io/backup-now), Upgrade (before a new version), Restore (the safety backup before a PanStackRestore), or Requested (this object was created to take it).")
     private String origin;
     @JsonPropertyDescription("Logical: the vendor's dump of the repository schema, gzip-compressed, with its manifest beside it.")
     private String kind;

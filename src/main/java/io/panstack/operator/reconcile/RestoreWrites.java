@@ -1,0 +1,48 @@
+package io.panstack.operator.reconcile;
+
+import java.time.Instant;
+
+import org.jboss.logging.Logger;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackBackup;
+import io.panstack.operator.api.v1alpha1.PanStackRestore;
+import io.panstack.operator.backup.InPlaceRestores;
+import io.panstack.operator.kube.JobRun;
+import io.panstack.operator.kube.StatusReplace;
+import io.panstack.operator.pass.Pass;
+
+/**
+ * The stack's in-place restores: planned before the workflow (which then keeps the dashboard and scheduler stopped),
+ * carried out after it (the safety backup and restore Jobs, the PanStackRestore statuses).
+ */
+final class RestoreWrites {
+    private static final Logger LOG = Logger.getLogger(RestoreWrites.class);
+
+    private RestoreWrites() {
+    }
+
+    static InPlaceRestores.Plan plan(Pass pass, Context<PanStack> context, Instant now) {
+        return InPlaceRestores.plan(pass.stack(), BackupRecordWrites.target(pass),
+                context.getSecondaryResourcesAsStream(PanStackRestore.class).toList(),
+                context.getSecondaryResourcesAsStream(PanStackBackup.class).toList(),
+                context.getSecondaryResourcesAsStream(Job.class).toList(),
+                context.getSecondaryResourcesAsStream(Pod.class).toList(), now);
+    }
+
+    /** A failure is logged and tried again at the next reconcile; Pi stays as the plan says meanwhile. */
+    static void apply(InPlaceRestores.Plan plan, Pass pass, Context<PanStack> context) {
+        try {
+            plan.jobsToStart().forEach(job -> JobRun.create(job, pass.stack().resource(), context));
+            plan.statuses().forEach((name, status) -> StatusReplace.write(context.getClient(), PanStackRestore.class,
+                    pass.stack().namespace(), name, status));
+        } catch (KubernetesClientException e) {
+            LOG.warnf("Could not carry on the in-place restores of %s/%s (tried again at the next reconcile): %s",
+                    pass.stack().namespace(), pass.stack().name(), e.getMessage());
+        }
+    }
+}

@@ -66,6 +66,16 @@ public final class BackupJobs {
         return oneOff(stack, name, COMPONENT, jobSpec(stack, target));
     }
 
+    /** A backup now that prunes nothing (the safety backup of a restore: older backups may be what is restored). */
+    static Job unpruned(Stack stack, Target target, String name) {
+        Job job = job(stack, target, name);
+        var pod = job.getSpec().getTemplate().getSpec();
+        java.util.stream.Stream.concat(pod.getContainers().stream(), pod.getInitContainers().stream())
+                .forEach(container -> container.getEnv().removeIf(env -> BackupScripts.RETENTION_DAYS.equals(env.getName())
+                        || BackupScripts.KEEP_NEWEST.equals(env.getName())));
+        return job;
+    }
+
     /**
      * A stack's CronJob of the backup family: in UTC, one run at a time, a start up to an hour late still made, and
      * failed runs kept (3) for kubectl logs (the operator records their outcome in status as well).

@@ -41,6 +41,8 @@ public final class InPlaceRestores {
     public static final String RESTORE_LABEL = "panstack.io/restore";
     public static final String HOLD_REASON = "RestoringInPlace";
     private static final Pattern RESULT = Pattern.compile("restore: result=(?<result>\\S+) ?(?<detail>.*)");
+    /** How long a Job just created may be missing from the cache before it counts as removed. */
+    static final java.time.Duration CACHE_LAG = java.time.Duration.ofMinutes(2);
 
     private InPlaceRestores() {
     }
@@ -75,7 +77,7 @@ public final class InPlaceRestores {
             PanStackRestore restore = waiting.get(i);
             PanStackRestoreStatus status;
             if (i == 0) {
-                status = step(stack, target, restore, records, jobs, pods, now, toStart);
+                status = step(stack, target, restore, records, jobs, pods, now, toStart, leftPartial(restores));
                 if (!status.finished()) {
                     hold = new Hold(HOLD_REASON, "PanStackRestore " + restore.getMetadata().getName() + ": "
                             + status.getPhase() + (status.getMessage() == null ? "" : " (" + status.getMessage() + ")"));
@@ -89,17 +91,33 @@ public final class InPlaceRestores {
                 statuses.put(restore.getMetadata().getName(), status);
             }
         }
-        // A replacement that failed and could not be put back keeps Pi stopped until its PanStackRestore is deleted.
+        // A replacement that failed and could not be put back keeps Pi stopped until its PanStackRestore is deleted,
+        // or a later restore completed (e.g. of its safety backup).
+        String lastCompleted = restores.stream()
+                .map(r -> statuses.getOrDefault(r.getMetadata().getName(), r.getStatus()))
+                .filter(s -> s != null && s.getPhase() == RestorePhase.Completed && s.getCompletionTime() != null)
+                .map(PanStackRestoreStatus::getCompletionTime).max(String::compareTo).orElse("");
         for (PanStackRestore restore : restores) {
             PanStackRestoreStatus current = statuses.getOrDefault(restore.getMetadata().getName(), restore.getStatus());
-            stopPi |= current != null && Boolean.TRUE.equals(current.getPiStopped());
+            stopPi |= current != null && Boolean.TRUE.equals(current.getPiStopped())
+                    && (current.getCompletionTime() == null || current.getCompletionTime().compareTo(lastCompleted) > 0);
         }
         return new Plan(stopPi, hold, toStart, statuses);
     }
 
     /** The active restore's next step. */
+    /** The safety backup of a restore that failed and left the repository partial (Pi kept stopped), if any. */
+    private static Optional<String> leftPartial(List<PanStackRestore> restores) {
+        return restores.stream().map(PanStackRestore::getStatus)
+                .filter(s -> s != null && s.getPhase() == RestorePhase.Failed && Boolean.TRUE.equals(s.getPiStopped())
+                        && s.getSafetyBackup() != null)
+                .max(Comparator.comparing(s -> String.valueOf(s.getCompletionTime())))
+                .map(PanStackRestoreStatus::getSafetyBackup);
+    }
+
     private static PanStackRestoreStatus step(Stack stack, Target target, PanStackRestore restore,
-            List<PanStackBackup> records, List<Job> jobs, List<Pod> pods, Instant now, List<Job> toStart) {
+            List<PanStackBackup> records, List<Job> jobs, List<Pod> pods, Instant now, List<Job> toStart,
+            Optional<String> partialSafety) {
         PanStackRestoreStatus status = copy(restore.getStatus());
         status.setMessage(null);
         if (status.getPhase() == null || status.getPhase() == RestorePhase.Pending) {
@@ -115,18 +133,27 @@ public final class InPlaceRestores {
             status.setPhase(RestorePhase.StoppingPi);
         }
         status.setPiStopped(true);
+        if (target == null) {
+            status.setMessage("Waits for the stack's bucket to be ready");
+            return status;
+        }
         if (status.getPhase() == RestorePhase.StoppingPi) {
             if (repositoryPods(stack, pods) > 0) {
                 status.setMessage("Waiting for the dashboard and scheduler pods to stop");
                 return status;
             }
             status.setPhase(RestorePhase.SafetyBackup);
+            if (partialSafety.isPresent()) {
+                // The repository is partial after an earlier restore: a backup of it is no way back; that one's is.
+                status.setSafetyBackup(partialSafety.get());
+                status.setPhase(RestorePhase.Restoring);
+            }
         }
         if (status.getPhase() == RestorePhase.SafetyBackup) {
             String name = stack.name() + "-safety-" + ShortHash.of(restore.getMetadata().getUid());
             Optional<Job> safety = find(jobs, name);
             if (safety.isEmpty()) {
-                Job job = BackupJobs.job(stack, target, name);
+                Job job = BackupJobs.unpruned(stack, target, name);
                 job.getMetadata().getLabels().put(RESTORE_LABEL, restore.getMetadata().getName());
                 toStart.add(job);
                 return status;
@@ -154,11 +181,27 @@ public final class InPlaceRestores {
         }
         String name = stack.name() + "-restore-" + ShortHash.of(restore.getMetadata().getUid());
         Optional<Job> apply = find(jobs, name);
-        if (apply.isEmpty()) {
+        if (apply.isEmpty() && status.getJob() == null) {
+            if (repositoryPods(stack, pods) > 0) { // checked again right before: nothing may write meanwhile
+                status.setMessage("Waiting for the dashboard and scheduler pods to stop");
+                return status;
+            }
             Job job = RestoreJob.inPlace(stack, target, status.getSource(), status.getSafetyBackup(), name);
             job.getMetadata().getLabels().put(RESTORE_LABEL, restore.getMetadata().getName());
             toStart.add(job);
+            status.setJob(name);
+            status.setJobStartTime(now.toString());
             return status;
+        }
+        if (apply.isEmpty()) {
+            // Started once, never again: a Job gone before its outcome was seen may have changed the repository.
+            if (status.getJobStartTime() != null && now.isBefore(Instant.parse(status.getJobStartTime()).plus(CACHE_LAG))) {
+                return status;
+            }
+            return failed(status, now, "Job " + name + " was removed before its outcome was seen: the repository may"
+                    + " be partial. Pi stays stopped: restore " + status.getSafetyBackup() + " (a PanStackRestore with"
+                    + " location: " + status.getSafetyBackup() + "), or delete this PanStackRestore to start Pi on the"
+                    + " repository as it is", true);
         }
         JobOutcome outcome = JobOutcome.of(apply.get());
         if (!outcome.succeeded() && !outcome.failed()) {
@@ -167,6 +210,9 @@ public final class InPlaceRestores {
         Matcher said = JobMessages.lastLine(apply.get(), pods, RestoreJob.RESTORE).map(RESULT::matcher)
                 .filter(Matcher::matches).orElse(null);
         String result = said == null ? null : said.group("result");
+        if (result == null && outcome.failed() && JobMessages.neverStarted(apply.get(), pods, RestoreJob.RESTORE)) {
+            result = "Untouched"; // a download failed: restore.sh never ran
+        }
         if (outcome.succeeded() || "Restored".equals(result)) {
             status.setPhase(RestorePhase.Completed);
             status.setCompletionTime((outcome.at() != null ? outcome.at() : now).toString());
@@ -270,6 +316,8 @@ public final class InPlaceRestores {
             copy.setPhase(status.getPhase());
             copy.setSource(status.getSource());
             copy.setSafetyBackup(status.getSafetyBackup());
+            copy.setJob(status.getJob());
+            copy.setJobStartTime(status.getJobStartTime());
             copy.setStartTime(status.getStartTime());
             copy.setCompletionTime(status.getCompletionTime());
             copy.setPiStopped(status.getPiStopped());

@@ -34,6 +34,20 @@ public final class JobMessages {
                 .flatMap(pod -> message(pod, container));
     }
 
+    /** Whether the Job's newest pod exists and its named container never started (an init container failed first). */
+    public static boolean neverStarted(Job job, List<Pod> pods, String container) {
+        return pods.stream()
+                .filter(pod -> pod.getMetadata().getLabels() != null
+                        && job.getMetadata().getName().equals(pod.getMetadata().getLabels().get(JOB_NAME_LABEL)))
+                .filter(pod -> pod.getStatus() != null)
+                .anyMatch(pod -> terminated(pod.getStatus().getInitContainerStatuses()).stream()
+                        .anyMatch(status -> status.getState().getTerminated().getExitCode() != 0)
+                        && (pod.getStatus().getContainerStatuses() == null || pod.getStatus().getContainerStatuses()
+                                .stream().noneMatch(status -> container.equals(status.getName())
+                                        && status.getState() != null && (status.getState().getRunning() != null
+                                                || status.getState().getTerminated() != null))));
+    }
+
     private static Optional<String> message(Pod pod, String container) {
         if (pod.getStatus() == null) {
             return Optional.empty();

@@ -32,9 +32,12 @@ public class ComponentDeployments extends ByComponent<Deployment> {
         return desired;
     }
 
-    /** During an in-place restore nothing may write to the repository: the dashboard and scheduler run no pod. */
+    /**
+     * During an in-place restore nothing may write to the repository: the dashboard, the scheduler and adminer (a
+     * human with a database UI) run no pod.
+     */
     private static Deployment stopped(Pass pass, Component component, Deployment deployment) {
-        if (pass.repositoryStopped() && component.usesRepository()) {
+        if (pass.repositoryStopped() && (component.usesRepository() || component == Component.ADMINER)) {
             deployment.getSpec().setReplicas(0);
         }
         return deployment;

@@ -34,7 +34,9 @@ set -eu
 umask 077
 
 touched=false # set just before the schema is first changed
+said=false # whether the outcome line was written
 result() { # the outcome line, for whoever reads RESULT_FILE (the operator, through the termination message)
+  said=true
   if [ -n "${RESULT_FILE:-}" ]; then printf 'restore: result=%s %s\n' "$1" "$2" >"$RESULT_FILE" || true; fi
 }
 outcome() { if [ "$touched" = true ]; then echo Partial; else echo Untouched; fi; }
@@ -66,7 +68,8 @@ elif command -v mysql >/dev/null 2>&1; then CLIENT=mysql
 else bad "neither mariadb nor mysql (the client) is installed"; fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/panstack-restore.XXXXXX") || bad "cannot create a private temp dir"
-trap 'rm -rf "$work"' EXIT
+# Whatever ends the script (a signal, set -e), the operator learns whether the schema was touched.
+trap 'rc=$?; rm -rf "$work"; [ "$said" = true ] || result "$(outcome)" "ended with exit $rc"' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -165,13 +168,25 @@ if [ "$replace" = true ]; then
 fi
 
 # --- load ------------------------------------------------------------------------------------------------------
-empty_schema() { # dropped and made again, with its own character set and collation
-  query "DROP DATABASE IF EXISTS \`$DB_SCHEMA\`; CREATE DATABASE \`$DB_SCHEMA\` CHARACTER SET $charset"
+empty_schema() { # every view, table (with its triggers), routine and event dropped: the rights a dump load needs
+  drops=$(query "SELECT CONCAT('DROP VIEW IF EXISTS \`', REPLACE(TABLE_NAME, '\`', '\`\`'), '\`;')
+                   FROM information_schema.VIEWS WHERE TABLE_SCHEMA = '$DB_SCHEMA'
+                 UNION ALL SELECT CONCAT('DROP TABLE IF EXISTS \`', REPLACE(TABLE_NAME, '\`', '\`\`'), '\`;')
+                   FROM information_schema.TABLES WHERE TABLE_SCHEMA = '$DB_SCHEMA' AND TABLE_TYPE <> 'VIEW'
+                 UNION ALL SELECT CONCAT('DROP ', ROUTINE_TYPE, ' IF EXISTS \`', REPLACE(ROUTINE_NAME, '\`', '\`\`'), '\`;')
+                   FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '$DB_SCHEMA'
+                 UNION ALL SELECT CONCAT('DROP EVENT IF EXISTS \`', REPLACE(EVENT_NAME, '\`', '\`\`'), '\`;')
+                   FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '$DB_SCHEMA'") || return 1
+  { echo "SET FOREIGN_KEY_CHECKS=0;"; printf '%s\n' "$drops"; } | db "$DB_SCHEMA" || return 1
+  [ "$(objects)" = 0 ]
 }
 if [ "$replace" = true ]; then
-  charset=$(query "SELECT CONCAT(DEFAULT_CHARACTER_SET_NAME, ' COLLATE ', DEFAULT_COLLATION_NAME)
-                   FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '$DB_SCHEMA'") || fail "cannot query $DB_HOST:$DB_PORT"
-  [ -n "$charset" ] || charset="utf8mb4 COLLATE utf8mb4_unicode_ci"
+  exists=$(query "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '$DB_SCHEMA'") ||
+    fail "cannot query $DB_HOST:$DB_PORT"
+  [ "$exists" = 1 ] || query "CREATE DATABASE \`$DB_SCHEMA\`" || fail "cannot create schema $DB_SCHEMA"
+  before=$(objects) || fail "cannot query $DB_HOST:$DB_PORT as $DB_USER"
+  # A user who may not drop: nothing was changed, and it says so.
+  echo "SET FOREIGN_KEY_CHECKS=0; DO 1;" | db "$DB_SCHEMA" || fail "cannot reach schema $DB_SCHEMA; nothing restored"
   touched=true
 else
   # Checked again right before loading: nothing may have appeared meanwhile.
@@ -215,7 +230,13 @@ load() {
 }
 rc=0
 if [ "$replace" = true ]; then
-  { empty_schema && load "$file" "$tables"; } || rc=$?
+  if ! empty_schema; then
+    # Nothing dropped (no DROP right, say): the repository is as it was.
+    [ "$(objects)" != "$before" ] || { touched=false; fail "cannot empty schema $DB_SCHEMA (the user needs DROP on it); nothing restored"; }
+    rc=1
+  else
+    load "$file" "$tables" || rc=$?
+  fi
 else
   touched=true
   load "$file" "$tables" || rc=$?

@@ -531,6 +531,33 @@ class BackupRestoreTest {
         assertRoutinesAndTriggerWork("replace_fails", "pi@%");
     }
 
+    /**
+     * The outcome line the operator reads: Restored; RolledBack after a failure put back; Untouched when the user may
+     * not drop (nothing was changed, so Pi may start again).
+     */
+    @Test
+    void theOutcomeLineSaysWhatTheRepositoryHolds() throws Exception {
+        Path rollback = existingRepository("replace_outcome");
+        Path result = temp.resolve("restore-result");
+        Map<String, String> env = replaceEnv("replace_outcome", rollback);
+        env.put("RESULT_FILE", result.toString());
+
+        assertThat(run("restore.sh", env, backupFile("outcome").toString()).exit()).isZero();
+        assertThat(Files.readString(result)).startsWith("restore: result=Restored ");
+
+        target.sql(createUser("nodrop", "no-drop-pw") + "GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, INDEX, ALTER"
+                + " ON `replace_outcome`.* TO 'nodrop'@'%';");
+        Map<String, TableStats> before = tableStats(target, "replace_outcome");
+        env.put("DB_USER", "nodrop");
+        env.put("DB_PASSWORD", "no-drop-pw");
+        Run refused = run("restore.sh", env, backupFile("outcome-nodrop").toString());
+
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(BackupScripts.EXIT_FAILED);
+        assertThat(refused.err()).contains("needs DROP");
+        assertThat(Files.readString(result)).startsWith("restore: result=Untouched ");
+        assertThat(tableStats(target, "replace_outcome")).isEqualTo(before);
+    }
+
     /** Neither a damaged backup nor an unusable way back touches the repository there. */
     @Test
     void aReplaceThatCannotSucceedTouchesNothing() throws Exception {

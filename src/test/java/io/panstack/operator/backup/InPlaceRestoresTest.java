@@ -197,4 +197,91 @@ class InPlaceRestoresTest {
         assertThat(plan.statuses().get("bb").getPhase()).isEqualTo(RestorePhase.Pending);
         assertThat(plan.statuses().get("bb").getMessage()).contains("Waits for PanStackRestore a");
     }
+
+    static PanStackRestore restoring(String name) {
+        PanStackRestore restore = restore(name, FILE, null);
+        PanStackRestoreStatus status = new PanStackRestoreStatus();
+        status.setPhase(RestorePhase.Restoring);
+        status.setSource(FILE);
+        status.setSafetyBackup("pvc://bi-backups/dashboard-20261130T115900Z.sql.gz");
+        status.setPiStopped(true);
+        restore.setStatus(status);
+        return restore;
+    }
+
+    /** Started once, never twice: a restore Job gone before its outcome was seen may have changed the repository. */
+    @Test
+    void aRestoreJobIsNeverStartedTwice() {
+        PanStackRestore restore = restoring("once");
+        Plan start = plan(Target.volume(), List.of(restore), List.of(), List.of(), List.of());
+        assertThat(start.jobsToStart()).hasSize(1);
+        after(restore, start);
+        assertThat(restore.getStatus().getJob()).isEqualTo(start.jobsToStart().get(0).getMetadata().getName());
+
+        Plan lagging = InPlaceRestores.plan(STACK, Target.volume(), List.of(restore), List.of(), List.of(), List.of(),
+                NOW.plusSeconds(30));
+        assertThat(lagging.jobsToStart()).as("the cache may lag").isEmpty();
+        assertThat(lagging.statuses()).isEmpty();
+
+        Plan removed = InPlaceRestores.plan(STACK, Target.volume(), List.of(restore), List.of(), List.of(), List.of(),
+                NOW.plus(InPlaceRestores.CACHE_LAG).plusSeconds(1));
+        assertThat(removed.jobsToStart()).isEmpty();
+        assertThat(removed.stopPi()).isTrue();
+        assertThat(removed.statuses().get("once").getMessage()).contains("was removed", "Pi stays stopped");
+    }
+
+    /** A download that failed: restore.sh never ran, the repository is as it was, Pi starts again. */
+    @Test
+    void aRestoreWhoseDownloadFailedChangedNothing() {
+        PanStackRestore restore = restoring("no-download");
+        after(restore, plan(BUCKET, List.of(restore), List.of(), List.of(), List.of()));
+        Job failed = done(RestoreJob.inPlace(STACK, BUCKET, "s3://bi-bucket/backups/" + FILE,
+                "s3://bi-bucket/backups/dashboard-20261130T115900Z.sql.gz", restore.getStatus().getJob()), false);
+        Pod pod = VerificationsTest.pod(failed.getMetadata().getName(), List.of(VerificationsTest.terminated(
+                "download-backup", 1, "download: cannot download s3://bi-bucket/backups/" + FILE)), null);
+
+        Plan plan = plan(BUCKET, List.of(restore), List.of(), List.of(failed), List.of(pod));
+
+        assertThat(after(restore, plan).getStatus().getPhase()).isEqualTo(RestorePhase.Failed);
+        assertThat(restore.getStatus().getMessage()).contains("was not changed");
+        assertThat(plan.stopPi()).isFalse();
+    }
+
+    /** After a partial failure the next restore goes back with the first one's safety backup, and Pi starts again. */
+    @Test
+    void aPartialRepositoryIsRestoredWithTheEarlierSafetyBackup() {
+        PanStackRestore partial = restoring("first");
+        partial.getStatus().setPhase(RestorePhase.Failed);
+        partial.getStatus().setCompletionTime("2026-11-30T01:30:00Z"); // before the second one's Job ends
+        PanStackRestore again = restore("second", "dashboard-20261130T115900Z.sql.gz", null);
+
+        Plan plan = plan(Target.volume(), List.of(partial, again), List.of(), List.of(), List.of());
+
+        assertThat(after(again, plan).getStatus().getPhase()).isEqualTo(RestorePhase.Restoring);
+        assertThat(again.getStatus().getSafetyBackup()).as("no backup of a partial repository")
+                .isEqualTo(partial.getStatus().getSafetyBackup());
+        assertThat(plan.jobsToStart()).singleElement()
+                .satisfies(job -> assertThat(job.getMetadata().getName()).startsWith("bi-restore-"));
+        Job applied = done(plan.jobsToStart().get(0), true);
+        Pod pod = VerificationsTest.pod(applied.getMetadata().getName(), List.of(),
+                VerificationsTest.terminated("restore", 0, "restore: result=Restored tables=6"));
+        Plan completed = InPlaceRestores.plan(STACK, Target.volume(), List.of(partial, again), List.of(), List.of(applied),
+                List.of(pod), NOW.plusSeconds(60));
+        assertThat(after(again, completed).getStatus().getPhase()).isEqualTo(RestorePhase.Completed);
+        assertThat(completed.stopPi()).as("the earlier failure no longer stops Pi").isFalse();
+    }
+
+    @Test
+    void theSafetyBackupPrunesNothingAndAnUnknownBucketWaits() {
+        PanStackRestore restore = restore("r", "s3://bi-bucket/backups/" + FILE, null);
+        Plan plan = plan(BUCKET, List.of(restore), List.of(), List.of(), List.of());
+        assertThat(plan.jobsToStart()).singleElement().satisfies(job -> assertThat(
+                job.getSpec().getTemplate().getSpec().getInitContainers().get(0).getEnv())
+                .noneMatch(e -> e.getName().equals("RETENTION_DAYS") || e.getName().equals("KEEP_NEWEST")));
+        after(restore, plan);
+
+        Plan unknown = plan(null, List.of(restore), List.of(), List.of(), List.of());
+        assertThat(unknown.jobsToStart()).isEmpty();
+        assertThat(unknown.stopPi()).isTrue();
+    }
 }

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** Where an in-place restore stands; all times RFC 3339. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "phase", "source", "safetyBackup", "startTime", "completionTime", "piStopped", "message" })
+@JsonPropertyOrder({ "phase", "source", "safetyBackup", "job", "jobStartTime", "startTime", "completionTime", "piStopped",
+        "message" })
 public class PanStackRestoreStatus {
     public enum RestorePhase {
         /** Waiting: for another restore of the stack, or for its backup to be known. */
@@ -29,6 +30,9 @@ public class PanStackRestoreStatus {
     private String source;
     @JsonPropertyDescription("The backup of the repository taken just before it was replaced (the way back).")
     private String safetyBackup;
+    @JsonPropertyDescription("The Job that replaces the repository, once started (never started twice).")
+    private String job;
+    private String jobStartTime;
     private String startTime;
     private String completionTime;
     @JsonPropertyDescription("True while the restore keeps the dashboard and scheduler stopped (also after a failure that left the repository partial: see message).")
@@ -42,6 +46,10 @@ public class PanStackRestoreStatus {
     public void setSource(String source) { this.source = source; }
     public String getSafetyBackup() { return safetyBackup; }
     public void setSafetyBackup(String safetyBackup) { this.safetyBackup = safetyBackup; }
+    public String getJob() { return job; }
+    public void setJob(String job) { this.job = job; }
+    public String getJobStartTime() { return jobStartTime; }
+    public void setJobStartTime(String jobStartTime) { this.jobStartTime = jobStartTime; }
     public String getStartTime() { return startTime; }
     public void setStartTime(String startTime) { this.startTime = startTime; }
     public String getCompletionTime() { return completionTime; }
@@ -58,13 +66,14 @@ public class PanStackRestoreStatus {
     @Override
     public boolean equals(Object o) {
         return o instanceof PanStackRestoreStatus that && phase == that.phase && Objects.equals(source, that.source)
-                && Objects.equals(safetyBackup, that.safetyBackup) && Objects.equals(startTime, that.startTime)
+                && Objects.equals(safetyBackup, that.safetyBackup) && Objects.equals(job, that.job)
+                && Objects.equals(jobStartTime, that.jobStartTime) && Objects.equals(startTime, that.startTime)
                 && Objects.equals(completionTime, that.completionTime) && Objects.equals(piStopped, that.piStopped)
                 && Objects.equals(message, that.message);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(phase, source, safetyBackup, startTime, completionTime, piStopped, message);
+        return Objects.hash(phase, source, safetyBackup, job, jobStartTime, startTime, completionTime, piStopped, message);
     }
 }

@@ -331,6 +331,38 @@ class CloudResourcesMotoTest extends MotoCloudTest {
                 .isInstanceOf(NoSuchBucketException.class);
     }
 
+    /**
+     * backup.objectLock with deleteRecoveryPoints: locked backups cannot be deleted before their retention ends, so the
+     * bucket stays with its backups/ folder (and the finalizer finishes) instead of retrying for years.
+     */
+    @Test
+    void aLockedBucketIsKeptWithItsBackupsWhenEverythingElseIsDeleted() {
+        Stack stack = aws.stack("aws-lock-" + System.nanoTime(), java.util.UUID.randomUUID().toString(), "Delete");
+        stack.spec().setDeleteRecoveryPoints(true);
+        BackupLockSpec lock = new BackupLockSpec();
+        lock.setMode(BackupLockSpec.Mode.COMPLIANCE);
+        lock.setDays(30);
+        stack.spec().getBackup().setObjectLock(lock);
+        CloudState state = CloudFixture.untilReady(stack, aws.services(), new TestCredentials());
+        String bucket = state.bucket().name();
+        String md5;
+        try {
+            md5 = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("MD5")
+                    .digest("locked".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+        aws.s3.putObject(r -> r.bucket(bucket).key("backups/dashboard-20261130T020000Z.sql.gz").contentMD5(md5)
+                .objectLockMode("COMPLIANCE").objectLockRetainUntilDate(java.time.Instant.now().plusSeconds(30 * 86400)),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("locked"));
+
+        Release release = releaseUntilDone(stack, aws.services());
+
+        assertThat(release.kept()).anySatisfy(kept -> assertThat(kept).contains(bucket, "Object Lock"));
+        assertThat(aws.s3.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(o -> o.key())
+                .containsExactly("backups/dashboard-20261130T020000Z.sql.gz");
+    }
+
     static Release releaseUntilDone(Stack stack, AwsServices services) {
         Release release = null;
         for (int pass = 1; pass <= 10; pass++) {

@@ -49,11 +49,12 @@ public final class BackupRecords {
      * @param jobsToStart     backup Jobs to create for the PanStackBackups users made
      * @param recordsToCreate PanStackBackups for the backup Jobs the operator started itself
      * @param statuses        new statuses, by PanStackBackup name, only where they changed
+     * @param recordsToDelete the operator's own records past the backups' retention (the list stays bounded)
      */
     public record Plan(List<Job> jobsToStart, List<PanStackBackup> recordsToCreate,
-            Map<String, PanStackBackupStatus> statuses) {
+            Map<String, PanStackBackupStatus> statuses, List<String> recordsToDelete) {
         public boolean empty() {
-            return jobsToStart.isEmpty() && recordsToCreate.isEmpty() && statuses.isEmpty();
+            return jobsToStart.isEmpty() && recordsToCreate.isEmpty() && statuses.isEmpty() && recordsToDelete.isEmpty();
         }
     }
 
@@ -103,7 +104,29 @@ public final class BackupRecords {
         List<PanStackBackup> toCreate = backupJobs.stream()
                 .filter(job -> label(job, RECORD_LABEL) == null && !recorded.contains(job.getMetadata().getName()))
                 .map(job -> recordOf(stack, job)).toList();
-        return new Plan(toStart, toCreate, statuses);
+        return new Plan(toStart, toCreate, statuses, pastRetention(stack, records, backupJobs, now));
+    }
+
+    /**
+     * The records the operator made for its own backups, past retention as the backups themselves are: beyond the
+     * keepNewest newest and older than retentionDays; only once their Job is gone (else it would get a record again).
+     * A record a user made is never deleted; deleting a record deletes no backup.
+     */
+    static List<String> pastRetention(Stack stack, List<PanStackBackup> records, List<Job> backupJobs, java.time.Instant now) {
+        if (!stack.spec().backsUp()) {
+            return List.of();
+        }
+        java.util.Set<String> jobs = backupJobs.stream().map(j -> j.getMetadata().getName()).collect(Collectors.toSet());
+        List<PanStackBackup> own = records.stream()
+                .filter(r -> r.getSpec().getJob() != null && StackLabels.belongsTo(r.getMetadata().getLabels(), stack.name()))
+                .filter(r -> r.getStatus() != null && r.getStatus().finished() && r.getStatus().getCompletionTime() != null)
+                .sorted(java.util.Comparator.comparing((PanStackBackup r) -> r.getStatus().getCompletionTime()).reversed())
+                .toList();
+        String cutoff = now.minus(java.time.Duration.ofDays(stack.spec().getBackup().retentionDays())).toString();
+        return own.stream().skip(stack.spec().getBackup().keepNewest())
+                .filter(r -> r.getStatus().getCompletionTime().compareTo(cutoff) < 0)
+                .filter(r -> !jobs.contains(r.getSpec().getJob()))
+                .map(r -> r.getMetadata().getName()).toList();
     }
 
     /** The Job of a record: the one it names, else one named after its uid (so a repeated pass finds it). */

@@ -53,6 +53,9 @@ final class BackupRecordWrites {
         }
         plan.statuses().forEach((name, status) -> StatusReplace.write(context.getClient(), PanStackBackup.class,
                 stack.namespace(), name, status));
+        // Records only: the backups themselves follow their own retention.
+        plan.recordsToDelete().forEach(name -> context.getClient().resources(PanStackBackup.class)
+                .inNamespace(stack.namespace()).withName(name).delete());
     }
 
     /** Where backups go; null while the stack's bucket is not ready (its backups wait for it). */

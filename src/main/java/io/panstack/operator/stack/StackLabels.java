@@ -47,12 +47,12 @@ public final class StackLabels {
         return labels;
     }
 
-    /** The stack an object belongs to, or null when it carries no instance label. */
     /** Labelled by the operator for this stack: its own object. */
     public static boolean belongsTo(Map<String, String> labels, String stack) {
         return labels != null && OPERATOR.equals(labels.get(MANAGED_BY)) && stack.equals(labels.get(INSTANCE));
     }
 
+    /** The stack an object belongs to, or null when it carries no instance label. */
     public static String stackOf(Map<String, String> labels) {
         return labels == null ? null : labels.get(INSTANCE);
     }

@@ -185,4 +185,46 @@ class BackupRecordsTest {
         assertThat(plan.statuses().get("cancelled").getPhase()).isEqualTo(BackupPhase.Failed);
         assertThat(plan.statuses().get("cancelled").getMessage()).contains("was removed");
     }
+
+    static PanStackBackup ownRecord(String job, java.time.Instant completed) {
+        PanStackBackup record = new PanStackBackup();
+        record.setMetadata(new ObjectMetaBuilder().withName(job).withNamespace(STACK.namespace())
+                .withLabels(io.panstack.operator.stack.StackLabels.of(STACK.name(), BackupJobs.COMPONENT)).build());
+        PanStackBackupSpec spec = new PanStackBackupSpec();
+        spec.setStack(STACK.name());
+        spec.setJob(job);
+        record.setSpec(spec);
+        PanStackBackupStatus status = new PanStackBackupStatus();
+        status.setPhase(BackupPhase.Completed);
+        status.setCompletionTime(completed.toString());
+        record.setStatus(status);
+        return record;
+    }
+
+    /**
+     * The list stays bounded as the backups do: the operator's own records past retention go (keepNewest 3,
+     * retentionDays 14 by default), once their Job is gone; a user's never, a recent one never.
+     */
+    @Test
+    void theOperatorsOwnRecordsGoPastRetentionOnceTheirJobIsGone() {
+        java.time.Instant now = AT;
+        List<PanStackBackup> records = new java.util.ArrayList<>();
+        for (int day = 1; day <= 20; day++) {
+            records.add(ownRecord("bi-backup-" + (29000000 + day), now.minus(java.time.Duration.ofDays(21 - day))));
+        }
+        PanStackBackup users = requested("kept-forever");
+        PanStackBackupStatus old = new PanStackBackupStatus();
+        old.setPhase(BackupPhase.Completed);
+        old.setCompletionTime(now.minus(java.time.Duration.ofDays(400)).toString());
+        users.setStatus(old);
+        records.add(users);
+        Job stillThere = BackupJobs.job(STACK, Target.volume(), "bi-backup-29000001");
+
+        List<String> doomed = BackupRecords.plan(STACK, Target.volume(), records, List.of(stillThere), List.of(), now)
+                .recordsToDelete();
+
+        // Days 1..6 are older than 14 days (completed 20..15 days ago); day 1's Job is still there.
+        assertThat(doomed).containsExactlyInAnyOrder("bi-backup-29000002", "bi-backup-29000003", "bi-backup-29000004",
+                "bi-backup-29000005", "bi-backup-29000006");
+    }
 }

@@ -58,22 +58,17 @@ public final class BackupJobs {
 
     public static CronJob cronJob(Stack stack, Target target) {
         return scheduled(stack, stack.names().backup(), COMPONENT, stack.spec().getBackup().getSchedule(), 3,
-                jobSpec(stack, target));
+                jobSpec(stack, target, true));
     }
 
     /** A backup now (on demand, or before an upgrade): the scheduled Job under another name. */
     public static Job job(Stack stack, Target target, String name) {
-        return oneOff(stack, name, COMPONENT, jobSpec(stack, target));
+        return oneOff(stack, name, COMPONENT, jobSpec(stack, target, true));
     }
 
     /** A backup now that prunes nothing (the safety backup of a restore: older backups may be what is restored). */
     static Job unpruned(Stack stack, Target target, String name) {
-        Job job = job(stack, target, name);
-        var pod = job.getSpec().getTemplate().getSpec();
-        java.util.stream.Stream.concat(pod.getContainers().stream(), pod.getInitContainers().stream())
-                .forEach(container -> container.getEnv().removeIf(env -> BackupScripts.RETENTION_DAYS.equals(env.getName())
-                        || BackupScripts.KEEP_NEWEST.equals(env.getName())));
-        return job;
+        return oneOff(stack, name, COMPONENT, jobSpec(stack, target, false));
     }
 
     /**
@@ -115,13 +110,14 @@ public final class BackupJobs {
                 .withClaimName(stack.names().backupVolume()).withReadOnly(true).endPersistentVolumeClaim().build();
     }
 
-    static JobSpec jobSpec(Stack stack, Target target) {
+    /** @param prunes on the backup volume, whether the run prunes backups past retention afterwards */
+    static JobSpec jobSpec(Stack stack, Target target, boolean prunes) {
         BackupSpec backup = stack.spec().getBackup();
         Container dump = new ContainerBuilder()
                 .withName("dump")
                 .withImage(dumpImage(stack))
                 .withCommand("/bin/sh", "-c", BackupScripts.backupScript())
-                .withEnv(dumpEnv(stack, target))
+                .withEnv(dumpEnv(stack, target, prunes))
                 .addNewVolumeMount().withName(WORK).withMountPath(WORK_PATH).endVolumeMount()
                 .addNewVolumeMount().withName(SECRET).withMountPath(SECRET_PATH).withReadOnly(true).endVolumeMount()
                 .withSecurityContext(SecurityContexts.nonRootContainer())
@@ -167,12 +163,12 @@ public final class BackupJobs {
         return JobPods.awsCli(stack, "upload", BackupScripts.uploadScript(), env, WORK, WORK_PATH);
     }
 
-    private static List<EnvVar> dumpEnv(Stack stack, Target target) {
+    private static List<EnvVar> dumpEnv(Stack stack, Target target, boolean prunes) {
         List<EnvVar> env = new ArrayList<>(DatabaseLogin.env(stack));
         env.add(env(BackupScripts.BACKUP_DIR, WORK_PATH));
         // The summary line (file, size) becomes the container's termination message: the operator reads it back.
         env.add(env(BackupScripts.RESULT_FILE, JobMessages.TERMINATION_LOG));
-        if (!target.s3()) {
+        if (!target.s3() && prunes) {
             env.add(env(BackupScripts.RETENTION_DAYS, Integer.toString(stack.spec().getBackup().retentionDays())));
             env.add(env(BackupScripts.KEEP_NEWEST, Integer.toString(stack.spec().getBackup().keepNewest())));
         }

@@ -80,12 +80,8 @@ public final class BackupScripts {
     static final int EXIT_REJECTED = 4;
     /** Verify: the text of restore.sh, which it runs as a real restore runs it. */
     static final String RESTORE_SCRIPT = "RESTORE_SCRIPT";
-    /** Verify: the private server's loopback port (default 3306). */
-    static final String SCRATCH_PORT = "SCRATCH_PORT";
     /** Verify, optional: where the summary line is also written (the container's termination message). */
     static final String RESULT_FILE = "RESULT_FILE";
-    /** backup.sh writes {@code <backup>.manifest} beside each backup. */
-    static final String MANIFEST_SUFFIX = ".manifest";
 
     /** Schema names the scripts accept (they end up in file names and SQL): Pi's are plain. */
     public static final Pattern SCHEMA = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]{0,63}");

@@ -247,7 +247,7 @@ class RestoreJobTest {
     @Test
     void theDatabaseLoginIsExactlyTheBackupsOne() {
         for (Stack stack : List.of(IN_CLUSTER, EXTERNAL, RDS.withDatabaseEndpoint("db.rds.example", 3306))) {
-            PodSpec backup = BackupJobs.jobSpec(stack, Target.volume()).getTemplate().getSpec();
+            PodSpec backup = BackupJobs.jobSpec(stack, Target.volume(), true).getTemplate().getSpec();
             Container dump = container(backup, "dump");
             for (RestoreSpec from : List.of(FROM_S3, FROM_VOLUME)) {
                 PodSpec pod = pod(RestoreJob.desired(stack, from, "eu-west-1"));

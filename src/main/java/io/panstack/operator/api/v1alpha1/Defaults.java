@@ -40,6 +40,9 @@ public final class Defaults {
     public static final String ADMINER_RESOURCES = "{\"requests\":{\"cpu\":\"50m\",\"memory\":\"64Mi\"},\"limits\":{\"memory\":\"256Mi\"}}";
     public static final String MARIADB_RESOURCES = "{\"requests\":{\"cpu\":\"250m\",\"memory\":\"1Gi\"},\"limits\":{\"memory\":\"1Gi\"}}";
 
+    /** A PanStack's name as the CRD allows it (it names Services): what PanStackBackup and PanStackRestore refer to. */
+    public static final String STACK_NAME_PATTERN = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
+
     /** A Kubernetes object name (DNS-1123 subdomain): what the operator puts in an API path, never a path itself. */
     public static final String OBJECT_NAME_PATTERN = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
     /** A positive Kubernetes quantity for storage sizes, e.g. 20Gi or 500M. */

@@ -16,7 +16,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 public class PanStackRestoreSpec {
     @Required
     @Size(min = 1, max = 40)
-    @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
+    @Pattern(Defaults.STACK_NAME_PATTERN)
     @JsonPropertyDescription("The PanStack of this namespace to restore (a restore never reaches another namespace).")
     private String stack;
 

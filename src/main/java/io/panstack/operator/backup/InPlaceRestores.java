@@ -19,6 +19,8 @@ import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus;
 import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus.RestorePhase;
 import io.panstack.operator.api.v1alpha1.RestoreSpec;
 import io.panstack.operator.backup.BackupJobs.Target;
+import io.panstack.operator.cloud.RdsRestoreProgress;
+import io.panstack.operator.database.RdsRestore;
 import io.panstack.operator.kube.JobMessages;
 import io.panstack.operator.kube.JobOutcome;
 import io.panstack.operator.stack.Component;
@@ -63,10 +65,16 @@ public final class InPlaceRestores {
      */
     public static Plan plan(Stack stack, Target target, List<PanStackRestore> restores, List<PanStackBackup> records,
             List<Job> jobs, List<Pod> pods, Instant now) {
-        List<PanStackRestore> waiting = restores.stream().filter(r -> r.getStatus() == null || !r.getStatus().finished())
-                .sorted(Comparator.comparing((PanStackRestore r) -> String.valueOf(r.getMetadata().getCreationTimestamp()))
-                        .thenComparing(r -> r.getMetadata().getName()))
-                .toList();
+        return plan(stack, target, restores, records, jobs, pods, null, now);
+    }
+
+    /**
+     * @param rds where the AWS pass left the active restore to an RDS snapshot or point in time; null when this pass
+     *            did not look at AWS (its status is then left as it is)
+     */
+    public static Plan plan(Stack stack, Target target, List<PanStackRestore> restores, List<PanStackBackup> records,
+            List<Job> jobs, List<Pod> pods, RdsRestoreProgress rds, Instant now) {
+        List<PanStackRestore> waiting = queue(restores);
         // A restore Job still running keeps Pi stopped, whatever happened to its PanStackRestore.
         boolean stopPi = jobs.stream().anyMatch(job -> COMPONENT.equals(label(job, StackLabels.COMPONENT))
                 && !JobOutcome.of(job).succeeded() && !JobOutcome.of(job).failed());
@@ -76,7 +84,9 @@ public final class InPlaceRestores {
         for (int i = 0; i < waiting.size(); i++) {
             PanStackRestore restore = waiting.get(i);
             PanStackRestoreStatus status;
-            if (i == 0) {
+            if (i == 0 && restore.getSpec().intoNewRdsInstance()) {
+                status = RdsRestores.status(stack, restore, rds, now); // Pi keeps running: no hold
+            } else if (i == 0) {
                 status = step(stack, target, restore, records, jobs, pods, now, toStart, leftPartial(restores));
                 if (!status.finished()) {
                     hold = new Hold(HOLD_REASON, "PanStackRestore " + restore.getMetadata().getName() + ": "
@@ -105,7 +115,22 @@ public final class InPlaceRestores {
         return new Plan(stopPi, hold, toStart, statuses);
     }
 
-    /** The active restore's next step. */
+    /** The stack's unfinished restores, in the order they are carried out (the first is the active one). */
+    static List<PanStackRestore> queue(List<PanStackRestore> restores) {
+        return restores.stream().filter(r -> r.getStatus() == null || !r.getStatus().finished())
+                .sorted(Comparator.comparing((PanStackRestore r) -> String.valueOf(r.getMetadata().getCreationTimestamp()))
+                        .thenComparing(r -> r.getMetadata().getName()))
+                .toList();
+    }
+
+    /** The active restore, when it is one AWS carries out (RDS snapshot or point in time) and may start. */
+    public static Optional<RdsRestore.Request> rdsRequest(Stack stack, List<PanStackRestore> restores) {
+        return queue(restores).stream().findFirst()
+                .filter(restore -> restore.getSpec().intoNewRdsInstance() && RdsRestores.refusal(stack) == null)
+                .map(restore -> new RdsRestore.Request(restore.getMetadata().getName(), restore.getMetadata().getUid(),
+                        restore.getSpec()));
+    }
+
     /** The safety backup of a restore that failed and left the repository partial (Pi kept stopped), if any. */
     private static Optional<String> leftPartial(List<PanStackRestore> restores) {
         return restores.stream().map(PanStackRestore::getStatus)
@@ -310,12 +335,14 @@ public final class InPlaceRestores {
         return jobs.stream().filter(job -> name.equals(job.getMetadata().getName())).findFirst();
     }
 
-    private static PanStackRestoreStatus copy(PanStackRestoreStatus status) {
+    static PanStackRestoreStatus copy(PanStackRestoreStatus status) {
         PanStackRestoreStatus copy = new PanStackRestoreStatus();
         if (status != null) {
             copy.setPhase(status.getPhase());
             copy.setSource(status.getSource());
             copy.setSafetyBackup(status.getSafetyBackup());
+            copy.setRestoredInstance(status.getRestoredInstance());
+            copy.setPreviousInstance(status.getPreviousInstance());
             copy.setJob(status.getJob());
             copy.setJobStartTime(status.getJobStartTime());
             copy.setStartTime(status.getStartTime());

@@ -28,7 +28,7 @@ public class AwsPolling {
     static final Set<String> WAIT_SLOWLY = Set.of("AwsAccessDenied", "AwsRegionUnknown", "AwsNameConflict",
             "EarlierFilesFound", "EarlierBucketFound", "AwsResourceOfAnotherNamespace", "AwsResourceOfAnotherStack",
             "RdsParametersUnfitForPi", "RdsParametersPendingReboot", "BucketNameTaken", "BucketInOtherRegion", "RdsInstanceNotFound",
-            "EfsFileSystemNotFound", "RdsSnapshotNotFound");
+            "EfsFileSystemNotFound", "RdsSnapshotNotFound", "RdsInstanceMissing");
 
     private final Duration fast;
     private final Duration slow;

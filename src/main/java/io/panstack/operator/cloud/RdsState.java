@@ -9,7 +9,9 @@ import java.time.Instant;
  *                       not looked at in this pass (or the stack has no backups, which is where it shows)
  * @param safetySnapshot whether the snapshot an upgrade waits for is available (taken when missing); its failure
  *                       holds the upgrade only; null when no upgrade waits for one, or not looked at
+ * @param restore        where the stack's PanStackRestore to a snapshot or point in time stands; null when none
  */
 public record RdsState(String identifier, String awsStatus, String host, Integer port, Instant latestRestorableTime,
-        Observed<Instant> newestSnapshot, Observed<Boolean> safetySnapshot, ResourceState state) {
+        Observed<Instant> newestSnapshot, Observed<Boolean> safetySnapshot, ResourceState state,
+        RdsRestoreProgress restore) {
 }

@@ -17,6 +17,7 @@ import io.panstack.operator.aws.rds.DatabaseInstances;
 import io.panstack.operator.cloud.CloudProblem;
 import io.panstack.operator.cloud.Idempotent;
 import io.panstack.operator.cloud.Observed;
+import io.panstack.operator.cloud.RdsRestoreProgress;
 import io.panstack.operator.cloud.RdsState;
 import io.panstack.operator.cloud.Release;
 import io.panstack.operator.cloud.ResourceState;
@@ -40,17 +41,34 @@ public final class RdsDatabase {
     }
 
 
-    public static String identifier(Stack stack) {
+    /** The instance the stack started on: the adopted one, or the one named after the stack. */
+    static String firstIdentifier(Stack stack) {
         RdsDatabaseSpec spec = stack.spec().getDatabase().getRds();
         return spec.adopts() ? spec.getIdentifier() : AwsNames.rdsIdentifier(stack);
     }
 
+    /** The instance the stack runs on as far as status knows (no AWS call): see {@link RdsInstanceChain}. */
+    public static String identifier(Stack stack) {
+        return stack.spec().getDatabase().getRds().adopts() ? firstIdentifier(stack)
+                : RdsInstanceChain.recorded(stack).orElse(firstIdentifier(stack));
+    }
+
+    /**
+     * @param restore the stack's active PanStackRestore to a snapshot or point in time, or null
+     */
     public static RdsState reconcile(Stack stack, DatabaseInstances rds, MasterCredentials credentials,
-            String safetySnapshot) {
+            String safetySnapshot, RdsRestore.Request restore) {
         RdsDatabaseSpec spec = stack.spec().getDatabase().getRds();
-        String id = identifier(stack);
-        Optional<DbInstance> found = rds.findInstance(id);
+        RdsInstanceChain.Current current = RdsInstanceChain.resolve(stack, rds);
+        String id = current.identifier();
+        Optional<DbInstance> found = current.instance();
         if (found.isEmpty()) {
+            if (!current.firstOwn() && !spec.adopts()) {
+                throw new CloudProblem("RdsInstanceMissing", "The stack's repository is on RDS instance " + id
+                        + ", which is gone" + (current.replaced().isEmpty() ? "" : " (it replaced "
+                        + String.join(", ", current.replaced()) + ")") + ". Nothing was created in its place: restore a snapshot of it in AWS under that identifier,"
+                        + " with its tags " + AwsTags.MANAGED_BY + " and " + AwsTags.UID + ".");
+            }
             if (spec.adopts()) {
                 throw new CloudProblem("RdsInstanceNotFound", "spec.database.rds.identifier names the DB instance " + id
                         + " to adopt, but there is none in this region. Correct the identifier, or remove the PanStack"
@@ -58,7 +76,7 @@ public final class RdsDatabase {
             }
             create(stack, rds, credentials, id);
             return new RdsState(id, "creating", null, null, null, null, null, new ResourceState(false, true, "RdsCreating",
-                    "RDS instance " + id + " is being created (this takes 10-20 minutes in AWS)"));
+                    "RDS instance " + id + " is being created (this takes 10-20 minutes in AWS)"), null);
         }
         DbInstance instance = found.get();
         checkOwnership(stack, instance, credentials);
@@ -73,10 +91,10 @@ public final class RdsDatabase {
                     instance.latestRestorableTime(), null, null, new ResourceState(false, true, "RdsChanging",
                             "RDS instance " + id + " was restored from snapshot "
                                     + stack.spec().getDatabase().getRestoreFrom().getRdsSnapshotId()
-                                    + "; its master password is being set to the stack's"));
+                                    + "; its master password is being set to the stack's"), null);
         }
         if (!spec.adopts()) {
-            keepParameters(rds, id);
+            keepParameters(rds, AwsNames.rdsIdentifier(stack));
         }
         boolean modified = false;
         if (AVAILABLE.equals(instance.status())) {
@@ -91,7 +109,9 @@ public final class RdsDatabase {
                 : Observed.read("the snapshots of " + id, () -> rds.newestSnapshot(id));
         Observed<Boolean> safety = safetySnapshot == null ? null : Observed.read("the snapshot " + safetySnapshot,
                 () -> Optional.of(SafetySnapshot.ensureAvailable(stack, rds, safetySnapshot)));
-        return state(instance, modified, newest, safety, RdsSettings.drift(spec, instance, parameters));
+        RdsRestoreProgress restoring = restore == null || spec.adopts() ? null
+                : RdsRestore.step(stack, rds, credentials, instance, restore);
+        return state(instance, modified, newest, safety, RdsSettings.drift(spec, instance, parameters), restoring);
     }
 
     /**
@@ -228,19 +248,20 @@ public final class RdsDatabase {
     }
 
     private static RdsState state(DbInstance instance, boolean modified, Observed<Instant> newestSnapshot,
-            Observed<Boolean> safetySnapshot, List<String> drift) {
+            Observed<Boolean> safetySnapshot, List<String> drift, RdsRestoreProgress restoring) {
         String status = instance.status();
         boolean serving = status != null && SERVING.contains(status) && instance.endpoint() != null;
         // An upgrade waiting for its snapshot is looked at again soon, like a change AWS is making.
         boolean settling = modified || !AVAILABLE.equals(status)
-                || (safetySnapshot != null && !Boolean.TRUE.equals(safetySnapshot.value()));
+                || (safetySnapshot != null && !Boolean.TRUE.equals(safetySnapshot.value()))
+                || (restoring != null && !restoring.finished());
         String where = instance.endpoint() == null ? "" : " at " + instance.endpoint() + ":" + instance.port();
         String message = "RDS instance " + instance.identifier() + " is " + status + where
                 + (modified ? "; applying the spec's changes" : "");
         String reason = serving ? (settling ? "RdsChanging" : "RdsAvailable") : "RdsNotAvailable";
         return new RdsState(instance.identifier(), status, instance.endpoint(), instance.port(),
                 instance.latestRestorableTime(), newestSnapshot, safetySnapshot,
-                new ResourceState(serving, settling, reason, message, drift));
+                new ResourceState(serving, settling, reason, message, drift), restoring);
     }
 
     private static <T> T differs(T wanted, T actual) {
@@ -262,40 +283,44 @@ public final class RdsDatabase {
     }
 
     /**
-     * The finalizer's step for the instance and its groups: Retain untags; Snapshot and Delete delete it after a final
-     * snapshot, Delete without one only with deleteRecoveryPoints (deletion protection is lifted only then, as the
-     * user asked for deletion). The groups were made for the instance; Snapshot keeps them for a restore.
+     * The finalizer's step for the instances and their groups: Retain untags; Snapshot and Delete delete them after a
+     * final snapshot, Delete without one only with deleteRecoveryPoints (deletion protection is lifted only then, as
+     * the user asked for deletion). The instances are the current one and those PanStackRestores replaced (kept until
+     * now with the stack's older data, released by the same policy). The groups were made for the instances; Snapshot
+     * keeps them for a restore.
      */
     public static void release(Stack stack, DatabaseInstances rds, DeletionPolicy policy, Release release) {
-        String id = identifier(stack);
-        Optional<DbInstance> found = rds.findInstance(id);
-        if (found.isPresent() && !isOurs(stack, found.get())) {
-            return;
-        }
+        RdsInstanceChain.Current current = RdsInstanceChain.resolve(stack, rds);
+        List<DbInstance> instances = RdsInstanceChain.lineage(stack, rds, current).stream()
+                .filter(instance -> isOurs(stack, instance)).toList();
         if (policy == DeletionPolicy.Retain) {
-            found.ifPresent(instance -> {
+            instances.forEach(instance -> {
                 rds.tagging().remove(instance.arn(), AwsTags.OWNERSHIP);
-                release.keep("RDS instance " + id);
+                release.keep("RDS instance " + instance.identifier());
             });
             return;
         }
-        if (found.isPresent()) {
-            deleteInstance(stack, rds, policy, id, found.get(), release);
+        if (current.instance().isPresent() && !isOurs(stack, current.instance().get())) {
+            return;
+        }
+        if (!instances.isEmpty()) {
+            instances.forEach(instance -> deleteInstance(stack, rds, policy, instance.identifier(), instance, release));
             return;
         }
         if (takesFinalSnapshot(stack, policy)) {
-            release.keep("final RDS snapshot " + AwsNames.finalSnapshot(id, stack));
+            release.keep("final RDS snapshot " + AwsNames.finalSnapshot(current.identifier(), stack));
         }
         if (stack.spec().getDatabase().getRds().adopts()) {
             return;
         }
+        String groups = AwsNames.rdsIdentifier(stack);
         if (policy == DeletionPolicy.Delete) {
-            deleteGroup(rds.findParameterGroup(id).isPresent(), () -> rds.deleteParameterGroup(id),
-                    "DB parameter group " + id, release);
-            deleteGroup(rds.findSubnetGroup(id).isPresent(), () -> rds.deleteSubnetGroup(id),
-                    "DB subnet group " + id, release);
+            deleteGroup(rds.findParameterGroup(groups).isPresent(), () -> rds.deleteParameterGroup(groups),
+                    "DB parameter group " + groups, release);
+            deleteGroup(rds.findSubnetGroup(groups).isPresent(), () -> rds.deleteSubnetGroup(groups),
+                    "DB subnet group " + groups, release);
         } else {
-            release.keep("DB parameter group and DB subnet group " + id);
+            release.keep("DB parameter group and DB subnet group " + groups);
         }
     }
 

@@ -3,18 +3,22 @@ package io.panstack.operator.reconcile;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackRestore;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.aws.AwsServices;
 import io.panstack.operator.aws.AwsServicesFactory;
+import io.panstack.operator.backup.InPlaceRestores;
 import io.panstack.operator.backup.UpgradeGate;
 import io.panstack.operator.cloud.AwsPolling;
 import io.panstack.operator.cloud.CloudCache;
 import io.panstack.operator.cloud.CloudFailures;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.database.RdsCredentials;
+import io.panstack.operator.database.RdsRestore;
 import io.panstack.operator.files.BucketSeeding;
 import io.panstack.operator.files.EfsVolume;
 import io.panstack.operator.kube.DataObjects;
@@ -49,11 +53,16 @@ final class AwsPass {
                 return new Found(moved, stack, null);
             }
             Instant now = clock.instant();
-            CloudState cloud = cache.fresh(stack.resource(), now, polling).orElse(null);
+            RdsRestore.Request restore = InPlaceRestores.rdsRequest(stack,
+                    context.getSecondaryResourcesAsStream(PanStackRestore.class).toList()).orElse(null);
+            // A new restore to an RDS snapshot or point in time starts at once, not at the next poll.
+            CloudState cloud = cache.fresh(stack.resource(), now, polling)
+                    .filter(cached -> Objects.equals(restoreIn(cached), restore == null ? null : restore.name()))
+                    .orElse(null);
             if (cloud == null) {
                 cloud = CloudResources.reconcile(stack, services,
                         new RdsCredentials(stack, new DataObjects(context), random),
-                        UpgradeGate.safetySnapshotWanted(stack, context));
+                        UpgradeGate.safetySnapshotWanted(stack, context), restore);
                 cache.remember(stack.resource(), now, cloud);
             }
             Stack found = cloud.database() != null && cloud.database().host() != null
@@ -70,6 +79,11 @@ final class AwsPass {
             }
             return new Found(stop, stack, null);
         }
+    }
+
+    private static String restoreIn(CloudState cloud) {
+        return cloud.database() == null || cloud.database().restore() == null ? null
+                : cloud.database().restore().restore();
     }
 
     void forget(PanStack stack) {

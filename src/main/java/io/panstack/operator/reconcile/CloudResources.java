@@ -9,6 +9,7 @@ import io.panstack.operator.cloud.EfsState;
 import io.panstack.operator.cloud.RdsState;
 import io.panstack.operator.database.MasterCredentials;
 import io.panstack.operator.database.RdsDatabase;
+import io.panstack.operator.database.RdsRestore;
 import io.panstack.operator.files.EfsFiles;
 import io.panstack.operator.stack.Stack;
 
@@ -32,9 +33,17 @@ final class CloudResources {
      */
     public static CloudState reconcile(Stack stack, AwsServices aws, MasterCredentials credentials,
             String safetySnapshot) {
+        return reconcile(stack, aws, credentials, safetySnapshot, null);
+    }
+
+    /**
+     * @param restore the stack's active PanStackRestore to an RDS snapshot or point in time, or null
+     */
+    public static CloudState reconcile(Stack stack, AwsServices aws, MasterCredentials credentials,
+            String safetySnapshot, RdsRestore.Request restore) {
         PanStackSpec spec = stack.spec();
         RdsState database = spec.getDatabase().getRds() == null ? null
-                : RdsDatabase.reconcile(stack, aws.rds(), credentials, safetySnapshot);
+                : RdsDatabase.reconcile(stack, aws.rds(), credentials, safetySnapshot, restore);
         EfsState files = spec.getFiles().getEfs() == null ? null
                 : EfsFiles.reconcile(stack, aws.efs(), aws.efsBackups());
         BucketState bucket = spec.getBucket() == null ? null : StackBucket.reconcile(stack, aws.s3(), aws.region());

@@ -31,7 +31,8 @@ final class RestoreWrites {
                 context.getSecondaryResourcesAsStream(PanStackRestore.class).toList(),
                 context.getSecondaryResourcesAsStream(PanStackBackup.class).toList(),
                 context.getSecondaryResourcesAsStream(Job.class).toList(),
-                context.getSecondaryResourcesAsStream(Pod.class).toList(), now);
+                context.getSecondaryResourcesAsStream(Pod.class).toList(),
+                pass.cloud() == null || pass.cloud().database() == null ? null : pass.cloud().database().restore(), now);
     }
 
     /** A failure is logged and tried again at the next reconcile; Pi stays as the plan says meanwhile. */

@@ -176,6 +176,11 @@ final class StackObserver {
             String shown = before != null && Objects.equals(rds.identifier(), before.getInstanceId())
                     ? before.getLatestRestorableTime() : null;
             where.setLatestRestorableTime(RestorableTimeShown.of(shown, rds.latestRestorableTime()));
+        } else if (db.mode() == DatabaseMode.Rds && previous != null && previous.getDatabase() != null) {
+            // AWS not looked at in this pass: the instance is still the one recorded (a restore may have moved it).
+            where.setInstanceId(previous.getDatabase().getInstanceId());
+            where.setAwsStatus(previous.getDatabase().getAwsStatus());
+            where.setLatestRestorableTime(previous.getDatabase().getLatestRestorableTime());
         }
         return where;
     }

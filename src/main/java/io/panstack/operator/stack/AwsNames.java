@@ -22,6 +22,16 @@ public final class AwsNames {
         return readable(stack.namespace() + "-" + stack.name(), RDS_MAX, ShortHash.of(stack.namespace() + "/" + stack.name()));
     }
 
+    /**
+     * The instance a PanStackRestore restores into: the stack's identifier, cut to leave room, plus "-r" and a hash of
+     * the restore's uid (one per restore, found again after a crash).
+     */
+    public static String restoredRdsIdentifier(Stack stack, String restoreUid) {
+        String suffix = "-r" + ShortHash.of(restoreUid);
+        return readable(stack.namespace() + "-" + stack.name(), RDS_MAX - suffix.length(),
+                ShortHash.of(stack.namespace() + "/" + stack.name())) + suffix;
+    }
+
     /** Final snapshot: unique per PanStack, so a later PanStack of the same name can never collide with it. */
     public static String finalSnapshot(String identifier, Stack stack) {
         return identifier + "-final-" + ShortHash.of(uid(stack));

@@ -18,6 +18,15 @@ public final class AwsTags {
     public static final String OPERATOR = "panstack-operator";
     /** On an instance restored from a snapshot, once its master password was set to the stack's. */
     public static final String MASTER_PASSWORD_SET = "panstack.io/master-password-set";
+    /**
+     * On an instance a PanStackRestore replaced: the instance that holds the stack's repository now. Followed from the
+     * stack's first instance, it finds the current one even when status.database.instanceId was lost.
+     */
+    public static final String REPLACED_BY = "panstack.io/replaced-by";
+    /** On an instance a PanStackRestore made, once it holds the repository: the instance it replaced. */
+    public static final String REPLACES = "panstack.io/replaces";
+    /** On an instance a PanStackRestore made: that restore's name. */
+    public static final String RESTORE = "panstack.io/restore";
     /** Removed when the operator lets go of a resource (deletionPolicy Retain or Snapshot). */
     public static final Set<String> OWNERSHIP = Set.of(MANAGED_BY, UID);
     /** On a bucket a PanStack adopted (it existed, named in the spec): only what the spec writes is enforced on it. */

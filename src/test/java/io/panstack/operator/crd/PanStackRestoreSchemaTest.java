@@ -32,10 +32,27 @@ class PanStackRestoreSchemaTest {
     @Test
     void exactlyOneSourceAndAWellFormedLocation() {
         assertThat(API.validate(restore(Map.of("stack", "bi"))))
-                .anySatisfy(e -> assertThat(e).contains("set exactly one of backup and location"));
+                .anySatisfy(e -> assertThat(e).contains("set exactly one of backup, location, rdsSnapshotId and pointInTime"));
         assertThat(API.validate(restore(Map.of("stack", "bi", "backup", "b", "location",
                 "dashboard-20261129T020000Z.sql.gz")))).anySatisfy(e -> assertThat(e).contains("exactly one"));
         assertThat(API.validate(restore(Map.of("stack", "bi", "location", "../../etc/passwd")))).isNotEmpty();
+    }
+
+    @Test
+    void anRdsRestoreNamesASnapshotOrAPointInTime() {
+        assertThat(API.validate(restore(Map.of("stack", "bi", "rdsSnapshotId", "rds:panstack-bi-2026-11-29-02-00"))))
+                .isEmpty();
+        assertThat(API.validate(restore(Map.of("stack", "bi", "pointInTime", "2026-11-29T14:05:00Z")))).isEmpty();
+        assertThat(API.validate(restore(Map.of("stack", "bi", "pointInTime", "2026-11-29T14:05:00.5+01:00")))).isEmpty();
+        assertThat(API.validate(restore(Map.of("stack", "bi", "pointInTime", "latest")))).isEmpty();
+
+        assertThat(API.validate(restore(Map.of("stack", "bi", "pointInTime", "yesterday")))).isNotEmpty();
+        assertThat(API.validate(restore(Map.of("stack", "bi", "pointInTime", "2026-11-29 14:05")))).isNotEmpty();
+        assertThat(API.validate(restore(Map.of("stack", "bi", "rdsSnapshotId", "../other")))).isNotEmpty();
+        assertThat(API.validate(restore(Map.of("stack", "bi", "rdsSnapshotId", "s", "pointInTime", "latest"))))
+                .anySatisfy(e -> assertThat(e).contains("exactly one"));
+        assertThat(API.validate(restore(Map.of("stack", "bi", "backup", "b", "pointInTime", "latest"))))
+                .anySatisfy(e -> assertThat(e).contains("exactly one"));
     }
 
     @Test

@@ -54,10 +54,11 @@ class SamplesValidateTest {
         assertThat(found).singleElement().satisfies(backup -> assertThat(backups.validate(backup)).isEmpty());
     }
 
-    @Test
-    void thePanStackRestoreSampleIsAccepted() {
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "restore.yaml", "restore-rds.yaml" })
+    void thePanStackRestoreSamplesAreAccepted(String file) {
         ApiServerSchema restores = ApiServerSchema.load(GeneratedCrd.restorePath());
-        List<JsonNode> found = Manifests.readAll(SAMPLES.resolve("restore.yaml")).stream()
+        List<JsonNode> found = Manifests.readAll(SAMPLES.resolve(file)).stream()
                 .filter(document -> document.path("kind").asText().equals("PanStackRestore")).toList();
 
         assertThat(found).singleElement().satisfies(restore -> assertThat(restores.validate(restore)).isEmpty());

@@ -20,6 +20,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackRestore;
+import io.panstack.operator.api.v1alpha1.PanStackRestoreSpec;
+import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus;
+import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus.RestorePhase;
 import io.panstack.operator.api.v1alpha1.Phase;
 import io.panstack.operator.stack.AwsTags;
 import io.panstack.operator.testsupport.ClusterFixture;
@@ -148,6 +152,53 @@ class AwsStackReconcilerTest {
 
         s3.headBucket(r -> r.bucket(stack.getStatus().getBucket().getName()));
         assertThat(stack.getStatus().getBucket().getRegion()).isEqualTo("eu-west-1");
+    }
+
+    /**
+     * A PanStackRestore to a point in time: AWS makes a new instance while Pi runs on, then Pi is pointed at it (its
+     * Deployments' database host changes), status names it, and the old instance is kept.
+     */
+    @Test
+    void aPointInTimeRestoreMovesPiToANewInstanceAndKeepsTheOldOne() {
+        PanStack before = bringUp("Retain");
+        String old = before.getStatus().getDatabase().getInstanceId();
+        PanStackRestore restore = new PanStackRestore();
+        restore.getMetadata().setName("to-this-morning");
+        PanStackRestoreSpec spec = new PanStackRestoreSpec();
+        spec.setStack("bi");
+        spec.setPointInTime(java.time.Instant.now().minusSeconds(600).toString());
+        restore.setSpec(spec);
+        client.resources(PanStackRestore.class).inNamespace(cluster.namespace).resource(restore).create();
+
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> {
+            PanStackRestore current = client.resources(PanStackRestore.class).inNamespace(cluster.namespace)
+                    .withName("to-this-morning").get();
+            assertThat(current.getStatus()).isNotNull();
+            assertThat(current.getStatus().getPhase()).isEqualTo(RestorePhase.Completed);
+        });
+        PanStackRestoreStatus done = client.resources(PanStackRestore.class).inNamespace(cluster.namespace)
+                .withName("to-this-morning").get().getStatus();
+        assertThat(done.getPreviousInstance()).isEqualTo(old);
+        assertThat(done.getRestoredInstance()).isNotEqualTo(old).startsWith("panstack-");
+        assertThat(done.getStartTime()).isNotNull();
+        assertThat(done.getPiStopped()).as("Pi ran on throughout").isNotEqualTo(Boolean.TRUE);
+
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> {
+            PanStack after = cluster.get("bi");
+            assertThat(after.getStatus().getDatabase().getInstanceId()).isEqualTo(done.getRestoredInstance());
+            DBInstance restored = instance(after);
+            assertThat(after.getStatus().getDatabase().getHost()).isEqualTo(restored.endpoint().address());
+            Deployment dashboard = cluster.find(Deployment.class, "bi-dashboard").orElseThrow();
+            assertThat(dashboard.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                    .anySatisfy(e -> {
+                        assertThat(e.getName()).isEqualTo("PI_DB_HOST");
+                        assertThat(e.getValue()).isEqualTo(restored.endpoint().address());
+                    });
+        });
+        assertThat(rds.describeDBInstances(r -> r.dbInstanceIdentifier(old)).dbInstances().get(0).dbInstanceStatus())
+                .as("the previous instance is kept").isEqualTo("available");
+        cluster.runControllersUntilReady("bi");
+        assertThat(cluster.get("bi").getStatus().getPhase()).isEqualTo(Phase.Ready);
     }
 
     @Test

@@ -20,7 +20,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.panstack.operator.api.v1alpha1.SecretReference;
 import io.panstack.operator.aws.AwsServices;
 import io.panstack.operator.cloud.CloudState;
+import io.panstack.operator.database.RdsRestore;
 import io.panstack.operator.database.SafetySnapshot;
+import io.panstack.operator.api.v1alpha1.PanStackRestoreSpec;
+import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus;
 import io.panstack.operator.files.EfsFiles;
 import io.panstack.operator.reconcile.CloudFixture.TestCredentials;
 import io.panstack.operator.stack.AwsNames;
@@ -101,7 +104,19 @@ class IamPolicyTest extends MotoCloudTest {
         restoring.spec().getDatabase().setRestoreFrom(new io.panstack.operator.api.v1alpha1.RestoreSpec());
         restoring.spec().getDatabase().getRestoreFrom().setRdsSnapshotId(snapshot);
         restoring.spec().getDatabase().getRds().setAllocatedStorageGiB(30); // the snapshot's size
-        CloudFixture.untilReady(restoring, services, new TestCredentials());
+        TestCredentials restoringLogin = new TestCredentials();
+        CloudFixture.untilReady(restoring, services, restoringLogin);
+        // A PanStackRestore of it to a point in time: a new instance.
+        PanStackRestoreSpec toNow = new PanStackRestoreSpec();
+        toNow.setPointInTime(PanStackRestoreSpec.LATEST);
+        RdsRestore.Request request = new RdsRestore.Request("to-now", UUID.randomUUID().toString(), toNow);
+        for (int pass = 0; pass < 10; pass++) {
+            var progress = CloudResources.reconcile(restoring, services, restoringLogin, null, request).database().restore();
+            if (progress.finished()) {
+                assertThat(progress.phase()).isEqualTo(PanStackRestoreStatus.RestorePhase.Completed);
+                break;
+            }
+        }
         // Before an upgrade of an RDS stack without logical backups: a snapshot.
         String safety = SafetySnapshot.name(restoring, "2025_10.1", "2026_01");
         SafetySnapshot.ensureAvailable(restoring, services.rds(), safety);

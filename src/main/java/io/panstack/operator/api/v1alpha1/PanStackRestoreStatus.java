@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** Where an in-place restore stands; all times RFC 3339. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "phase", "source", "safetyBackup", "job", "jobStartTime", "startTime", "completionTime", "piStopped",
+@JsonPropertyOrder({ "phase", "source", "safetyBackup", "restoredInstance", "previousInstance", "job", "jobStartTime", "startTime", "completionTime", "piStopped",
         "message" })
 public class PanStackRestoreStatus {
     public enum RestorePhase {
@@ -20,16 +20,24 @@ public class PanStackRestoreStatus {
         SafetyBackup,
         /** The repository is being replaced. */
         Restoring,
+        /** RDS: AWS restores a new instance (Pi keeps running on the current one meanwhile). */
+        CreatingInstance,
+        /** RDS: the new instance is ready; Pi is pointed at it. */
+        Repointing,
         Completed,
         Failed
     }
 
-    @JsonPropertyDescription("Pending, StoppingPi, SafetyBackup, Restoring, Completed or Failed.")
+    @JsonPropertyDescription("Pending, StoppingPi, SafetyBackup, Restoring, Completed or Failed; for an RDS restore Pending, CreatingInstance, Repointing, Completed or Failed.")
     private RestorePhase phase;
     @JsonPropertyDescription("The backup restored from.")
     private String source;
     @JsonPropertyDescription("The backup of the repository taken just before it was replaced (the way back).")
     private String safetyBackup;
+    @JsonPropertyDescription("RDS: the new instance the snapshot or point in time is restored into (the stack's instance once Completed).")
+    private String restoredInstance;
+    @JsonPropertyDescription("RDS: the instance Pi ran on before, kept with its data and never deleted by the restore. Delete it in AWS once it is no longer needed; otherwise it goes with the stack, by the stack's deletionPolicy.")
+    private String previousInstance;
     @JsonPropertyDescription("The Job that replaces the repository, once started (never started twice).")
     private String job;
     private String jobStartTime;
@@ -46,6 +54,10 @@ public class PanStackRestoreStatus {
     public void setSource(String source) { this.source = source; }
     public String getSafetyBackup() { return safetyBackup; }
     public void setSafetyBackup(String safetyBackup) { this.safetyBackup = safetyBackup; }
+    public String getRestoredInstance() { return restoredInstance; }
+    public void setRestoredInstance(String restoredInstance) { this.restoredInstance = restoredInstance; }
+    public String getPreviousInstance() { return previousInstance; }
+    public void setPreviousInstance(String previousInstance) { this.previousInstance = previousInstance; }
     public String getJob() { return job; }
     public void setJob(String job) { this.job = job; }
     public String getJobStartTime() { return jobStartTime; }
@@ -67,6 +79,8 @@ public class PanStackRestoreStatus {
     public boolean equals(Object o) {
         return o instanceof PanStackRestoreStatus that && phase == that.phase && Objects.equals(source, that.source)
                 && Objects.equals(safetyBackup, that.safetyBackup) && Objects.equals(job, that.job)
+                && Objects.equals(restoredInstance, that.restoredInstance)
+                && Objects.equals(previousInstance, that.previousInstance)
                 && Objects.equals(jobStartTime, that.jobStartTime) && Objects.equals(startTime, that.startTime)
                 && Objects.equals(completionTime, that.completionTime) && Objects.equals(piStopped, that.piStopped)
                 && Objects.equals(message, that.message);
@@ -74,6 +88,6 @@ public class PanStackRestoreStatus {
 
     @Override
     public int hashCode() {
-        return Objects.hash(phase, source, safetyBackup, job, jobStartTime, startTime, completionTime, piStopped, message);
+        return Objects.hash(phase, source, safetyBackup, restoredInstance, previousInstance, job, jobStartTime, startTime, completionTime, piStopped, message);
     }
 }

@@ -22,6 +22,7 @@ public class RestoreSpec {
      * {@code <schema>-<yyyyMMdd'T'HHmmss'Z'>.sql.gz} of a backup on the backup volume (as backup.sh names it).
      * Valid both as a Java and as an RE2 (API server) regular expression.
      */
+    public static final String RDS_SNAPSHOT_PATTERN = "^[A-Za-z][A-Za-z0-9:-]*$";
     public static final String BACKUP_PATTERN = "^(s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/([A-Za-z0-9!_.*'()-]+/)*[A-Za-z0-9!_.*'()-]+\\.sql\\.gz"
             + "|[A-Za-z0-9_][A-Za-z0-9_-]{0,63}-[0-9]{8}T[0-9]{6}Z\\.sql\\.gz)$";
     private static final java.util.regex.Pattern BACKUP = java.util.regex.Pattern.compile(BACKUP_PATTERN);
@@ -32,7 +33,7 @@ public class RestoreSpec {
     private String backup;
 
     @Size(min = 1, max = 255)
-    @Pattern("^[A-Za-z][A-Za-z0-9:-]*$")
+    @Pattern(RDS_SNAPSHOT_PATTERN)
     @JsonPropertyDescription("database.rds only: an RDS snapshot (manual, or automated as rds:...) the new instance is restored from, instead of being created empty. Its master password is then reset to the one generated into <name>-db-credentials.")
     private String rdsSnapshotId;
 

@@ -25,6 +25,12 @@ public interface DatabaseInstances {
      */
     void restoreInstance(NewDbInstance request, String snapshotId);
 
+    /**
+     * RestoreDBInstanceToPointInTime from the source instance into the request's identifier, with the request's
+     * settings (as {@link #restoreInstance}); at the latest restorable time when time is null.
+     */
+    void restoreToPointInTime(NewDbInstance request, String sourceIdentifier, java.time.Instant time);
+
     /** ModifyDBInstance MasterUserPassword, applied immediately (the instance is briefly resetting credentials). */
     void setMasterPassword(String identifier, String password);
 

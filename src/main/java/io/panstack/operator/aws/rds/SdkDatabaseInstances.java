@@ -1,5 +1,6 @@
 package io.panstack.operator.aws.rds;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,6 +173,25 @@ public class SdkDatabaseInstances implements DatabaseInstances {
     public void restoreInstance(NewDbInstance request, String snapshotId) {
         rds.restoreDBInstanceFromDBSnapshot(r -> r.dbInstanceIdentifier(request.identifier())
                 .dbSnapshotIdentifier(snapshotId)
+                .dbInstanceClass(request.instanceClass())
+                .storageType(request.storageType())
+                .multiAZ(request.multiAz())
+                .deletionProtection(request.deletionProtection())
+                .publiclyAccessible(false)
+                .autoMinorVersionUpgrade(true)
+                .copyTagsToSnapshot(true)
+                .vpcSecurityGroupIds(request.securityGroupIds().isEmpty() ? null : request.securityGroupIds())
+                .dbParameterGroupName(request.parameterGroup())
+                .dbSubnetGroupName(request.subnetGroup())
+                .tags(tags(request.tags())));
+    }
+
+    @Override
+    public void restoreToPointInTime(NewDbInstance request, String sourceIdentifier, Instant time) {
+        rds.restoreDBInstanceToPointInTime(r -> r.sourceDBInstanceIdentifier(sourceIdentifier)
+                .targetDBInstanceIdentifier(request.identifier())
+                .restoreTime(time)
+                .useLatestRestorableTime(time == null ? Boolean.TRUE : null)
                 .dbInstanceClass(request.instanceClass())
                 .storageType(request.storageType())
                 .multiAZ(request.multiAz())

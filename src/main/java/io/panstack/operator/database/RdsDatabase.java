@@ -108,7 +108,7 @@ public final class RdsDatabase {
         Observed<Instant> newest = !stack.spec().backsUp() ? null
                 : Observed.read("the snapshots of " + id, () -> rds.newestSnapshot(id));
         Observed<Boolean> safety = safetySnapshot == null ? null : Observed.read("the snapshot " + safetySnapshot,
-                () -> Optional.of(SafetySnapshot.ensureAvailable(stack, rds, safetySnapshot)));
+                () -> Optional.of(SafetySnapshot.ensureAvailable(stack, rds, safetySnapshot, id)));
         RdsRestoreProgress restoring = restore == null || spec.adopts() ? null
                 : RdsRestore.step(stack, rds, credentials, instance, restore);
         return state(instance, modified, newest, safety, RdsSettings.drift(spec, instance, parameters), restoring);
@@ -291,8 +291,10 @@ public final class RdsDatabase {
      */
     public static void release(Stack stack, DatabaseInstances rds, DeletionPolicy policy, Release release) {
         RdsInstanceChain.Current current = RdsInstanceChain.resolve(stack, rds);
+        // The current instance may be an adopted one; those before it count only when made for this very PanStack.
         List<DbInstance> instances = RdsInstanceChain.lineage(stack, rds, current).stream()
-                .filter(instance -> isOurs(stack, instance)).toList();
+                .filter(instance -> instance.identifier().equals(current.identifier()) ? isOurs(stack, instance)
+                        : AwsTags.ownedBy(instance.tags(), stack)).toList();
         if (policy == DeletionPolicy.Retain) {
             instances.forEach(instance -> {
                 rds.tagging().remove(instance.arn(), AwsTags.OWNERSHIP);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.panstack.operator.api.v1alpha1.DatabaseStatus;
 import io.panstack.operator.aws.rds.DatabaseInstances;
 import io.panstack.operator.aws.rds.DatabaseInstances.DbInstance;
+import io.panstack.operator.stack.AwsNames;
 import io.panstack.operator.stack.AwsTags;
 import io.panstack.operator.stack.Stack;
 
@@ -38,8 +39,23 @@ public final class RdsInstanceChain {
         if (stack.spec().getDatabase().getRds().adopts()) {
             return new Current(first, rds.findInstance(first), false, List.of());
         }
-        String id = recorded(stack).orElse(first);
+        Optional<String> recorded = recorded(stack);
+        String id = recorded.orElse(first);
         Optional<DbInstance> found = rds.findInstance(id);
+        if (found.isEmpty() && recorded.isEmpty()) {
+            Optional<String> moved = movedTo(stack, rds);
+            if (moved.isPresent()) {
+                Current resumed = resolveFrom(stack, rds, moved.get(), rds.findInstance(moved.get()));
+                return new Current(resumed.identifier(), resumed.instance(), false, resumed.replaced());
+            }
+        }
+        return resolveFrom(stack, rds, id, found);
+    }
+
+    private static Current resolveFrom(Stack stack, DatabaseInstances rds, String start, Optional<DbInstance> at) {
+        String first = RdsDatabase.firstIdentifier(stack);
+        String id = start;
+        Optional<DbInstance> found = at;
         List<String> replaced = new ArrayList<>();
         for (int hop = 0; hop < MAX_HOPS && found.isPresent(); hop++) {
             DbInstance instance = found.get();
@@ -61,6 +77,9 @@ public final class RdsInstanceChain {
     public static List<DbInstance> lineage(Stack stack, DatabaseInstances rds, Current current) {
         java.util.Map<String, DbInstance> found = new java.util.LinkedHashMap<>();
         current.instance().ifPresent(instance -> found.put(instance.identifier(), instance));
+        if (stack.spec().getDatabase().getRds().adopts()) {
+            return List.copyOf(found.values()); // restores never move an adopted stack: nothing before it is its
+        }
         Optional<DbInstance> before = current.instance();
         for (int hop = 0; hop < MAX_HOPS && before.isPresent(); hop++) {
             String previous = before.get().tags().get(AwsTags.REPLACES);
@@ -76,6 +95,15 @@ public final class RdsInstanceChain {
             }
         }
         return List.copyOf(found.values());
+    }
+
+    /**
+     * Where the stack's parameter group says a restore moved it (its tag {@value AwsTags#CURRENT_INSTANCE}), when the
+     * group is this very PanStack's: a group kept from an earlier PanStack of the name says nothing about this one.
+     */
+    private static Optional<String> movedTo(Stack stack, DatabaseInstances rds) {
+        return rds.findParameterGroup(AwsNames.rdsIdentifier(stack)).map(group -> rds.tagsOf(group.arn()))
+                .filter(tags -> AwsTags.ownedBy(tags, stack)).map(tags -> tags.get(AwsTags.CURRENT_INSTANCE));
     }
 
     /** The instance status names (only ever written by the operator; its uid tag is checked all the same). */

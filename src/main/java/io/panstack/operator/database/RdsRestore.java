@@ -1,5 +1,6 @@
 package io.panstack.operator.database;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -98,8 +99,12 @@ public final class RdsRestore {
                 return waiting(RestorePhase.CreatingInstance, target + " is restored; its master password is being"
                         + " set to the stack's");
             }
-            // The new one names the old first, for status; once the old one names the new, Pi moves to it.
+            // The new one names the old first, for status; the group records the move where it outlives the old
+            // instance; once the old one names the new, Pi moves to it.
             rds.tagging().add(instance.arn(), Map.of(AwsTags.REPLACES, current.identifier()));
+            String groups = AwsNames.rdsIdentifier(stack);
+            rds.findParameterGroup(groups).ifPresent(group ->
+                    rds.tagging().add(group.arn(), Map.of(AwsTags.CURRENT_INSTANCE, target)));
             rds.tagging().add(current.arn(), Map.of(AwsTags.REPLACED_BY, target));
             return waiting(RestorePhase.Repointing, "Pi is being pointed at " + target + "; " + current.identifier()
                     + " is kept");
@@ -114,14 +119,19 @@ public final class RdsRestore {
                 if (unusable.isPresent()) {
                     return unusable.get();
                 }
-            } else if (!PanStackRestoreSpec.LATEST.equals(request.spec().getPointInTime())) {
-                time = OffsetDateTime.parse(request.spec().getPointInTime()).toInstant();
+            } else {
                 Instant latest = current.latestRestorableTime();
                 if (latest == null) {
                     return failed(current.identifier() + " has no point-in-time recovery (automated backups off:"
                             + " spec.database.rds.backupRetentionDays 0); nothing was changed");
                 }
-                if (time.isAfter(latest)) {
+                String asked = request.spec().getPointInTime();
+                try {
+                    time = PanStackRestoreSpec.LATEST.equals(asked) ? null : OffsetDateTime.parse(asked).toInstant();
+                } catch (DateTimeException e) {
+                    return failed(asked + " is not a time (" + e.getMessage() + "); nothing was changed");
+                }
+                if (time != null && time.isAfter(latest)) {
                     return failed(time + " is later than the latest time " + current.identifier() + " can be restored"
                             + " to (" + latest + "); nothing was changed");
                 }
@@ -149,6 +159,13 @@ public final class RdsRestore {
             }
             DbSnapshot snapshot = found.get();
             Tenancy.checkCopy("RDS snapshot " + id, snapshot.tags(), stack);
+            if (!ofThisStack(snapshot)) {
+                // An untagged snapshot may be of anyone's instance (an adopted one's, say): only the stack's own.
+                return Optional.of(failed("RDS snapshot " + id + " is not of this PanStack's instances (neither its "
+                        + AwsTags.UID + " tag nor its instance is the stack's); a PanStackRestore restores only the"
+                        + " stack's own snapshots, and nothing was changed. Another snapshot makes a new PanStack"
+                        + " (database.restoreFrom.rdsSnapshotId)"));
+            }
             if (snapshot.masterUsername() != null && !snapshot.masterUsername().equals(current.masterUsername())) {
                 return Optional.of(failed("RDS snapshot " + id + " has the master user " + snapshot.masterUsername()
                         + ", the stack's instance " + current.masterUsername() + " (the one its Secret names);"
@@ -159,6 +176,14 @@ public final class RdsRestore {
                         + snapshot.status() + ")"));
             }
             return Optional.empty();
+        }
+
+        private boolean ofThisStack(DbSnapshot snapshot) {
+            if (AwsTags.ownedBy(snapshot.tags(), stack)) {
+                return true;
+            }
+            return snapshot.instance() != null && (snapshot.instance().equals(current.identifier())
+                    || rds.findInstance(snapshot.instance()).filter(i -> AwsTags.ownedBy(i.tags(), stack)).isPresent());
         }
 
         RdsRestoreProgress waiting(RestorePhase phase, String message) {

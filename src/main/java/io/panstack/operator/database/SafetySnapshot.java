@@ -23,10 +23,18 @@ public final class SafetySnapshot {
 
     /** Takes the snapshot if there is none yet; whether it is available (usable for a restore). */
     public static boolean ensureAvailable(Stack stack, DatabaseInstances rds, String snapshotId) {
+        return ensureAvailable(stack, rds, snapshotId, RdsDatabase.identifier(stack));
+    }
+
+    /**
+     * @param instance the instance the stack runs on, as this pass found it (status may lag a restore's switch by a
+     *                 pass): the snapshot is of the repository the upgrade will change
+     */
+    static boolean ensureAvailable(Stack stack, DatabaseInstances rds, String snapshotId, String instance) {
         String status = rds.findSnapshot(snapshotId).map(DbSnapshot::status).orElse(null);
         if (status == null) {
             Idempotent.create("DBSnapshotAlreadyExists",
-                    () -> rds.createSnapshot(RdsDatabase.identifier(stack), snapshotId, AwsTags.of(stack)));
+                    () -> rds.createSnapshot(instance, snapshotId, AwsTags.of(stack)));
             return false;
         }
         return "available".equals(status);

@@ -23,6 +23,11 @@ public final class AwsTags {
      * stack's first instance, it finds the current one even when status.database.instanceId was lost.
      */
     public static final String REPLACED_BY = "panstack.io/replaced-by";
+    /**
+     * On the stack's DB parameter group (shared by all its instances, kept while any uses it): the instance a
+     * PanStackRestore moved the stack to. Found there when status was lost and the first instance was deleted.
+     */
+    public static final String CURRENT_INSTANCE = "panstack.io/current-instance";
     /** On an instance a PanStackRestore made, once it holds the repository: the instance it replaced. */
     public static final String REPLACES = "panstack.io/replaces";
     /** On an instance a PanStackRestore made: that restore's name. */

@@ -140,6 +140,13 @@ class RdsRestoreMotoTest extends MotoCloudTest {
         assertThat(CloudResources.reconcile(Stack.of(stack.resource()), services, credentials).database().identifier())
                 .as("status lost: the replaced-by tag leads to it").isEqualTo(restored);
         assertThat(RdsDatabase.identifier(recording(stack, restored))).isEqualTo(restored);
+
+        // The old instance deleted by hand, and status lost: the stack's parameter group still says where it went.
+        aws.rds.modifyDBInstance(r -> r.dbInstanceIdentifier(old).deletionProtection(false).applyImmediately(true));
+        aws.rds.deleteDBInstance(r -> r.dbInstanceIdentifier(old).skipFinalSnapshot(true));
+        assertThat(CloudResources.reconcile(Stack.of(stack.resource()), services, credentials).database().identifier())
+                .isEqualTo(restored);
+        assertThat(exists(old)).as("no empty instance is made in the old one's place").isFalse();
     }
 
     @Test
@@ -168,9 +175,18 @@ class RdsRestoreMotoTest extends MotoCloudTest {
         aws.rds.createDBSnapshot(r -> r.dbInstanceIdentifier(old).dbSnapshotIdentifier(old + "-theirs")
                 .tags(t -> t.key(AwsTags.NAMESPACE).value("another-team"), t -> t.key(AwsTags.NAME).value("bi")));
 
+        // An untagged snapshot of an untagged instance that is not the stack's (e.g. another team's, made by hand).
+        String otherId = "finance-" + UUID.randomUUID().toString().substring(0, 8);
+        aws.rds.createDBSubnetGroup(r -> r.dbSubnetGroupName(otherId).dbSubnetGroupDescription("finance")
+                .subnetIds(aws.network.subnetIds()));
+        aws.rds.createDBInstance(r -> r.dbInstanceIdentifier(otherId).engine("mariadb").engineVersion("10.11.6")
+                .dbInstanceClass("db.t3.small").allocatedStorage(20).masterUsername("panintelligence")
+                .masterUserPassword("Secret123456").dbSubnetGroupName(otherId));
+        aws.rds.createDBSnapshot(r -> r.dbInstanceIdentifier(otherId).dbSnapshotIdentifier(otherId + "-untagged"));
+
         for (RdsRestore.Request refused : new RdsRestore.Request[] {
-                snapshot(old + "-theirs"), snapshot("no-such-snapshot"),
-                pointInTime(Instant.now().plus(1, ChronoUnit.HOURS).toString()) }) {
+                snapshot(old + "-theirs"), snapshot("no-such-snapshot"), snapshot(otherId + "-untagged"),
+                pointInTime(Instant.now().plus(1, ChronoUnit.HOURS).toString()), pointInTime("2026-02-30T10:00:00Z") }) {
             CloudState state = CloudResources.reconcile(stack, services, credentials, null, refused);
 
             RdsRestoreProgress progress = state.database().restore();
@@ -182,6 +198,10 @@ class RdsRestoreMotoTest extends MotoCloudTest {
         }
         assertThat(CloudResources.reconcile(stack, services, credentials, null, snapshot(old + "-theirs"))
                 .database().restore().message()).contains("another namespace");
+        assertThat(CloudResources.reconcile(stack, services, credentials, null, snapshot(otherId + "-untagged"))
+                .database().restore().message()).contains("not of this PanStack's instances");
+        assertThat(CloudResources.reconcile(stack, services, credentials, null, pointInTime("2026-02-30T10:00:00Z"))
+                .database().restore().message()).contains("is not a time");
     }
 
     @Test

@@ -70,14 +70,18 @@ public interface DatabaseInstances {
     /** DescribeDBSnapshots of the instance (automated and manual): when the newest available one was taken. */
     Optional<java.time.Instant> newestSnapshot(String identifier);
 
+    /** ListTagsForResource, by ARN (instances and snapshots carry theirs already; parameter groups do not). */
+    Map<String, String> tagsOf(String arn);
+
     /** AddTagsToResource and RemoveTagsFromResource, by ARN. */
     ResourceTagging tagging();
 
-    /** An RDS DB instance as DescribeDBInstances shows it. Absent values are null. */
-    /** A DB snapshot: status (creating, available, ...), the master user it restores with, its tags. */
-    record DbSnapshot(String identifier, String status, String masterUsername, Map<String, String> tags) {
+    /** A DB snapshot: status (creating, available, ...), the master user it restores with, its tags, its instance. */
+    record DbSnapshot(String identifier, String status, String masterUsername, Map<String, String> tags,
+            String instance) {
     }
 
+    /** An RDS DB instance as DescribeDBInstances shows it. Absent values are null. */
     record DbInstance(String identifier, String arn, String status, String endpoint, Integer port,
             String instanceClass, Integer allocatedStorageGiB, Boolean multiAz, Integer backupRetentionDays,
             Boolean deletionProtection, String engineVersion, Boolean storageEncrypted, String dbName,

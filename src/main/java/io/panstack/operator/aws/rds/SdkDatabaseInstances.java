@@ -219,7 +219,8 @@ public class SdkDatabaseInstances implements DatabaseInstances {
     public Optional<DbSnapshot> findSnapshot(String snapshotId) {
         try {
             return rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(snapshotId)).dbSnapshots().stream()
-                    .map(s -> new DbSnapshot(s.dbSnapshotIdentifier(), s.status(), s.masterUsername(), toMap(s.tagList())))
+                    .map(s -> new DbSnapshot(s.dbSnapshotIdentifier(), s.status(), s.masterUsername(), toMap(s.tagList()),
+                            s.dbInstanceIdentifier()))
                     .findFirst();
         } catch (software.amazon.awssdk.services.rds.model.DbSnapshotNotFoundException e) {
             return Optional.empty();
@@ -232,6 +233,11 @@ public class SdkDatabaseInstances implements DatabaseInstances {
                 .filter(s -> "available".equals(s.status()) && s.snapshotCreateTime() != null)
                 .map(software.amazon.awssdk.services.rds.model.DBSnapshot::snapshotCreateTime)
                 .max(java.time.Instant::compareTo);
+    }
+
+    @Override
+    public Map<String, String> tagsOf(String arn) {
+        return toMap(rds.listTagsForResource(r -> r.resourceName(arn)).tagList());
     }
 
     @Override

@@ -27,8 +27,9 @@ import io.panstack.operator.stack.StackLabels;
  * The PanStackBackup objects of a stack, one per logical backup: a user creates one to take a backup (the operator
  * starts its Job); for the backups the operator takes itself (scheduled, panstack.io/backup-now, before an upgrade)
  * it creates one, named after the Job. Their status follows the Job and the summary line its pod leaves as
- * termination message; once finished it never changes. The operator never deletes one, and deleting one deletes no
- * backup. Pure: the caller carries out the {@link Plan}.
+ * termination message; once finished it never changes. The operator deletes a user's record only with its data, when
+ * the record asks for that (see BackupDataDeletions); deleting one deletes no backup. Pure: the caller carries out the
+ * {@link Plan}.
  */
 public final class BackupRecords {
     /** On a Job started for a PanStackBackup: the object's name. */

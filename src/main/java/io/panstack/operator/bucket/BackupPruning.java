@@ -34,7 +34,7 @@ public final class BackupPruning {
     /** A name time this far ahead of the clock is not a real backup's: it neither takes a newest slot nor goes. */
     private static final Duration FUTURE = Duration.ofDays(1);
     /** backup.sh writes {@code <backup>.manifest} beside each backup; it goes with it. */
-    static final String MANIFEST_SUFFIX = ".manifest";
+    public static final String MANIFEST_SUFFIX = ".manifest";
 
     private BackupPruning() {
     }

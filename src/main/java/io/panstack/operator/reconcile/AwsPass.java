@@ -13,6 +13,7 @@ import io.panstack.operator.aws.AwsServices;
 import io.panstack.operator.aws.AwsServicesFactory;
 import io.panstack.operator.backup.InPlaceRestores;
 import io.panstack.operator.backup.UpgradeGate;
+import io.panstack.operator.bucket.BackupPruning;
 import io.panstack.operator.cloud.AwsPolling;
 import io.panstack.operator.cloud.CloudCache;
 import io.panstack.operator.cloud.CloudFailures;
@@ -79,6 +80,13 @@ final class AwsPass {
             }
             return new Found(stop, stack, null);
         }
+    }
+
+    /** Deletes backups (and their manifests) from the stack's bucket; see BackupDataDeletions. */
+    void deleteBackups(Stack stack, String bucket, java.util.List<String> keys) {
+        java.util.List<String> withManifests = keys.stream()
+                .flatMap(key -> java.util.stream.Stream.of(key, key + BackupPruning.MANIFEST_SUFFIX)).toList();
+        aws.forRegion(region(stack)).s3().deleteCurrent(bucket, withManifests);
     }
 
     private static String restoreIn(CloudState cloud) {

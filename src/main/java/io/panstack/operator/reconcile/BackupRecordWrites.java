@@ -1,12 +1,18 @@
 package io.panstack.operator.reconcile;
 
 
+import java.util.List;
+import java.util.Map;
+
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackBackup;
+import io.panstack.operator.api.v1alpha1.PanStackRestore;
+import io.panstack.operator.aws.AwsErrors;
+import io.panstack.operator.backup.BackupDataDeletions;
 import io.panstack.operator.backup.BackupJobs.Target;
 import io.panstack.operator.backup.BackupRecords;
 import io.panstack.operator.backup.Backups;
@@ -26,9 +32,10 @@ final class BackupRecordWrites {
      * Housekeeping beside the stack: a failure (e.g. RBAC not yet upgraded, a record deleted meanwhile) is logged and
      * tried again at the next reconcile, and holds neither the stack nor its status.
      */
-    static void apply(Pass pass, Context<PanStack> context, java.time.Instant now) {
+    static void apply(Pass pass, Context<PanStack> context, java.time.Instant now, BackupDataRemover remover) {
         try {
             write(pass, context, now);
+            deleteAsked(pass, context, remover);
         } catch (KubernetesClientException e) {
             LOG.warnf("Could not bring the PanStackBackups of %s/%s up to date (tried again at the next reconcile): %s",
                     pass.stack().namespace(), pass.stack().name(), e.getMessage());
@@ -56,6 +63,44 @@ final class BackupRecordWrites {
         // Records only: the backups themselves follow their own retention.
         plan.recordsToDelete().forEach(name -> context.getClient().resources(PanStackBackup.class)
                 .inNamespace(stack.namespace()).withName(name).delete());
+    }
+
+    /** Deletes backups from a stack's bucket, with their manifests; throws what AWS answered. */
+    interface BackupDataRemover {
+        void delete(Stack stack, String bucket, List<String> keys);
+    }
+
+    /** The data of the records annotated panstack.io/delete-data, then the records (see BackupDataDeletions). */
+    private static void deleteAsked(Pass pass, Context<PanStack> context, BackupDataRemover remover) {
+        Stack stack = pass.stack();
+        List<PanStackBackup> records = context.getSecondaryResourcesAsStream(PanStackBackup.class).toList();
+        String bucket = pass.cloud() == null || pass.cloud().bucket() == null ? null : pass.cloud().bucket().name();
+        BackupDataDeletions.Plan plan = BackupDataDeletions.plan(stack, bucket, records,
+                context.getSecondaryResourcesAsStream(PanStackRestore.class).toList());
+        Map<String, String> kept = new java.util.LinkedHashMap<>(plan.kept());
+        List<String> gone = new java.util.ArrayList<>(plan.recordsOnly());
+        if (!plan.fromBucket().isEmpty()) {
+            List<String> keys = plan.fromBucket().stream().map(BackupDataDeletions.Deletion::key).toList();
+            try {
+                remover.delete(stack, bucket, keys);
+                plan.fromBucket().forEach(deletion -> gone.add(deletion.record()));
+                LOG.infof("Deleted the backups %s of %s/%s from bucket %s, as their PanStackBackups asked", keys,
+                        stack.namespace(), stack.name(), bucket);
+            } catch (RuntimeException e) {
+                String why = "Deleting its data, as " + BackupDataDeletions.ANNOTATION + " asks, failed (tried again at"
+                        + " the next reconcile): " + AwsErrors.message(e);
+                plan.fromBucket().forEach(deletion -> kept.put(deletion.record(), why));
+            }
+        }
+        gone.forEach(name -> context.getClient().resources(PanStackBackup.class).inNamespace(stack.namespace())
+                .withName(name).delete());
+        for (PanStackBackup record : records) {
+            String why = kept.get(record.getMetadata().getName());
+            if (why != null && !why.equals(record.getStatus().getMessage())) {
+                StatusReplace.write(context.getClient(), PanStackBackup.class, stack.namespace(),
+                        record.getMetadata().getName(), record.getStatus().withMessage(why));
+            }
+        }
     }
 
     /** Where backups go; null while the stack's bucket is not ready (its backups wait for it). */

@@ -39,6 +39,11 @@ final class StackPasses {
     }
 
     /** Validates, then the data objects, then AWS; the first problem stops everything that follows. */
+    /** Deletes backups from a stack's bucket, as its PanStackBackups ask. */
+    void deleteBackups(Stack stack, String bucket, java.util.List<String> keys) {
+        awsPass.deleteBackups(stack, bucket, keys);
+    }
+
     Found find(Stack stack, Context<PanStack> context) {
         Problem problem = validator.validate(stack, context);
         if (problem == null) {

@@ -20,7 +20,12 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackBackup;
+import io.panstack.operator.api.v1alpha1.PanStackBackupSpec;
+import io.panstack.operator.api.v1alpha1.PanStackBackupStatus;
+import io.panstack.operator.api.v1alpha1.PanStackBackupStatus.BackupPhase;
 import io.panstack.operator.api.v1alpha1.PanStackRestore;
+import io.panstack.operator.backup.BackupDataDeletions;
 import io.panstack.operator.api.v1alpha1.PanStackRestoreSpec;
 import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus;
 import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus.RestorePhase;
@@ -199,6 +204,71 @@ class AwsStackReconcilerTest {
                 .as("the previous instance is kept").isEqualTo("available");
         cluster.runControllersUntilReady("bi");
         assertThat(cluster.get("bi").getStatus().getPhase()).isEqualTo(Phase.Ready);
+    }
+
+    /**
+     * Deleting a PanStackBackup deletes no data; annotated panstack.io/delete-data, its dump and manifest go from the
+     * stack's bucket, then the record. A backup a running restore needs stays, and its record says why.
+     */
+    @Test
+    void aBackupsDataIsDeletedOnlyWhenItsPanStackBackupAsks() {
+        PanStack stack = bringUp("Retain");
+        String bucket = stack.getStatus().getBucket().getName();
+        String asked = "backups/dashboard-20261130T020000Z.sql.gz";
+        String needed = "backups/dashboard-20261129T020000Z.sql.gz";
+        for (String key : List.of(asked, asked + ".manifest", needed, needed + ".manifest")) {
+            s3.putObject(r -> r.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+        }
+        completedRecord("sunday", "s3://" + bucket + "/" + needed);
+        completedRecord("monday", "s3://" + bucket + "/" + asked);
+        PanStackRestore restore = new PanStackRestore();
+        restore.getMetadata().setName("back-to-sunday");
+        PanStackRestoreSpec spec = new PanStackRestoreSpec();
+        spec.setStack("bi");
+        spec.setBackup("sunday"); // no Job finishes here: it stays under way, needing "sunday" all along
+        restore.setSpec(spec);
+        client.resources(PanStackRestore.class).inNamespace(cluster.namespace).resource(restore).create();
+
+        client.resources(PanStackBackup.class).inNamespace(cluster.namespace).withName("monday").delete();
+        completedRecord("monday", "s3://" + bucket + "/" + asked);
+        cluster.edit("bi", s -> s.getSpec().getRenderer().setReplicas(2)); // a pass after the deletion
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.get("bi").getStatus().getObservedGeneration()
+                .equals(cluster.get("bi").getMetadata().getGeneration()));
+        assertThat(keys(bucket)).as("a record deleted takes no data with it").contains(asked, needed);
+
+        for (String name : List.of("monday", "sunday")) {
+            client.resources(PanStackBackup.class).inNamespace(cluster.namespace).withName(name)
+                    .edit(r -> { r.getMetadata().getAnnotations().put(BackupDataDeletions.ANNOTATION, "true"); return r; });
+        }
+
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> {
+            assertThat(keys(bucket)).doesNotContain(asked, asked + ".manifest");
+            assertThat(client.resources(PanStackBackup.class).inNamespace(cluster.namespace).withName("monday").get())
+                    .isNull();
+            PanStackBackup kept = client.resources(PanStackBackup.class).inNamespace(cluster.namespace)
+                    .withName("sunday").get();
+            assertThat(kept.getStatus().getMessage()).contains("Data kept").contains("PanStackRestore back-to-sunday");
+        });
+        assertThat(keys(bucket)).contains(needed, needed + ".manifest");
+    }
+
+    void completedRecord(String name, String location) {
+        PanStackBackup record = new PanStackBackup();
+        record.getMetadata().setName(name);
+        record.getMetadata().setAnnotations(new java.util.HashMap<>());
+        PanStackBackupSpec spec = new PanStackBackupSpec();
+        spec.setStack("bi");
+        record.setSpec(spec);
+        PanStackBackupStatus status = new PanStackBackupStatus();
+        status.setPhase(BackupPhase.Completed);
+        status.setLocation(location);
+        record.setStatus(status); // finished from the start: the operator takes no backup for it
+        client.resources(PanStackBackup.class).inNamespace(cluster.namespace).resource(record).create();
+        io.panstack.operator.kube.StatusReplace.write(client, PanStackBackup.class, cluster.namespace, name, status);
+    }
+
+    List<String> keys(String bucket) {
+        return s3.listObjectsV2(r -> r.bucket(bucket)).contents().stream().map(o -> o.key()).toList();
     }
 
     @Test

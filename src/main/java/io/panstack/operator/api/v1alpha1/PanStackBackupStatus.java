@@ -35,7 +35,7 @@ public class PanStackBackupStatus {
     private String copyLocation;
     @JsonPropertyDescription("Size of the compressed backup in bytes.")
     private Long sizeBytes;
-    @JsonPropertyDescription("Why it is pending, or why it failed.")
+    @JsonPropertyDescription("Why it is pending, or why it failed; or why its data was kept although panstack.io/delete-data asked for its deletion.")
     private String message;
 
     public BackupPhase getPhase() { return phase; }
@@ -59,7 +59,23 @@ public class PanStackBackupStatus {
     public String getMessage() { return message; }
     public void setMessage(String message) { this.message = message; }
 
-    /** Finished: its status never changes again. */
+    /** A copy with another message (why a finished backup's data was kept although its deletion was asked for). */
+    public PanStackBackupStatus withMessage(String newMessage) {
+        PanStackBackupStatus copy = new PanStackBackupStatus();
+        copy.phase = phase;
+        copy.origin = origin;
+        copy.kind = kind;
+        copy.job = job;
+        copy.startTime = startTime;
+        copy.completionTime = completionTime;
+        copy.location = location;
+        copy.copyLocation = copyLocation;
+        copy.sizeBytes = sizeBytes;
+        copy.message = newMessage;
+        return copy;
+    }
+
+    /** Finished: its status never changes again (but for the message of a deletion that was refused). */
     public boolean finished() {
         return phase == BackupPhase.Completed || phase == BackupPhase.Failed;
     }

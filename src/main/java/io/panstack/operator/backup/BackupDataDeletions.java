@@ -8,8 +8,7 @@ import java.util.Optional;
 
 import io.panstack.operator.api.v1alpha1.PanStackBackup;
 import io.panstack.operator.api.v1alpha1.PanStackRestore;
-import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus;
-import io.panstack.operator.api.v1alpha1.RestoreSpec;
+import io.panstack.operator.api.v1alpha1.PanStackBackupStatus.BackupPhase;
 import io.panstack.operator.bucket.StackBucket;
 import io.panstack.operator.stack.Stack;
 
@@ -17,9 +16,10 @@ import io.panstack.operator.stack.Stack;
  * A backup's data deleted because a user asked, on its PanStackBackup: annotation {@value #ANNOTATION}: "true". The
  * dump and its manifest go from the stack's bucket (in a versioned bucket they stay an old version for
  * backup.retentionDays, as pruned backups do), then the record. Nothing else deletes backup data but retention. Never
- * deleted: a backup a restore of the stack needs (one running, a partial one's way back, database.restoreFrom), a
- * backup outside the stack's bucket (the copy of copyTo included), or one on the backup volume (the operator has no
- * hands there; retention removes those). Pure: the caller deletes.
+ * deleted: a backup a restore of the stack needs (one running, a partial one's way back, database.restoreFrom), the
+ * stack's newest backup, anything but a dump the stack wrote into the bucket the operator made for it (an adopted
+ * bucket's, the copy of copyTo), or one on the backup volume (the operator has no hands there; retention removes
+ * those). Pure: the caller deletes.
  */
 public final class BackupDataDeletions {
     public static final String ANNOTATION = "panstack.io/delete-data";
@@ -46,6 +46,7 @@ public final class BackupDataDeletions {
         List<Deletion> fromBucket = new ArrayList<>();
         List<String> recordsOnly = new ArrayList<>();
         Map<String, String> kept = new LinkedHashMap<>();
+        Optional<String> newest = newestCompleted(records);
         for (PanStackBackup record : records) {
             if (!asked(record) || record.getStatus() == null || !record.getStatus().finished()) {
                 continue; // a backup still running is deleted once it finished
@@ -53,56 +54,75 @@ public final class BackupDataDeletions {
             String name = record.getMetadata().getName();
             String location = record.getStatus().getLocation();
             if (location == null) {
-                recordsOnly.add(name);
+                if (record.getStatus().getPhase() == BackupPhase.Failed) {
+                    recordsOnly.add(name); // it stored nothing
+                } else {
+                    kept.put(name, KEPT + "where the backup went is not known; nothing was deleted");
+                }
                 continue;
             }
-            Optional<String> user = usedBy(stack, name, location, restores);
-            if (user.isPresent()) {
-                kept.put(name, "Data kept although " + ANNOTATION + " asks: " + user.get() + " needs it");
-                continue;
+            Optional<String> why = keptBecause(stack, bucket, record, location, newest, restores, records);
+            if (why.isPresent()) {
+                kept.put(name, KEPT + why.get());
+            } else if (bucket != null) {
+                fromBucket.add(new Deletion(name, location.substring(("s3://" + bucket + "/").length())));
             }
-            RestoreSpec parsed = new RestoreSpec();
-            parsed.setBackup(location);
-            if (!location.startsWith("s3://") || !parsed.valid()) {
-                kept.put(name, "Data kept although " + ANNOTATION + " asks: the operator deletes backups from the"
-                        + " stack's bucket only; those on the backup volume go by backup.retentionDays");
-                continue;
-            }
-            if (bucket == null) {
-                continue; // the bucket was not looked at in this pass
-            }
-            if (!bucket.equals(parsed.bucket()) || !parsed.key().startsWith(StackBucket.BACKUP_FOLDER + "/")) {
-                kept.put(name, "Data kept although " + ANNOTATION + " asks: " + location + " is not in the stack's"
-                        + " bucket " + bucket + "/" + StackBucket.BACKUP_FOLDER + "/");
-                continue;
-            }
-            fromBucket.add(new Deletion(name, parsed.key()));
         }
         return new Plan(fromBucket, recordsOnly, kept);
+    }
+
+    private static final String KEPT = "Data kept although " + ANNOTATION + " asks: ";
+
+    /** Why the backup at this location may not go, if it may not. */
+    private static Optional<String> keptBecause(Stack stack, String bucket, PanStackBackup record, String location,
+            Optional<String> newest, List<PanStackRestore> restores, List<PanStackBackup> records) {
+        Optional<String> user = BackupsInUse.user(stack, record.getMetadata().getName(), location, restores, records);
+        if (user.isPresent()) {
+            return Optional.of(user.get() + " needs it");
+        }
+        if (newest.isPresent() && newest.get().equals(record.getMetadata().getName())) {
+            return Optional.of("it is the stack's newest backup (backup health rests on it); take another first"
+                    + " (annotation panstack.io/backup-now), then this one can go");
+        }
+        if (RdsSnapshotBackups.snapshotIn(location).isPresent()) {
+            return Optional.of("the operator does not delete RDS snapshots; delete it in AWS (aws rds"
+                    + " delete-db-snapshot --db-snapshot-identifier " + RdsSnapshotBackups.snapshotIn(location).get()
+                    + "), then this record");
+        }
+        if (location.startsWith("pvc://")) {
+            return Optional.of("the operator deletes backups from the stack's bucket only; those on the backup volume"
+                    + " go by backup.retentionDays");
+        }
+        if (stack.spec().getBucket() != null && stack.spec().getBucket().adopts()) {
+            return Optional.of("the stack's bucket is adopted (spec.bucket.name): what is in it is its owner's to"
+                    + " delete");
+        }
+        if (bucket == null) {
+            return Optional.empty(); // the bucket was not looked at in this pass: decided at a later one
+        }
+        String own = "s3://" + bucket + "/" + StackBucket.BACKUP_FOLDER + "/" + stack.database().schema() + "-";
+        if (!location.startsWith(own) || !BACKUP_NAME.matcher(location.substring(own.length())).matches()) {
+            return Optional.of(location + " is not a backup the stack wrote into its bucket (" + own
+                    + "<yyyyMMddTHHmmssZ>.sql.gz)");
+        }
+        return Optional.empty();
+    }
+
+    /** What backup.sh names a dump, after the schema and a hyphen: nothing else is ever deleted. */
+    private static final java.util.regex.Pattern BACKUP_NAME = java.util.regex.Pattern
+            .compile("[0-9]{8}T[0-9]{6}Z\\.sql\\.gz");
+
+    /** The newest Completed backup of the stack, by completion time: the one its freshness rests on. */
+    private static Optional<String> newestCompleted(List<PanStackBackup> records) {
+        return records.stream().filter(r -> !r.getSpec().rdsSnapshot())
+                .filter(r -> r.getStatus() != null && r.getStatus().getPhase() == BackupPhase.Completed
+                        && r.getStatus().getLocation() != null && r.getStatus().getCompletionTime() != null)
+                .max(java.util.Comparator.comparing((PanStackBackup r) -> r.getStatus().getCompletionTime()))
+                .map(r -> r.getMetadata().getName());
     }
 
     static boolean asked(PanStackBackup record) {
         var annotations = record.getMetadata().getAnnotations();
         return annotations != null && "true".equals(annotations.get(ANNOTATION));
-    }
-
-    /** What still needs the backup, if anything. */
-    private static Optional<String> usedBy(Stack stack, String name, String location, List<PanStackRestore> restores) {
-        RestoreSpec from = stack.spec().getDatabase().getRestoreFrom();
-        if (from != null && location.equals(from.getBackup())) {
-            return Optional.of("database.restoreFrom of PanStack " + stack.name());
-        }
-        for (PanStackRestore restore : restores) {
-            PanStackRestoreStatus status = restore.getStatus();
-            boolean running = status == null || !status.finished();
-            boolean names = name.equals(restore.getSpec().getBackup()) || location.equals(restore.getSpec().getLocation())
-                    || (status != null && location.equals(status.getSource()));
-            boolean wayBack = status != null && location.equals(status.getSafetyBackup())
-                    && (running || Boolean.TRUE.equals(status.getPiStopped()));
-            if ((running && names) || wayBack) {
-                return Optional.of("PanStackRestore " + restore.getMetadata().getName());
-            }
-        }
-        return Optional.empty();
     }
 }

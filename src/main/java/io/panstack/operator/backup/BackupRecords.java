@@ -66,12 +66,28 @@ public final class BackupRecords {
      */
     public static Plan plan(Stack stack, Target target, List<PanStackBackup> records, List<Job> jobs, List<Pod> pods,
             java.time.Instant now) {
+        return plan(stack, target, records, jobs, pods, null, now);
+    }
+
+    /**
+     * @param rdsSnapshots what the AWS pass saw of the snapshots RdsSnapshot records want (see RdsSnapshotBackups);
+     *                     null when AWS was not looked at
+     */
+    public static Plan plan(Stack stack, Target target, List<PanStackBackup> records, List<Job> jobs, List<Pod> pods,
+            Map<String, String> rdsSnapshots, java.time.Instant now) {
         List<Job> backupJobs = jobs.stream()
                 .filter(job -> BackupJobs.COMPONENT.equals(label(job, StackLabels.COMPONENT))).toList();
         List<Job> toStart = new ArrayList<>();
         Map<String, PanStackBackupStatus> statuses = new java.util.LinkedHashMap<>();
         for (PanStackBackup record : records) {
             if (record.getStatus() != null && record.getStatus().finished()) {
+                continue;
+            }
+            if (record.getSpec().rdsSnapshot()) {
+                PanStackBackupStatus snapshot = RdsSnapshotBackups.status(stack, record, rdsSnapshots, now);
+                if (!snapshot.equals(record.getStatus())) {
+                    statuses.put(record.getMetadata().getName(), snapshot);
+                }
                 continue;
             }
             String jobName = jobName(stack, record);

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.panstack.operator.api.v1alpha1.PanStackBackup;
 import io.panstack.operator.api.v1alpha1.PanStackBackupStatus.BackupPhase;
 import io.panstack.operator.api.v1alpha1.PanStackRestore;
+import io.panstack.operator.api.v1alpha1.PanStackRestoreSpec;
 import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus;
 import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus.RestorePhase;
 import io.panstack.operator.api.v1alpha1.RestoreSpec;
@@ -76,15 +77,14 @@ public final class InPlaceRestores {
             List<Job> jobs, List<Pod> pods, RdsRestoreProgress rds, Instant now) {
         List<PanStackRestore> waiting = queue(restores);
         // A restore Job still running keeps Pi stopped, whatever happened to its PanStackRestore.
-        boolean stopPi = jobs.stream().anyMatch(job -> COMPONENT.equals(label(job, StackLabels.COMPONENT))
-                && !JobOutcome.of(job).succeeded() && !JobOutcome.of(job).failed());
+        boolean stopPi = runningJob(jobs).isPresent();
         List<Job> toStart = new ArrayList<>();
         Map<String, PanStackRestoreStatus> statuses = new LinkedHashMap<>();
         Hold hold = null;
         for (int i = 0; i < waiting.size(); i++) {
             PanStackRestore restore = waiting.get(i);
             PanStackRestoreStatus status;
-            if (i == 0 && restore.getSpec().intoNewRdsInstance()) {
+            if (i == 0 && rdsSpec(restore, records).isPresent()) {
                 status = RdsRestores.status(stack, restore, rds, now); // Pi keeps running: no hold
             } else if (i == 0) {
                 status = step(stack, target, restore, records, jobs, pods, now, toStart, leftPartial(restores));
@@ -115,6 +115,13 @@ public final class InPlaceRestores {
         return new Plan(stopPi, hold, toStart, statuses);
     }
 
+    /** A restore Job of the stack that is replacing its repository now, if any. */
+    public static Optional<String> runningJob(List<Job> jobs) {
+        return jobs.stream().filter(job -> COMPONENT.equals(label(job, StackLabels.COMPONENT))
+                && !JobOutcome.of(job).succeeded() && !JobOutcome.of(job).failed())
+                .map(job -> job.getMetadata().getName()).findFirst();
+    }
+
     /** The stack's unfinished restores, in the order they are carried out (the first is the active one). */
     static List<PanStackRestore> queue(List<PanStackRestore> restores) {
         return restores.stream().filter(r -> r.getStatus() == null || !r.getStatus().finished())
@@ -124,11 +131,30 @@ public final class InPlaceRestores {
     }
 
     /** The active restore, when it is one AWS carries out (RDS snapshot or point in time) and may start. */
-    public static Optional<RdsRestore.Request> rdsRequest(Stack stack, List<PanStackRestore> restores) {
-        return queue(restores).stream().findFirst()
-                .filter(restore -> restore.getSpec().intoNewRdsInstance() && RdsRestores.refusal(stack) == null)
-                .map(restore -> new RdsRestore.Request(restore.getMetadata().getName(), restore.getMetadata().getUid(),
-                        restore.getSpec()));
+    public static Optional<RdsRestore.Request> rdsRequest(Stack stack, List<PanStackRestore> restores,
+            List<PanStackBackup> records) {
+        return queue(restores).stream().findFirst().filter(restore -> RdsRestores.refusal(stack) == null)
+                .flatMap(restore -> rdsSpec(restore, records).map(spec -> new RdsRestore.Request(
+                        restore.getMetadata().getName(), restore.getMetadata().getUid(), spec)));
+    }
+
+    /**
+     * What AWS is to restore, when the restore is one into a new RDS instance: its own snapshot or point in time, or
+     * the snapshot of the Completed PanStackBackup of kind RdsSnapshot it names.
+     */
+    static Optional<PanStackRestoreSpec> rdsSpec(PanStackRestore restore, List<PanStackBackup> records) {
+        if (restore.getSpec().intoNewRdsInstance()) {
+            return Optional.of(restore.getSpec());
+        }
+        return records.stream().filter(r -> r.getMetadata().getName().equals(restore.getSpec().getBackup()))
+                .filter(r -> r.getStatus() != null && r.getSpec().getStack().equals(restore.getSpec().getStack()))
+                .flatMap(r -> RdsSnapshotBackups.snapshotIn(r.getStatus().getLocation()).stream()).findFirst()
+                .map(snapshot -> {
+                    PanStackRestoreSpec spec = new PanStackRestoreSpec();
+                    spec.setStack(restore.getSpec().getStack());
+                    spec.setRdsSnapshotId(snapshot);
+                    return spec;
+                });
     }
 
     /** The safety backup of a restore that failed and left the repository partial (Pi kept stopped), if any. */

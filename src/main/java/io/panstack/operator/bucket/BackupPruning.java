@@ -46,10 +46,28 @@ public final class BackupPruning {
      * @return how many backups went, or why none could
      */
     public static Observed<Integer> prune(Stack stack, Buckets s3, String bucket, Instant now) {
+        return prune(stack, s3, bucket, now, java.util.Set.of());
+    }
+
+    /**
+     * @param inUse locations of backups a restore of the stack still needs (see BackupsInUse): never pruned
+     */
+    public static Observed<Integer> prune(Stack stack, Buckets s3, String bucket, Instant now,
+            java.util.Set<String> inUse) {
         try {
             List<StoredObject> stored = s3.list(bucket, StackBucket.BACKUP_PREFIX);
+            java.util.Set<String> keep = new java.util.HashSet<>();
+            if (restoredFrom(stack, bucket) != null) {
+                keep.add(restoredFrom(stack, bucket));
+            }
+            for (String location : inUse) {
+                RestoreSpec parsed = new RestoreSpec(location, null);
+                if (parsed.valid() && parsed.fromS3() && bucket.equals(parsed.bucket())) {
+                    keep.add(parsed.key());
+                }
+            }
             List<String> doomed = toPrune(stored, stack.database().schema(), stack.spec().getBackup(), since(stack),
-                    restoredFrom(stack, bucket), now);
+                    keep, now);
             if (!doomed.isEmpty()) {
                 s3.deleteCurrent(bucket, withManifests(doomed, stored));
             }
@@ -67,17 +85,18 @@ public final class BackupPruning {
      *
      * @param since    when the stack was created: what was stored before is not its own writing (null: unknown,
      *                 nothing is pruned)
-     * @param keep     a key never pruned (the backup the stack was restored from), or null
+     * @param keep     keys never pruned (backups a restore needs), or null
      */
-    static List<String> toPrune(List<StoredObject> objects, String schema, BackupSpec spec, Instant since, String keep,
-            Instant now) {
+    static List<String> toPrune(List<StoredObject> objects, String schema, BackupSpec spec, Instant since,
+            java.util.Collection<String> keep, Instant now) {
         if (since == null) {
             return List.of();
         }
         Pattern backup = Pattern.compile(Pattern.quote(StackBucket.BACKUP_PREFIX + schema + "-")
                 + "([0-9]{8}T[0-9]{6}Z)\\.sql\\.gz");
         List<StoredObject> own = objects.stream()
-                .filter(o -> o.lastModified() != null && !o.lastModified().isBefore(since) && !o.key().equals(keep))
+                .filter(o -> o.lastModified() != null && !o.lastModified().isBefore(since)
+                        && (keep == null || !keep.contains(o.key())))
                 .filter(o -> stamp(backup, o.key()) != null && !stamp(backup, o.key()).isAfter(now.plus(FUTURE)))
                 .sorted(Comparator.comparing(StoredObject::key)).toList();
         Instant cutoff = now.minus(Duration.ofDays(spec.retentionDays()));

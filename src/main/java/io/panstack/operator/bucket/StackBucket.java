@@ -43,6 +43,13 @@ public final class StackBucket {
     }
 
     public static BucketState reconcile(Stack stack, Buckets s3, String region) {
+        return reconcile(stack, s3, region, java.util.Set.of());
+    }
+
+    /**
+     * @param backupsInUse backups a restore of the stack needs, kept whatever their age (see BackupsInUse)
+     */
+    public static BucketState reconcile(Stack stack, Buckets s3, String region, java.util.Set<String> backupsInUse) {
         String name = name(stack);
         Optional<Bucket> existing = s3.find(name);
         // Adopted: it was there, named in the spec, and not this stack's; the tag keeps that known once it is tagged.
@@ -90,7 +97,7 @@ public final class StackBucket {
             if (!adopted && !Integer.valueOf(days).equals(bucket.oldVersionDaysByPrefix().get(BACKUP_PREFIX))) {
                 s3.expireOldVersionsAfter(name, BACKUP_PREFIX, days);
             }
-            pruned = BackupPruning.prune(stack, s3, name, Instant.now());
+            pruned = BackupPruning.prune(stack, s3, name, Instant.now(), backupsInUse);
         }
         // PutBucketTagging replaces the whole set: keep the tags others put on the bucket.
         Map<String, String> tags = new LinkedHashMap<>(bucket.tags());

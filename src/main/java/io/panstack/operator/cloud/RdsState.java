@@ -10,8 +10,10 @@ import java.time.Instant;
  * @param safetySnapshot whether the snapshot an upgrade waits for is available (taken when missing); its failure
  *                       holds the upgrade only; null when no upgrade waits for one, or not looked at
  * @param restore        where the stack's PanStackRestore to a snapshot or point in time stands; null when none
+ * @param snapshots      the manual snapshots PanStackBackups of kind RdsSnapshot asked for: id to AWS status, or
+ *                       "error: ..." when AWS refused it; one whose call failed for a while is left out
  */
 public record RdsState(String identifier, String awsStatus, String host, Integer port, Instant latestRestorableTime,
         Observed<Instant> newestSnapshot, Observed<Boolean> safetySnapshot, ResourceState state,
-        RdsRestoreProgress restore) {
+        RdsRestoreProgress restore, java.util.Map<String, String> snapshots) {
 }

@@ -54,10 +54,11 @@ public final class RdsDatabase {
     }
 
     /**
-     * @param restore the stack's active PanStackRestore to a snapshot or point in time, or null
+     * @param restore   the stack's active PanStackRestore to a snapshot or point in time, or null
+     * @param snapshots manual snapshots PanStackBackups of kind RdsSnapshot want taken (see RdsSnapshotBackups)
      */
     public static RdsState reconcile(Stack stack, DatabaseInstances rds, MasterCredentials credentials,
-            String safetySnapshot, RdsRestore.Request restore) {
+            String safetySnapshot, RdsRestore.Request restore, List<String> snapshots) {
         RdsDatabaseSpec spec = stack.spec().getDatabase().getRds();
         RdsInstanceChain.Current current = RdsInstanceChain.resolve(stack, rds);
         String id = current.identifier();
@@ -76,7 +77,7 @@ public final class RdsDatabase {
             }
             create(stack, rds, credentials, id);
             return new RdsState(id, "creating", null, null, null, null, null, new ResourceState(false, true, "RdsCreating",
-                    "RDS instance " + id + " is being created (this takes 10-20 minutes in AWS)"), null);
+                    "RDS instance " + id + " is being created (this takes 10-20 minutes in AWS)"), null, Map.of());
         }
         DbInstance instance = found.get();
         checkOwnership(stack, instance, credentials);
@@ -91,7 +92,7 @@ public final class RdsDatabase {
                     instance.latestRestorableTime(), null, null, new ResourceState(false, true, "RdsChanging",
                             "RDS instance " + id + " was restored from snapshot "
                                     + stack.spec().getDatabase().getRestoreFrom().getRdsSnapshotId()
-                                    + "; its master password is being set to the stack's"), null);
+                                    + "; its master password is being set to the stack's"), null, Map.of());
         }
         if (!spec.adopts()) {
             keepParameters(rds, AwsNames.rdsIdentifier(stack));
@@ -111,7 +112,35 @@ public final class RdsDatabase {
                 () -> Optional.of(SafetySnapshot.ensureAvailable(stack, rds, safetySnapshot, id)));
         RdsRestoreProgress restoring = restore == null || spec.adopts() ? null
                 : RdsRestore.step(stack, rds, credentials, instance, restore);
-        return state(instance, modified, newest, safety, RdsSettings.drift(spec, instance, parameters), restoring);
+        return state(instance, modified, newest, safety, RdsSettings.drift(spec, instance, parameters), restoring,
+                manualSnapshots(stack, rds, id, snapshots));
+    }
+
+    /**
+     * Takes the snapshots PanStackBackups asked for, each once (found by id on every pass), and says where each is.
+     * Housekeeping: a failure is said on its record, never held against the stack.
+     */
+    private static Map<String, String> manualSnapshots(Stack stack, DatabaseInstances rds, String instance,
+            List<String> wanted) {
+        Map<String, String> seen = new java.util.LinkedHashMap<>();
+        for (String id : wanted) {
+            try {
+                Optional<DbSnapshot> found = rds.findSnapshot(id);
+                if (found.isPresent() && !AwsTags.ownedBy(found.get().tags(), stack)) {
+                    seen.put(id, "error: a snapshot of that name exists that is not this PanStack's");
+                } else if (found.isPresent()) {
+                    seen.put(id, found.get().status());
+                } else {
+                    Idempotent.create("DBSnapshotAlreadyExists", () -> rds.createSnapshot(instance, id, AwsTags.of(stack)));
+                    seen.put(id, "creating");
+                }
+            } catch (RuntimeException e) {
+                if (io.panstack.operator.aws.AwsErrors.classify(e) == io.panstack.operator.aws.AwsErrors.Kind.TERMINAL) {
+                    seen.put(id, "error: " + io.panstack.operator.aws.AwsErrors.message(e));
+                } // else: busy, throttled, denied: tried again at the next pass
+            }
+        }
+        return seen;
     }
 
     /**
@@ -248,20 +277,23 @@ public final class RdsDatabase {
     }
 
     private static RdsState state(DbInstance instance, boolean modified, Observed<Instant> newestSnapshot,
-            Observed<Boolean> safetySnapshot, List<String> drift, RdsRestoreProgress restoring) {
+            Observed<Boolean> safetySnapshot, List<String> drift, RdsRestoreProgress restoring,
+            Map<String, String> snapshots) {
         String status = instance.status();
         boolean serving = status != null && SERVING.contains(status) && instance.endpoint() != null;
         // An upgrade waiting for its snapshot is looked at again soon, like a change AWS is making.
         boolean settling = modified || !AVAILABLE.equals(status)
                 || (safetySnapshot != null && !Boolean.TRUE.equals(safetySnapshot.value()))
-                || (restoring != null && !restoring.finished());
+                || (restoring != null && !restoring.finished())
+                || snapshots.values().stream().anyMatch(v -> !"available".equals(v) && !"failed".equals(v)
+                        && !v.startsWith("error: "));
         String where = instance.endpoint() == null ? "" : " at " + instance.endpoint() + ":" + instance.port();
         String message = "RDS instance " + instance.identifier() + " is " + status + where
                 + (modified ? "; applying the spec's changes" : "");
         String reason = serving ? (settling ? "RdsChanging" : "RdsAvailable") : "RdsNotAvailable";
         return new RdsState(instance.identifier(), status, instance.endpoint(), instance.port(),
                 instance.latestRestorableTime(), newestSnapshot, safetySnapshot,
-                new ResourceState(serving, settling, reason, message, drift), restoring);
+                new ResourceState(serving, settling, reason, message, drift), restoring, snapshots);
     }
 
     private static <T> T differs(T wanted, T actual) {
@@ -290,11 +322,25 @@ public final class RdsDatabase {
      * keeps them for a restore.
      */
     public static void release(Stack stack, DatabaseInstances rds, DeletionPolicy policy, Release release) {
+        release(stack, rds, policy, release, List.of());
+    }
+
+    /**
+     * @param restoreUids uids of the stack's PanStackRestores into new instances: theirs go too, switched to or not
+     */
+    public static void release(Stack stack, DatabaseInstances rds, DeletionPolicy policy, Release release,
+            List<String> restoreUids) {
         RdsInstanceChain.Current current = RdsInstanceChain.resolve(stack, rds);
         // The current instance may be an adopted one; those before it count only when made for this very PanStack.
-        List<DbInstance> instances = RdsInstanceChain.lineage(stack, rds, current).stream()
+        List<DbInstance> instances = new java.util.ArrayList<>(RdsInstanceChain.lineage(stack, rds, current).stream()
                 .filter(instance -> instance.identifier().equals(current.identifier()) ? isOurs(stack, instance)
-                        : AwsTags.ownedBy(instance.tags(), stack)).toList();
+                        : AwsTags.ownedBy(instance.tags(), stack)).toList());
+        for (String uid : stack.spec().getDatabase().getRds().adopts() ? List.<String>of() : restoreUids) {
+            String made = AwsNames.restoredRdsIdentifier(stack, uid);
+            if (instances.stream().noneMatch(instance -> instance.identifier().equals(made))) {
+                rds.findInstance(made).filter(instance -> AwsTags.ownedBy(instance.tags(), stack)).ifPresent(instances::add);
+            }
+        }
         if (policy == DeletionPolicy.Retain) {
             instances.forEach(instance -> {
                 rds.tagging().remove(instance.arn(), AwsTags.OWNERSHIP);

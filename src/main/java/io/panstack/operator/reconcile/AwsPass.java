@@ -3,15 +3,19 @@ package io.panstack.operator.reconcile;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackBackup;
 import io.panstack.operator.api.v1alpha1.PanStackRestore;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.aws.AwsServices;
 import io.panstack.operator.aws.AwsServicesFactory;
+import io.panstack.operator.backup.BackupsInUse;
 import io.panstack.operator.backup.InPlaceRestores;
+import io.panstack.operator.backup.RdsSnapshotBackups;
 import io.panstack.operator.backup.UpgradeGate;
 import io.panstack.operator.bucket.BackupPruning;
 import io.panstack.operator.cloud.AwsPolling;
@@ -54,16 +58,22 @@ final class AwsPass {
                 return new Found(moved, stack, null);
             }
             Instant now = clock.instant();
-            RdsRestore.Request restore = InPlaceRestores.rdsRequest(stack,
-                    context.getSecondaryResourcesAsStream(PanStackRestore.class).toList()).orElse(null);
-            // A new restore to an RDS snapshot or point in time starts at once, not at the next poll.
+            List<PanStackRestore> restores = context.getSecondaryResourcesAsStream(PanStackRestore.class).toList();
+            List<PanStackBackup> records = context.getSecondaryResourcesAsStream(PanStackBackup.class).toList();
+            RdsRestore.Request restore = InPlaceRestores.rdsRequest(stack, restores, records).orElse(null);
+            List<String> snapshots = RdsSnapshotBackups.wanted(stack, records);
+            // A new restore to an RDS snapshot or point in time, or a snapshot asked for, starts at once, not at the
+            // next poll.
             CloudState cloud = cache.fresh(stack.resource(), now, polling)
                     .filter(cached -> Objects.equals(restoreIn(cached), restore == null ? null : restore.name()))
+                    .filter(cached -> cached.database() == null
+                            || cached.database().snapshots().keySet().containsAll(snapshots))
                     .orElse(null);
             if (cloud == null) {
                 cloud = CloudResources.reconcile(stack, services,
                         new RdsCredentials(stack, new DataObjects(context), random),
-                        UpgradeGate.safetySnapshotWanted(stack, context), restore);
+                        new CloudResources.Asked(UpgradeGate.safetySnapshotWanted(stack, context), restore,
+                                BackupsInUse.locations(stack, restores, records), snapshots));
                 cache.remember(stack.resource(), now, cloud);
             }
             Stack found = cloud.database() != null && cloud.database().host() != null
@@ -82,11 +92,15 @@ final class AwsPass {
         }
     }
 
-    /** Deletes backups (and their manifests) from the stack's bucket; see BackupDataDeletions. */
-    void deleteBackups(Stack stack, String bucket, java.util.List<String> keys) {
-        java.util.List<String> withManifests = keys.stream()
-                .flatMap(key -> java.util.stream.Stream.of(key, key + BackupPruning.MANIFEST_SUFFIX)).toList();
-        aws.forRegion(region(stack)).s3().deleteCurrent(bucket, withManifests);
+    /**
+     * Deletes one backup and its manifest from the stack's bucket (see BackupDataDeletions). One already gone (a
+     * record the cache still shows) is left alone: in a versioned bucket another delete would only stack markers.
+     */
+    void deleteBackup(Stack stack, String bucket, String key) {
+        var s3 = aws.forRegion(region(stack)).s3();
+        if (s3.list(bucket, key).stream().anyMatch(stored -> stored.key().equals(key))) {
+            s3.deleteCurrent(bucket, java.util.List.of(key, key + BackupPruning.MANIFEST_SUFFIX));
+        }
     }
 
     private static String restoreIn(CloudState cloud) {

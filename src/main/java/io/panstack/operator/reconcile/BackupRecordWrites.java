@@ -47,7 +47,9 @@ final class BackupRecordWrites {
         BackupRecords.Plan plan = BackupRecords.plan(stack, target(pass),
                 context.getSecondaryResourcesAsStream(PanStackBackup.class).toList(),
                 context.getSecondaryResourcesAsStream(Job.class).toList(),
-                context.getSecondaryResourcesAsStream(Pod.class).toList(), now);
+                context.getSecondaryResourcesAsStream(Pod.class).toList(),
+                pass.cloud() == null || pass.cloud().database() == null ? null : pass.cloud().database().snapshots(),
+                now);
         plan.jobsToStart().forEach(job -> JobRun.create(job, stack.resource(), context));
         for (PanStackBackup record : plan.recordsToCreate()) {
             try {
@@ -65,9 +67,9 @@ final class BackupRecordWrites {
                 .inNamespace(stack.namespace()).withName(name).delete());
     }
 
-    /** Deletes backups from a stack's bucket, with their manifests; throws what AWS answered. */
+    /** Deletes one backup from a stack's bucket, with its manifest, unless it is gone already; throws AWS's answer. */
     interface BackupDataRemover {
-        void delete(Stack stack, String bucket, List<String> keys);
+        void delete(Stack stack, String bucket, String key);
     }
 
     /** The data of the records annotated panstack.io/delete-data, then the records (see BackupDataDeletions). */
@@ -79,17 +81,15 @@ final class BackupRecordWrites {
                 context.getSecondaryResourcesAsStream(PanStackRestore.class).toList());
         Map<String, String> kept = new java.util.LinkedHashMap<>(plan.kept());
         List<String> gone = new java.util.ArrayList<>(plan.recordsOnly());
-        if (!plan.fromBucket().isEmpty()) {
-            List<String> keys = plan.fromBucket().stream().map(BackupDataDeletions.Deletion::key).toList();
+        for (BackupDataDeletions.Deletion deletion : plan.fromBucket()) {
             try {
-                remover.delete(stack, bucket, keys);
-                plan.fromBucket().forEach(deletion -> gone.add(deletion.record()));
-                LOG.infof("Deleted the backups %s of %s/%s from bucket %s, as their PanStackBackups asked", keys,
-                        stack.namespace(), stack.name(), bucket);
+                remover.delete(stack, bucket, deletion.key());
+                gone.add(deletion.record());
+                LOG.infof("Deleted the backup %s of %s/%s from bucket %s, as PanStackBackup %s asked", deletion.key(),
+                        stack.namespace(), stack.name(), bucket, deletion.record());
             } catch (RuntimeException e) {
-                String why = "Deleting its data, as " + BackupDataDeletions.ANNOTATION + " asks, failed (tried again at"
-                        + " the next reconcile): " + AwsErrors.message(e);
-                plan.fromBucket().forEach(deletion -> kept.put(deletion.record(), why));
+                kept.put(deletion.record(), "Deleting its data, as " + BackupDataDeletions.ANNOTATION + " asks, failed"
+                        + " (tried again at the next reconcile): " + AwsErrors.message(e));
             }
         }
         gone.forEach(name -> context.getClient().resources(PanStackBackup.class).inNamespace(stack.namespace())

@@ -1,5 +1,7 @@
 package io.panstack.operator.reconcile;
 
+import java.util.List;
+
 import io.panstack.operator.api.v1alpha1.DeletionPolicy;
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
 import io.panstack.operator.aws.AwsServices;
@@ -21,11 +23,19 @@ final class CloudRelease {
     }
 
     static Release release(Stack stack, AwsServices aws) {
+        return release(stack, aws, List.of());
+    }
+
+    /**
+     * @param rdsRestores the uids of the stack's PanStackRestores to an RDS snapshot or point in time: the instances
+     *                    they made go too, also those never switched to (a restore cut short or failed)
+     */
+    static Release release(Stack stack, AwsServices aws, List<String> rdsRestores) {
         PanStackSpec spec = stack.spec();
         DeletionPolicy policy = spec.deletionPolicy();
         Release release = new Release();
         if (spec.getDatabase().getRds() != null) {
-            RdsDatabase.release(stack, aws.rds(), policy, release);
+            RdsDatabase.release(stack, aws.rds(), policy, release, rdsRestores);
         }
         if (spec.getFiles().getEfs() != null) {
             EfsFiles.release(stack, aws.efs(), policy, release);

@@ -1,5 +1,8 @@
 package io.panstack.operator.reconcile;
 
+import java.util.List;
+import java.util.Set;
+
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
 import io.panstack.operator.aws.AwsServices;
 import io.panstack.operator.bucket.StackBucket;
@@ -25,28 +28,43 @@ final class CloudResources {
 
     /** A pass while no upgrade waits for an RDS snapshot. */
     public static CloudState reconcile(Stack stack, AwsServices aws, MasterCredentials credentials) {
-        return reconcile(stack, aws, credentials, null);
+        return reconcile(stack, aws, credentials, (String) null);
     }
 
-    /**
-     * @param safetySnapshot the RDS snapshot an upgrade waits for (see SafetySnapshot), or null when none does
-     */
+    /** A pass while an upgrade may wait for an RDS snapshot. */
     public static CloudState reconcile(Stack stack, AwsServices aws, MasterCredentials credentials,
             String safetySnapshot) {
-        return reconcile(stack, aws, credentials, safetySnapshot, null);
+        return reconcile(stack, aws, credentials, new Asked(safetySnapshot, null, Set.of(), List.of()));
     }
 
     /**
-     * @param restore the stack's active PanStackRestore to an RDS snapshot or point in time, or null
+     * What the stack's other resources ask of this pass.
+     *
+     * @param safetySnapshot the RDS snapshot an upgrade waits for (see SafetySnapshot), or null when none does
+     * @param rdsRestore     the stack's active PanStackRestore to an RDS snapshot or point in time, or null
+     * @param backupsInUse   backups a restore of the stack needs: never pruned (see BackupsInUse)
+     * @param rdsSnapshots   manual RDS snapshots PanStackBackups want taken (see RdsSnapshotBackups)
      */
-    public static CloudState reconcile(Stack stack, AwsServices aws, MasterCredentials credentials,
-            String safetySnapshot, RdsRestore.Request restore) {
+    record Asked(String safetySnapshot, RdsRestore.Request rdsRestore, Set<String> backupsInUse,
+            List<String> rdsSnapshots) {
+        static Asked rdsRestore(RdsRestore.Request restore) {
+            return new Asked(null, restore, Set.of(), List.of());
+        }
+
+        static Asked rdsSnapshots(List<String> snapshots) {
+            return new Asked(null, null, Set.of(), snapshots);
+        }
+    }
+
+    public static CloudState reconcile(Stack stack, AwsServices aws, MasterCredentials credentials, Asked asked) {
         PanStackSpec spec = stack.spec();
         RdsState database = spec.getDatabase().getRds() == null ? null
-                : RdsDatabase.reconcile(stack, aws.rds(), credentials, safetySnapshot, restore);
+                : RdsDatabase.reconcile(stack, aws.rds(), credentials, asked.safetySnapshot(), asked.rdsRestore(),
+                        asked.rdsSnapshots());
         EfsState files = spec.getFiles().getEfs() == null ? null
                 : EfsFiles.reconcile(stack, aws.efs(), aws.efsBackups());
-        BucketState bucket = spec.getBucket() == null ? null : StackBucket.reconcile(stack, aws.s3(), aws.region());
+        BucketState bucket = spec.getBucket() == null ? null
+                : StackBucket.reconcile(stack, aws.s3(), aws.region(), asked.backupsInUse());
         return new CloudState(aws.region(), database, files, bucket);
     }
 }

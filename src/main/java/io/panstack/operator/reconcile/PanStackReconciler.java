@@ -119,7 +119,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             pass.putInto(context);
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
             started = Backups.startRequested(found.stack(), Backups.target(pass.cloud()), context);
-            BackupRecordWrites.apply(pass, context, clock.instant(), passes::deleteBackups);
+            BackupRecordWrites.apply(pass, context, clock.instant(), passes::deleteBackup);
             RestoreWrites.apply(restores, pass, context);
         }
         UpdateControl<PanStack> control = status.of(resource, pass, context, found.problem(), null, started)

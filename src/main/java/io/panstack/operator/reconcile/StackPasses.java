@@ -38,12 +38,12 @@ final class StackPasses {
         this.clock = clock;
     }
 
-    /** Validates, then the data objects, then AWS; the first problem stops everything that follows. */
-    /** Deletes backups from a stack's bucket, as its PanStackBackups ask. */
-    void deleteBackups(Stack stack, String bucket, java.util.List<String> keys) {
-        awsPass.deleteBackups(stack, bucket, keys);
+    /** Deletes a backup from a stack's bucket, as its PanStackBackup asks. */
+    void deleteBackup(Stack stack, String bucket, String key) {
+        awsPass.deleteBackup(stack, bucket, key);
     }
 
+    /** Validates, then the data objects, then AWS; the first problem stops everything that follows. */
     Found find(Stack stack, Context<PanStack> context) {
         Problem problem = validator.validate(stack, context);
         if (problem == null) {

@@ -1,9 +1,15 @@
 package io.panstack.operator.reconcile;
 
+import java.util.List;
+import java.util.Optional;
+
 
 import org.jboss.logging.Logger;
 
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.panstack.operator.api.v1alpha1.PanStackRestore;
+import io.panstack.operator.backup.InPlaceRestores;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.panstack.operator.api.v1alpha1.DeletionPolicy;
@@ -40,14 +46,24 @@ final class StackRelease {
             return DeleteControl.defaultDelete();
         }
         Stack stack = Stack.of(resource);
+        KubernetesClient client = context.getClient();
+        Optional<String> restoring = InPlaceRestores.runningJob(context.getSecondaryResourcesAsStream(Job.class).toList());
+        if (restoring.isPresent()) {
+            // The garbage collector would stop it halfway, leaving a partial repository behind.
+            patchDeleting(resource, client, "Waiting for the restore Job " + restoring.get() + " to finish before"
+                    + " anything is deleted (delete the Job to go on regardless)");
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(polling.fast());
+        }
         PersistentData.followPolicyOnDeletion(stack, context);
         if (!resource.getSpec().usesAws()) {
             return DeleteControl.defaultDelete();
         }
-        KubernetesClient client = context.getClient();
         Release release;
         try {
-            release = CloudRelease.release(stack, aws.forRegion(AwsPass.recordedRegion(stack)));
+            List<String> rdsRestores = context.getSecondaryResourcesAsStream(PanStackRestore.class)
+                    .filter(r -> r.getSpec() != null && r.getSpec().intoNewRdsInstance())
+                    .map(r -> r.getMetadata().getUid()).toList();
+            release = CloudRelease.release(stack, aws.forRegion(AwsPass.recordedRegion(stack)), rdsRestores);
         } catch (RuntimeException e) {
             patchDeleting(resource, client, "Releasing the AWS resources failed and is retried: "
                     + AwsErrors.message(e));

@@ -73,7 +73,28 @@ class BackupDataDeletionsTest {
         assertThat(plan.fromBucket()).isEmpty();
         assertThat(plan.kept()).containsOnlyKeys("volume", "elsewhere", "outside-backups");
         assertThat(plan.kept().get("volume")).contains("backup volume");
-        assertThat(plan.kept().get("elsewhere")).contains("not in the stack's bucket");
+        assertThat(plan.kept().get("elsewhere")).contains("not a backup the stack wrote into its bucket");
+        assertThat(plan.kept().get("outside-backups")).contains("not a backup the stack wrote into its bucket");
+    }
+
+    @Test
+    void theNewestBackupAndOneOfUnknownWhereaboutsStay() {
+        PanStackBackup older = record("older", BackupPhase.Completed, "s3://" + BUCKET + "/" + KEY, true);
+        older.getStatus().setCompletionTime("2026-11-30T02:01:00Z");
+        PanStackBackup newest = record("newest", BackupPhase.Completed,
+                "s3://" + BUCKET + "/backups/dashboard-20261201T020000Z.sql.gz", true);
+        newest.getStatus().setCompletionTime("2026-12-01T02:01:00Z");
+        PanStackBackup lost = record("lost", BackupPhase.Completed, null, true);
+        PanStackBackup subfolder = record("subfolder", BackupPhase.Completed,
+                "s3://" + BUCKET + "/backups/2025/dashboard-20251201T020000Z.sql.gz", true);
+
+        Plan plan = plan(List.of(older, newest, lost, subfolder), List.of());
+
+        assertThat(plan.fromBucket()).containsExactly(new Deletion("older", KEY));
+        assertThat(plan.kept().get("newest")).contains("newest backup");
+        assertThat(plan.kept().get("lost")).contains("not known");
+        assertThat(plan.kept().get("subfolder")).contains("not a backup the stack wrote");
+        assertThat(plan.recordsOnly()).isEmpty();
     }
 
     @Test

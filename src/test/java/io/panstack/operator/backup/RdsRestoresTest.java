@@ -57,7 +57,7 @@ class RdsRestoresTest {
     void piKeepsRunningWhileAwsMakesTheNewInstanceAndStatusFollowsIt() {
         PanStackRestore restore = toPointInTime("to-nine", "2026-11-30T11:00:00Z");
 
-        assertThat(InPlaceRestores.rdsRequest(RDS, List.of(restore))).hasValueSatisfying(request -> {
+        assertThat(InPlaceRestores.rdsRequest(RDS, List.of(restore), List.of())).hasValueSatisfying(request -> {
             assertThat(request.name()).isEqualTo("to-nine");
             assertThat(request.uid()).isEqualTo("uid-to-nine");
         });
@@ -95,7 +95,7 @@ class RdsRestoresTest {
         PanStackRestore first = toPointInTime("first", "2026-11-30T10:00:00Z");
         PanStackRestore second = toPointInTime("second", "2026-11-30T11:00:00Z");
 
-        assertThat(InPlaceRestores.rdsRequest(RDS, List.of(second, first))).hasValueSatisfying(
+        assertThat(InPlaceRestores.rdsRequest(RDS, List.of(second, first), List.of())).hasValueSatisfying(
                 request -> assertThat(request.name()).isEqualTo("first"));
         Plan plan = plan(RDS, List.of(second, first), progress("first", RestorePhase.CreatingInstance, "AWS"));
         assertThat(plan.statuses().get("second").getPhase()).isEqualTo(RestorePhase.Pending);
@@ -103,7 +103,7 @@ class RdsRestoresTest {
 
         PanStackRestore logical = InPlaceRestoresTest.restore("a", InPlaceRestoresTest.FILE, null);
         logical.getMetadata().setCreationTimestamp("2026-11-30T09:00:00Z");
-        assertThat(InPlaceRestores.rdsRequest(RDS, List.of(first, logical)))
+        assertThat(InPlaceRestores.rdsRequest(RDS, List.of(first, logical), List.of()))
                 .as("behind an in-place restore, AWS is not asked yet").isEmpty();
     }
 
@@ -112,7 +112,7 @@ class RdsRestoresTest {
         for (Stack stack : List.of(InPlaceRestoresTest.STACK, ADOPTING)) {
             PanStackRestore restore = toPointInTime("to-nine", "2026-11-30T11:00:00Z");
 
-            assertThat(InPlaceRestores.rdsRequest(stack, List.of(restore))).as("AWS is not asked").isEmpty();
+            assertThat(InPlaceRestores.rdsRequest(stack, List.of(restore), List.of())).as("AWS is not asked").isEmpty();
             Plan plan = plan(stack, List.of(restore), null);
             PanStackRestoreStatus status = plan.statuses().get("to-nine");
             assertThat(status.getPhase()).isEqualTo(RestorePhase.Failed);

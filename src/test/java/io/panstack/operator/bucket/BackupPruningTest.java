@@ -82,7 +82,7 @@ class BackupPruningTest {
                 .containsExactly("backups/dashboard-20261101T020000Z.sql.gz", "backups/dashboard-20261102T020000Z.sql.gz",
                         "backups/dashboard-20261103T020000Z.sql.gz");
         assertThat(BackupPruning.toPrune(objects, "dashboard", retention(14, 2), created,
-                "backups/dashboard-20261102T020000Z.sql.gz", NOW))
+                java.util.Set.of("backups/dashboard-20261102T020000Z.sql.gz"), NOW))
                 .containsExactly("backups/dashboard-20261101T020000Z.sql.gz", "backups/dashboard-20261103T020000Z.sql.gz");
         assertThat(BackupPruning.toPrune(objects, "dashboard", retention(14, 2), null, null, NOW))
                 .as("when the stack was made is unknown: nothing").isEmpty();

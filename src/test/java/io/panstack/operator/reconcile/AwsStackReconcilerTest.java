@@ -22,7 +22,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackBackup;
 import io.panstack.operator.api.v1alpha1.PanStackBackupSpec;
-import io.panstack.operator.api.v1alpha1.PanStackBackupStatus;
 import io.panstack.operator.api.v1alpha1.PanStackBackupStatus.BackupPhase;
 import io.panstack.operator.api.v1alpha1.PanStackRestore;
 import io.panstack.operator.backup.BackupDataDeletions;
@@ -167,13 +166,7 @@ class AwsStackReconcilerTest {
     void aPointInTimeRestoreMovesPiToANewInstanceAndKeepsTheOldOne() {
         PanStack before = bringUp("Retain");
         String old = before.getStatus().getDatabase().getInstanceId();
-        PanStackRestore restore = new PanStackRestore();
-        restore.getMetadata().setName("to-this-morning");
-        PanStackRestoreSpec spec = new PanStackRestoreSpec();
-        spec.setStack("bi");
-        spec.setPointInTime(java.time.Instant.now().minusSeconds(600).toString());
-        restore.setSpec(spec);
-        client.resources(PanStackRestore.class).inNamespace(cluster.namespace).resource(restore).create();
+        createRestore("to-this-morning", s -> s.setPointInTime(java.time.Instant.now().minusSeconds(600).toString()));
 
         await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> {
             PanStackRestore current = client.resources(PanStackRestore.class).inNamespace(cluster.namespace)
@@ -206,6 +199,46 @@ class AwsStackReconcilerTest {
         assertThat(cluster.get("bi").getStatus().getPhase()).isEqualTo(Phase.Ready);
     }
 
+    /** A PanStackBackup of kind RdsSnapshot takes a snapshot; a PanStackRestore naming it restores it. */
+    @Test
+    void anRdsSnapshotBackupIsTakenAndRestoredByName() {
+        PanStack before = bringUp("Retain");
+        String old = before.getStatus().getDatabase().getInstanceId();
+        PanStackBackup record = new PanStackBackup();
+        record.getMetadata().setName("friday");
+        PanStackBackupSpec backup = new PanStackBackupSpec();
+        backup.setStack("bi");
+        backup.setKind(PanStackBackupSpec.Kind.RdsSnapshot);
+        record.setSpec(backup);
+        client.resources(PanStackBackup.class).inNamespace(cluster.namespace).resource(record).create();
+
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> {
+            PanStackBackup taken = client.resources(PanStackBackup.class).inNamespace(cluster.namespace)
+                    .withName("friday").get();
+            assertThat(taken.getStatus()).isNotNull();
+            assertThat(taken.getStatus().getPhase()).isEqualTo(BackupPhase.Completed);
+            assertThat(taken.getStatus().getKind()).isEqualTo("RdsSnapshot");
+            assertThat(taken.getStatus().getLocation()).startsWith("rds-snapshot:");
+        });
+        String snapshot = client.resources(PanStackBackup.class).inNamespace(cluster.namespace).withName("friday").get()
+                .getStatus().getLocation().substring("rds-snapshot:".length());
+        assertThat(rds.describeDBSnapshots(r -> r.dbSnapshotIdentifier(snapshot)).dbSnapshots().get(0)
+                .dbInstanceIdentifier()).isEqualTo(old);
+
+        createRestore("back-to-friday", s -> s.setBackup("friday"));
+
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> {
+            PanStackRestoreStatus status = client.resources(PanStackRestore.class).inNamespace(cluster.namespace)
+                    .withName("back-to-friday").get().getStatus();
+            assertThat(status).isNotNull();
+            assertThat(status.getPhase()).isEqualTo(RestorePhase.Completed);
+            assertThat(status.getSource()).isEqualTo("rds-snapshot:" + snapshot);
+            assertThat(cluster.get("bi").getStatus().getDatabase().getInstanceId()).isEqualTo(status.getRestoredInstance());
+        });
+        assertThat(cluster.list(io.fabric8.kubernetes.api.model.batch.v1.Job.class))
+                .as("no Job: AWS does both").noneMatch(j -> j.getMetadata().getName().startsWith("bi-safety-"));
+    }
+
     /**
      * Deleting a PanStackBackup deletes no data; annotated panstack.io/delete-data, its dump and manifest go from the
      * stack's bucket, then the record. A backup a running restore needs stays, and its record says why.
@@ -214,57 +247,83 @@ class AwsStackReconcilerTest {
     void aBackupsDataIsDeletedOnlyWhenItsPanStackBackupAsks() {
         PanStack stack = bringUp("Retain");
         String bucket = stack.getStatus().getBucket().getName();
-        String asked = "backups/dashboard-20261130T020000Z.sql.gz";
         String needed = "backups/dashboard-20261129T020000Z.sql.gz";
-        for (String key : List.of(asked, asked + ".manifest", needed, needed + ".manifest")) {
-            s3.putObject(r -> r.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+        String asked = "backups/dashboard-20261130T020000Z.sql.gz";
+        String newest = "backups/dashboard-20261201T020000Z.sql.gz";
+        for (String key : List.of(needed, asked, newest)) {
+            for (String object : List.of(key, key + ".manifest")) {
+                s3.putObject(r -> r.bucket(bucket).key(object), software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+            }
         }
-        completedRecord("sunday", "s3://" + bucket + "/" + needed);
-        completedRecord("monday", "s3://" + bucket + "/" + asked);
-        PanStackRestore restore = new PanStackRestore();
-        restore.getMetadata().setName("back-to-sunday");
-        PanStackRestoreSpec spec = new PanStackRestoreSpec();
-        spec.setStack("bi");
-        spec.setBackup("sunday"); // no Job finishes here: it stays under way, needing "sunday" all along
-        restore.setSpec(spec);
-        client.resources(PanStackRestore.class).inNamespace(cluster.namespace).resource(restore).create();
-
+        takenBackup("sunday", "s3://" + bucket + "/" + needed);
+        takenBackup("monday", "s3://" + bucket + "/" + asked);
         client.resources(PanStackBackup.class).inNamespace(cluster.namespace).withName("monday").delete();
-        completedRecord("monday", "s3://" + bucket + "/" + asked);
         cluster.edit("bi", s -> s.getSpec().getRenderer().setReplicas(2)); // a pass after the deletion
         await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.get("bi").getStatus().getObservedGeneration()
                 .equals(cluster.get("bi").getMetadata().getGeneration()));
         assertThat(keys(bucket)).as("a record deleted takes no data with it").contains(asked, needed);
+        takenBackup("monday-again", "s3://" + bucket + "/" + asked);
+        sleepPastTheSecond(); // completion times have whole seconds: tuesday's is the newest
+        takenBackup("tuesday", "s3://" + bucket + "/" + newest);
+        // No Job finishes here: it stays under way, needing "sunday" all along.
+        createRestore("back-to-sunday", s -> s.setBackup("sunday"));
 
-        for (String name : List.of("monday", "sunday")) {
+        for (String name : List.of("monday-again", "sunday", "tuesday")) {
             client.resources(PanStackBackup.class).inNamespace(cluster.namespace).withName(name)
-                    .edit(r -> { r.getMetadata().getAnnotations().put(BackupDataDeletions.ANNOTATION, "true"); return r; });
+                    .edit(r -> {
+                        r.getMetadata().setAnnotations(new java.util.HashMap<>(Map.of(BackupDataDeletions.ANNOTATION, "true")));
+                        return r;
+                    });
         }
 
         await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> {
             assertThat(keys(bucket)).doesNotContain(asked, asked + ".manifest");
-            assertThat(client.resources(PanStackBackup.class).inNamespace(cluster.namespace).withName("monday").get())
-                    .isNull();
-            PanStackBackup kept = client.resources(PanStackBackup.class).inNamespace(cluster.namespace)
-                    .withName("sunday").get();
-            assertThat(kept.getStatus().getMessage()).contains("Data kept").contains("PanStackRestore back-to-sunday");
+            assertThat(record("monday-again")).isNull();
+            assertThat(record("sunday").getStatus().getMessage()).contains("Data kept")
+                    .contains("PanStackRestore back-to-sunday");
+            assertThat(record("tuesday").getStatus().getMessage()).contains("Data kept").contains("newest backup");
         });
-        assertThat(keys(bucket)).contains(needed, needed + ".manifest");
+        assertThat(keys(bucket)).contains(needed, needed + ".manifest", newest, newest + ".manifest");
     }
 
-    void completedRecord(String name, String location) {
+    static void sleepPastTheSecond() {
+        try {
+            Thread.sleep(1100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    PanStackBackup record(String name) {
+        return client.resources(PanStackBackup.class).inNamespace(cluster.namespace).withName(name).get();
+    }
+
+    /** A PanStackBackup taken as a user takes one: its Job (finished here) says where the backup went. */
+    void takenBackup(String name, String location) {
         PanStackBackup record = new PanStackBackup();
         record.getMetadata().setName(name);
-        record.getMetadata().setAnnotations(new java.util.HashMap<>());
         PanStackBackupSpec spec = new PanStackBackupSpec();
         spec.setStack("bi");
         record.setSpec(spec);
-        PanStackBackupStatus status = new PanStackBackupStatus();
-        status.setPhase(BackupPhase.Completed);
-        status.setLocation(location);
-        record.setStatus(status); // finished from the start: the operator takes no backup for it
         client.resources(PanStackBackup.class).inNamespace(cluster.namespace).resource(record).create();
-        io.panstack.operator.kube.StatusReplace.write(client, PanStackBackup.class, cluster.namespace, name, status);
+        io.fabric8.kubernetes.api.model.batch.v1.Job job = await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster
+                .list(io.fabric8.kubernetes.api.model.batch.v1.Job.class).stream()
+                .filter(j -> name.equals(j.getMetadata().getLabels().get(io.panstack.operator.backup.BackupRecords.RECORD_LABEL)))
+                .findFirst(), java.util.Optional::isPresent).get();
+        cluster.finishJob(job, true, "upload", "upload: " + location + " bytes=1 seconds=1");
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> record(name).getStatus() != null
+                && record(name).getStatus().getPhase() == BackupPhase.Completed);
+    }
+
+    /** A PanStackRestore of the stack "bi", its source set by the caller. */
+    void createRestore(String name, java.util.function.Consumer<PanStackRestoreSpec> source) {
+        PanStackRestore restore = new PanStackRestore();
+        restore.getMetadata().setName(name);
+        PanStackRestoreSpec spec = new PanStackRestoreSpec();
+        spec.setStack("bi");
+        source.accept(spec);
+        restore.setSpec(spec);
+        client.resources(PanStackRestore.class).inNamespace(cluster.namespace).resource(restore).create();
     }
 
     List<String> keys(String bucket) {

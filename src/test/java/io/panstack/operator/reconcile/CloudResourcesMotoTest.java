@@ -131,6 +131,29 @@ class CloudResourcesMotoTest extends MotoCloudTest {
                 .as("the newest three stay, however often it runs").isZero();
     }
 
+    /** A backup a restore still needs (its source, or a partial restore's way back) outlives retention. */
+    @Test
+    void retentionKeepsWhatARestoreNeeds() {
+        Stack stack = aws.awsStack();
+        stack.resource().getMetadata().setCreationTimestamp("2020-01-01T00:00:00Z");
+        CloudFixture.untilReady(stack, aws.services(), new TestCredentials());
+        String bucket = AwsNames.bucket(stack);
+        List<String> keys = List.of("backups/dashboard-20260101T020000Z.sql.gz", "backups/dashboard-20260102T020000Z.sql.gz",
+                "backups/dashboard-20260103T020000Z.sql.gz", "backups/dashboard-20260104T020000Z.sql.gz",
+                "backups/dashboard-20260105T020000Z.sql.gz", "backups/dashboard-20260106T020000Z.sql.gz");
+        keys.forEach(key -> aws.s3.putObject(r -> r.bucket(bucket).key(key),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("x")));
+        java.time.Instant aYearLater = java.time.Instant.now().plus(java.time.Duration.ofDays(365));
+
+        int pruned = io.panstack.operator.bucket.BackupPruning.prune(stack, aws.services().s3(), bucket, aYearLater,
+                java.util.Set.of("s3://" + bucket + "/" + keys.get(0), "s3://" + bucket + "/" + keys.get(1),
+                        "s3://another-bucket/" + keys.get(2))).value();
+
+        assertThat(pruned).isEqualTo(1);
+        assertThat(aws.s3.listObjectsV2(r -> r.bucket(bucket)).contents()).extracting(o -> o.key())
+                .containsExactlyInAnyOrder(keys.get(0), keys.get(1), keys.get(3), keys.get(4), keys.get(5));
+    }
+
     /** backup.objectLock: Object Lock is enabled on the bucket the operator made, once; nothing is reported. */
     @Test
     void objectLockIsEnabledOnTheStacksBucketWhenBackupsAreToBeLocked() {

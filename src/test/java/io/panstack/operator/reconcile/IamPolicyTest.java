@@ -111,7 +111,7 @@ class IamPolicyTest extends MotoCloudTest {
         toNow.setPointInTime(PanStackRestoreSpec.LATEST);
         RdsRestore.Request request = new RdsRestore.Request("to-now", UUID.randomUUID().toString(), toNow);
         for (int pass = 0; pass < 10; pass++) {
-            var progress = CloudResources.reconcile(restoring, services, restoringLogin, null, request).database().restore();
+            var progress = CloudResources.reconcile(restoring, services, restoringLogin, CloudResources.Asked.rdsRestore(request)).database().restore();
             if (progress.finished()) {
                 assertThat(progress.phase()).isEqualTo(PanStackRestoreStatus.RestorePhase.Completed);
                 break;

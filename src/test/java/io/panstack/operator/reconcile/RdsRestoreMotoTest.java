@@ -68,11 +68,16 @@ class RdsRestoreMotoTest extends MotoCloudTest {
         return new RdsRestore.Request("from-snapshot", UUID.randomUUID().toString(), spec);
     }
 
+    /** One pass while the restore is the stack's active one. */
+    private CloudState restoring(Stack stack, AwsServices services, RdsRestore.Request request) {
+        return CloudResources.reconcile(stack, services, credentials, CloudResources.Asked.rdsRestore(request));
+    }
+
     /** Passes as the operator runs them while the restore is active, until it finished. */
     private CloudState untilFinished(Stack stack, AwsServices services, RdsRestore.Request request) {
         CloudState state = null;
         for (int pass = 1; pass <= 10; pass++) {
-            state = CloudResources.reconcile(stack, services, credentials, null, request);
+            state = restoring(stack, services, request);
             RdsRestoreProgress progress = state.database().restore();
             if (progress.finished()) {
                 return state;
@@ -167,6 +172,31 @@ class RdsRestoreMotoTest extends MotoCloudTest {
         assertThat(exists(old)).isTrue();
     }
 
+    /** PanStackBackup kind RdsSnapshot: a manual snapshot of the current instance, taken once, restorable. */
+    @Test
+    void aSnapshotAskedForIsTakenOnceAndRestoresLikeAnyOfTheStacks() {
+        Stack stack = readyStack();
+        AwsServices services = aws.services();
+        String id = AwsNames.rdsIdentifier(stack) + "-backup-0a1b2c3d";
+
+        CloudState first = CloudResources.reconcile(stack, services, credentials, CloudResources.Asked.rdsSnapshots(
+                java.util.List.of(id)));
+        CloudState second = CloudResources.reconcile(stack, services, credentials, CloudResources.Asked.rdsSnapshots(
+                java.util.List.of(id)));
+
+        assertThat(first.database().snapshots()).containsKey(id);
+        assertThat(second.database().snapshots()).containsEntry(id, "available");
+        var snapshots = aws.rds.describeDBSnapshots(r -> r.dbInstanceIdentifier(AwsNames.rdsIdentifier(stack))
+                .snapshotType("manual")).dbSnapshots();
+        assertThat(snapshots).as("taken once").filteredOn(s -> s.dbSnapshotIdentifier().equals(id)).hasSize(1);
+        assertThat(CloudResources.reconcile(stack, services, credentials).database().snapshots())
+                .as("not asked for: not looked at").isEmpty();
+
+        RdsRestore.Request request = snapshot(id);
+        assertThat(untilFinished(stack, services, request).database().restore().phase())
+                .isEqualTo(RestorePhase.Completed);
+    }
+
     @Test
     void whatCannotBeRestoredFailsTheRestoreOnlyAndChangesNothing() {
         Stack stack = readyStack();
@@ -187,7 +217,7 @@ class RdsRestoreMotoTest extends MotoCloudTest {
         for (RdsRestore.Request refused : new RdsRestore.Request[] {
                 snapshot(old + "-theirs"), snapshot("no-such-snapshot"), snapshot(otherId + "-untagged"),
                 pointInTime(Instant.now().plus(1, ChronoUnit.HOURS).toString()), pointInTime("2026-02-30T10:00:00Z") }) {
-            CloudState state = CloudResources.reconcile(stack, services, credentials, null, refused);
+            CloudState state = restoring(stack, services, refused);
 
             RdsRestoreProgress progress = state.database().restore();
             assertThat(progress.phase()).as(refused.source()).isEqualTo(RestorePhase.Failed);
@@ -196,11 +226,11 @@ class RdsRestoreMotoTest extends MotoCloudTest {
             assertThat(state.database().identifier()).isEqualTo(old);
             assertThat(exists(AwsNames.restoredRdsIdentifier(stack, refused.uid()))).isFalse();
         }
-        assertThat(CloudResources.reconcile(stack, services, credentials, null, snapshot(old + "-theirs"))
+        assertThat(restoring(stack, services, snapshot(old + "-theirs"))
                 .database().restore().message()).contains("another namespace");
-        assertThat(CloudResources.reconcile(stack, services, credentials, null, snapshot(otherId + "-untagged"))
+        assertThat(restoring(stack, services, snapshot(otherId + "-untagged"))
                 .database().restore().message()).contains("not of this PanStack's instances");
-        assertThat(CloudResources.reconcile(stack, services, credentials, null, pointInTime("2026-02-30T10:00:00Z"))
+        assertThat(restoring(stack, services, pointInTime("2026-02-30T10:00:00Z"))
                 .database().restore().message()).contains("is not a time");
     }
 

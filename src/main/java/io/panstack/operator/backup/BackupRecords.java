@@ -84,7 +84,7 @@ public final class BackupRecords {
                 continue;
             }
             if (record.getSpec().rdsSnapshot()) {
-                PanStackBackupStatus snapshot = RdsSnapshotBackups.status(stack, record, rdsSnapshots, now);
+                PanStackBackupStatus snapshot = RdsSnapshotBackups.status(stack, record, records, rdsSnapshots, now);
                 if (!snapshot.equals(record.getStatus())) {
                     statuses.put(record.getMetadata().getName(), snapshot);
                 }

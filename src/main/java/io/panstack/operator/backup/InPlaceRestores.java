@@ -84,8 +84,10 @@ public final class InPlaceRestores {
         for (int i = 0; i < waiting.size(); i++) {
             PanStackRestore restore = waiting.get(i);
             PanStackRestoreStatus status;
-            if (i == 0 && rdsSpec(restore, records).isPresent()) {
-                status = RdsRestores.status(stack, restore, rds, now); // Pi keeps running: no hold
+            if (i == 0 && intoNewRdsInstance(restore, records)) {
+                status = rdsSpec(restore, records).isPresent()
+                        ? RdsRestores.status(stack, restore, rds, now) // Pi keeps running: no hold
+                        : RdsRestores.snapshotNotTaken(restore, records, now);
             } else if (i == 0) {
                 status = step(stack, target, restore, records, jobs, pods, now, toStart, leftPartial(restores));
                 if (!status.finished()) {
@@ -138,6 +140,19 @@ public final class InPlaceRestores {
                         restore.getMetadata().getName(), restore.getMetadata().getUid(), spec)));
     }
 
+    /** A restore AWS carries out: to a snapshot or point in time, or of a PanStackBackup of kind RdsSnapshot. */
+    static boolean intoNewRdsInstance(PanStackRestore restore, List<PanStackBackup> records) {
+        return restore.getSpec().intoNewRdsInstance() || named(restore, records)
+                .filter(r -> r.getSpec() != null && r.getSpec().rdsSnapshot()).isPresent();
+    }
+
+    /** The PanStackBackup of this stack the restore names, if any. */
+    static Optional<PanStackBackup> named(PanStackRestore restore, List<PanStackBackup> records) {
+        return records.stream().filter(r -> r.getMetadata().getName().equals(restore.getSpec().getBackup()))
+                .filter(r -> r.getSpec() != null && restore.getSpec().getStack().equals(r.getSpec().getStack()))
+                .findFirst();
+    }
+
     /**
      * What AWS is to restore, when the restore is one into a new RDS instance: its own snapshot or point in time, or
      * the snapshot of the Completed PanStackBackup of kind RdsSnapshot it names.
@@ -146,9 +161,8 @@ public final class InPlaceRestores {
         if (restore.getSpec().intoNewRdsInstance()) {
             return Optional.of(restore.getSpec());
         }
-        return records.stream().filter(r -> r.getMetadata().getName().equals(restore.getSpec().getBackup()))
-                .filter(r -> r.getStatus() != null && r.getSpec().getStack().equals(restore.getSpec().getStack()))
-                .flatMap(r -> RdsSnapshotBackups.snapshotIn(r.getStatus().getLocation()).stream()).findFirst()
+        return named(restore, records).filter(r -> r.getStatus() != null && r.getSpec().rdsSnapshot())
+                .flatMap(r -> RdsSnapshotBackups.snapshotIn(r.getStatus().getLocation()))
                 .map(snapshot -> {
                     PanStackRestoreSpec spec = new PanStackRestoreSpec();
                     spec.setStack(restore.getSpec().getStack());

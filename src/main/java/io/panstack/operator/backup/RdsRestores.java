@@ -2,6 +2,8 @@ package io.panstack.operator.backup;
 
 import java.time.Instant;
 
+import io.panstack.operator.api.v1alpha1.PanStackBackup;
+import io.panstack.operator.api.v1alpha1.PanStackBackupStatus.BackupPhase;
 import io.panstack.operator.api.v1alpha1.PanStackRestore;
 import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus;
 import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus.RestorePhase;
@@ -59,6 +61,21 @@ final class RdsRestores {
         status.setPreviousInstance(progress.previousInstance());
         status.setMessage(progress.message());
         return progress.finished() ? finish(status, progress.phase(), progress.message(), now) : status;
+    }
+
+    /** A restore of a PanStackBackup of kind RdsSnapshot whose snapshot is not there yet (or never will be). */
+    static PanStackRestoreStatus snapshotNotTaken(PanStackRestore restore, java.util.List<PanStackBackup> records,
+            Instant now) {
+        PanStackRestoreStatus status = InPlaceRestores.copy(restore.getStatus());
+        String name = restore.getSpec().getBackup();
+        boolean failed = InPlaceRestores.named(restore, records).map(PanStackBackup::getStatus)
+                .filter(s -> s.getPhase() == BackupPhase.Failed).isPresent();
+        if (failed) {
+            return finish(status, RestorePhase.Failed, "PanStackBackup " + name + " failed; nothing was changed", now);
+        }
+        status.setPhase(RestorePhase.Pending);
+        status.setMessage("Waits for PanStackBackup " + name + " to complete");
+        return status;
     }
 
     private static PanStackRestoreStatus finish(PanStackRestoreStatus status, RestorePhase phase, String message,

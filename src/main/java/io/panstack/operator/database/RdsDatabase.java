@@ -36,6 +36,8 @@ public final class RdsDatabase {
             "configuring-enhanced-monitoring", "configuring-log-exports", "maintenance", "upgrading");
     static final String AVAILABLE = "available";
     static final String STORAGE_TYPE = "gp3";
+    /** A manual snapshot whose call failed for now (busy, throttled, denied): tried again at the next poll. */
+    public static final String RETRYING = "retrying: ";
 
     private RdsDatabase() {
     }
@@ -77,7 +79,8 @@ public final class RdsDatabase {
             }
             create(stack, rds, credentials, id);
             return new RdsState(id, "creating", null, null, null, null, null, new ResourceState(false, true, "RdsCreating",
-                    "RDS instance " + id + " is being created (this takes 10-20 minutes in AWS)"), null, Map.of());
+                    "RDS instance " + id + " is being created (this takes 10-20 minutes in AWS)"), null,
+                    notYet(snapshots, "the instance is being created"));
         }
         DbInstance instance = found.get();
         checkOwnership(stack, instance, credentials);
@@ -92,7 +95,8 @@ public final class RdsDatabase {
                     instance.latestRestorableTime(), null, null, new ResourceState(false, true, "RdsChanging",
                             "RDS instance " + id + " was restored from snapshot "
                                     + stack.spec().getDatabase().getRestoreFrom().getRdsSnapshotId()
-                                    + "; its master password is being set to the stack's"), null, Map.of());
+                                    + "; its master password is being set to the stack's"), null,
+                    notYet(snapshots, "the instance's master password is being set"));
         }
         if (!spec.adopts()) {
             keepParameters(rds, AwsNames.rdsIdentifier(stack));
@@ -116,6 +120,12 @@ public final class RdsDatabase {
                 manualSnapshots(stack, rds, id, snapshots));
     }
 
+    private static Map<String, String> notYet(List<String> snapshots, String why) {
+        Map<String, String> seen = new java.util.LinkedHashMap<>();
+        snapshots.forEach(id -> seen.put(id, RETRYING + why));
+        return seen;
+    }
+
     /**
      * Takes the snapshots PanStackBackups asked for, each once (found by id on every pass), and says where each is.
      * Housekeeping: a failure is said on its record, never held against the stack.
@@ -135,9 +145,10 @@ public final class RdsDatabase {
                     seen.put(id, "creating");
                 }
             } catch (RuntimeException e) {
-                if (io.panstack.operator.aws.AwsErrors.classify(e) == io.panstack.operator.aws.AwsErrors.Kind.TERMINAL) {
-                    seen.put(id, "error: " + io.panstack.operator.aws.AwsErrors.message(e));
-                } // else: busy, throttled, denied: tried again at the next pass
+                boolean terminal = io.panstack.operator.aws.AwsErrors.classify(e)
+                        == io.panstack.operator.aws.AwsErrors.Kind.TERMINAL;
+                // Busy, throttled, denied: said on the record, and tried again at the next poll.
+                seen.put(id, (terminal ? "error: " : RETRYING) + io.panstack.operator.aws.AwsErrors.message(e));
             }
         }
         return seen;
@@ -286,7 +297,7 @@ public final class RdsDatabase {
                 || (safetySnapshot != null && !Boolean.TRUE.equals(safetySnapshot.value()))
                 || (restoring != null && !restoring.finished())
                 || snapshots.values().stream().anyMatch(v -> !"available".equals(v) && !"failed".equals(v)
-                        && !v.startsWith("error: "));
+                        && !v.startsWith("error: ") && !v.startsWith(RETRYING));
         String where = instance.endpoint() == null ? "" : " at " + instance.endpoint() + ":" + instance.port();
         String message = "RDS instance " + instance.identifier() + " is " + status + where
                 + (modified ? "; applying the spec's changes" : "");
@@ -335,12 +346,22 @@ public final class RdsDatabase {
         List<DbInstance> instances = new java.util.ArrayList<>(RdsInstanceChain.lineage(stack, rds, current).stream()
                 .filter(instance -> instance.identifier().equals(current.identifier()) ? isOurs(stack, instance)
                         : AwsTags.ownedBy(instance.tags(), stack)).toList());
+        List<DbInstance> failedRestores = new java.util.ArrayList<>();
         for (String uid : stack.spec().getDatabase().getRds().adopts() ? List.<String>of() : restoreUids) {
             String made = AwsNames.restoredRdsIdentifier(stack, uid);
             if (instances.stream().noneMatch(instance -> instance.identifier().equals(made))) {
-                rds.findInstance(made).filter(instance -> AwsTags.ownedBy(instance.tags(), stack)).ifPresent(instances::add);
+                rds.findInstance(made).filter(instance -> AwsTags.ownedBy(instance.tags(), stack))
+                        .ifPresent(instance -> (RdsRestore.STUCK.contains(instance.status()) ? failedRestores
+                                : instances).add(instance));
             }
         }
+        // AWS deletes an instance a restore left failed only without a final snapshot (it has nothing to take):
+        // not the operator's call to make. It is let go of, and the groups it uses stay with it.
+        failedRestores.forEach(instance -> {
+            rds.tagging().remove(instance.arn(), AwsTags.OWNERSHIP);
+            release.keep("RDS instance " + instance.identifier() + " (a restore AWS could not finish: "
+                    + instance.status() + "; delete it in AWS)");
+        });
         if (policy == DeletionPolicy.Retain) {
             instances.forEach(instance -> {
                 rds.tagging().remove(instance.arn(), AwsTags.OWNERSHIP);
@@ -362,7 +383,7 @@ public final class RdsDatabase {
             return;
         }
         String groups = AwsNames.rdsIdentifier(stack);
-        if (policy == DeletionPolicy.Delete) {
+        if (policy == DeletionPolicy.Delete && failedRestores.isEmpty()) {
             deleteGroup(rds.findParameterGroup(groups).isPresent(), () -> rds.deleteParameterGroup(groups),
                     "DB parameter group " + groups, release);
             deleteGroup(rds.findSubnetGroup(groups).isPresent(), () -> rds.deleteSubnetGroup(groups),

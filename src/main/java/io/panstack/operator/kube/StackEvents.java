@@ -6,10 +6,10 @@ import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.panstack.operator.api.v1alpha1.PanStack;
 
 /**
  * Kubernetes Events on a PanStack, for what a human should know (kubectl describe shows them); not for every
@@ -22,21 +22,23 @@ public final class StackEvents {
     private StackEvents() {
     }
 
-    public static void normal(KubernetesClient client, PanStack stack, String reason, String message) {
+    public static void normal(KubernetesClient client, HasMetadata stack, String reason, String message) {
         record(client, stack, "Normal", reason, message);
     }
 
-    public static void warning(KubernetesClient client, PanStack stack, String reason, String message) {
+    public static void warning(KubernetesClient client, HasMetadata stack, String reason, String message) {
         record(client, stack, "Warning", reason, message);
     }
 
-    private static void record(KubernetesClient client, PanStack stack, String type, String reason, String message) {
+    /** Also on the operator's other resources (a PanStackRestore's phases), for kubectl describe to show. */
+    private static void record(KubernetesClient client, HasMetadata stack, String type, String reason, String message) {
         Instant now = Instant.now();
         String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
         Event event = new EventBuilder()
                 .withNewMetadata().withNamespace(stack.getMetadata().getNamespace())
                 .withName(stack.getMetadata().getName() + "." + Long.toHexString(now.toEpochMilli())).endMetadata()
-                .withNewInvolvedObject().withApiVersion(stack.getApiVersion()).withKind(stack.getKind())
+                .withNewInvolvedObject().withApiVersion(HasMetadata.getApiVersion(stack.getClass()))
+                .withKind(HasMetadata.getKind(stack.getClass()))
                 .withName(stack.getMetadata().getName()).withNamespace(stack.getMetadata().getNamespace())
                 .withUid(stack.getMetadata().getUid()).endInvolvedObject()
                 .withType(type).withReason(reason).withMessage(message)

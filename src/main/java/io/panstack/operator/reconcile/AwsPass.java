@@ -98,8 +98,10 @@ final class AwsPass {
      */
     void deleteBackup(Stack stack, String bucket, String key) {
         var s3 = aws.forRegion(region(stack)).s3();
-        if (s3.list(bucket, key).stream().anyMatch(stored -> stored.key().equals(key))) {
-            s3.deleteCurrent(bucket, java.util.List.of(key, key + BackupPruning.MANIFEST_SUFFIX));
+        List<String> present = s3.list(bucket, key).stream().map(stored -> stored.key())
+                .filter(k -> k.equals(key) || k.equals(key + BackupPruning.MANIFEST_SUFFIX)).toList();
+        if (!present.isEmpty()) {
+            s3.deleteCurrent(bucket, present);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.panstack.operator.reconcile;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.jboss.logging.Logger;
 
@@ -11,8 +12,11 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackBackup;
 import io.panstack.operator.api.v1alpha1.PanStackRestore;
+import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus;
+import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus.RestorePhase;
 import io.panstack.operator.backup.InPlaceRestores;
 import io.panstack.operator.kube.JobRun;
+import io.panstack.operator.kube.StackEvents;
 import io.panstack.operator.kube.StatusReplace;
 import io.panstack.operator.pass.Pass;
 
@@ -35,12 +39,44 @@ final class RestoreWrites {
                 pass.cloud() == null || pass.cloud().database() == null ? null : pass.cloud().database().restore(), now);
     }
 
+    /**
+     * Each phase a restore enters, as an event on it (kubectl describe panstackrestore); its end on the stack too.
+     * After its status was written, so a write tried again does not say it twice.
+     */
+    private static void announce(PanStackRestore restore, PanStackRestoreStatus status, Pass pass,
+            Context<PanStack> context) {
+        RestorePhase before = restore.getStatus() == null ? null : restore.getStatus().getPhase();
+        if (status.getPhase() == null || status.getPhase() == before) {
+            return;
+        }
+        String reason = "Restore" + status.getPhase();
+        String message = "PanStackRestore " + restore.getMetadata().getName() + ": " + status.getPhase()
+                + (status.getMessage() == null ? "" : ": " + status.getMessage());
+        boolean failed = status.getPhase() == RestorePhase.Failed;
+        if (failed) {
+            StackEvents.warning(context.getClient(), restore, reason, message);
+        } else {
+            StackEvents.normal(context.getClient(), restore, reason, message);
+        }
+        if (status.finished()) {
+            if (failed) {
+                StackEvents.warning(context.getClient(), pass.stack().resource(), reason, message);
+            } else {
+                StackEvents.normal(context.getClient(), pass.stack().resource(), reason, message);
+            }
+        }
+    }
+
     /** A failure is logged and tried again at the next reconcile; Pi stays as the plan says meanwhile. */
     static void apply(InPlaceRestores.Plan plan, Pass pass, Context<PanStack> context) {
         try {
             plan.jobsToStart().forEach(job -> JobRun.create(job, pass.stack().resource(), context));
-            plan.statuses().forEach((name, status) -> StatusReplace.write(context.getClient(), PanStackRestore.class,
-                    pass.stack().namespace(), name, status));
+            List<PanStackRestore> restores = context.getSecondaryResourcesAsStream(PanStackRestore.class).toList();
+            plan.statuses().forEach((name, status) -> {
+                StatusReplace.write(context.getClient(), PanStackRestore.class, pass.stack().namespace(), name, status);
+                restores.stream().filter(r -> name.equals(r.getMetadata().getName())).findFirst()
+                        .ifPresent(restore -> announce(restore, status, pass, context));
+            });
         } catch (KubernetesClientException e) {
             LOG.warnf("Could not carry on the in-place restores of %s/%s (tried again at the next reconcile): %s",
                     pass.stack().namespace(), pass.stack().name(), e.getMessage());

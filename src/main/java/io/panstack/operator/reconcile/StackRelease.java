@@ -50,8 +50,11 @@ final class StackRelease {
         Optional<String> restoring = InPlaceRestores.runningJob(context.getSecondaryResourcesAsStream(Job.class).toList());
         if (restoring.isPresent()) {
             // The garbage collector would stop it halfway, leaving a partial repository behind.
-            patchDeleting(resource, client, "Waiting for the restore Job " + restoring.get() + " to finish before"
-                    + " anything is deleted (delete the Job to go on regardless)");
+            String waiting = "Waiting for the restore Job " + restoring.get() + " to finish before anything is deleted"
+                    + " (delete the Job to go on regardless)";
+            if (patchDeleting(resource, client, waiting)) {
+                StackEvents.normal(client, resource, "DeletionWaitsForRestore", waiting);
+            }
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(polling.fast());
         }
         PersistentData.followPolicyOnDeletion(stack, context);
@@ -60,8 +63,9 @@ final class StackRelease {
         }
         Release release;
         try {
+            // Every restore's: one naming a PanStackBackup of kind RdsSnapshot makes an instance too (looked up by
+            // name, counted only with this stack's uid tag).
             List<String> rdsRestores = context.getSecondaryResourcesAsStream(PanStackRestore.class)
-                    .filter(r -> r.getSpec() != null && r.getSpec().intoNewRdsInstance())
                     .map(r -> r.getMetadata().getUid()).toList();
             release = CloudRelease.release(stack, aws.forRegion(AwsPass.recordedRegion(stack)), rdsRestores);
         } catch (RuntimeException e) {
@@ -97,8 +101,11 @@ final class StackRelease {
         return current != null ? current : cached;
     }
 
-    private void patchDeleting(PanStack resource, KubernetesClient client, String message) {
-        status.deleting(resource, message).ifPresent(patch -> client.resource(patch).patchStatus());
+    /** Whether status changed (and was written). */
+    private boolean patchDeleting(PanStack resource, KubernetesClient client, String message) {
+        Optional<PanStack> patch = status.deleting(resource, message);
+        patch.ifPresent(changed -> client.resource(changed).patchStatus());
+        return patch.isPresent();
     }
 
 }

@@ -16,6 +16,7 @@ import io.panstack.operator.api.v1alpha1.PanStackBackupStatus;
 import io.panstack.operator.api.v1alpha1.PanStackBackupStatus.BackupPhase;
 import io.panstack.operator.api.v1alpha1.PanStackRestore;
 import io.panstack.operator.stack.Stack;
+import io.panstack.operator.testsupport.TestStacks;
 import io.panstack.operator.testsupport.Tiers;
 
 /** PanStackBackups of kind RdsSnapshot, as their status follows the snapshot the AWS pass takes. */
@@ -68,6 +69,62 @@ class RdsSnapshotBackupsTest {
         restore.getSpec().setStack("bi");
         assertThat(InPlaceRestores.rdsRequest(RDS, List.of(restore), List.of(record))).hasValueSatisfying(
                 request -> assertThat(request.spec().getRdsSnapshotId()).isEqualTo(id));
+    }
+
+    @Test
+    void aCallAwsRefusesForNowIsSaidAndTheRecordWaits() {
+        PanStackBackup record = snapshotRecord("busy");
+        String id = RdsSnapshotBackups.snapshotId(RDS, record);
+
+        PanStackBackupStatus waiting = planned(RDS, record,
+                Map.of(id, io.panstack.operator.database.RdsDatabase.RETRYING + "rds: InvalidDBInstanceState: busy"));
+
+        assertThat(waiting.getPhase()).isEqualTo(BackupPhase.Pending);
+        assertThat(waiting.getMessage()).contains("InvalidDBInstanceState").contains("tried again");
+    }
+
+    @Test
+    void oneStackHoldsAtMostTwentySnapshotsAndAnAdoptedInstanceNone() {
+        List<PanStackBackup> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            PanStackBackup record = snapshotRecord("s" + i);
+            record.getMetadata().setCreationTimestamp(String.format("2026-11-30T10:%02d:00Z", i));
+            records.add(record);
+        }
+        assertThat(RdsSnapshotBackups.wanted(RDS, records)).hasSize(20)
+                .doesNotContain(RdsSnapshotBackups.snapshotId(RDS, records.get(20)));
+        BackupRecords.Plan plan = BackupRecords.plan(RDS, null, records, List.of(), List.of(), Map.of(), NOW);
+        assertThat(plan.statuses().get("s20").getPhase()).isEqualTo(BackupPhase.Failed);
+        assertThat(plan.statuses().get("s20").getMessage()).contains("20 manual RDS snapshots");
+
+        Stack adopting = TestStacks.withSpec("""
+                version: '2025_10.1'
+                database:
+                  rds: {identifier: finance-db, credentialsSecretRef: {name: finance-db}}
+                """);
+        PanStackBackup record = snapshotRecord("adopted");
+        assertThat(RdsSnapshotBackups.wanted(adopting, List.of(record))).isEmpty();
+        assertThat(planned(adopting, record, null).getMessage()).contains("adopted");
+    }
+
+    @Test
+    void aRestoreOfASnapshotRecordWaitsForItWithoutStoppingAnything() {
+        PanStackBackup record = snapshotRecord("friday");
+        PanStackRestore restore = InPlaceRestoresTest.restore("back", null, "friday");
+        restore.getSpec().setStack("bi");
+
+        InPlaceRestores.Plan waiting = InPlaceRestores.plan(RDS, null, List.of(restore), List.of(record), List.of(),
+                List.of(), null, NOW);
+
+        assertThat(waiting.stopPi()).isFalse();
+        assertThat(waiting.hold()).isNull();
+        assertThat(waiting.statuses().get("back").getMessage()).contains("Waits for PanStackBackup friday");
+        assertThat(InPlaceRestores.rdsRequest(RDS, List.of(restore), List.of(record))).isEmpty();
+
+        record.setStatus(new PanStackBackupStatus());
+        record.getStatus().setPhase(BackupPhase.Failed);
+        assertThat(InPlaceRestores.plan(RDS, null, List.of(restore), List.of(record), List.of(), List.of(), null, NOW)
+                .statuses().get("back").getPhase()).isEqualTo(io.panstack.operator.api.v1alpha1.PanStackRestoreStatus.RestorePhase.Failed);
     }
 
     @Test

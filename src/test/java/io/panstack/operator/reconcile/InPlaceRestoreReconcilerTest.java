@@ -73,6 +73,17 @@ class InPlaceRestoreReconcilerTest {
         awaitReplicas("demo-scheduler", 1);
         assertThat(record("to-sunday").getStatus().getSafetyBackup())
                 .isEqualTo("pvc://demo-backups/dashboard-20261130T115900Z.sql.gz");
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> {
+            var events = client.v1().events().inNamespace(cluster.namespace).list().getItems();
+            assertThat(events).as("each phase, on the PanStackRestore")
+                    .filteredOn(e -> "PanStackRestore".equals(e.getInvolvedObject().getKind()))
+                    .extracting(e -> e.getReason())
+                    // (no pod runs here, so StoppingPi is over within the pass that starts the restore)
+                    .contains("RestoreSafetyBackup", "RestoreRestoring", "RestoreCompleted");
+            assertThat(events).as("its end, on the stack too")
+                    .filteredOn(e -> "PanStack".equals(e.getInvolvedObject().getKind()))
+                    .extracting(e -> e.getReason()).contains("RestoreCompleted");
+        });
     }
 
     @Test

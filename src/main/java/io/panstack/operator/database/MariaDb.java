@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.panstack.operator.api.v1alpha1.Defaults;
 import io.panstack.operator.api.v1alpha1.InClusterDatabaseSpec;
+import io.panstack.operator.api.v1alpha1.SchedulingSpec;
+import io.panstack.operator.kube.PodScheduling;
 import io.panstack.operator.kube.EnvVars;
 import io.panstack.operator.kube.SecurityContexts;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
@@ -40,6 +42,7 @@ public final class MariaDb {
         InClusterDatabaseSpec settings = stack.spec().getDatabase().inClusterOrDefault();
         Map<String, String> labels = StackLabels.of(stack.name(), StackLabels.MARIADB);
         String secret = stack.names().databaseCredentials();
+        SchedulingSpec scheduling = stack.spec().getScheduling();
         return new StatefulSetBuilder()
                 .withNewMetadata().withName(stack.names().mariadb()).withNamespace(stack.namespace())
                 .withLabels(labels).endMetadata()
@@ -48,8 +51,18 @@ public final class MariaDb {
                 .withServiceName(stack.names().mariadb())
                 .withNewSelector().withMatchLabels(StackLabels.selector(stack.name(), StackLabels.MARIADB)).endSelector()
                 .withNewTemplate()
-                .withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec()
+                .withNewMetadata().withLabels(PodScheduling.labels(scheduling, labels))
+                .withAnnotations(PodScheduling.annotations(scheduling, null)).endMetadata()
+                .withSpec(pod(stack, settings, secret, scheduling))
+                .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    /** MariaDB's pod: one server on the database volume, where spec.scheduling says. */
+    private static io.fabric8.kubernetes.api.model.PodSpec pod(Stack stack, InClusterDatabaseSpec settings, String secret,
+            SchedulingSpec scheduling) {
+        io.fabric8.kubernetes.api.model.PodSpecBuilder pod = new io.fabric8.kubernetes.api.model.PodSpecBuilder()
                 .withEnableServiceLinks(false)
                 .withSecurityContext(SecurityContexts.mariadbPod())
                 // Time for InnoDB to flush and shut down cleanly.
@@ -68,11 +81,9 @@ public final class MariaDb {
                 .withSecurityContext(SecurityContexts.nonRootContainer())
                 .endContainer()
                 .addNewVolume().withName("data")
-                .withNewPersistentVolumeClaim(stack.names().databaseVolume(), false).endVolume()
-                .endSpec()
-                .endTemplate()
-                .endSpec()
-                .build();
+                .withNewPersistentVolumeClaim(stack.names().databaseVolume(), false).endVolume();
+        PodScheduling.apply(pod, scheduling, null, null);
+        return pod.build();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -18,9 +19,11 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.panstack.operator.api.v1alpha1.ComponentSpec;
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
+import io.panstack.operator.api.v1alpha1.SchedulingSpec;
 import io.panstack.operator.database.ServerSettingsCheck;
 import io.panstack.operator.files.SharedFiles;
 import io.panstack.operator.kube.Placement;
+import io.panstack.operator.kube.PodScheduling;
 import io.panstack.operator.kube.SecurityContexts;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.Stack;
@@ -44,24 +47,27 @@ public final class ComponentDeployment {
                 // Service links would add *_PORT variables that can clash with Pi's PI_* settings (vendor gotcha).
                 .withEnableServiceLinks(false)
                 .withSecurityContext(SecurityContexts.piPod())
-                .withContainers(container(stack, component, settings, image))
-                .withTopologySpreadConstraints(Placement.spread(selector));
+                .withContainers(container(stack, component, settings, image));
+        SchedulingSpec scheduling = SchedulingSpec.merged(spec.getScheduling(), settings.getScheduling());
         if (component != Component.ADMINER) {
             pod.withImagePullSecrets(pullSecrets(spec));
         }
         if (component == Component.DASHBOARD) {
             pod.addAllToInitContainers(ServerSettingsCheck.of(stack)); // first: nothing starts against an unfit server
         }
+        Affinity required = null;
         if (component.mountsFiles()) {
             pod.withVolumes(SharedFiles.volume(stack));
             podLabels.put(StackLabels.FILES_VOLUME, stack.names().filesVolume());
             if (spec.getFiles().oneNodeOnly()) {
-                pod.withAffinity(Placement.besideFilesVolume(stack.names().filesVolume()));
+                required = Placement.besideFilesVolume(stack.names().filesVolume());
             }
             if (component == Component.DASHBOARD && spec.getFiles().seedFromImage()) {
                 pod.addToInitContainers(SharedFiles.seedFromImage(stack, image));
             }
         }
+
+        PodScheduling.apply(pod, scheduling, Placement.spread(selector), required);
 
         return new DeploymentBuilder()
                 .withNewMetadata().withName(stack.names().component(component)).withNamespace(stack.namespace())
@@ -71,7 +77,8 @@ public final class ComponentDeployment {
                 .withRevisionHistoryLimit(3)
                 .withStrategy(strategy(component))
                 .withNewSelector().withMatchLabels(selector).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(podLabels).endMetadata()
+                .withNewTemplate().withNewMetadata().withLabels(PodScheduling.labels(scheduling, podLabels))
+                .withAnnotations(PodScheduling.annotations(scheduling, null)).endMetadata()
                 .withSpec(pod.build()).endTemplate()
                 .endSpec()
                 .build();

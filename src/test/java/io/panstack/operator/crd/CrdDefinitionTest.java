@@ -33,6 +33,16 @@ class CrdDefinitionTest {
         }
     }
 
+    /**
+     * kubectl apply (client-side, the default) keeps the whole object in an annotation, and annotations may hold
+     * 256 KiB at most: a larger CRD installs only with --server-side.
+     */
+    @Test
+    void theCrdFitsKubectlApply() {
+        int size = Serialization.asJson(crd).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertThat(size).as("the CRD as kubectl apply stores it, in bytes").isLessThan(200 * 1024);
+    }
+
     @Test
     void theCrdHasRulesToCheck() {
         // Guards the rule checks below against passing because the generator dropped every rule.

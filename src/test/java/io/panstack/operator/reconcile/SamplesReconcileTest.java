@@ -41,6 +41,7 @@ class SamplesReconcileTest {
             "minimal.yaml", List.of(),
             "aws.yaml", List.of(),
             "external-db.yaml", List.of(),
+            "scheduling.yaml", List.of(),
             "ingress-tls-ha.yaml", List.of("pi-registry", "pi-licence"));
 
     @Inject

@@ -19,7 +19,12 @@ public abstract class ComponentSpec {
     @JsonPropertyDescription("Extra environment variables for the container, e.g. PI_* settings or TZ. A variable with the name of one the operator sets replaces the operator's.")
     private List<EnvVar> env;
 
+    @JsonPropertyDescription("Scheduling of this component's pods: each field set here replaces spec.scheduling's (affinity is set there only).")
+    private ComponentSchedulingSpec scheduling;
+
     public List<EnvVar> getEnv() { return env; }
+    public ComponentSchedulingSpec getScheduling() { return scheduling; }
+    public void setScheduling(ComponentSchedulingSpec scheduling) { this.scheduling = scheduling; }
     public void setEnv(List<EnvVar> env) { this.env = env; }
 
     public abstract boolean enabled();

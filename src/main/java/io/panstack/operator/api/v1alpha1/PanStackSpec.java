@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "version", "registry", "imagePullSecrets", "licence", "externalUrl", "ingress", "dashboard",
-        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "backup", "aws", "jobIdentity", "deletionPolicy", "deleteRecoveryPoints", "suspend" })
+        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "backup", "aws", "scheduling", "jobIdentity", "deletionPolicy", "deleteRecoveryPoints", "suspend" })
 @ValidationRule(value = "!self.ingress.enabled || has(self.externalUrl)",
     message = "ingress.enabled needs spec.externalUrl: the Ingress host is taken from it")
 @ValidationRule(value = "!has(self.ingress.tlsSecretName) || (has(self.externalUrl) && self.externalUrl.startsWith('https://'))",
@@ -108,6 +108,9 @@ public class PanStackSpec {
     @JsonPropertyDescription("Region and tags of the stack's AWS resources (database.rds, files.efs, bucket).")
     private AwsSpec aws;
 
+    @JsonPropertyDescription("Scheduling of every pod of the stack (Pi, adminer, MariaDB): node selector, tolerations, affinity, spread, priority, extra pod labels and annotations, ServiceAccount. Each component's own scheduling replaces it field by field.")
+    private SchedulingSpec scheduling;
+
     @JsonPropertyDescription("The ServiceAccount <name>-jobs the operator makes for the stack's backup, restore and files-seeding pods (unless their own serviceAccountName is set), so an IAM role given to them reaches no other pod of the namespace.")
     private JobIdentitySpec jobIdentity;
 
@@ -162,6 +165,8 @@ public class PanStackSpec {
     public boolean backsUp() { return backup == null || backup.enabled(); }
     public JobIdentitySpec getJobIdentity() { return jobIdentity; }
     public void setJobIdentity(JobIdentitySpec jobIdentity) { this.jobIdentity = jobIdentity; }
+    public SchedulingSpec getScheduling() { return scheduling; }
+    public void setScheduling(SchedulingSpec scheduling) { this.scheduling = scheduling; }
     public AwsSpec getAws() { return aws; }
     public void setAws(AwsSpec aws) { this.aws = aws; }
     public Boolean getDeleteRecoveryPoints() { return deleteRecoveryPoints; }

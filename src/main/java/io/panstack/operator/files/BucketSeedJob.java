@@ -12,10 +12,12 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.panstack.operator.api.v1alpha1.FilesFolder;
 import io.panstack.operator.api.v1alpha1.FilesSpec;
+import io.panstack.operator.api.v1alpha1.SchedulingSpec;
 import io.panstack.operator.api.v1alpha1.SeedFromBucketSpec;
 import io.panstack.operator.kube.JobPods;
 import io.panstack.operator.kube.JobServiceAccount;
 import io.panstack.operator.kube.Placement;
+import io.panstack.operator.kube.PodScheduling;
 import io.panstack.operator.kube.SecurityContexts;
 import io.panstack.operator.kube.ShellScript;
 import io.panstack.operator.stack.Stack;
@@ -68,9 +70,10 @@ final class BucketSeedJob {
                 .endResources()
                 .withSecurityContext(SecurityContexts.piContainer())
                 .endContainer();
-        if (files.oneNodeOnly()) {
-            pod.withAffinity(Placement.besideFilesVolume(claim)); // the volume attaches to one node only
-        }
+        // Where the dashboard runs (its node pool, tolerations), and beside it when the volume attaches to one node.
+        PodScheduling.placeBeside(pod, SchedulingSpec.merged(stack.spec().getScheduling(),
+                stack.spec().getDashboard().getScheduling()),
+                files.oneNodeOnly() ? Placement.besideFilesVolume(claim) : null);
 
         // No ttlSecondsAfterFinished: a failed run stays for inspection, a finished one records when it ran.
         return new JobBuilder()

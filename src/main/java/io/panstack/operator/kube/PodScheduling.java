@@ -35,6 +35,22 @@ public final class PodScheduling {
         if (spread != null) {
             pod.withTopologySpreadConstraints(spread);
         }
+        placeBeside(pod, s, required);
+        if (s.getPriorityClassName() != null) {
+            pod.withPriorityClassName(s.getPriorityClassName());
+        }
+        if (s.getServiceAccountName() != null) {
+            // For an IAM role (IRSA, Pod Identity): Pi never calls the Kubernetes API, so it gets no token of it.
+            pod.withServiceAccountName(s.getServiceAccountName()).withAutomountServiceAccountToken(false);
+        }
+    }
+
+    /**
+     * Only where the pod may run (node selector, tolerations, affinity with the operator's own): for a Job that must
+     * run beside the Pi pods (on a ReadWriteOnce volume) but keeps its own identity and priority.
+     */
+    public static void placeBeside(PodSpecBuilder pod, SchedulingSpec scheduling, Affinity required) {
+        SchedulingSpec s = scheduling == null ? new SchedulingSpec() : scheduling;
         Affinity affinity = withRequired(s.getAffinity(), required);
         if (affinity != null) {
             pod.withAffinity(affinity);
@@ -44,12 +60,6 @@ public final class PodScheduling {
         }
         if (s.getTolerations() != null && !s.getTolerations().isEmpty()) {
             pod.withTolerations(s.getTolerations());
-        }
-        if (s.getPriorityClassName() != null) {
-            pod.withPriorityClassName(s.getPriorityClassName());
-        }
-        if (s.getServiceAccountName() != null) {
-            pod.withServiceAccountName(s.getServiceAccountName());
         }
     }
 

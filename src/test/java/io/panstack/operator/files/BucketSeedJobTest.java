@@ -179,4 +179,30 @@ class BucketSeedJobTest {
         return container(stack).getEnv().stream().filter(v -> name.equals(v.getName())).map(EnvVar::getValue)
                 .findFirst().orElseThrow();
     }
+
+    /** The seeding Job writes the files volume beside the Pi pods: where the dashboard runs, with its own identity. */
+    @Test
+    void theSeedingJobRunsWhereTheDashboardDoes() {
+        Stack seeded = TestStacks.withSpec("""
+                version: '2025_10.1'
+                bucket: {}
+                files:
+                  seedFromBucket: {prefixes: [themes]}
+                scheduling:
+                  nodeSelector: {pool: bi}
+                  tolerations: [{key: dedicated, operator: Equal, value: bi, effect: NoSchedule}]
+                  serviceAccountName: bi-pods
+                dashboard:
+                  scheduling:
+                    nodeSelector: {pool: bi-web}
+                """);
+
+        io.fabric8.kubernetes.api.model.PodSpec seed = BucketSeedJob.desired(seeded, "b", "eu-west-1").getSpec()
+                .getTemplate().getSpec();
+
+        assertThat(seed.getNodeSelector()).containsEntry("pool", "bi-web");
+        assertThat(seed.getTolerations()).hasSize(1);
+        assertThat(seed.getServiceAccountName()).as("the Job's own identity").isNotEqualTo("bi-pods");
+        assertThat(seed.getAffinity().getPodAffinity()).as("beside the ReadWriteOnce volume").isNotNull();
+    }
 }

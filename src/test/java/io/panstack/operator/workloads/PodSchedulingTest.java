@@ -44,6 +44,7 @@ class PodSchedulingTest {
         assertThat(dashboard.getTolerations()).singleElement().satisfies(t -> assertThat(t.getKey()).isEqualTo("dedicated"));
         assertThat(dashboard.getPriorityClassName()).isEqualTo("business-critical");
         assertThat(dashboard.getServiceAccountName()).isEqualTo("bi-pods");
+        assertThat(dashboard.getAutomountServiceAccountToken()).as("for an IAM role, no API token").isFalse();
         assertThat(dashboard.getTopologySpreadConstraints()).as("the default spread stays").hasSize(2);
 
         PodSpec renderer = pod(SCHEDULED, Component.RENDERER);
@@ -76,6 +77,7 @@ class PodSchedulingTest {
         assertThat(dashboard.getNodeSelector()).isNullOrEmpty();
         assertThat(dashboard.getTolerations()).isNullOrEmpty();
         assertThat(dashboard.getServiceAccountName()).isNull();
+        assertThat(dashboard.getAutomountServiceAccountToken()).isNull();
         assertThat(dashboard.getTopologySpreadConstraints()).hasSize(2);
         assertThat(deployment(minimal, Component.DASHBOARD).getSpec().getTemplate().getMetadata().getAnnotations())
                 .isNullOrEmpty();

@@ -42,6 +42,7 @@ public class ComponentSchedulingSpec {
 
     @Size(max = 20)
     @ValidationRule(value = RESERVED_KEYS, message = "podLabels keys may not start with app.kubernetes.io/ or panstack.io/ (the operator's own)")
+    @ValidationRule(value = "self.all(k, size(k) <= 253 && size(self[k]) <= 63)", message = "podLabels: keys at most 253 characters, values at most 63 (Kubernetes label limits)")
     @JsonPropertyDescription("Extra labels on the pods (not on the workloads: their selectors never change).")
     private Map<String, String> podLabels;
 

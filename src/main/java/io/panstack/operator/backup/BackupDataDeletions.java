@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.panstack.operator.api.v1alpha1.PanStackBackup;
 import io.panstack.operator.api.v1alpha1.PanStackRestore;
 import io.panstack.operator.api.v1alpha1.PanStackBackupStatus.BackupPhase;
+import io.panstack.operator.bucket.BackupPruning;
 import io.panstack.operator.bucket.StackBucket;
 import io.panstack.operator.stack.Stack;
 
@@ -100,17 +101,14 @@ public final class BackupDataDeletions {
         if (bucket == null) {
             return Optional.empty(); // the bucket was not looked at in this pass: decided at a later one
         }
-        String own = "s3://" + bucket + "/" + StackBucket.BACKUP_FOLDER + "/" + stack.database().schema() + "-";
-        if (!location.startsWith(own) || !BACKUP_NAME.matcher(location.substring(own.length())).matches()) {
-            return Optional.of(location + " is not a backup the stack wrote into its bucket (" + own
-                    + "<yyyyMMddTHHmmssZ>.sql.gz)");
+        String bucketPrefix = "s3://" + bucket + "/";
+        if (!location.startsWith(bucketPrefix)
+                || !BackupPruning.isBackupOf(location.substring(bucketPrefix.length()), stack.database().schema())) {
+            return Optional.of(location + " is not a backup the stack wrote into its bucket (" + bucketPrefix
+                    + StackBucket.BACKUP_FOLDER + "/" + stack.database().schema() + "-<yyyyMMddTHHmmssZ>.sql.gz)");
         }
         return Optional.empty();
     }
-
-    /** What backup.sh names a dump, after the schema and a hyphen: nothing else is ever deleted. */
-    private static final java.util.regex.Pattern BACKUP_NAME = java.util.regex.Pattern
-            .compile("[0-9]{8}T[0-9]{6}Z\\.sql\\.gz");
 
     /** The newest Completed backup of the stack, by completion time: the one its freshness rests on. */
     private static Optional<String> newestCompleted(List<PanStackBackup> records) {

@@ -92,8 +92,7 @@ public final class BackupPruning {
         if (since == null) {
             return List.of();
         }
-        Pattern backup = Pattern.compile(Pattern.quote(StackBucket.BACKUP_PREFIX + schema + "-")
-                + "([0-9]{8}T[0-9]{6}Z)\\.sql\\.gz");
+        Pattern backup = backupNames(schema);
         List<StoredObject> own = objects.stream()
                 .filter(o -> o.lastModified() != null && !o.lastModified().isBefore(since)
                         && (keep == null || !keep.contains(o.key())))
@@ -116,6 +115,16 @@ public final class BackupPruning {
             }
         }
         return all;
+    }
+
+    /** The keys backup.sh writes for the schema: backups/&lt;schema&gt;-&lt;yyyyMMddTHHmmssZ&gt;.sql.gz, nothing else. */
+    private static Pattern backupNames(String schema) {
+        return Pattern.compile(Pattern.quote(StackBucket.BACKUP_PREFIX + schema + "-") + "([0-9]{8}T[0-9]{6}Z)\\.sql\\.gz");
+    }
+
+    /** Whether the key is a backup the stack's Jobs wrote for the schema (what pruning and deletions may touch). */
+    public static boolean isBackupOf(String key, String schema) {
+        return stamp(backupNames(schema), key) != null;
     }
 
     private static Instant stamp(Pattern backup, String key) {

@@ -42,10 +42,6 @@ public final class StackBucket {
         return spec.getName() != null ? spec.getName() : AwsNames.bucket(stack);
     }
 
-    public static BucketState reconcile(Stack stack, Buckets s3, String region) {
-        return reconcile(stack, s3, region, java.util.Set.of());
-    }
-
     /**
      * @param backupsInUse backups a restore of the stack needs, kept whatever their age (see BackupsInUse)
      */

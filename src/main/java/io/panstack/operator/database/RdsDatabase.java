@@ -204,12 +204,24 @@ public final class RdsDatabase {
                     + stack.namespace() + "/" + stack.name(), spec.getSubnetIds(), tags));
         }
         String password = credentials.passwordForNewInstance(username);
-        NewDbInstance request = new NewDbInstance(id, spec.instanceClass(), spec.getEngineVersion(),
-                spec.allocatedStorageGiB(), STORAGE_TYPE, spec.multiAz(), spec.backupRetentionDays(),
-                spec.deletionProtected(), stack.database().schema(), username, password, spec.getSecurityGroupIds(), id,
-                id, tags);
+        NewDbInstance request = withStackSettings(stack, id, username, password, tags);
         Idempotent.create("DBInstanceAlreadyExists", snapshot == null ? () -> rds.createInstance(request)
                 : () -> rds.restoreInstance(request, snapshot));
+    }
+
+    /**
+     * An instance with the stack's settings and its parameter and subnet groups (named after its first instance), for
+     * a create and for each kind of restore alike.
+     *
+     * @param password null for a restore: it brings the password of then, set to the stack's afterwards
+     */
+    static NewDbInstance withStackSettings(Stack stack, String id, String username, String password,
+            Map<String, String> tags) {
+        RdsDatabaseSpec spec = stack.spec().getDatabase().getRds();
+        String groups = AwsNames.rdsIdentifier(stack);
+        return new NewDbInstance(id, spec.instanceClass(), spec.getEngineVersion(), spec.allocatedStorageGiB(),
+                STORAGE_TYPE, spec.multiAz(), spec.backupRetentionDays(), spec.deletionProtected(),
+                stack.database().schema(), username, password, spec.getSecurityGroupIds(), groups, groups, tags);
     }
 
     /** The snapshot restoreFrom names, once it is known to exist and to be the stack's own namespace's (or no one's). */

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import io.panstack.operator.api.v1alpha1.PanStackRestoreSpec;
 import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus.RestorePhase;
-import io.panstack.operator.api.v1alpha1.RdsDatabaseSpec;
 import io.panstack.operator.aws.AwsErrors;
 import io.panstack.operator.aws.rds.DatabaseInstances;
 import io.panstack.operator.aws.rds.DatabaseInstances.DbInstance;
@@ -111,7 +110,6 @@ public final class RdsRestore {
         }
 
         private RdsRestoreProgress start() {
-            RdsDatabaseSpec spec = stack.spec().getDatabase().getRds();
             Instant time = null;
             String snapshotId = request.spec().getRdsSnapshotId();
             if (snapshotId != null) {
@@ -138,11 +136,7 @@ public final class RdsRestore {
             }
             Map<String, String> tags = new java.util.LinkedHashMap<>(AwsTags.of(stack));
             tags.put(AwsTags.RESTORE, request.name());
-            String groups = AwsNames.rdsIdentifier(stack);
-            NewDbInstance wanted = new NewDbInstance(target, spec.instanceClass(), spec.getEngineVersion(),
-                    spec.allocatedStorageGiB(), RdsDatabase.STORAGE_TYPE, spec.multiAz(), spec.backupRetentionDays(),
-                    spec.deletionProtected(), stack.database().schema(), current.masterUsername(), null,
-                    spec.getSecurityGroupIds(), groups, groups, tags);
+            NewDbInstance wanted = RdsDatabase.withStackSettings(stack, target, current.masterUsername(), null, tags);
             Instant at = time;
             Idempotent.create("DBInstanceAlreadyExists", snapshotId != null
                     ? () -> rds.restoreInstance(wanted, snapshotId)

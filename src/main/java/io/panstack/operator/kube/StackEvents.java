@@ -30,6 +30,11 @@ public final class StackEvents {
         record(client, stack, "Warning", reason, message);
     }
 
+    /** A Warning or a Normal event, as the outcome says. */
+    public static void of(KubernetesClient client, HasMetadata object, boolean warning, String reason, String message) {
+        record(client, object, warning ? "Warning" : "Normal", reason, message);
+    }
+
     /** Also on the operator's other resources (a PanStackRestore's phases), for kubectl describe to show. */
     private static void record(KubernetesClient client, HasMetadata stack, String type, String reason, String message) {
         Instant now = Instant.now();

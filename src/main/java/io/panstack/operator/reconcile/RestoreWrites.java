@@ -53,17 +53,9 @@ final class RestoreWrites {
         String message = "PanStackRestore " + restore.getMetadata().getName() + ": " + status.getPhase()
                 + (status.getMessage() == null ? "" : ": " + status.getMessage());
         boolean failed = status.getPhase() == RestorePhase.Failed;
-        if (failed) {
-            StackEvents.warning(context.getClient(), restore, reason, message);
-        } else {
-            StackEvents.normal(context.getClient(), restore, reason, message);
-        }
+        StackEvents.of(context.getClient(), restore, failed, reason, message);
         if (status.finished()) {
-            if (failed) {
-                StackEvents.warning(context.getClient(), pass.stack().resource(), reason, message);
-            } else {
-                StackEvents.normal(context.getClient(), pass.stack().resource(), reason, message);
-            }
+            StackEvents.of(context.getClient(), pass.stack().resource(), failed, reason, message);
         }
     }
 

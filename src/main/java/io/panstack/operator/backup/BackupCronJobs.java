@@ -9,7 +9,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.panstack.operator.backup.BackupJobs.Target;
 import io.panstack.operator.pass.Pass;
 import io.panstack.operator.stack.StackLabels;
-import io.panstack.operator.workloads.ByComponent;
+import io.panstack.operator.pass.ByComponent;
 
 /**
  * The scheduled backup (while backups are on) and the scheduled verification of the newest one (while that is on

@@ -31,6 +31,7 @@ import io.panstack.operator.database.MariaDbStatefulSet;
 import io.panstack.operator.kube.Failures;
 import io.panstack.operator.kube.JobServiceAccountDependent;
 import io.panstack.operator.metrics.StackMetrics;
+import io.panstack.operator.network.StackNetworkPolicies;
 import io.panstack.operator.pass.DesiredStamp;
 import io.panstack.operator.pass.Pass;
 import io.panstack.operator.runtime.OperatorSettings;
@@ -60,6 +61,7 @@ import io.panstack.operator.workloads.StackServices;
         @Dependent(type = JobServiceAccountDependent.class),
         @Dependent(type = MariaDbStatefulSet.class, reconcilePrecondition = MariaDbStatefulSet.InCluster.class),
         @Dependent(type = StackServices.class),
+        @Dependent(type = StackNetworkPolicies.class),
         @Dependent(type = ComponentDeployments.class),
         @Dependent(type = DashboardIngressDependent.class, reconcilePrecondition = DashboardIngressDependent.Wanted.class),
         @Dependent(type = DashboardDisruptionBudgetDependent.class,

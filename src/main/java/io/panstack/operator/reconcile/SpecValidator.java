@@ -13,6 +13,7 @@ import io.panstack.operator.api.v1alpha1.FilesAccessMode;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
 import io.panstack.operator.api.v1alpha1.SecretKeyReference;
+import io.panstack.operator.network.NetworkIsolation;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
 import io.panstack.operator.status.Problem;
@@ -47,6 +48,10 @@ class SpecValidator {
         }
         if (spec.getIngress().enabled() && stack.externalUrl() == null) {
             return new Problem("ExternalUrlRequired", "ingress.enabled needs spec.externalUrl, which gives the Ingress its host.");
+        }
+        Problem network = NetworkIsolation.invalidSource(stack);
+        if (network != null) {
+            return network;
         }
         Problem modeChange = modeChange(stack, context);
         if (modeChange != null) {

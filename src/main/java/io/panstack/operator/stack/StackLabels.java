@@ -34,10 +34,16 @@ public final class StackLabels {
 
     /** Selects the pods of one component of one stack; immutable once a Deployment exists. */
     public static Map<String, String> selector(String stack, String component) {
+        Map<String, String> labels = stackPods(stack);
+        labels.put(COMPONENT, component);
+        return labels;
+    }
+
+    /** Selects every pod of one stack: its Pi and database pods, and its backup, restore and seeding Jobs' pods. */
+    public static Map<String, String> stackPods(String stack) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(NAME, APP_NAME);
         labels.put(INSTANCE, stack);
-        labels.put(COMPONENT, component);
         return labels;
     }
 

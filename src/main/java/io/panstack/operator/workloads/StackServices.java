@@ -6,6 +6,7 @@ import java.util.Map;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.panstack.operator.pass.ByComponent;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;

@@ -73,7 +73,10 @@ class ApiServerSchemaSelfTest {
                               type: object
                               properties:
                                 name: {type: string}
-                              x-kubernetes-validations: [{rule: "self.name != 'bad'", message: "bad part"}]
+                                namespace: {type: string, maxLength: 63}
+                              x-kubernetes-validations:
+                              - {rule: "self.name != 'bad'", message: "bad part"}
+                              - {rule: "!has(self.__namespace__) || self.__namespace__ != 'kube-system'", message: "not in kube-system"}
                           quantity:
                             x-kubernetes-int-or-string: true
                             anyOf: [{type: integer}, {type: string}]
@@ -137,6 +140,13 @@ class ApiServerSchemaSelfTest {
                 .contains("spec.parts: Too many: 3: must have at most 2 items");
         assertThat(API.validate(widget("{size: 1, quantity: true}"))).first().asString()
                 .contains("must be of type integer,string");
+    }
+
+    @Test
+    void aPropertyNamedAfterACelKeywordIsReachedEscapedAsTheApiServerDoes() {
+        assertThat(API.validate(widget("{size: 1, parts: [{name: a, namespace: team-a}]}"))).isEmpty();
+        assertThat(API.validate(widget("{size: 1, parts: [{name: a, namespace: kube-system}]}")))
+                .anySatisfy(error -> assertThat(error).contains("not in kube-system"));
     }
 
     @Test

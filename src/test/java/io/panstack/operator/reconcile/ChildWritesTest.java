@@ -30,7 +30,7 @@ import io.panstack.operator.testsupport.Tiers;
 @Tag(Tiers.RECONCILER)
 class ChildWritesTest {
     static final String[] CHILDREN = { "deployments", "statefulsets", "services", "cronjobs", "serviceaccounts",
-            "persistentvolumeclaims", "secrets" };
+            "persistentvolumeclaims", "secrets", "networkpolicies" };
     static final String RECONCILED = "operator_sdk_reconciliations_success_total";
 
     @Test
@@ -46,8 +46,9 @@ class ChildWritesTest {
                 cluster.bringUp("demo");
                 Thread.sleep(2000);
                 RequestLog converging = server.drain();
-                assertThat(converging.writes("deployments", "statefulsets")).as("each written once")
-                        .containsEntry("patch statefulsets", 1).containsEntry("patch deployments", 4);
+                assertThat(converging.writes("deployments", "statefulsets", "networkpolicies")).as("each written once")
+                        .containsEntry("patch statefulsets", 1).containsEntry("patch deployments", 4)
+                        .containsEntry("patch networkpolicies", 5);
                 assertThat(RequestLog.fromMetrics(operator.metrics()).writes(CHILDREN))
                         .as("the operator's own count (panstack_kube_requests_total), all a real cluster offers")
                         .isEqualTo(converging.writes(CHILDREN)).isNotEmpty();

@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.panstack.operator.api.v1alpha1.LicenceSpec;
@@ -240,6 +241,30 @@ class PanStackReconcilerTest {
             assertThat(cluster.find(PodDisruptionBudget.class, "demo-dashboard")).isEmpty();
             assertThat(cluster.find(Ingress.class, "demo")).isEmpty();
         });
+    }
+
+    @Test
+    void eachComponentIsIsolatedByItsOwnNetworkPolicyUntilTurnedOff() {
+        cluster.create(MINIMAL + """
+                  networkPolicy:
+                    dashboardFrom:
+                      - namespace: ingress-nginx
+                """);
+        cluster.bringUp("demo");
+
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> assertThat(cluster.list(NetworkPolicy.class))
+                .extracting(policy -> policy.getMetadata().getName())
+                .containsExactlyInAnyOrder("demo-dashboard", "demo-renderer", "demo-scheduler", "demo-analytics",
+                        "demo-mariadb"));
+        NetworkPolicy dashboard = cluster.find(NetworkPolicy.class, "demo-dashboard").orElseThrow();
+        assertThat(dashboard.getSpec().getIngress()).filteredOn(rule -> !rule.getPorts().isEmpty()).singleElement()
+                .satisfies(rule -> assertThat(rule.getFrom()).singleElement()
+                        .satisfies(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+                                .containsEntry("kubernetes.io/metadata.name", "ingress-nginx")));
+
+        cluster.edit("demo", s -> s.getSpec().getNetworkPolicy().setEnabled(false));
+        await().atMost(ClusterFixture.TIMEOUT).untilAsserted(() -> assertThat(cluster.list(NetworkPolicy.class)).isEmpty());
+        assertThat(cluster.condition("demo", "Ready").orElseThrow().getStatus()).isEqualTo("True");
     }
 
     @Test

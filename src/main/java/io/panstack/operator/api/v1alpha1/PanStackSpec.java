@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "version", "registry", "imagePullSecrets", "licence", "externalUrl", "ingress", "dashboard",
-        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "backup", "aws", "scheduling", "jobIdentity", "deletionPolicy", "deleteRecoveryPoints", "suspend" })
+        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "backup", "aws", "scheduling", "networkPolicy", "jobIdentity", "deletionPolicy", "deleteRecoveryPoints", "suspend" })
 @ValidationRule(value = "!self.ingress.enabled || has(self.externalUrl)",
     message = "ingress.enabled needs spec.externalUrl: the Ingress host is taken from it")
 @ValidationRule(value = "!has(self.ingress.tlsSecretName) || (has(self.externalUrl) && self.externalUrl.startsWith('https://'))",
@@ -111,6 +111,10 @@ public class PanStackSpec {
     @JsonPropertyDescription("Scheduling of every pod of the stack (Pi, adminer, MariaDB): node selector, tolerations, affinity, spread, priority, extra pod labels and annotations, ServiceAccount. Each component's own scheduling replaces it field by field.")
     private SchedulingSpec scheduling;
 
+    @Default("{}")
+    @JsonPropertyDescription("Network isolation, on by default: a NetworkPolicy per component lets only the dashboard be reached from outside the stack (from dashboardFrom, default anywhere, on its HTTP port only); everything else takes traffic only from the stack's own pods. networkPolicy.enabled: false turns it off.")
+    private NetworkPolicySpec networkPolicy = new NetworkPolicySpec();
+
     @JsonPropertyDescription("The ServiceAccount <name>-jobs the operator makes for the stack's backup, restore and files-seeding pods (unless their own serviceAccountName is set), so an IAM role given to them reaches no other pod of the namespace.")
     private JobIdentitySpec jobIdentity;
 
@@ -165,6 +169,8 @@ public class PanStackSpec {
     public boolean backsUp() { return backup == null || backup.enabled(); }
     public JobIdentitySpec getJobIdentity() { return jobIdentity; }
     public void setJobIdentity(JobIdentitySpec jobIdentity) { this.jobIdentity = jobIdentity; }
+    public NetworkPolicySpec getNetworkPolicy() { return networkPolicy; }
+    public void setNetworkPolicy(NetworkPolicySpec networkPolicy) { this.networkPolicy = networkPolicy == null ? new NetworkPolicySpec() : networkPolicy; }
     public SchedulingSpec getScheduling() { return scheduling; }
     public void setScheduling(SchedulingSpec scheduling) { this.scheduling = scheduling; }
     public AwsSpec getAws() { return aws; }

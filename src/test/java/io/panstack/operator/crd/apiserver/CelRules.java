@@ -146,7 +146,7 @@ final class CelRules {
     static Object toCel(JsonNode value, Schema schema) {
         if (value.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            value.fields().forEachRemaining(e -> map.put(e.getKey(),
+            value.fields().forEachRemaining(e -> map.put(celName(e.getKey(), schema),
                     toCel(e.getValue(), schema == null ? null : schema.field(e.getKey()).orElse(null))));
             return map;
         } else if (value.isArray()) {
@@ -164,5 +164,10 @@ final class CelRules {
             return value.asDouble();
         }
         return NullValue.NULL_VALUE;
+    }
+
+    /** A declared property as the API server names it in CEL (escaped); a map key as it is. */
+    private static String celName(String key, Schema schema) {
+        return schema != null && schema.property(key).isPresent() ? CelPropertyNames.escape(key) : key;
     }
 }

@@ -88,7 +88,8 @@ final class RuleFieldReferences {
             if (current.preservesUnknownFields() || current.isIntOrString() || !current.type().equals("object")) {
                 return null;
             }
-            current = atRoot && i == 0 ? rootField(fields.get(i), current) : current.field(fields.get(i)).orElse(null);
+            String field = CelPropertyNames.unescape(fields.get(i));
+            current = atRoot && i == 0 ? rootField(field, current) : current.field(field).orElse(null);
         }
         return current;
     }
@@ -97,7 +98,7 @@ final class RuleFieldReferences {
         Schema current = schema;
         String selected = variable;
         for (int i = 0; i < fields.size(); i++) {
-            String field = fields.get(i);
+            String field = CelPropertyNames.unescape(fields.get(i));
             if (current.preservesUnknownFields() || current.isIntOrString()) {
                 return null;
             }

@@ -1,4 +1,4 @@
-package io.panstack.operator.workloads;
+package io.panstack.operator.pass;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -10,9 +10,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.BulkDependentResource;
 import io.panstack.operator.api.v1alpha1.PanStack;
-import io.panstack.operator.pass.DesiredStamp;
-import io.panstack.operator.pass.Pass;
-import io.panstack.operator.pass.StackChild;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;

@@ -1,20 +1,18 @@
 package io.panstack.operator.deploy;
 
+import static io.panstack.operator.deploy.Kustomize.id;
+import static io.panstack.operator.deploy.Kustomize.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -34,7 +32,6 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.panstack.operator.testsupport.DeployedRbac;
 import io.panstack.operator.testsupport.DeployedRbac.Access;
 import io.panstack.operator.testsupport.Tiers;
@@ -42,9 +39,9 @@ import io.panstack.operator.testsupport.Tiers;
 /**
  * deploy/confined/ (`kubectl apply -k deploy/confined/`) installs deploy/ with Kubernetes rights only in the namespaces
  * the operator watches: per watched namespace a Role with deploy/base/rbac.yaml's namespaced rules, cluster-wide only
- * its cluster-scoped ones (PersistentVolumes). Read here as kustomize builds it: deploy/ (with its namespace), then the
- * overlay's own resources and patches (the patches the overlay uses: a Role's rules replaced whole, container env
- * merged by name). Where kubectl is on the PATH (or $KUBECTL), the real `kubectl kustomize` output is compared too.
+ * its cluster-scoped ones (PersistentVolumes). Read here as kustomize builds it ({@link Kustomize}): deploy/ (with its
+ * namespace), then the overlay's own resources and patches (a Role's rules replaced whole, container env merged by
+ * name). Where kubectl is on the PATH (or $KUBECTL), the real `kubectl kustomize` output is compared too.
  */
 @Tag(Tiers.UNIT)
 class ConfinedInstallTest {
@@ -216,32 +213,20 @@ class ConfinedInstallTest {
 
     @Test
     void kubectlKustomizeBuildsWhatThisTestReads() throws Exception {
-        String kubectl = System.getenv().getOrDefault("KUBECTL", "kubectl");
-        boolean present = kubectl.contains("/") ? Files.isExecutable(Path.of(kubectl))
-                : Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                        .anyMatch(dir -> Files.isExecutable(Path.of(dir, kubectl)));
-        Assumptions.assumeTrue(present, "kubectl not on the PATH");
-        Path out = Files.createTempFile("confined", ".yaml");
-        try {
-            Process process = new ProcessBuilder(kubectl, "kustomize", OVERLAY.toString()).redirectOutput(out.toFile())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as("kubectl kustomize " + OVERLAY).isZero();
-            List<HasMetadata> built = documents(out);
-            assertThat(built.stream().map(ConfinedInstallTest::id).collect(Collectors.toSet()))
-                    .isEqualTo(confined.stream().map(ConfinedInstallTest::id).collect(Collectors.toSet()));
-            for (HasMetadata object : built) {
-                HasMetadata read = confined.stream().filter(o -> id(o).equals(id(object))).findFirst().orElseThrow();
-                if (object instanceof Role role) {
-                    assertThat(role.getRules()).as(id(object)).isEqualTo(((Role) read).getRules());
-                } else if (object instanceof ClusterRole role) {
-                    assertThat(role.getRules()).as(id(object)).isEqualTo(((ClusterRole) read).getRules());
-                } else if (object instanceof Deployment deployment) {
-                    assertThat(operator(deployment).getEnv()).isEqualTo(operator((Deployment) read).getEnv());
-                }
+        Optional<List<HasMetadata>> kubectl = Kustomize.kubectl(OVERLAY);
+        Assumptions.assumeTrue(kubectl.isPresent(), "kubectl not on the PATH");
+        List<HasMetadata> built = kubectl.get();
+        assertThat(built.stream().map(Kustomize::id).collect(Collectors.toSet()))
+                .isEqualTo(confined.stream().map(Kustomize::id).collect(Collectors.toSet()));
+        for (HasMetadata object : built) {
+            HasMetadata read = confined.stream().filter(o -> id(o).equals(id(object))).findFirst().orElseThrow();
+            if (object instanceof Role role) {
+                assertThat(role.getRules()).as(id(object)).isEqualTo(((Role) read).getRules());
+            } else if (object instanceof ClusterRole role) {
+                assertThat(role.getRules()).as(id(object)).isEqualTo(((ClusterRole) read).getRules());
+            } else if (object instanceof Deployment deployment) {
+                assertThat(operator(deployment).getEnv()).isEqualTo(operator((Deployment) read).getEnv());
             }
-        } finally {
-            Files.deleteIfExists(out);
         }
     }
 
@@ -296,81 +281,7 @@ class ConfinedInstallTest {
         return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
     }
 
-    private static String id(HasMetadata o) {
-        return o.getKind() + " " + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName();
-    }
-
     private static <T extends HasMetadata> List<T> ofKind(List<HasMetadata> objects, Class<T> type) {
         return objects.stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> yaml(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            return Serialization.unmarshal(in, Map.class);
-        }
-    }
-
-    static List<HasMetadata> documents(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            Object parsed = Serialization.unmarshal(in);
-            return parsed(parsed);
-        }
-    }
-
-    private static List<HasMetadata> parsed(Object parsed) {
-        return parsed instanceof List<?> list ? list.stream().map(HasMetadata.class::cast).toList()
-                : List.of((HasMetadata) parsed);
-    }
-
-    /**
-     * As much of `kustomize build` as deploy/ and deploy/confined/ use: resources (files and directories), the
-     * namespace of namespaced objects, and strategic-merge patches that replace a Role's or ClusterRole's rules or
-     * merge a container's env by name. Anything else in a patch fails, rather than being read wrongly.
-     */
-    static final class Kustomize {
-        private static final Set<String> CLUSTER_KINDS = Set.of("Namespace", "CustomResourceDefinition", "ClusterRole",
-                "ClusterRoleBinding", "PersistentVolume");
-
-        @SuppressWarnings("unchecked")
-        static List<HasMetadata> build(Path dir) throws IOException {
-            Map<String, Object> k = yaml(dir.resolve("kustomization.yaml"));
-            List<HasMetadata> objects = new ArrayList<>();
-            for (String resource : (List<String>) k.getOrDefault("resources", List.of())) {
-                Path path = dir.resolve(resource).normalize();
-                objects.addAll(Files.isDirectory(path) ? build(path) : documents(path));
-            }
-            String namespace = (String) k.get("namespace");
-            if (namespace != null) {
-                objects.stream().filter(o -> !CLUSTER_KINDS.contains(o.getKind()))
-                        .forEach(o -> o.getMetadata().setNamespace(namespace));
-            }
-            for (Map<String, Object> entry : (List<Map<String, Object>>) k.getOrDefault("patches", List.of())) {
-                HasMetadata patch = entry.get("path") != null ? documents(dir.resolve((String) entry.get("path"))).get(0)
-                        : parsed(Serialization.<Object>unmarshal((String) entry.get("patch"))).get(0);
-                HasMetadata target = objects.stream().filter(o -> o.getKind().equals(patch.getKind())
-                        && o.getMetadata().getName().equals(patch.getMetadata().getName())
-                        && (patch.getMetadata().getNamespace() == null
-                                || patch.getMetadata().getNamespace().equals(o.getMetadata().getNamespace())))
-                        .findFirst().orElseThrow(() -> new AssertionError("patch target not found: " + id(patch)));
-                if (patch instanceof ClusterRole p) {
-                    ((ClusterRole) target).setRules(p.getRules());
-                } else if (patch instanceof Role p) {
-                    ((Role) target).setRules(p.getRules());
-                } else if (patch instanceof Deployment p) {
-                    for (Container patched : p.getSpec().getTemplate().getSpec().getContainers()) {
-                        Container container = ((Deployment) target).getSpec().getTemplate().getSpec().getContainers()
-                                .stream().filter(c -> c.getName().equals(patched.getName())).findFirst().orElseThrow();
-                        for (EnvVar env : patched.getEnv()) {
-                            container.getEnv().stream().filter(e -> e.getName().equals(env.getName())).findFirst()
-                                    .ifPresentOrElse(e -> e.setValue(env.getValue()), () -> container.getEnv().add(env));
-                        }
-                    }
-                } else {
-                    fail("ConfinedInstallTest does not read patches of " + patch.getKind());
-                }
-            }
-            return objects;
-        }
     }
 }

@@ -38,9 +38,18 @@ public abstract class ByComponent<R extends HasMetadata> extends StackChild<R>
 
     @Override
     public final Map<String, R> desiredResources(PanStack primary, Context<PanStack> context) {
-        Map<String, R> desired = builder.apply(Pass.of(context), getSecondaryResources(primary, context));
-        desired.values().forEach(DesiredStamp::stamp);
+        Pass pass = Pass.of(context);
+        Map<String, R> existing = getSecondaryResources(primary, context);
+        Map<String, R> desired = builder.apply(pass, existing);
+        desired.forEach((key, child) -> settle(pass, key, DesiredStamp.stamp(child), existing.get(key)));
         return desired;
+    }
+
+    /**
+     * Fills in, after the stamp, what the operator writes but leaves to others to change (so a change by them is no
+     * change of the desired state): nothing, unless a subclass says so.
+     */
+    protected void settle(Pass pass, String key, R desired, R existing) {
     }
 
     @Override

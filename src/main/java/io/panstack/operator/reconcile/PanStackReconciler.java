@@ -38,6 +38,7 @@ import io.panstack.operator.runtime.OperatorSettings;
 import io.panstack.operator.stack.JobImages;
 import io.panstack.operator.stack.SharedNamespaces;
 import io.panstack.operator.stack.Stack;
+import io.panstack.operator.workloads.ComponentAutoscalers;
 import io.panstack.operator.workloads.ComponentDeployments;
 import io.panstack.operator.workloads.DashboardDisruptionBudgetDependent;
 import io.panstack.operator.workloads.DashboardIngressDependent;
@@ -63,6 +64,7 @@ import io.panstack.operator.workloads.StackServices;
         @Dependent(type = StackServices.class),
         @Dependent(type = StackNetworkPolicies.class),
         @Dependent(type = ComponentDeployments.class),
+        @Dependent(type = ComponentAutoscalers.class),
         @Dependent(type = DashboardIngressDependent.class, reconcilePrecondition = DashboardIngressDependent.Wanted.class),
         @Dependent(type = DashboardDisruptionBudgetDependent.class,
                 reconcilePrecondition = DashboardDisruptionBudgetDependent.Wanted.class),

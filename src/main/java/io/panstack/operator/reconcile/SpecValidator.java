@@ -40,9 +40,10 @@ class SpecValidator {
         if (spec.getVersion() == null || spec.getVersion().isBlank()) {
             return new Problem("VersionMissing", "Set spec.version to the Pi release to run, e.g. 2025_10.1.");
         }
-        if (spec.getDashboard().replicas() > 1 && spec.getFiles().getEfs() == null
+        if (spec.getDashboard().maxReplicas() > 1 && spec.getFiles().getEfs() == null
                 && spec.getFiles().getPersistentVolume().accessMode() != FilesAccessMode.ReadWriteMany) {
-            return new Problem("SharedFilesRequired", "dashboard.replicas is " + spec.getDashboard().replicas()
+            return new Problem("SharedFilesRequired", "dashboard " + (spec.getDashboard().autoscaling() != null
+                    ? "autoscaling.maxReplicas" : "replicas") + " is " + spec.getDashboard().maxReplicas()
                     + " but the files volume is ReadWriteOnce, which only one node can mount. Use one replica, or"
                     + " files.efs, or files.persistentVolume.accessMode ReadWriteMany with a storage class that offers it.");
         }

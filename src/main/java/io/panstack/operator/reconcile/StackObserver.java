@@ -116,7 +116,10 @@ final class StackObserver {
     private static ComponentObservation component(Stack stack, Component component, Optional<Deployment> found,
             List<Pod> pods, boolean databaseReady) {
         String image = component.image(stack.spec());
-        int desired = component.replicas(stack.spec());
+        Integer owned = component.replicas(stack.spec());
+        // Left to an HPA: what it (or the operator, at creation) set is what should run.
+        int desired = owned != null ? owned : found.map(d -> d.getSpec().getReplicas())
+                .orElse(component.settings(stack.spec()).replicas());
         if (found.isEmpty()) {
             return ComponentObservation.notCreated(component.id(), image, desired,
                     component.usesRepository() && !databaseReady);

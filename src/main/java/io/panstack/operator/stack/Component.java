@@ -74,9 +74,12 @@ public enum Component {
     /** Connects to the repository database, so it must not start before the database is ready. */
     public boolean usesRepository() { return usesRepository; }
 
-    /** Pods the component should run: its replicas, or none while the stack is suspended. */
-    public int replicas(PanStackSpec spec) {
-        return spec.suspended() ? 0 : settings(spec).replicas();
+    /**
+     * Pods the operator sets the component to: none while the stack is suspended, else its replicas; null when they
+     * are left to an HPA (see ComponentSpec.ownedReplicas).
+     */
+    public Integer replicas(PanStackSpec spec) {
+        return spec.suspended() ? Integer.valueOf(0) : settings(spec).ownedReplicas();
     }
 
     public ComponentSpec settings(PanStackSpec spec) {
@@ -94,7 +97,7 @@ public enum Component {
         return spec.getRegistry() + "/" + imageName + ":" + spec.getVersion();
     }
 
-    static Component byId(String id) {
+    public static Component byId(String id) {
         for (Component component : values()) {
             if (component.id.equals(id)) {
                 return component;

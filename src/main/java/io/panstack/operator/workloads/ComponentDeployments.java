@@ -44,6 +44,22 @@ public class ComponentDeployments extends ByComponent<Deployment> {
         return deployment;
     }
 
+    /**
+     * Replicas left to an HPA are not part of the desired state (an HPA's scaling is no change to put back), but each
+     * apply still carries them: as the Deployment has them now, so the operator never undoes the HPA's scaling;
+     * at creation, and after a suspend or a restore scaled it to zero, the component's minimum. An apply without
+     * them would drop the field and Kubernetes would set 1 until the HPA scales up again.
+     */
+    @Override
+    protected void settle(Pass pass, String key, Deployment desired, Deployment existing) {
+        if (desired.getSpec().getReplicas() != null) {
+            return;
+        }
+        Integer now = existing == null || existing.getSpec() == null ? null : existing.getSpec().getReplicas();
+        int minimum = Component.byId(key).settings(pass.stack().spec()).replicas();
+        desired.getSpec().setReplicas(now != null && now > 0 ? now : minimum);
+    }
+
     private static boolean mayFirstStart(Component component, Pass pass) {
         return pass.awsReady() && (!component.usesRepository() || pass.repositoryReady());
     }

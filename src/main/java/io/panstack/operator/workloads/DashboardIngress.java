@@ -20,7 +20,7 @@ public final class DashboardIngress {
     public static Ingress desired(Stack stack) {
         IngressSpec settings = stack.spec().getIngress();
         Map<String, String> annotations = new LinkedHashMap<>();
-        if (stack.spec().getDashboard().replicas() > 1) {
+        if (stack.spec().getDashboard().maxReplicas() > 1) {
             // Sessions live in one dashboard's memory: pin a browser to one replica (the vendor's load balancers
             // use an lb_cookie for a day).
             annotations.put(NGINX + "affinity", "cookie");

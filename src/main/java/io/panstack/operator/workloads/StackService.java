@@ -24,7 +24,7 @@ public final class StackService {
         List<ServicePort> ports = component.ports().stream()
                 .map(port -> port(port.name(), port.port())).toList();
         ServiceBuilder service = service(stack, stack.names().component(component), component.id(), ports);
-        if (component == Component.DASHBOARD && stack.spec().getDashboard().replicas() > 1) {
+        if (component == Component.DASHBOARD && stack.spec().getDashboard().maxReplicas() > 1) {
             // A Pi session lives in one dashboard's memory. ingress-nginx is told on the Ingress; Traefik reads the
             // Service; ClientIP affinity covers clients that come through the Service itself.
             service.editMetadata().addToAnnotations(TRAEFIK_STICKY, "true").endMetadata()

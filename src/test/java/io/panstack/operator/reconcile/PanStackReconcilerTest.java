@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -21,6 +22,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -107,6 +109,62 @@ class PanStackReconcilerTest {
         cluster.edit("demo", s -> s.getSpec().setSuspend(false));
         await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.find(Deployment.class, "demo-dashboard").orElseThrow()
                 .getSpec().getReplicas() == 1);
+    }
+
+    @Test
+    void anAutoscaledComponentsReplicasAreTheHpasThroughRollOutsAndSuspends() {
+        cluster.create(MINIMAL + """
+                  renderer:
+                    autoscaling: {minReplicas: 2, maxReplicas: 5}
+                """);
+        cluster.bringUp("demo");
+
+        HorizontalPodAutoscaler hpa = cluster.awaitObject(HorizontalPodAutoscaler.class, "demo-renderer");
+        assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("demo-renderer");
+        assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(2);
+        assertThat(replicas("demo-renderer")).as("made at the minimum").isEqualTo(2);
+
+        // The HPA scales up; a later change of the stack rolls out without undoing it.
+        client.resource(cluster.find(Deployment.class, "demo-renderer").orElseThrow()).edit(d -> {
+            d.getSpec().setReplicas(4);
+            return d;
+        });
+        cluster.edit("demo", s -> s.getSpec().getRenderer().setEnv(List.of(new EnvVar("TZ", "Europe/London", null))));
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> "Europe/London".equals(cluster.env("demo-renderer").get("TZ")));
+        assertThat(replicas("demo-renderer")).isEqualTo(4);
+
+        cluster.edit("demo", s -> s.getSpec().setSuspend(true));
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> replicas("demo-renderer") == 0);
+        cluster.edit("demo", s -> s.getSpec().setSuspend(false));
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> replicas("demo-renderer") == 2);
+
+        cluster.edit("demo", s -> {
+            s.getSpec().getRenderer().setAutoscaling(null);
+            s.getSpec().getRenderer().setReplicas(3);
+        });
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> replicas("demo-renderer") == 3
+                && cluster.find(HorizontalPodAutoscaler.class, "demo-renderer").isEmpty());
+    }
+
+    @Test
+    void replicasLeftUnsetAreLeftToWhoeverScalesTheDeployment() {
+        cluster.create(MINIMAL);
+        cluster.bringUp("demo");
+        assertThat(replicas("demo-analytics")).isEqualTo(1);
+
+        // e.g. the user's own HPA, or kubectl scale
+        client.resource(cluster.find(Deployment.class, "demo-analytics").orElseThrow()).edit(d -> {
+            d.getSpec().setReplicas(3);
+            return d;
+        });
+        cluster.edit("demo", s -> s.getSpec().getAnalytics().setEnv(List.of(new EnvVar("TZ", "UTC", null))));
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> "UTC".equals(cluster.env("demo-analytics").get("TZ")));
+        assertThat(replicas("demo-analytics")).isEqualTo(3);
+        assertThat(cluster.find(HorizontalPodAutoscaler.class, "demo-analytics")).isEmpty();
+    }
+
+    private int replicas(String deployment) {
+        return cluster.find(Deployment.class, deployment).orElseThrow().getSpec().getReplicas();
     }
 
     @Test

@@ -42,6 +42,8 @@ class SamplesReconcileTest {
             "aws.yaml", List.of(),
             "external-db.yaml", List.of(),
             "scheduling.yaml", List.of(),
+            "network-isolation.yaml", List.of(),
+            "autoscaling.yaml", List.of(),
             "ingress-tls-ha.yaml", List.of("pi-registry", "pi-licence"));
 
     @Inject

@@ -394,12 +394,33 @@ class ComponentDeploymentTest {
             assertThat(deployment(SCALED, Component.EXCEL_READER).getSpec().getReplicas()).isEqualTo(5);
         }
 
+        /** Unset replicas are not the operator's: ComponentDeployments makes them 1 at creation, then keeps them. */
         @Test
-        void oneReplicaEachByDefault() {
-            for (Component component : Component.values()) {
-                assertThat(deployment(TestStacks.minimal(), component).getSpec().getReplicas())
-                        .as(component.id()).isEqualTo(1);
+        void replicasLeftUnsetAreNotPartOfTheDesiredStateButTheSingletonsAreOne() {
+            for (Component component : List.of(Component.DASHBOARD, Component.RENDERER, Component.ANALYTICS,
+                    Component.EXCEL_READER)) {
+                assertThat(deployment(TestStacks.minimal(), component).getSpec().getReplicas()).as(component.id()).isNull();
             }
+            assertThat(deployment(TestStacks.minimal(), Component.SCHEDULER).getSpec().getReplicas()).isEqualTo(1);
+            assertThat(deployment(TestStacks.minimal(), Component.ADMINER).getSpec().getReplicas()).isEqualTo(1);
+        }
+
+        @Test
+        void autoscaledReplicasAreTheHpasAndASuspendedStackRunsNone() {
+            Stack autoscaled = TestStacks.withSpec("""
+                    version: '2025_10.1'
+                    renderer:
+                      autoscaling: {minReplicas: 2, maxReplicas: 6}
+                    """);
+            assertThat(deployment(autoscaled, Component.RENDERER).getSpec().getReplicas()).isNull();
+            Stack suspended = TestStacks.withSpec("""
+                    version: '2025_10.1'
+                    suspend: true
+                    renderer:
+                      autoscaling: {minReplicas: 2, maxReplicas: 6}
+                    """);
+            assertThat(deployment(suspended, Component.RENDERER).getSpec().getReplicas()).isZero();
+            assertThat(deployment(suspended, Component.DASHBOARD).getSpec().getReplicas()).isZero();
         }
 
         /** Two schedulers would send a scheduled report twice. */

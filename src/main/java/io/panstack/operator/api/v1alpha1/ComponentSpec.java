@@ -29,7 +29,20 @@ public abstract class ComponentSpec {
 
     public abstract boolean enabled();
 
+    /** The pods it runs at least: its replicas, or the autoscaling minimum; 1 when neither is set. */
     public abstract int replicas();
+
+    /** The pods it may run at most: the autoscaling maximum, else replicas(). */
+    public int maxReplicas() { return autoscaling() == null ? replicas() : autoscaling().max(); }
+
+    /**
+     * The replicas the operator sets, or null when they are left to whoever scales the Deployment: the operator's
+     * HPA (autoscaling), or the user's own (replicas unset).
+     */
+    public Integer ownedReplicas() { return replicas(); }
+
+    /** The component's HPA settings; null for components that cannot be autoscaled, or are not. */
+    public AutoscalingSpec autoscaling() { return null; }
 
     public abstract ResourceRequirements resources();
 

@@ -19,8 +19,8 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
     message = "ingress.enabled needs spec.externalUrl: the Ingress host is taken from it")
 @ValidationRule(value = "!has(self.ingress.tlsSecretName) || (has(self.externalUrl) && self.externalUrl.startsWith('https://'))",
     message = "ingress.tlsSecretName needs an https:// externalUrl")
-@ValidationRule(value = "self.dashboard.replicas <= 1 || has(self.files.efs) || self.files.persistentVolume.accessMode == 'ReadWriteMany'",
-    message = "dashboard.replicas > 1 needs shared files every replica can mount: use files.efs, or set files.persistentVolume.accessMode to ReadWriteMany (with a storage class that supports it)")
+@ValidationRule(value = "((!has(self.dashboard.replicas) || self.dashboard.replicas <= 1) && (!has(self.dashboard.autoscaling) || self.dashboard.autoscaling.maxReplicas <= 1)) || has(self.files.efs) || self.files.persistentVolume.accessMode == 'ReadWriteMany'",
+    message = "dashboard.replicas or autoscaling.maxReplicas > 1 needs shared files every replica can mount: use files.efs, or set files.persistentVolume.accessMode to ReadWriteMany (with a storage class that supports it)")
 @ValidationRule(value = "!has(self.files.seedFromBucket) || has(self.bucket)",
     message = "files.seedFromBucket needs spec.bucket: the files are copied from the stack's bucket")
 @ValidationRule(value = "has(self.bucket) || (!has(self.backup.copyTo) && !has(self.backup.kmsKeyId) && !has(self.backup.objectLock))",

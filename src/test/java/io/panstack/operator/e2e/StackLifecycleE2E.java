@@ -245,6 +245,47 @@ class StackLifecycleE2E extends E2eTest {
         stacks.awaitReady("nap");
     }
 
+    /**
+     * Server-side apply and an HPA on a real API server: replicas the operator does not own survive its next apply
+     * (an HPA's or kubectl scale's), also when autoscaling takes over from fixed replicas, where an apply without
+     * the field would drop it and Kubernetes would reset it to 1. No metrics server is needed: an HPA without
+     * metrics scales nothing.
+     */
+    @Test
+    void replicasAnHpaOwnsSurviveTheOperatorsNextApply() {
+        stacks.apply(MINIMAL.formatted("scaled") + """
+                  renderer:
+                    replicas: 2
+                """);
+        stacks.awaitReady("scaled");
+        var deployments = cluster.admin.apps().deployments().inNamespace(namespace);
+        assertThat(deployments.withName("scaled-renderer").get().getSpec().getReplicas()).isEqualTo(2);
+
+        stacks.edit("scaled", s -> {
+            s.getSpec().getRenderer().setReplicas(null);
+            s.getSpec().getRenderer().setAutoscaling(new io.panstack.operator.api.v1alpha1.AutoscalingSpec());
+            s.getSpec().getRenderer().getAutoscaling().setMaxReplicas(4);
+        });
+        await().atMost(E2eCluster.TIMEOUT).until(() -> cluster.admin.autoscaling().v2().horizontalPodAutoscalers()
+                .inNamespace(namespace).withName("scaled-renderer").get() != null);
+        stacks.awaitReady("scaled");
+        assertThat(deployments.withName("scaled-renderer").get().getSpec().getReplicas())
+                .as("handed to the HPA at the replicas it had").isEqualTo(2);
+
+        deployments.withName("scaled-renderer").scale(3);
+        deployments.withName("scaled-analytics").scale(2);
+        stacks.edit("scaled", s -> {
+            s.getSpec().getRenderer().setEnv(List.of(new io.fabric8.kubernetes.api.model.EnvVar("TZ", "UTC", null)));
+            s.getSpec().getAnalytics().setEnv(List.of(new io.fabric8.kubernetes.api.model.EnvVar("TZ", "UTC", null)));
+        });
+        await().atMost(E2eCluster.TIMEOUT).until(() -> Stream.of("scaled-renderer", "scaled-analytics")
+                .allMatch(name -> deployments.withName(name).get().getSpec().getTemplate().getSpec().getContainers()
+                        .get(0).getEnv().stream().anyMatch(e -> e.getName().equals("TZ"))));
+        assertThat(deployments.withName("scaled-renderer").get().getSpec().getReplicas()).as("the HPA's").isEqualTo(3);
+        assertThat(deployments.withName("scaled-analytics").get().getSpec().getReplicas())
+                .as("replicas left unset: kubectl scale's").isEqualTo(2);
+    }
+
     @Test
     void deletingWithRetainKeepsTheClaimsAndTheCredentials() {
         stacks.apply(MINIMAL.formatted("keep") + "  deletionPolicy: Retain\n");

@@ -8,6 +8,7 @@
 --   being deleted (deletionTimestamp, or phase Deleting)       Progressing  what the operator waits for
 --   no status, or status.observedGeneration < generation      Progressing  waiting for the operator
 --   spec.suspend: true                                         Suspended    workloads scaled to zero on purpose
+--   phase Hibernating                                          Suspended    asleep on spec.hibernation's schedule
 --   condition Stalled=True                                     Degraded     "<reason>: <message>"; a human must act
 --   condition BackupHealthy=False (but BackupsDisabled)        Degraded     a kind of backup is too old or failing
 --   phase Failed or Degraded (pods failing, reconcile failing) Degraded     the Ready condition says what fails
@@ -110,6 +111,12 @@ end
 
 if spec.suspend == true then
   return verdict("Suspended", "Suspended (spec.suspend: true): workloads are scaled to zero on purpose")
+end
+
+if phase == "Hibernating" then
+  local hibernation = tbl(status.hibernation) or {}
+  local message = text(hibernation.message)
+  return verdict("Suspended", "Hibernating (spec.hibernation): " .. (message or "Pi and the database are stopped on schedule"))
 end
 
 local stalled = find(conditions, "Stalled")

@@ -30,7 +30,7 @@ import io.panstack.operator.testsupport.Tiers;
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/io/panstack/operator");
     private static final Pattern REFERENCE = Pattern.compile("io\\.panstack\\.operator\\.([a-z][a-z0-9]*(?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]");
-    private static final Set<String> CAPABILITIES = Set.of("workloads", "database", "files", "bucket", "backup", "network");
+    private static final Set<String> CAPABILITIES = Set.of("workloads", "database", "files", "bucket", "backup", "network", "hibernation");
     private static final Set<String> FOUNDATIONS = Set.of("pass", "cloud", "kube", "stack", "status", "aws", "api");
 
     @Test

@@ -82,6 +82,8 @@ public final class BackupJobs {
                 .withLabels(StackLabels.of(stack.name(), component)).endMetadata()
                 .withNewSpec()
                 .withSchedule(schedule)
+                // Asleep (or waking), the database is stopped: a run now would fail. A run missed is caught up on waking.
+                .withSuspend(stack.sleep().piStopped() ? Boolean.TRUE : null)
                 .withTimeZone("Etc/UTC")
                 .withConcurrencyPolicy("Forbid")
                 .withStartingDeadlineSeconds(3600L)

@@ -1,5 +1,7 @@
 package io.panstack.operator.backup;
 
+import java.time.Instant;
+
 import java.util.Map;
 import java.util.function.Function;
 
@@ -69,6 +71,35 @@ public final class Backups {
         String verify = start(verifyRequested(stack.resource()), stack.names().verify() + "-now-",
                 name -> VerifyJobs.job(stack, target, name), context);
         return new OnDemand(backup, verify);
+    }
+
+    /**
+     * The scheduled backup that fell due while the stack slept (its CronJob was suspended with the database stopped),
+     * started once on waking: when a scheduled time has passed since the last successful backup. Its name comes from
+     * that backup's time, so it is started once per sleep. Returns the Job's request key, or null when none was due.
+     */
+    public static String catchUpAfterSleep(Stack stack, Target target, Context<PanStack> context, Instant now) {
+        BackupStatus status = stack.resource().getStatus() == null ? null : stack.resource().getStatus().getBackup();
+        String last = status == null ? null : status.getLastSuccessfulTime();
+        if (!stack.spec().backsUp() || !missedSince(stack.spec().getBackup().getSchedule(), last, now)) {
+            return null;
+        }
+        return start("after-sleep-" + last, stack.names().backup() + "-now-",
+                name -> BackupJobs.job(stack, target, name), context);
+    }
+
+    /** A run of the schedule fell due after the last successful backup and before now (none: nothing to catch up). */
+    static boolean missedSince(String schedule, String lastSuccessful, Instant now) {
+        if (lastSuccessful == null) {
+            return false;
+        }
+        try {
+            Instant last = Instant.parse(lastSuccessful);
+            return CronSchedule.parse(schedule).flatMap(cron -> cron.nextAfter(last)).map(due -> due.isBefore(now))
+                    .orElse(false);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static String start(String request, String prefix, Function<String, Job> job, Context<PanStack> context) {

@@ -57,7 +57,7 @@ final class CronSchedule {
     }
 
     /** The first time strictly after {@code after} that matches, to the minute. */
-    Optional<Instant> nextAfter(Instant after) {
+    public Optional<Instant> nextAfter(Instant after) {
         ZonedDateTime time = after.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
         for (int i = 0; i < SEARCH_MINUTES; i++) {
             if (matches(time)) {

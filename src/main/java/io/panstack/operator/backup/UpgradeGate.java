@@ -54,6 +54,11 @@ public final class UpgradeGate {
         if (running.isEmpty() || running.get().equals(wanted)) {
             return new Decision(stack, null);
         }
+        if (stack.sleep().piStopped()) {
+            // Its backup needs the database, stopped while the stack hibernates: the upgrade waits for the stack to wake.
+            return held(stack, context, running.get(), "Pi " + running.get() + " stays while the stack hibernates; the"
+                    + " upgrade to " + wanted + " and the backup before it wait for it to wake");
+        }
         if (stack.spec().backsUp()) {
             return logical(stack, Backups.target(cloud), context, running.get(), wanted);
         }

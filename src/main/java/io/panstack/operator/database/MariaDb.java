@@ -47,7 +47,7 @@ public final class MariaDb {
                 .withNewMetadata().withName(stack.names().mariadb()).withNamespace(stack.namespace())
                 .withLabels(labels).endMetadata()
                 .withNewSpec()
-                .withReplicas(1)
+                .withReplicas(stack.sleep().databaseStopped() ? 0 : 1)
                 .withServiceName(stack.names().mariadb())
                 .withNewSelector().withMatchLabels(StackLabels.selector(stack.name(), StackLabels.MARIADB)).endSelector()
                 .withNewTemplate()

@@ -50,6 +50,11 @@ public final class RdsDatabase {
     }
 
     /** The instance the stack runs on as far as status knows (no AWS call): see {@link RdsInstanceChain}. */
+    /** The instance, last seen in this status, is to be stopped or started for the stack's hibernation. */
+    public static boolean sleepChangeDue(Stack stack, String status) {
+        return RdsHibernation.due(stack, status);
+    }
+
     public static String identifier(Stack stack) {
         return stack.spec().getDatabase().getRds().adopts() ? firstIdentifier(stack)
                 : RdsInstanceChain.recorded(stack).orElse(firstIdentifier(stack));
@@ -116,7 +121,10 @@ public final class RdsDatabase {
                 () -> Optional.of(SafetySnapshot.ensureAvailable(stack, rds, safetySnapshot, id)));
         RdsRestoreProgress restoring = restore == null || spec.adopts() ? null
                 : RdsRestore.step(stack, rds, credentials, instance, restore);
-        return state(instance, modified, newest, safety, RdsSettings.drift(spec, instance, parameters), restoring,
+        String sleepStep = spec.adopts() ? null
+                : RdsHibernation.step(stack, rds, instance, safetySnapshot != null || restore != null || !snapshots.isEmpty());
+        return state(instance, sleepStep != null ? sleepStep : instance.status(), stack.sleep().databaseStopped(),
+                modified, newest, safety, RdsSettings.drift(spec, instance, parameters), restoring,
                 manualSnapshots(stack, rds, id, snapshots));
     }
 
@@ -299,13 +307,17 @@ public final class RdsDatabase {
                 groupsDiffer ? groups : null);
     }
 
-    private static RdsState state(DbInstance instance, boolean modified, Observed<Instant> newestSnapshot,
-            Observed<Boolean> safetySnapshot, List<String> drift, RdsRestoreProgress restoring,
-            Map<String, String> snapshots) {
-        String status = instance.status();
+    /**
+     * @param status what the instance is (or was just asked to become: stopping, starting)
+     * @param asleep the stack hibernates: a stopped instance is where it should be, and polled slowly
+     */
+    private static RdsState state(DbInstance instance, String status, boolean asleep, boolean modified,
+            Observed<Instant> newestSnapshot, Observed<Boolean> safetySnapshot, List<String> drift,
+            RdsRestoreProgress restoring, Map<String, String> snapshots) {
         boolean serving = status != null && SERVING.contains(status) && instance.endpoint() != null;
+        boolean resting = asleep && RdsHibernation.STOPPED.equals(status);
         // An upgrade waiting for its snapshot is looked at again soon, like a change AWS is making.
-        boolean settling = modified || !AVAILABLE.equals(status)
+        boolean settling = !resting && (modified || !AVAILABLE.equals(status))
                 || (safetySnapshot != null && !Boolean.TRUE.equals(safetySnapshot.value()))
                 || (restoring != null && !restoring.finished())
                 || snapshots.values().stream().anyMatch(v -> !"available".equals(v) && !"failed".equals(v)
@@ -313,7 +325,10 @@ public final class RdsDatabase {
         String where = instance.endpoint() == null ? "" : " at " + instance.endpoint() + ":" + instance.port();
         String message = "RDS instance " + instance.identifier() + " is " + status + where
                 + (modified ? "; applying the spec's changes" : "");
-        String reason = serving ? (settling ? "RdsChanging" : "RdsAvailable") : "RdsNotAvailable";
+        String reason = serving ? (settling ? "RdsChanging" : "RdsAvailable") : resting ? "RdsStopped" : "RdsNotAvailable";
+        if (resting) {
+            message = message + " (the stack hibernates; it is started when the stack wakes)";
+        }
         return new RdsState(instance.identifier(), status, instance.endpoint(), instance.port(),
                 instance.latestRestorableTime(), newestSnapshot, safetySnapshot,
                 new ResourceState(serving, settling, reason, message, drift), restoring, snapshots);

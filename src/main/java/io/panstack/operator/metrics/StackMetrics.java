@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.panstack.operator.api.v1alpha1.BackupStatus;
+import io.panstack.operator.api.v1alpha1.HibernationStatus;
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.backup.BackupHealth;
@@ -33,7 +34,7 @@ public class StackMetrics {
     }
 
     private static final List<Metric> METRICS = List.of(
-            // A suspended stack is not ready on purpose: no row, so "stack not ready" alerts stay quiet.
+            // A suspended (or hibernating) stack is not ready on purpose: no row, so "stack not ready" alerts stay quiet.
             new Metric("panstack_ready", "1 when the stack's Ready condition is True, else 0", null,
                     f -> f.suspended() ? Map.of() : Map.of("", f.ready() ? 1.0 : 0.0)),
             new Metric("panstack_component_ready_replicas", "Ready pods of each component", "component",
@@ -44,8 +45,11 @@ public class StackMetrics {
             new Metric("panstack_last_failed_backup_timestamp_seconds", "Newest failed logical backup run, Unix seconds",
                     null, f -> f.lastFailedBackup() == null ? Map.of()
                             : Map.of("", (double) f.lastFailedBackup().getEpochSecond())),
-            new Metric("panstack_backup_max_age_seconds", "The stack's recovery point objective, seconds", null,
-                    f -> f.maxAgeSeconds() == null ? Map.of() : Map.of("", (double) f.maxAgeSeconds())),
+            // No row while the stack sleeps on schedule (its backups wait for it to wake), so backup-age alerts,
+            // which join on it, stay quiet until the backup taken on waking had its chance.
+            new Metric("panstack_backup_max_age_seconds", "The stack's recovery point objective, seconds; no row while"
+                    + " it hibernates", null, f -> f.maxAgeSeconds() == null || Boolean.TRUE.equals(f.hibernating())
+                            ? Map.of() : Map.of("", (double) f.maxAgeSeconds())),
             new Metric("panstack_latest_restorable_timestamp_seconds",
                     "RDS: the latest time the database can be restored to, Unix seconds", null,
                     f -> f.latestRestorable() == null ? Map.of()
@@ -61,6 +65,9 @@ public class StackMetrics {
                     "1 when the last read of an AWS figure that only feeds status failed (its status field says why),"
                             + " else 0; observation: database_snapshots, files_recovery_points, files_backup_policy,"
                             + " backup_pruning", "observation", f -> ones(f.observationsFailing())),
+            new Metric("panstack_hibernating",
+                    "1 while the stack sleeps or wakes on its spec.hibernation schedule, else 0; no row without one", null,
+                    f -> f.hibernating() == null ? Map.of() : Map.of("", f.hibernating() ? 1.0 : 0.0)),
             new Metric("panstack_reconcile_failing",
                     "1 while the stack's reconciles fail and are retried (Reconciling reason ReconcileError), else 0",
                     null, f -> Map.of("", f.reconcileFailing() ? 1.0 : 0.0)));
@@ -77,7 +84,7 @@ public class StackMetrics {
     /** What one stack shows; null values are left out. */
     public record StackFigures(boolean ready, boolean suspended, Map<String, Integer> readyReplicas, Map<String, Instant> lastBackup,
             Instant lastFailedBackup, Long maxAgeSeconds, Instant latestRestorable, Map<String, Boolean> observationsFailing,
-            boolean reconcileFailing, Boolean verified, Instant lastVerified) {
+            boolean reconcileFailing, Boolean verified, Instant lastVerified, Boolean hibernating) {
     }
 
     /** The figures of one stack, from its spec and the status the operator computed. */
@@ -105,12 +112,16 @@ public class StackMetrics {
         }
         Long maxAge = !spec.backsUp() ? null
                 : BackupHealth.parse(spec.getBackup().getMaxAge()).map(java.time.Duration::toSeconds).orElse(null);
-        return new StackFigures(ready, spec.suspended(), replicas, backups, backup == null ? null : time(backup.getLastFailureTime()),
+        // Asleep or waking on schedule is not ready on purpose, as suspended is.
+        boolean paused = spec.suspended() || (status.getHibernation() != null
+                && status.getHibernation().getState() != HibernationStatus.State.Awake);
+        return new StackFigures(ready, paused, replicas, backups, backup == null ? null : time(backup.getLastFailureTime()),
                 maxAge, liveRestorable != null ? liveRestorable
                         : status.getDatabase() == null ? null : time(status.getDatabase().getLatestRestorableTime()),
                 observationsFailing(spec, status), status.getConditions().stream().anyMatch(c -> Conditions.RECONCILING
                         .equals(c.getType()) && Conditions.RECONCILE_ERROR.equals(c.getReason())),
-                verified(status), backup == null ? null : time(backup.getLastVerifiedTime()));
+                verified(status), backup == null ? null : time(backup.getLastVerifiedTime()),
+                status.getHibernation() == null ? null : status.getHibernation().getState() != HibernationStatus.State.Awake);
     }
 
     /** BackupVerified as 1/0; null when there is none or verification is switched off (a choice, not a failure). */

@@ -23,6 +23,7 @@ import io.panstack.operator.cloud.CloudCache;
 import io.panstack.operator.cloud.CloudFailures;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.database.RdsCredentials;
+import io.panstack.operator.database.RdsDatabase;
 import io.panstack.operator.database.RdsRestore;
 import io.panstack.operator.files.BucketSeeding;
 import io.panstack.operator.files.EfsVolume;
@@ -68,6 +69,9 @@ final class AwsPass {
                     .filter(cached -> Objects.equals(restoreIn(cached), restore == null ? null : restore.name()))
                     .filter(cached -> cached.database() == null
                             || cached.database().snapshots().keySet().containsAll(snapshots))
+                    // Going to sleep or waking reaches AWS at once, not at the next poll.
+                    .filter(cached -> cached.database() == null
+                            || !RdsDatabase.sleepChangeDue(stack, cached.database().awsStatus()))
                     .orElse(null);
             if (cloud == null) {
                 cloud = CloudResources.reconcile(stack, services,

@@ -30,6 +30,8 @@ import io.panstack.operator.cloud.AwsPolling;
 import io.panstack.operator.database.MariaDbStatefulSet;
 import io.panstack.operator.kube.Failures;
 import io.panstack.operator.kube.JobServiceAccountDependent;
+import io.panstack.operator.hibernation.Hibernation;
+import io.panstack.operator.kube.StackEvents;
 import io.panstack.operator.metrics.StackMetrics;
 import io.panstack.operator.network.StackNetworkPolicies;
 import io.panstack.operator.pass.DesiredStamp;
@@ -111,7 +113,9 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
                     resource.getMetadata().getName());
             return UpdateControl.noUpdate();
         }
-        Found found = passes.find(Stack.of(resource, images, shared), context);
+        Stack stack = Stack.of(resource, images, shared);
+        Hibernation.Decision sleep = Hibernation.of(stack, context, clock.instant());
+        Found found = passes.find(stack.withSleep(sleep.sleep()), context);
         // Recorded at once, so that a failure further on still reports what this pass found (AWS included).
         Pass pass = StackPasses.observedOnly(found.stack(), found.cloud(), context);
         pass.putInto(context);
@@ -123,6 +127,14 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             pass.putInto(context);
             context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
             started = Backups.startRequested(found.stack(), Backups.target(pass.cloud()), context);
+            if (found.stack().sleep().piStopped() && !pass.stack().sleep().piStopped()) {
+                String caughtUp = Backups.catchUpAfterSleep(pass.stack(), Backups.target(pass.cloud()), context,
+                        clock.instant());
+                if (caughtUp != null) {
+                    StackEvents.normal(context.getClient(), resource, "BackupAfterSleep",
+                            "A scheduled backup fell due while the stack slept: taken now, on waking");
+                }
+            }
             BackupRecordWrites.apply(pass, context, clock.instant(), passes::deleteBackup);
             RestoreWrites.apply(restores, pass, context);
         }
@@ -136,6 +148,11 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
                 control.getResource().map(PanStack::getStatus).orElse(resource.getStatus()), clock.instant());
         if (converging != null && (next == null || next.compareTo(converging) > 0)) {
             next = converging;
+        }
+        Duration untilSleepChanges = sleep.nextChange() == null ? null
+                : Duration.between(clock.instant(), sleep.nextChange()).plusSeconds(1);
+        if (untilSleepChanges != null && (next == null || next.compareTo(untilSleepChanges) > 0)) {
+            next = untilSleepChanges.isNegative() ? Duration.ofSeconds(1) : untilSleepChanges;
         }
         return next == null ? control : control.rescheduleAfter(next);
     }

@@ -13,6 +13,7 @@ import io.panstack.operator.api.v1alpha1.FilesAccessMode;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
 import io.panstack.operator.api.v1alpha1.SecretKeyReference;
+import io.panstack.operator.hibernation.Hibernation;
 import io.panstack.operator.network.NetworkIsolation;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
@@ -49,6 +50,10 @@ class SpecValidator {
         }
         if (spec.getIngress().enabled() && stack.externalUrl() == null) {
             return new Problem("ExternalUrlRequired", "ingress.enabled needs spec.externalUrl, which gives the Ingress its host.");
+        }
+        Problem hibernation = Hibernation.invalid(stack);
+        if (hibernation != null) {
+            return hibernation;
         }
         Problem network = NetworkIsolation.invalidSource(stack);
         if (network != null) {

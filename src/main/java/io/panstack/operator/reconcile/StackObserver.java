@@ -93,7 +93,8 @@ final class StackObserver {
                 : stack.resource().getMetadata().getGeneration(), problem, reconcileError,
                 database, databaseWorkload, components, files,
                 stack.spec().getBucket() == null ? null : CloudObservations.bucket(cloud, previous),
-                backup, pass.hold(), stack.spec().suspended(), url, awsRegion(pass, previous), verified);
+                backup, pass.hold(), stack.spec().suspended(), url, awsRegion(pass, previous), verified,
+                keepPrevious ? previous.getHibernation() : stack.sleep().shown());
     }
 
     private static Readiness<BackupStatus> backup(Pass pass, Context<PanStack> context, Backups.OnDemand started,
@@ -116,7 +117,7 @@ final class StackObserver {
     private static ComponentObservation component(Stack stack, Component component, Optional<Deployment> found,
             List<Pod> pods, boolean databaseReady) {
         String image = component.image(stack.spec());
-        Integer owned = component.replicas(stack.spec());
+        Integer owned = component.replicas(stack);
         // Left to an HPA: what it (or the operator, at creation) set is what should run.
         int desired = owned != null ? owned : found.map(d -> d.getSpec().getReplicas())
                 .orElse(component.settings(stack.spec()).replicas());
@@ -139,9 +140,10 @@ final class StackObserver {
         if (found.isEmpty()) {
             return ComponentObservation.notCreated(StackLabels.MARIADB, image, 1, false);
         }
+        int desired = stack.sleep().databaseStopped() ? 0 : 1;
         StatefulSet statefulSet = found.get();
         StatefulSetStatus status = Optional.ofNullable(statefulSet.getStatus()).orElseGet(StatefulSetStatus::new);
-        return new ComponentObservation(StackLabels.MARIADB, image, 1, true,
+        return new ComponentObservation(StackLabels.MARIADB, image, desired, true,
                 generationObserved(statefulSet.getMetadata().getGeneration(), status.getObservedGeneration()),
                 orZero(status.getReadyReplicas()), orZero(status.getUpdatedReplicas()), orZero(status.getReplicas()),
                 PodProblems.of(podsOf(pods, StackLabels.MARIADB)), false);

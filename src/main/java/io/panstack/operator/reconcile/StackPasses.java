@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.panstack.operator.api.v1alpha1.HibernationStatus;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.aws.AwsServicesFactory;
 import io.panstack.operator.backup.RepositoryRestore;
@@ -68,7 +69,11 @@ final class StackPasses {
      */
     static Pass carryOut(Found found, Context<PanStack> context) {
         boolean databaseReady = DatabaseReadiness.isReady(found.stack(), found.cloud(), context);
-        UpgradeGate.Decision upgrade = UpgradeGate.decide(found.stack(), context, found.cloud());
+        Stack stack = found.stack();
+        if (stack.sleep().state() == HibernationStatus.State.Waking && databaseReady) {
+            stack = stack.withSleep(stack.sleep().woken()); // the database is back: Pi may start
+        }
+        UpgradeGate.Decision upgrade = UpgradeGate.decide(stack, context, found.cloud());
         RepositoryRestore.Outcome restore = RepositoryRestore.reconcile(upgrade.stack(), databaseReady, found.cloud(),
                 context);
         return new Pass(upgrade.stack(), found.cloud(), databaseReady, restore.hold() != null,

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.panstack.operator.api.v1alpha1.BackupStatus;
+import io.panstack.operator.api.v1alpha1.HibernationStatus;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.backup.Backups;
@@ -39,6 +40,7 @@ final class StatusEvents {
             StackEvents.normal(client, stack, "SafetyBackupTaken", "The backup before the upgrade has finished; Pi "
                     + stack.getSpec().getVersion() + " rolls out");
         }
+        announceSleep(client, stack, before, after);
         BackupStatus old = before == null || before.getBackup() == null ? new BackupStatus() : before.getBackup();
         BackupStatus now = after.getBackup();
         if (now == null) {
@@ -67,6 +69,26 @@ final class StatusEvents {
         if (now.getLastOnDemandRequest() != null && !now.getLastOnDemandRequest().equals(old.getLastOnDemandRequest())) {
             StackEvents.normal(client, stack, "BackupStarted", "Backup asked for with " + Backups.BACKUP_NOW + "="
                     + now.getLastOnDemandRequest() + " started, to " + now.getLocation());
+        }
+    }
+
+    /** Going to sleep, waking, and woken (spec.hibernation), each once. */
+    private static void announceSleep(KubernetesClient client, PanStack stack, PanStackStatus before,
+            PanStackStatus after) {
+        HibernationStatus.State was = before == null || before.getHibernation() == null ? HibernationStatus.State.Awake
+                : before.getHibernation().getState();
+        HibernationStatus.State now = after.getHibernation() == null ? HibernationStatus.State.Awake
+                : after.getHibernation().getState();
+        if (was == now) {
+            return;
+        }
+        String message = after.getHibernation() == null ? null : after.getHibernation().getMessage();
+        switch (now) {
+            case Asleep -> StackEvents.normal(client, stack, "Hibernating", message);
+            case Waking -> StackEvents.normal(client, stack, "WakingUp", message);
+            case Awake -> StackEvents.normal(client, stack, "WokeUp", "The database takes connections again; Pi starts"
+                    + (after.getHibernation() != null && after.getHibernation().getNextSleepTime() != null
+                            ? " (next sleep at " + after.getHibernation().getNextSleepTime() + ")" : ""));
         }
     }
 

@@ -75,11 +75,13 @@ public enum Component {
     public boolean usesRepository() { return usesRepository; }
 
     /**
-     * Pods the operator sets the component to: none while the stack is suspended, else its replicas; null when they
-     * are left to an HPA (see ComponentSpec.ownedReplicas).
+     * Pods the operator sets the component to: none while the stack is suspended or asleep (or waking, until its
+     * database takes connections), else its replicas; null when they are left to an HPA (see
+     * ComponentSpec.ownedReplicas).
      */
-    public Integer replicas(PanStackSpec spec) {
-        return spec.suspended() ? Integer.valueOf(0) : settings(spec).ownedReplicas();
+    public Integer replicas(Stack stack) {
+        return stack.spec().suspended() || stack.sleep().piStopped() ? Integer.valueOf(0)
+                : settings(stack.spec()).ownedReplicas();
     }
 
     public ComponentSpec settings(PanStackSpec spec) {

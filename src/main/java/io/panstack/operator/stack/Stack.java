@@ -15,7 +15,7 @@ import io.panstack.operator.api.v1alpha1.RdsDatabaseSpec;
  * the images of its Jobs, the namespaces whose AWS resources it may use besides its own.
  */
 public record Stack(PanStack resource, StackNames names, DatabaseConnection database, ExternalUrl externalUrl,
-        JobImages images, SharedNamespaces shared) {
+        JobImages images, SharedNamespaces shared, Sleep sleep) {
 
     /** With the default Job images. */
     public static Stack of(PanStack resource) {
@@ -31,7 +31,7 @@ public record Stack(PanStack resource, StackNames names, DatabaseConnection data
         StackNames names = new StackNames(resource.getMetadata().getName());
         PanStackSpec spec = resource.getSpec();
         return new Stack(resource, names, DatabaseConnection.of(spec.getDatabase(), names, resource.getStatus()),
-                ExternalUrl.parse(spec.getExternalUrl()), images, shared);
+                ExternalUrl.parse(spec.getExternalUrl()), images, shared, Sleep.AWAKE);
     }
 
     /**
@@ -40,13 +40,18 @@ public record Stack(PanStack resource, StackNames names, DatabaseConnection data
      */
     public Stack runningVersion(PanStack copy, String version) {
         copy.getSpec().setVersion(version);
-        return new Stack(copy, names, database, externalUrl, images, shared);
+        return new Stack(copy, names, database, externalUrl, images, shared, sleep);
     }
 
     /** This stack with the database found at host:port (an RDS endpoint, known once AWS reports it). */
     public Stack withDatabaseEndpoint(String host, int port) {
         return new Stack(resource, names, new DatabaseConnection(database.mode(), host, port, database.schema(),
-                database.credentialsSecret()), externalUrl, images, shared);
+                database.credentialsSecret()), externalUrl, images, shared, sleep);
+    }
+
+    /** This stack at this point of its hibernation schedule. */
+    public Stack withSleep(Sleep sleep) {
+        return new Stack(resource, names, database, externalUrl, images, shared, sleep);
     }
 
     public String name() {

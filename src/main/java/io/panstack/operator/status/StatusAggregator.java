@@ -18,6 +18,8 @@ import io.panstack.operator.api.v1alpha1.Phase;
 public final class StatusAggregator {
 
     static final String SUSPENDED = "Suspended";
+    static final String HIBERNATING = "Hibernating";
+    static final String WAKING = "WakingUp";
     static final String SUSPENDED_MESSAGE = "spec.suspend is true: the Pi components are scaled to zero; the database,"
             + " files and backups are kept";
 
@@ -33,8 +35,8 @@ public final class StatusAggregator {
         boolean stalled = problem != null;
         boolean failing = seen.reconcileError() != null;
         Readiness<?> waitingFor = waitingFor(seen);
-        boolean ready = !stalled && !failing && !seen.suspended() && waitingFor == null && seen.hold() == null
-                && workloads.ready();
+        boolean ready = !stalled && !failing && !seen.suspended() && !seen.asleep() && !seen.waking()
+                && waitingFor == null && seen.hold() == null && workloads.ready();
 
         List<Condition> conditions = new ArrayList<>();
         conditions.add(Conditions.make(before, Conditions.READY, ready, readyReason(seen, waitingFor, workloads, ready),
@@ -61,12 +63,14 @@ public final class StatusAggregator {
         PanStackStatus status = new PanStackStatus();
         status.setObservedGeneration(generation);
         status.setPhase(stalled ? Phase.Failed
+                : seen.asleep() && !failing ? Phase.Hibernating
                 : seen.suspended() && !failing ? Phase.Suspended
                 : ready ? (backupsFailing(seen) ? Phase.Degraded : Phase.Ready)
                 : failing || workloads.anyProblems() ? Phase.Degraded
                 : Phase.Provisioning);
         status.setUrl(seen.url());
         status.setAwsRegion(seen.awsRegion());
+        status.setHibernation(seen.hibernation());
         status.setConditions(conditions);
         status.setComponents(componentStatuses(seen));
         status.setDatabase(seen.database().where());
@@ -125,6 +129,9 @@ public final class StatusAggregator {
         if (seen.problem() != null) {
             return seen.problem().reason();
         }
+        if (seen.asleep() || seen.waking()) {
+            return seen.asleep() ? HIBERNATING : WAKING;
+        }
         if (seen.suspended()) {
             return SUSPENDED;
         }
@@ -144,6 +151,9 @@ public final class StatusAggregator {
         if (seen.problem() != null) {
             return "The spec cannot be carried out (see Stalled): " + seen.problem().message();
         }
+        if (seen.asleep() || seen.waking()) {
+            return seen.hibernation().getMessage();
+        }
         if (seen.suspended()) {
             return SUSPENDED_MESSAGE;
         }
@@ -161,6 +171,14 @@ public final class StatusAggregator {
         if (seen.problem() != null) {
             return Conditions.make(before, Conditions.RECONCILING, false, "Stalled",
                     "Waiting for the spec to be fixed (see Stalled)", generation, now);
+        }
+        if (seen.asleep() && seen.reconcileError() == null) {
+            return Conditions.make(before, Conditions.RECONCILING, false, HIBERNATING, seen.hibernation().getMessage(),
+                    generation, now);
+        }
+        if (seen.waking() && seen.reconcileError() == null) {
+            return Conditions.make(before, Conditions.RECONCILING, true, WAKING, seen.hibernation().getMessage(),
+                    generation, now);
         }
         if (seen.suspended() && seen.reconcileError() == null) {
             return Conditions.make(before, Conditions.RECONCILING, false, SUSPENDED, SUSPENDED_MESSAGE, generation, now);

@@ -73,7 +73,7 @@ public final class ComponentDeployment {
                 .withNewMetadata().withName(stack.names().component(component)).withNamespace(stack.namespace())
                 .withLabels(labels).endMetadata()
                 .withNewSpec()
-                .withReplicas(component.replicas(stack.spec()))
+                .withReplicas(component.replicas(stack))
                 .withRevisionHistoryLimit(3)
                 .withStrategy(strategy(component))
                 .withNewSelector().withMatchLabels(selector).endSelector()

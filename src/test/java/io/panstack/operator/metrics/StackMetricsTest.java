@@ -42,6 +42,31 @@ class StackMetricsTest {
         assertThat(registry.find("panstack_ready").tag("name", "bi").gauges()).isEmpty();
     }
 
+    @Test
+    void aHibernatingStackIsNotCountedNotReadyNorLateWithItsBackups() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        StackMetrics metrics = new StackMetrics(registry);
+        var spec = TestStacks.minimal().spec();
+        PanStackStatus asleep = reconciling("Hibernating");
+        asleep.setHibernation(new io.panstack.operator.api.v1alpha1.HibernationStatus(
+                io.panstack.operator.api.v1alpha1.HibernationStatus.State.Asleep, null, "2026-12-01T07:00:00Z", "…"));
+        PanStackStatus awake = reconciling("Reconciled");
+        awake.setHibernation(new io.panstack.operator.api.v1alpha1.HibernationStatus(
+                io.panstack.operator.api.v1alpha1.HibernationStatus.State.Awake, "2026-12-01T19:00:00Z", null, null));
+
+        metrics.update("team-a", "asleep", StackMetrics.figuresOf(spec, asleep));
+        metrics.update("team-a", "awake", StackMetrics.figuresOf(spec, awake));
+        metrics.update("team-a", "plain", StackMetrics.figuresOf(spec, reconciling("Reconciled")));
+
+        assertThat(registry.get("panstack_hibernating").tag("name", "asleep").gauge().value()).isEqualTo(1.0);
+        assertThat(registry.get("panstack_hibernating").tag("name", "awake").gauge().value()).isZero();
+        assertThat(registry.find("panstack_hibernating").tag("name", "plain").gauges()).as("no schedule, no row").isEmpty();
+        assertThat(registry.find("panstack_ready").tag("name", "asleep").gauges()).as("not-ready alert quiet").isEmpty();
+        assertThat(registry.find("panstack_backup_max_age_seconds").tag("name", "asleep").gauges())
+                .as("backup-age alerts quiet").isEmpty();
+        assertThat(registry.get("panstack_backup_max_age_seconds").tag("name", "awake").gauge().value()).isPositive();
+    }
+
     /** One stack's change touches that stack's rows only: at 1,000 stacks, re-registering them all was most of the CPU. */
     @Test
     void aChangeOfOneStackLeavesTheOtherStacksRowsAlone() {

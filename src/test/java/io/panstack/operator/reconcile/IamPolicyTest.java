@@ -121,6 +121,11 @@ class IamPolicyTest extends MotoCloudTest {
         String safety = SafetySnapshot.name(restoring, "2025_10.1", "2026_01");
         SafetySnapshot.ensureAvailable(restoring, services.rds(), safety);
         assertThat(SafetySnapshot.ensureAvailable(restoring, services.rds(), safety)).isTrue();
+        // Hibernation: the instance stopped while the stack sleeps, started when it wakes.
+        var asleep = restoring.withSleep(new io.panstack.operator.stack.Sleep(
+                io.panstack.operator.api.v1alpha1.HibernationStatus.State.Asleep, null));
+        assertThat(CloudResources.reconcile(asleep, services, restoringLogin).database().awsStatus()).isEqualTo("stopping");
+        assertThat(CloudResources.reconcile(restoring, services, restoringLogin).database().awsStatus()).isEqualTo("starting");
         Set<String> called = registry.getMeters().stream().filter(m -> m.getId().getName().equals("panstack.aws.requests"))
                 .map(Meter::getId).flatMap(id -> actions(id.getTag("service"), id.getTag("operation")).stream())
                 .collect(Collectors.toCollection(TreeSet::new));

@@ -167,6 +167,68 @@ class PanStackReconcilerTest {
         return cluster.find(Deployment.class, deployment).orElseThrow().getSpec().getReplicas();
     }
 
+    /** Awake only in an hour's window from two hours on: asleep now, whatever the time of day. */
+    static io.panstack.operator.api.v1alpha1.HibernationSpec asleepNow() {
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        io.panstack.operator.api.v1alpha1.AwakeWindow window = new io.panstack.operator.api.v1alpha1.AwakeWindow();
+        window.setFrom(now.plusHours(2).format(hhmm));
+        window.setTo(now.plusHours(3).format(hhmm));
+        io.panstack.operator.api.v1alpha1.HibernationSpec spec = new io.panstack.operator.api.v1alpha1.HibernationSpec();
+        spec.setAwake(List.of(window));
+        return spec;
+    }
+
+    @Test
+    void outsideItsAwakeWindowsAStackSleepsWholeAndWakesDatabaseFirst() {
+        cluster.create(MINIMAL + """
+                  backup:
+                    enabled: true
+                """);
+        cluster.bringUp("demo");
+
+        cluster.edit("demo", s -> s.getSpec().setHibernation(asleepNow()));
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.get("demo").getStatus().getPhase() == Phase.Hibernating);
+        PanStack asleep = cluster.get("demo");
+        assertThat(asleep.getStatus().getHibernation().getState()).hasToString("Asleep");
+        assertThat(asleep.getStatus().getHibernation().getNextWakeTime()).isNotNull();
+        assertThat(cluster.condition("demo", "Ready").orElseThrow().getReason()).isEqualTo("Hibernating");
+        assertThat(cluster.list(Deployment.class)).allSatisfy(d -> assertThat(d.getSpec().getReplicas()).isZero());
+        StatefulSet mariadb = cluster.find(StatefulSet.class, "demo-mariadb").orElseThrow();
+        assertThat(mariadb.getSpec().getReplicas()).as("MariaDB stopped, its volume kept").isZero();
+        assertThat(cluster.find(PersistentVolumeClaim.class, "demo-mariadb-data")).isPresent();
+        assertThat(cluster.find(io.fabric8.kubernetes.api.model.batch.v1.CronJob.class, "demo-backup").orElseThrow()
+                .getSpec().getSuspend()).as("no backup against a stopped database").isTrue();
+        assertThat(events()).contains("Hibernating");
+        // What the StatefulSet controller does with zero replicas.
+        client.resource(mariadb).editStatus(m -> {
+            m.setStatus(new io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder().withReplicas(0)
+                    .withReadyReplicas(0).withObservedGeneration(m.getMetadata().getGeneration()).build());
+            return m;
+        });
+
+        cluster.edit("demo", s -> s.getSpec().setHibernation(null));
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.find(StatefulSet.class, "demo-mariadb").orElseThrow()
+                .getSpec().getReplicas() == 1);
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.get("demo").getStatus().getHibernation() != null
+                && cluster.get("demo").getStatus().getHibernation().getState().toString().equals("Waking"));
+        assertThat(cluster.list(Deployment.class)).as("Pi waits for the database")
+                .allSatisfy(d -> assertThat(d.getSpec().getReplicas()).isZero());
+
+        cluster.markReady(cluster.find(StatefulSet.class, "demo-mariadb").orElseThrow());
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> replicas("demo-dashboard") == 1);
+        cluster.runControllersUntilReady("demo");
+        assertThat(cluster.get("demo").getStatus().getHibernation()).as("gone with spec.hibernation").isNull();
+        assertThat(cluster.find(io.fabric8.kubernetes.api.model.batch.v1.CronJob.class, "demo-backup").orElseThrow()
+                .getSpec().getSuspend()).isNotEqualTo(Boolean.TRUE);
+        assertThat(events()).contains("WakingUp", "WokeUp");
+    }
+
+    private List<String> events() {
+        return client.v1().events().inAnyNamespace().list().getItems().stream()
+                .map(io.fabric8.kubernetes.api.model.Event::getReason).toList();
+    }
+
     @Test
     void specChangesAreRolledOut() {
         cluster.create(MINIMAL);

@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "version", "registry", "imagePullSecrets", "licence", "externalUrl", "ingress", "dashboard",
-        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "backup", "aws", "scheduling", "networkPolicy", "jobIdentity", "deletionPolicy", "deleteRecoveryPoints", "suspend" })
+        "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "backup", "aws", "scheduling", "networkPolicy", "jobIdentity", "deletionPolicy", "deleteRecoveryPoints", "suspend", "hibernation" })
 @ValidationRule(value = "!self.ingress.enabled || has(self.externalUrl)",
     message = "ingress.enabled needs spec.externalUrl: the Ingress host is taken from it")
 @ValidationRule(value = "!has(self.ingress.tlsSecretName) || (has(self.externalUrl) && self.externalUrl.startsWith('https://'))",
@@ -129,6 +129,12 @@ public class PanStackSpec {
     @Default("false")
     @JsonPropertyDescription("Scale the Pi components to zero (e.g. nights and weekends of a non-production stack). The database, files, bucket and backups stay as they are; deletion is never blocked. Phase Suspended.")
     private Boolean suspend = false;
+
+    @JsonPropertyDescription("Scheduled sleep (non-production stacks): awake windows in a time zone. Outside them Pi and the in-cluster MariaDB are scaled to zero (volumes kept) and the RDS instance is stopped (stopped again if AWS starts it after 7 days); phase Hibernating. Waking starts the database first, then Pi. Nothing is stopped while a backup, restore or upgrade runs. spec.suspend still stops Pi whatever the schedule.")
+    private HibernationSpec hibernation;
+
+    public HibernationSpec getHibernation() { return hibernation; }
+    public void setHibernation(HibernationSpec hibernation) { this.hibernation = hibernation; }
 
     public String getVersion() { return version; }
     public void setVersion(String version) { this.version = version; }

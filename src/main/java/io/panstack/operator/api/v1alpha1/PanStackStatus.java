@@ -11,12 +11,12 @@ import io.fabric8.kubernetes.api.model.Condition;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "observedGeneration", "phase", "url", "conditions", "components", "database", "files", "bucket", "backup",
-        "awsRegion" })
+        "awsRegion", "hibernation" })
 public class PanStackStatus {
     @JsonPropertyDescription("The metadata.generation of the spec this status describes.")
     private Long observedGeneration;
 
-    @JsonPropertyDescription("One-word summary: Provisioning, Ready, Degraded, Failed or Deleting. Conditions say why.")
+    @JsonPropertyDescription("One-word summary: Provisioning, Ready, Degraded, Failed, Suspended, Hibernating or Deleting. Conditions say why.")
     private Phase phase;
 
     @JsonPropertyDescription("Where users open the dashboard: externalUrl + /pi, or the in-cluster Service URL without one.")
@@ -43,6 +43,11 @@ public class PanStackStatus {
     @JsonPropertyDescription("The AWS region of the stack's RDS instance, EFS file system and bucket, recorded when the operator first reached them. A later spec.aws.region or operator AWS_REGION that differs stalls the stack (AwsRegionChanged) instead of creating new, empty resources elsewhere.")
     private String awsRegion;
 
+    @JsonPropertyDescription("With spec.hibernation: awake, asleep or waking, and the next sleep and wake times.")
+    private HibernationStatus hibernation;
+
+    public HibernationStatus getHibernation() { return hibernation; }
+    public void setHibernation(HibernationStatus hibernation) { this.hibernation = hibernation; }
     public String getAwsRegion() { return awsRegion; }
     public void setAwsRegion(String awsRegion) { this.awsRegion = awsRegion; }
     public Long getObservedGeneration() { return observedGeneration; }
@@ -77,6 +82,7 @@ public class PanStackStatus {
         copy.setBucket(bucket);
         copy.setBackup(backup);
         copy.setAwsRegion(awsRegion);
+        copy.setHibernation(hibernation);
         return copy;
     }
 
@@ -89,12 +95,13 @@ public class PanStackStatus {
                 && Objects.equals(url, that.url) && Objects.equals(conditions, that.conditions)
                 && Objects.equals(components, that.components) && Objects.equals(database, that.database)
                 && Objects.equals(files, that.files) && Objects.equals(bucket, that.bucket)
-                && Objects.equals(backup, that.backup) && Objects.equals(awsRegion, that.awsRegion);
+                && Objects.equals(backup, that.backup) && Objects.equals(awsRegion, that.awsRegion)
+                && Objects.equals(hibernation, that.hibernation);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(observedGeneration, phase, url, conditions, components, database, files, bucket, backup,
-                awsRegion);
+                awsRegion, hibernation);
     }
 }

@@ -12,6 +12,8 @@ public enum Phase {
     Failed,
     /** spec.suspend: the Pi components are scaled to zero on purpose. */
     Suspended,
+    /** spec.hibernation: outside its awake windows, Pi and the database are stopped on schedule. */
+    Hibernating,
     /** The PanStack is being deleted; it stays until its AWS resources are gone or released per deletionPolicy. */
     Deleting
 }

@@ -34,6 +34,12 @@ public interface DatabaseInstances {
     /** ModifyDBInstance MasterUserPassword, applied immediately (the instance is briefly resetting credentials). */
     void setMasterPassword(String identifier, String password);
 
+    /** StopDBInstance: stopped until started again, or for at most 7 days (AWS then starts it by itself). */
+    void stopInstance(String identifier);
+
+    /** StartDBInstance, of a stopped instance. */
+    void startInstance(String identifier);
+
     /** CreateDBSnapshot (tags copied). A repeated create fails with DBSnapshotAlreadyExists. */
     void createSnapshot(String identifier, String snapshotId, Map<String, String> tags);
 

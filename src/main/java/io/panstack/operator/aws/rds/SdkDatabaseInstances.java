@@ -211,6 +211,16 @@ public class SdkDatabaseInstances implements DatabaseInstances {
     }
 
     @Override
+    public void stopInstance(String identifier) {
+        rds.stopDBInstance(r -> r.dbInstanceIdentifier(identifier));
+    }
+
+    @Override
+    public void startInstance(String identifier) {
+        rds.startDBInstance(r -> r.dbInstanceIdentifier(identifier));
+    }
+
+    @Override
     public void createSnapshot(String identifier, String snapshotId, Map<String, String> tags) {
         rds.createDBSnapshot(r -> r.dbInstanceIdentifier(identifier).dbSnapshotIdentifier(snapshotId).tags(tags(tags)));
     }

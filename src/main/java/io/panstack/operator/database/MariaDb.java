@@ -3,17 +3,21 @@ package io.panstack.operator.database;
 import java.util.List;
 import java.util.Map;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.panstack.operator.api.v1alpha1.DatabaseMetricsSpec;
 import io.panstack.operator.api.v1alpha1.Defaults;
 import io.panstack.operator.api.v1alpha1.InClusterDatabaseSpec;
 import io.panstack.operator.api.v1alpha1.SchedulingSpec;
-import io.panstack.operator.kube.PodScheduling;
 import io.panstack.operator.kube.EnvVars;
+import io.panstack.operator.kube.PodScheduling;
 import io.panstack.operator.kube.SecurityContexts;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
 import io.panstack.operator.stack.Stack;
@@ -82,8 +86,30 @@ public final class MariaDb {
                 .endContainer()
                 .addNewVolume().withName("data")
                 .withNewPersistentVolumeClaim(stack.names().databaseVolume(), false).endVolume();
+        if (settings.getMetrics().enabled()) {
+            pod.addToContainers(exporter(settings.getMetrics(), secret));
+        }
         PodScheduling.apply(pod, scheduling, null, null);
         return pod.build();
+    }
+
+    /**
+     * mysqld_exporter beside the server, logged in over TCP as the Pi user: the server's status and variables need no
+     * privilege, and no extra account has to exist (a volume initialised before the exporter was turned on has none).
+     * Only flags mysqld_exporter has had since 0.15: a sidecar that cannot start would take the database pod out of
+     * its Service. The replication collector is off (it needs REPLICATION CLIENT, and there is no replica).
+     */
+    static Container exporter(DatabaseMetricsSpec metrics, String secret) {
+        return new ContainerBuilder().withName("metrics").withImage(metrics.getImage())
+                .withArgs("--mysqld.address=127.0.0.1:" + PORT, "--mysqld.username=$(EXPORTER_USER)",
+                        "--no-collect.slave_status")
+                .withEnv(fromSecret("EXPORTER_USER", secret, DatabaseConnection.USERNAME_KEY),
+                        fromSecret("MYSQLD_EXPORTER_PASSWORD", secret, DatabaseConnection.PASSWORD_KEY))
+                .addNewPort().withName("metrics").withContainerPort(DatabaseMetricsSpec.PORT).withProtocol("TCP").endPort()
+                .withNewResources().addToRequests("cpu", new Quantity("10m")).addToRequests("memory", new Quantity("32Mi"))
+                .addToLimits("memory", new Quantity("64Mi")).endResources()
+                .withSecurityContext(SecurityContexts.nonRootContainer())
+                .build();
     }
 
     /**

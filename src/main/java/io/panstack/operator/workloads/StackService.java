@@ -34,8 +34,11 @@ public final class StackService {
     }
 
     public static Service forMariaDb(Stack stack) {
-        return service(stack, stack.names().mariadb(), StackLabels.MARIADB,
-                List.of(port("mysql", MariaDb.PORT))).build();
+        List<ServicePort> ports = new java.util.ArrayList<>(List.of(port("mysql", MariaDb.PORT)));
+        if (stack.spec().getDatabase().inClusterOrDefault().getMetrics().enabled()) {
+            ports.add(port("metrics", io.panstack.operator.api.v1alpha1.DatabaseMetricsSpec.PORT));
+        }
+        return service(stack, stack.names().mariadb(), StackLabels.MARIADB, ports).build();
     }
 
     private static ServiceBuilder service(Stack stack, String name, String component, List<ServicePort> ports) {

@@ -216,4 +216,34 @@ class MariaDbTest {
                 .isEqualTo("bi-db-credentials");
         assertThat(variable.getValueFrom().getSecretKeyRef().getKey()).as(variable.getName()).isEqualTo(key);
     }
+
+    @Test
+    void theExporterSidecarRunsOnlyWhenAskedAndLogsInWithTheSecretNeverALiteral() {
+        assertThat(pod(TestStacks.minimal()).getContainers()).as("off by default").hasSize(1);
+
+        Stack measured = TestStacks.withSpec("""
+                version: '2025_10.1'
+                database:
+                  inCluster:
+                    metrics: {enabled: true}
+                """);
+        Container exporter = pod(measured).getContainers().stream().filter(c -> c.getName().equals("metrics"))
+                .findFirst().orElseThrow();
+        assertThat(exporter.getImage()).isEqualTo(io.panstack.operator.api.v1alpha1.DatabaseMetricsSpec.IMAGE);
+        assertThat(exporter.getArgs()).contains("--mysqld.address=127.0.0.1:3306", "--mysqld.username=$(EXPORTER_USER)");
+        assertThat(exporter.getEnv()).allSatisfy(e -> {
+            assertThat(e.getValue()).as("no credential in the pod spec").isNull();
+            assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo(measured.names().databaseCredentials());
+        });
+        assertThat(exporter.getEnv()).extracting(e -> e.getName() + "=" + e.getValueFrom().getSecretKeyRef().getKey())
+                .containsExactly("EXPORTER_USER=username", "MYSQLD_EXPORTER_PASSWORD=password");
+        assertThat(exporter.getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo("metrics");
+            assertThat(p.getContainerPort()).isEqualTo(9104);
+        });
+        assertThat(exporter.getReadinessProbe()).as("a slow exporter never takes MariaDB out of its Service").isNull();
+        assertThat(exporter.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(io.panstack.operator.workloads.StackService.forMariaDb(measured).getSpec().getPorts())
+                .extracting(p -> p.getName() + ":" + p.getPort()).containsExactly("mysql:3306", "metrics:9104");
+    }
 }

@@ -80,16 +80,17 @@ class HelmChartTest {
         List<HasMetadata> base = installedByHelm(Kustomize.build(Path.of("deploy")));
         List<HasMetadata> monitoring = Kustomize.build(Path.of("deploy", "monitoring"));
         assertThat(monitoring).extracting(HasMetadata::getKind).containsExactlyInAnyOrder("ServiceMonitor",
-                "PrometheusRule", "ConfigMap");
+                "PodMonitor", "PrometheusRule", "ConfigMap");
 
         assertSameObjects(render(ALL_MONITORING), Stream.concat(base.stream(), monitoring.stream()).toList());
         // Each switch adds its own object only.
-        Map<String, String> kindOf = Map.of("serviceMonitor", "ServiceMonitor", "prometheusRule", "PrometheusRule",
-                "grafanaDashboard", "ConfigMap");
-        for (var entry : kindOf.entrySet()) {
+        // The scraping switch covers both scrape targets: the operator and the MariaDB exporters.
+        Map<String, Set<String>> kindsOf = Map.of("serviceMonitor", Set.of("ServiceMonitor", "PodMonitor"),
+                "prometheusRule", Set.of("PrometheusRule"), "grafanaDashboard", Set.of("ConfigMap"));
+        for (var entry : kindsOf.entrySet()) {
             List<HasMetadata> rendered = render(Map.of("monitoring", Map.of(entry.getKey(), Map.of("enabled", true))));
             assertSameObjects(rendered, Stream.concat(base.stream(),
-                    monitoring.stream().filter(o -> o.getKind().equals(entry.getValue()))).toList());
+                    monitoring.stream().filter(o -> entry.getValue().contains(o.getKind()))).toList());
         }
     }
 
@@ -174,7 +175,7 @@ class HelmChartTest {
         assertThat(operator.getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
                 .as("the operator's own settings first, then extraEnv")
                 .startsWith(WATCHED_ENV + "=JOSDK_ALL_NAMESPACES").endsWith("AWS_REGION=eu-west-1").hasSize(4);
-        assertThat(rendered).filteredOn(o -> Set.of("ServiceMonitor", "PrometheusRule").contains(o.getKind())).hasSize(2)
+        assertThat(rendered).filteredOn(o -> Set.of("ServiceMonitor", "PodMonitor", "PrometheusRule").contains(o.getKind())).hasSize(3)
                 .allSatisfy(o -> assertThat(o.getMetadata().getLabels()).containsEntry("release", "kps"));
         assertThat(one(rendered, ConfigMap.class).getMetadata().getNamespace()).isEqualTo("grafana");
     }

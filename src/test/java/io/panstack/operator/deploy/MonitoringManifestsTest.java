@@ -70,7 +70,23 @@ public class MonitoringManifestsTest {
             Map.entry("operator_sdk_controllers_execution_reconcile_seconds_bucket", Set.of("controller",
                     "resource_group", "resource_version", "resource_kind", "resource_scope", "le")));
 
-    /** The metric names alone. */
+    /**
+     * Metrics the alerts use that others export: the MariaDB exporter sidecar (podmonitor.yaml; the pod's namespace and
+     * pod as target labels) and the kubelet's volume figures (kube-prometheus-stack scrapes them).
+     */
+    static final Map<String, Set<String>> OTHER_METRIC_LABELS = Map.of(
+            "mysql_global_status_threads_connected", Set.of(),
+            "mysql_global_variables_max_connections", Set.of(),
+            "kubelet_volume_stats_available_bytes", Set.of("namespace", "persistentvolumeclaim"),
+            "kubelet_volume_stats_capacity_bytes", Set.of("namespace", "persistentvolumeclaim"));
+
+    /** Every metric the alerts and the dashboard may use, with its labels. */
+    static final Map<String, Set<String>> ALL_METRIC_LABELS = new java.util.HashMap<>(METRIC_LABELS);
+    static {
+        ALL_METRIC_LABELS.putAll(OTHER_METRIC_LABELS);
+    }
+
+    /** The metric names alone: the operator's. */
     public static final Set<String> METRICS = METRIC_LABELS.keySet();
 
     /** Labels every scraped series has besides its own (Prometheus' target labels; honorLabels keeps the metric's). */
@@ -254,7 +270,25 @@ public class MonitoringManifestsTest {
         }
         list(dashboard.path("templating").path("list")).stream().map(v -> LABEL_VALUES.matcher(v.path("query").asText()))
                 .filter(Matcher::matches).forEach(m -> used.add(m.group(1)));
-        assertThat(used).isEqualTo(new TreeSet<>(METRICS));
+        assertThat(used).isEqualTo(new TreeSet<>(ALL_METRIC_LABELS.keySet()));
+    }
+
+    @Test
+    void thePodMonitorSelectsTheExporterOfEveryStacksMariaDb() throws IOException {
+        JsonNode podMonitor = yaml(MONITORING.resolve("podmonitor.yaml"));
+        io.fabric8.kubernetes.api.model.apps.StatefulSet mariadb = io.panstack.operator.database.MariaDb.desired(
+                io.panstack.operator.testsupport.TestStacks.withSpec("""
+                        version: '2025_10.1'
+                        database: {inCluster: {metrics: {enabled: true}}}
+                        """));
+        Map<String, String> podLabels = mariadb.getSpec().getTemplate().getMetadata().getLabels();
+        podMonitor.path("spec").path("selector").path("matchLabels").fields()
+                .forEachRemaining(e -> assertThat(podLabels).containsEntry(e.getKey(), e.getValue().asText()));
+        assertThat(podMonitor.path("spec").path("namespaceSelector").path("any").asBoolean()).isTrue();
+        String port = podMonitor.path("spec").path("podMetricsEndpoints").get(0).path("port").asText();
+        assertThat(mariadb.getSpec().getTemplate().getSpec().getContainers())
+                .flatExtracting(io.fabric8.kubernetes.api.model.Container::getPorts)
+                .extracting(io.fabric8.kubernetes.api.model.ContainerPort::getName).contains(port);
     }
 
     @Test
@@ -262,7 +296,7 @@ public class MonitoringManifestsTest {
         String namespace = yaml(DeployManifestsTest.BASE.resolve("kustomization.yaml")).path("namespace").asText();
         assertThat(kustomization.path("namespace").asText()).isEqualTo(namespace).isEqualTo("panstack-system");
         List<String> resources = texts(kustomization.path("resources"));
-        assertThat(resources).containsExactlyInAnyOrder("servicemonitor.yaml", "prometheusrule.yaml");
+        assertThat(resources).containsExactlyInAnyOrder("servicemonitor.yaml", "podmonitor.yaml", "prometheusrule.yaml");
         resources.forEach(resource -> assertThat(MONITORING.resolve(resource)).exists());
         assertThat(prometheusRule.path("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
         assertThat(prometheusRule.path("kind").asText()).isEqualTo("PrometheusRule");
@@ -299,13 +333,14 @@ public class MonitoringManifestsTest {
         assertThat(balanced(expr)).as(where + ": brackets balance in " + expr).isTrue();
         Set<String> metrics = metricNames(expr);
         assertThat(metrics).as(where + ": uses some metric").isNotEmpty();
-        assertThat(METRICS).as(where + ": metrics the operator exports").containsAll(metrics);
+        assertThat(ALL_METRIC_LABELS.keySet()).as(where + ": metrics the operator or the listed exporters export")
+                .containsAll(metrics);
 
         Set<String> available = new HashSet<>(TARGET_LABELS);
-        metrics.forEach(metric -> available.addAll(METRIC_LABELS.get(metric)));
+        metrics.forEach(metric -> available.addAll(ALL_METRIC_LABELS.get(metric)));
         Matcher selector = SELECTOR.matcher(withoutStrings(expr, true));
         while (selector.find()) {
-            Set<String> labels = METRIC_LABELS.get(selector.group(1));
+            Set<String> labels = ALL_METRIC_LABELS.get(selector.group(1));
             Matcher matcher = MATCHER.matcher(withoutStrings(selector.group(2), false));
             while (matcher.find()) {
                 assertThat(labels).as(where + ": labels of " + selector.group(1)).contains(matcher.group(1));

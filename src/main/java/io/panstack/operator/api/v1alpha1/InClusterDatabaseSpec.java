@@ -22,6 +22,12 @@ public class InClusterDatabaseSpec {
     @JsonPropertyDescription("CPU and memory of the MariaDB container.")
     private ResourceRequirements resources = Defaults.resources(Defaults.MARIADB_RESOURCES);
 
+    @Default("{}")
+    @JsonPropertyDescription("A Prometheus exporter for the server (mysqld_exporter sidecar); off by default.")
+    private DatabaseMetricsSpec metrics = new DatabaseMetricsSpec();
+
+    public DatabaseMetricsSpec getMetrics() { return metrics; }
+    public void setMetrics(DatabaseMetricsSpec metrics) { this.metrics = metrics != null ? metrics : new DatabaseMetricsSpec(); }
     public String getImage() { return image; }
     public void setImage(String image) { this.image = image; }
     public DatabaseVolumeSpec getStorage() { return storage; }

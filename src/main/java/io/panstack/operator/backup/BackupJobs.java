@@ -33,6 +33,8 @@ import io.panstack.operator.stack.StackLabels;
  */
 public final class BackupJobs {
     public static final String COMPONENT = "backup";
+    /** A scheduled run missed by less than this (e.g. while suspended) is still started by the CronJob controller. */
+    static final java.time.Duration STARTING_DEADLINE = java.time.Duration.ofHours(1);
     static final String WORK = "backup";
     static final String WORK_PATH = "/backup";
     static final String SECRET = DatabaseLogin.VOLUME;
@@ -82,11 +84,12 @@ public final class BackupJobs {
                 .withLabels(StackLabels.of(stack.name(), component)).endMetadata()
                 .withNewSpec()
                 .withSchedule(schedule)
-                // Asleep (or waking), the database is stopped: a run now would fail. A run missed is caught up on waking.
-                .withSuspend(stack.sleep().piStopped() ? Boolean.TRUE : null)
+                // Asleep (or waking), the database is stopped: a backup now would fail; one missed is taken on waking.
+                // Verification restores into a scratch server of its own, so it goes on.
+                .withSuspend(COMPONENT.equals(component) && stack.sleep().piStopped() ? Boolean.TRUE : null)
                 .withTimeZone("Etc/UTC")
                 .withConcurrencyPolicy("Forbid")
-                .withStartingDeadlineSeconds(3600L)
+                .withStartingDeadlineSeconds(STARTING_DEADLINE.toSeconds())
                 .withSuccessfulJobsHistoryLimit(successfulHistory)
                 .withFailedJobsHistoryLimit(3)
                 .withNewJobTemplate()

@@ -1,6 +1,7 @@
 package io.panstack.operator.backup;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -88,18 +89,30 @@ public final class Backups {
                 name -> BackupJobs.job(stack, target, name), context);
     }
 
-    /** A run of the schedule fell due after the last successful backup and before now (none: nothing to catch up). */
+    /**
+     * A run of the schedule fell due after the last successful backup, and the latest such run is too old for the
+     * CronJob to start it itself once unsuspended (its startingDeadlineSeconds): none means nothing to catch up.
+     */
     static boolean missedSince(String schedule, String lastSuccessful, Instant now) {
         if (lastSuccessful == null) {
             return false;
         }
+        Optional<CronSchedule> cron = CronSchedule.parse(schedule);
+        Instant due;
         try {
-            Instant last = Instant.parse(lastSuccessful);
-            return CronSchedule.parse(schedule).flatMap(cron -> cron.nextAfter(last)).map(due -> due.isBefore(now))
-                    .orElse(false);
+            due = cron.flatMap(c -> c.nextAfter(Instant.parse(lastSuccessful))).orElse(null);
         } catch (java.time.format.DateTimeParseException e) {
             return false;
         }
+        if (due == null || !due.isBefore(now)) {
+            return false;
+        }
+        Instant latest = due;
+        for (Optional<Instant> next = cron.get().nextAfter(latest); next.isPresent() && next.get().isBefore(now);
+                next = cron.get().nextAfter(latest)) {
+            latest = next.get();
+        }
+        return latest.isBefore(now.minus(BackupJobs.STARTING_DEADLINE));
     }
 
     private static String start(String request, String prefix, Function<String, Job> job, Context<PanStack> context) {

@@ -16,4 +16,11 @@ import java.time.Instant;
 public record RdsState(String identifier, String awsStatus, String host, Integer port, Instant latestRestorableTime,
         Observed<Instant> newestSnapshot, Observed<Boolean> safetySnapshot, ResourceState state,
         RdsRestoreProgress restore, java.util.Map<String, String> snapshots) {
+
+    /** The same state, its message replaced (e.g. with why AWS refused a step). */
+    public RdsState withMessage(String message) {
+        return new RdsState(identifier, awsStatus, host, port, latestRestorableTime, newestSnapshot, safetySnapshot,
+                new ResourceState(state.ready(), state.settling(), state.reason(), message, state.drift()), restore,
+                snapshots);
+    }
 }

@@ -50,14 +50,14 @@ public final class RdsDatabase {
     }
 
     /** The instance the stack runs on as far as status knows (no AWS call): see {@link RdsInstanceChain}. */
-    /** The instance, last seen in this status, is to be stopped or started for the stack's hibernation. */
-    public static boolean sleepChangeDue(Stack stack, String status) {
-        return RdsHibernation.due(stack, status);
-    }
-
     public static String identifier(Stack stack) {
         return stack.spec().getDatabase().getRds().adopts() ? firstIdentifier(stack)
                 : RdsInstanceChain.recorded(stack).orElse(firstIdentifier(stack));
+    }
+
+    /** The instance, last seen in this status, is to be stopped or started for the stack's hibernation. */
+    public static boolean sleepChangeDue(Stack stack, String status) {
+        return RdsHibernation.due(stack, status);
     }
 
     /**
@@ -123,9 +123,13 @@ public final class RdsDatabase {
                 : RdsRestore.step(stack, rds, credentials, instance, restore);
         String sleepStep = spec.adopts() ? null
                 : RdsHibernation.step(stack, rds, instance, safetySnapshot != null || restore != null || !snapshots.isEmpty());
-        return state(instance, sleepStep != null ? sleepStep : instance.status(), stack.sleep().databaseStopped(),
-                modified, newest, safety, RdsSettings.drift(spec, instance, parameters), restoring,
-                manualSnapshots(stack, rds, id, snapshots));
+        boolean refused = sleepStep != null && sleepStep.startsWith(RdsHibernation.REFUSED);
+        RdsState state = state(instance, sleepStep != null && !refused ? sleepStep : instance.status(),
+                stack.sleep().databaseStopped(), modified, newest, safety, RdsSettings.drift(spec, instance, parameters),
+                restoring, manualSnapshots(stack, rds, id, snapshots));
+        return !refused ? state : state.withMessage(state.state().message() + "; AWS would not "
+                + (stack.sleep().databaseStopped() ? "stop" : "start") + " it for the stack's hibernation ("
+                + sleepStep.substring(RdsHibernation.REFUSED.length()) + "), tried again at the next poll");
     }
 
     private static Map<String, String> notYet(List<String> snapshots, String why) {
@@ -427,7 +431,12 @@ public final class RdsDatabase {
             return;
         }
         if (Boolean.TRUE.equals(instance.deletionProtection())) {
-            rds.modifyInstance(id, new DbInstanceChange(null, null, null, null, false, null));
+            // AWS lifts deletion protection only on a running instance: one stopped by hibernation is started first.
+            if (RdsHibernation.STOPPED.equals(instance.status())) {
+                rds.startInstance(id);
+            } else if (!"starting".equals(instance.status())) {
+                rds.modifyInstance(id, new DbInstanceChange(null, null, null, null, false, null));
+            }
             return;
         }
         Optional<String> snapshot = takesFinalSnapshot(stack, policy)

@@ -13,6 +13,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  */
 final class RdsHibernation {
     static final String STOPPED = "stopped";
+    /** What step returns when AWS refused the stop or start; the rest is AWS's message. */
+    static final String REFUSED = "refused: ";
     /** Statuses in which AWS accepts no stop or start: wait for the next poll. */
     private static final Set<String> IN_TRANSIT = Set.of("stopping", "starting");
 
@@ -25,8 +27,8 @@ final class RdsHibernation {
     }
 
     /**
-     * Stops or starts the instance as the stack's sleep asks; returns the status the instance goes to, or null when
-     * nothing was asked of AWS.
+     * Stops or starts the instance as the stack's sleep asks; returns the status the instance goes to, REFUSED and
+     * AWS's reason when AWS would not, or null when nothing was asked of AWS.
      *
      * @param busy something needs the instance as it is now (a restore, a safety or manual snapshot being taken)
      */
@@ -48,7 +50,9 @@ final class RdsHibernation {
             if (!"InvalidDBInstanceState".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {
                 throw e;
             }
-            // Its status moved on since it was read (e.g. a backup window began): tried again at the next poll.
+            // Its status moved on since it was read (a backup window began), or AWS cannot stop it (read replicas):
+            // tried again at the next poll, and said in the database's status meanwhile.
+            return REFUSED + e.awsErrorDetails().errorMessage();
         }
         return null;
     }

@@ -49,6 +49,11 @@ public final class AwakeSchedule {
         return periods(now).stream().map(Period::start).filter(start -> start.isAfter(now)).findFirst();
     }
 
+    /** When the stack last became due to sleep: the end of the latest awake period before now. */
+    public Optional<Instant> lastSleepStart(Instant now) {
+        return periods(now).stream().map(Period::end).filter(end -> !end.isAfter(now)).reduce((a, b) -> b);
+    }
+
     private Optional<Period> containing(Instant now) {
         return periods(now).stream().filter(p -> !p.start().isAfter(now) && p.end().isAfter(now)).findFirst();
     }

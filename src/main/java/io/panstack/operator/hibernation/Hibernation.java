@@ -72,7 +72,9 @@ public final class Hibernation {
         if (!sleptBefore) {
             Optional<String> waitsFor = blocker.get();
             if (waitsFor.isPresent()) {
-                return new Decision(new Sleep(State.Awake, new HibernationStatus(State.Awake, now.toString(), nextText,
+                // The time it became due, not now: status stays the same while it waits, so it is not rewritten.
+                String due = schedule.lastSleepStart(now).map(Instant::toString).orElse(null);
+                return new Decision(new Sleep(State.Awake, new HibernationStatus(State.Awake, due, nextText,
                         "Due to sleep; waits for " + waitsFor.get() + " to finish")), now.plus(BLOCKED_RECHECK));
             }
         }

@@ -1,25 +1,21 @@
 package io.panstack.operator.hibernation;
 
 import java.util.Optional;
-import java.util.Set;
 
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackRestore;
-import io.panstack.operator.backup.InPlaceRestores;
-import io.panstack.operator.backup.UpgradeGate;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 
 /**
- * What must finish before a stack may sleep, read from the informers' caches: a Job of the stack that runs (backup,
- * verification, restore, seeding), a PanStackRestore under way, an upgrade waiting for its safety backup, a restore of
- * database.restoreFrom. Stopping the database under any of them would fail it halfway.
+ * What must finish before a stack may sleep, read from the informers' caches: a Job of the stack that has not
+ * finished (backup, verification, restore, seeding; also one just created, or waiting between retries), and a
+ * PanStackRestore under way. Stopping the database under either would fail it halfway. An upgrade waiting for its
+ * backup waits on that backup's Job; while the stack sleeps the upgrade waits for it to wake (UpgradeGate).
  */
 final class SleepBlockers {
-    private static final Set<String> HOLDS = Set.of(UpgradeGate.WAITING, InPlaceRestores.HOLD_REASON, "WaitingForRestore");
 
     private SleepBlockers() {
     }
@@ -27,21 +23,21 @@ final class SleepBlockers {
     static Optional<String> of(Stack stack, Context<PanStack> context) {
         Optional<String> job = context.getSecondaryResourcesAsStream(Job.class)
                 .filter(j -> StackLabels.belongsTo(j.getMetadata().getLabels(), stack.name()))
-                .filter(j -> j.getStatus() != null && j.getStatus().getActive() != null && j.getStatus().getActive() > 0)
+                .filter(j -> !finished(j))
                 .map(j -> "the Job " + j.getMetadata().getName()).findFirst();
         if (job.isPresent()) {
             return job;
         }
-        Optional<String> restore = context.getSecondaryResourcesAsStream(PanStackRestore.class)
+        return context.getSecondaryResourcesAsStream(PanStackRestore.class)
                 .filter(r -> r.getSpec() != null && stack.name().equals(r.getSpec().getStack()))
                 .filter(r -> r.getStatus() == null || !r.getStatus().finished())
                 .map(r -> "the PanStackRestore " + r.getMetadata().getName()).findFirst();
-        if (restore.isPresent()) {
-            return restore;
-        }
-        var status = stack.resource().getStatus();
-        return status == null ? Optional.empty() : status.getConditions().stream()
-                .filter(c -> "Reconciling".equals(c.getType()) && HOLDS.contains(c.getReason()))
-                .map(Condition::getReason).map(reason -> "the step in progress (" + reason + ")").findFirst();
+    }
+
+    /** Complete or Failed: the Job controller will start no more pods for it. */
+    static boolean finished(Job job) {
+        return job.getStatus() != null && job.getStatus().getConditions() != null && job.getStatus().getConditions()
+                .stream().anyMatch(c -> ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
+                        && "True".equals(c.getStatus()));
     }
 }

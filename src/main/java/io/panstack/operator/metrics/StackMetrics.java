@@ -112,9 +112,9 @@ public class StackMetrics {
         }
         Long maxAge = !spec.backsUp() ? null
                 : BackupHealth.parse(spec.getBackup().getMaxAge()).map(java.time.Duration::toSeconds).orElse(null);
-        // Asleep or waking on schedule is not ready on purpose, as suspended is.
+        // Asleep on schedule is not ready on purpose, as suspended is. Waking is not: one that never ends must alert.
         boolean paused = spec.suspended() || (status.getHibernation() != null
-                && status.getHibernation().getState() != HibernationStatus.State.Awake);
+                && status.getHibernation().getState() == HibernationStatus.State.Asleep);
         return new StackFigures(ready, paused, replicas, backups, backup == null ? null : time(backup.getLastFailureTime()),
                 maxAge, liveRestorable != null ? liveRestorable
                         : status.getDatabase() == null ? null : time(status.getDatabase().getLatestRestorableTime()),

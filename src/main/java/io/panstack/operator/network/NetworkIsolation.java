@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
+import io.panstack.operator.api.v1alpha1.DatabaseMetricsSpec;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.api.v1alpha1.NetworkPeerSpec;
 import io.panstack.operator.stack.Component;
@@ -45,8 +46,13 @@ public final class NetworkIsolation {
             return desired;
         }
         if (stack.database().mode() == DatabaseMode.InCluster) {
-            desired.put(StackLabels.MARIADB, policy(stack, stack.names().mariadb(), StackLabels.MARIADB,
-                    List.of(fromStackPods(stack))));
+            List<NetworkPolicyIngressRule> rules = new ArrayList<>(List.of(fromStackPods(stack)));
+            if (stack.spec().getDatabase().inClusterOrDefault().getMetrics().enabled()) {
+                // Prometheus, wherever it runs: the exporter's port serves figures, never data.
+                rules.add(new NetworkPolicyIngressRuleBuilder().addNewPort().withProtocol("TCP")
+                        .withPort(new IntOrString(DatabaseMetricsSpec.PORT)).endPort().build());
+            }
+            desired.put(StackLabels.MARIADB, policy(stack, stack.names().mariadb(), StackLabels.MARIADB, rules));
         }
         for (Component component : Component.values()) {
             if (component.enabledIn(stack.spec())) {

@@ -122,12 +122,9 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         Backups.OnDemand started = Backups.OnDemand.NONE;
         if (found.problem() == null) {
             pass = StackPasses.carryOut(found, context);
-            InPlaceRestores.Plan restores = RestoreWrites.plan(pass, context, clock.instant());
-            pass = pass.stoppingRepository(restores.stopPi(), restores.hold());
-            pass.putInto(context);
-            context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-            started = Backups.startRequested(found.stack(), Backups.target(pass.cloud()), context);
             if (found.stack().sleep().piStopped() && !pass.stack().sleep().piStopped()) {
+                // Woken: before this pass is recorded, so that a failure here leaves the stack Waking and it is tried
+                // again (the Job's name makes it once).
                 String caughtUp = Backups.catchUpAfterSleep(pass.stack(), Backups.target(pass.cloud()), context,
                         clock.instant());
                 if (caughtUp != null) {
@@ -135,6 +132,13 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
                             "A scheduled backup fell due while the stack slept: taken now, on waking");
                 }
             }
+            InPlaceRestores.Plan restores = RestoreWrites.plan(pass, context, clock.instant());
+            pass = pass.stoppingRepository(restores.stopPi(), restores.hold());
+            pass.putInto(context);
+            context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+            // A backup asked for while the stack sleeps waits for it to wake (the annotation stays pending).
+            started = pass.stack().sleep().piStopped() ? Backups.OnDemand.NONE
+                    : Backups.startRequested(found.stack(), Backups.target(pass.cloud()), context);
             BackupRecordWrites.apply(pass, context, clock.instant(), passes::deleteBackup);
             RestoreWrites.apply(restores, pass, context);
         }

@@ -2,6 +2,7 @@ package io.panstack.operator.reconcile;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 
@@ -31,6 +32,10 @@ final class RestoreWrites {
     }
 
     static InPlaceRestores.Plan plan(Pass pass, Context<PanStack> context, Instant now) {
+        if (pass.stack().sleep().piStopped()) {
+            // Its steps need the database, stopped while the stack hibernates: a restore waits for the stack to wake.
+            return new InPlaceRestores.Plan(false, null, List.of(), Map.of());
+        }
         return InPlaceRestores.plan(pass.stack(), BackupRecordWrites.target(pass),
                 context.getSecondaryResourcesAsStream(PanStackRestore.class).toList(),
                 context.getSecondaryResourcesAsStream(PanStackBackup.class).toList(),

@@ -52,7 +52,11 @@ public final class StatusAggregator {
             conditions.add(condition(before, Conditions.BUCKET_READY, seen.bucket(), generation, now));
         }
         if (seen.backup() != null) {
-            conditions.add(condition(before, Conditions.BACKUP_HEALTHY, seen.backup(), generation, now));
+            // While the stack sleeps its backups wait for it: the verdict from before the sleep stands (the backup
+            // taken on waking brings it up to date), instead of turning BackupTooOld over every weekend.
+            Condition slept = seen.asleep() || seen.waking() ? before.stream()
+                    .filter(c -> Conditions.BACKUP_HEALTHY.equals(c.getType())).findFirst().orElse(null) : null;
+            conditions.add(slept != null ? slept : condition(before, Conditions.BACKUP_HEALTHY, seen.backup(), generation, now));
         }
         if (seen.backupVerified() != null) {
             conditions.add(condition(before, Conditions.BACKUP_VERIFIED, seen.backupVerified(), generation, now));

@@ -21,6 +21,12 @@ class BackupsAfterSleepTest {
     }
 
     @Test
+    void aRunMissedWithinTheLastHourIsLeftToTheCronJobWhichStartsItOnceUnsuspended() {
+        assertThat(Backups.missedSince(NIGHTLY, "2025-12-04T02:00:05Z", Instant.parse("2025-12-05T02:40:00Z"))).isFalse();
+        assertThat(Backups.missedSince(NIGHTLY, "2025-12-04T02:00:05Z", Instant.parse("2025-12-05T03:01:00Z"))).isTrue();
+    }
+
+    @Test
     void noRunFellDueSinceTheLastSuccessSoNothingIsTaken() {
         // Asleep from 19:00 to 01:30: the 02:00 run is still ahead.
         assertThat(Backups.missedSince(NIGHTLY, "2025-12-04T02:00:05Z", Instant.parse("2025-12-05T01:30:00Z"))).isFalse();

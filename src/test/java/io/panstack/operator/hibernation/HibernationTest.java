@@ -61,6 +61,11 @@ class HibernationTest {
         });
         assertThat(blocked.sleep().state()).isEqualTo(State.Awake);
         assertThat(blocked.sleep().shown().getMessage()).contains("waits for the Job bi-backup-29000000");
+        assertThat(blocked.sleep().shown().getNextSleepTime()).as("when it became due, so status stays the same")
+                .isEqualTo("2025-12-01T19:00:00Z");
+        assertThat(Hibernation.decide(OFFICE_HOURS, State.Awake, MONDAY_NIGHT.plusSeconds(30),
+                () -> Optional.of("the Job bi-backup-29000000")).sleep().shown())
+                .as("the same status 30 s later: no write").isEqualTo(blocked.sleep().shown());
         assertThat(blocked.nextChange()).isEqualTo(MONDAY_NIGHT.plus(Hibernation.BLOCKED_RECHECK));
 
         Hibernation.Decision alreadyAsleep = Hibernation.decide(OFFICE_HOURS, State.Asleep, MONDAY_NIGHT, () -> {

@@ -122,6 +122,18 @@ class NetworkIsolationTest {
         }
     }
 
+    @Test
+    void withTheExporterPrometheusReachesItsPortOnlyNotTheDatabase() {
+        Collection<NetworkPolicy> policies = NetworkIsolation.desired(stack("""
+                database: {inCluster: {metrics: {enabled: true}}}
+                """)).values();
+        Source prometheus = Source.pod("monitoring", Map.of("app", "prometheus"));
+        assertThat(allows(policies, StackLabels.MARIADB, 9104, prometheus)).isTrue();
+        assertThat(allows(policies, StackLabels.MARIADB, 3306, prometheus)).isFalse();
+        assertThat(allows(NetworkIsolation.desired(stack("")).values(), StackLabels.MARIADB, 9104, prometheus))
+                .as("closed without the exporter").isFalse();
+    }
+
     /** Whether traffic from source to port of the stack's component pods is let in. */
     static boolean allows(Collection<NetworkPolicy> policies, String component, int port, Source source) {
         Map<String, String> target = StackLabels.of(STACK, component);

@@ -70,4 +70,18 @@ class RdsHibernationMotoTest extends MotoCloudTest {
 
         assertThat(status(id)).isEqualTo("available");
     }
+
+    @Test
+    void aStackDeletedWhileAsleepStartsItsProtectedInstanceToLiftTheProtectionThenDeletesIt() {
+        Stack stack = aws.stack("aws-sleep-delete-" + System.nanoTime(), java.util.UUID.randomUUID().toString(), "Delete");
+        AwsServices services = aws.services();
+        CloudFixture.untilReady(stack, services, credentials);
+        String id = AwsNames.rdsIdentifier(stack);
+        CloudResources.reconcile(stack.withSleep(ASLEEP), services, credentials);
+        assertThat(status(id)).isEqualTo("stopped");
+
+        CloudResourcesMotoTest.releaseUntilDone(stack.withSleep(ASLEEP), services);
+
+        assertThat(aws.rds.describeDBInstances().dbInstances()).noneMatch(i -> i.dbInstanceIdentifier().equals(id));
+    }
 }

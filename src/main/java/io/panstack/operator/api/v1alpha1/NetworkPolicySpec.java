@@ -18,7 +18,7 @@ public class NetworkPolicySpec {
     private Boolean enabled = true;
 
     @Size(max = 20)
-    @JsonPropertyDescription("Who else may reach the dashboard's HTTP port (8224): namespaces (the ingress controller's, e.g. ingress-nginx) and IP ranges (e.g. the VPC's, for an AWS load balancer sending to pod IPs). Empty (default): any source may, and only that port; the rest of the stack stays closed.")
+    @JsonPropertyDescription("Who else may reach the dashboard's HTTP port (8224): namespaces (the ingress controller's, e.g. ingress-nginx) and IP ranges (e.g. the subnets of an AWS load balancer sending to pod IPs; not the whole VPC when pods get VPC addresses). Empty (default): any source may, and only that port; the rest of the stack stays closed.")
     private List<NetworkPeerSpec> dashboardFrom;
 
     public Boolean getEnabled() { return enabled; }

@@ -72,6 +72,17 @@ class ChildWritesTest {
                 assertThat(server.drain().writes(CHILDREN)).as("a restart on a converged stack writes no child")
                         .isEmpty();
 
+                // An HPA (or kubectl scale) scaling a component whose replicas the spec leaves unset.
+                server.driver().resource(cluster.find(Deployment.class, "demo-analytics").orElseThrow()).edit(d -> {
+                    d.getSpec().setReplicas(3);
+                    return d;
+                });
+                await().atMost(ClusterFixture.TIMEOUT).until(() -> restarted.metricSum(RECONCILED) >= 2);
+                Thread.sleep(2000);
+                assertThat(server.drain().writes(CHILDREN)).as("an HPA's scaling writes no child").isEmpty();
+                assertThat(cluster.find(Deployment.class, "demo-analytics").orElseThrow().getSpec().getReplicas())
+                        .isEqualTo(3);
+
                 server.driver().resource(cluster.find(Deployment.class, "demo-renderer").orElseThrow())
                         .edit(d -> {
                             d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("example.com/other:1");

@@ -107,13 +107,13 @@ public final class Backups {
         if (due == null || !due.isBefore(now)) {
             return false;
         }
-        Instant latest = due;
-        for (Optional<Instant> next = cron.get().nextAfter(latest); next.isPresent() && next.get().isBefore(now);
-                next = cron.get().nextAfter(latest)) {
-            latest = next.get();
-        }
-        return latest.isBefore(now.minus(BackupJobs.STARTING_DEADLINE));
+        // A run the CronJob controller will still start once unsuspended is left to it. The margin is for the time
+        // between this look and its: better a second backup than none.
+        Instant leftToCronJob = now.minus(BackupJobs.STARTING_DEADLINE.minus(CATCH_UP_MARGIN));
+        return cron.get().nextAfter(leftToCronJob.minusNanos(1)).map(recent -> !recent.isBefore(now)).orElse(true);
     }
+
+    private static final java.time.Duration CATCH_UP_MARGIN = java.time.Duration.ofMinutes(5);
 
     private static String start(String request, String prefix, Function<String, Job> job, Context<PanStack> context) {
         if (request == null) {

@@ -97,12 +97,13 @@ public final class MariaDb {
      * mysqld_exporter beside the server, logged in over TCP as the Pi user: the server's status and variables need no
      * privilege, and no extra account has to exist (a volume initialised before the exporter was turned on has none).
      * Only flags mysqld_exporter has had since 0.15: a sidecar that cannot start would take the database pod out of
-     * its Service. The replication collector is off (it needs REPLICATION CLIENT, and there is no replica).
+     * its Service. The collectors that need REPLICATION CLIENT or PROCESS are off (no replica; no such grant).
      */
     static Container exporter(DatabaseMetricsSpec metrics, String secret) {
         return new ContainerBuilder().withName("metrics").withImage(metrics.getImage())
                 .withArgs("--mysqld.address=127.0.0.1:" + PORT, "--mysqld.username=$(EXPORTER_USER)",
-                        "--no-collect.slave_status")
+                        "--no-collect.slave_status", "--no-collect.info_schema.innodb_cmp",
+                        "--no-collect.info_schema.innodb_cmpmem")
                 .withEnv(fromSecret("EXPORTER_USER", secret, DatabaseConnection.USERNAME_KEY),
                         fromSecret("MYSQLD_EXPORTER_PASSWORD", secret, DatabaseConnection.PASSWORD_KEY))
                 .addNewPort().withName("metrics").withContainerPort(DatabaseMetricsSpec.PORT).withProtocol("TCP").endPort()

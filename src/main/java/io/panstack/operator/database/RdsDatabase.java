@@ -434,9 +434,9 @@ public final class RdsDatabase {
             // AWS lifts deletion protection only on a running instance: one stopped by hibernation is started first.
             if (RdsHibernation.STOPPED.equals(instance.status())) {
                 rds.startInstance(id);
-            } else if (!"starting".equals(instance.status())) {
+            } else if (AVAILABLE.equals(instance.status())) {
                 rds.modifyInstance(id, new DbInstanceChange(null, null, null, null, false, null));
-            }
+            } // else (starting, stopping, backing-up, ...): AWS refuses the change until it is available
             return;
         }
         Optional<String> snapshot = takesFinalSnapshot(stack, policy)

@@ -47,10 +47,12 @@ public final class NetworkIsolation {
         }
         if (stack.database().mode() == DatabaseMode.InCluster) {
             List<NetworkPolicyIngressRule> rules = new ArrayList<>(List.of(fromStackPods(stack)));
-            if (stack.spec().getDatabase().inClusterOrDefault().getMetrics().enabled()) {
-                // Prometheus, wherever it runs: the exporter's port serves figures, never data.
+            DatabaseMetricsSpec metrics = stack.spec().getDatabase().inClusterOrDefault().getMetrics();
+            if (metrics.enabled() && !metrics.scrapers().isEmpty()) {
+                // Prometheus, from where the spec says only: the exporter's /probe logs in wherever it is told to.
                 rules.add(new NetworkPolicyIngressRuleBuilder().addNewPort().withProtocol("TCP")
-                        .withPort(new IntOrString(DatabaseMetricsSpec.PORT)).endPort().build());
+                        .withPort(new IntOrString(DatabaseMetricsSpec.PORT)).endPort()
+                        .withFrom(metrics.scrapers().stream().map(NetworkIsolation::peer).toList()).build());
             }
             desired.put(StackLabels.MARIADB, policy(stack, stack.names().mariadb(), StackLabels.MARIADB, rules));
         }
@@ -71,9 +73,11 @@ public final class NetworkIsolation {
      * 10.0.0.0/33), so that it stalls the stack with a message instead of failing every write.
      */
     public static Problem invalidSource(Stack stack) {
-        for (NetworkPeerSpec source : stack.spec().getNetworkPolicy().dashboardSources()) {
+        List<NetworkPeerSpec> sources = new ArrayList<>(stack.spec().getNetworkPolicy().dashboardSources());
+        sources.addAll(stack.spec().getDatabase().inClusterOrDefault().getMetrics().scrapers());
+        for (NetworkPeerSpec source : sources) {
             if (source.getCidr() != null && !isCidr(source.getCidr())) {
-                return new Problem("InvalidNetworkPolicy", "spec.networkPolicy.dashboardFrom has cidr "
+                return new Problem("InvalidNetworkPolicy", "spec.networkPolicy.dashboardFrom (or database.inCluster.metrics.scrapedFrom) has cidr "
                         + source.getCidr() + ", which is no IP range: use an address and a prefix length, e.g."
                         + " 10.0.0.0/16 (IPv4, at most /32) or fd00::/8 (IPv6, at most /128). Nothing was changed.");
             }

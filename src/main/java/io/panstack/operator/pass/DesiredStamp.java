@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
@@ -36,8 +35,7 @@ public final class DesiredStamp {
      */
     private static final Map<String, Written> WRITTEN = new ConcurrentHashMap<>();
 
-    /** @param replicas a Deployment's replicas then (null for other kinds) */
-    private record Written(long generation, String ownerUid, Integer replicas) {
+    private record Written(long generation, String ownerUid) {
     }
 
     private DesiredStamp() {
@@ -70,26 +68,10 @@ public final class DesiredStamp {
         }
         // First sight since the operator started: this generation is where changes by others count from.
         Written written = WRITTEN.computeIfAbsent(key(actual), id -> record(actual));
-        if (now <= written.generation()) {
-            return true;
-        }
-        if (scaledOnly(actual, desired, written, now)) {
-            WRITTEN.put(key(actual), record(actual)); // the next scaling counts from here
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * One change since, and it was to a Deployment's replicas, which the desired state leaves to whoever scales it
-     * (it carries them as they are: see ComponentDeployments.settle): an HPA's scaling, not to be written over.
-     * A change of replicas the operator sets (desired differs) is put back as any other change.
-     */
-    private static boolean scaledOnly(HasMetadata actual, HasMetadata desired, Written written, long now) {
-        return now == written.generation() + 1 && actual instanceof Deployment seen
-                && desired instanceof Deployment wanted && seen.getSpec() != null && wanted.getSpec() != null
-                && seen.getSpec().getReplicas() != null && !seen.getSpec().getReplicas().equals(written.replicas())
-                && seen.getSpec().getReplicas().equals(wanted.getSpec().getReplicas());
+        // An HPA's scaling moves the generation too; the apply that follows carries its replicas (see
+        // ComponentDeployments.settle). Telling it from an edit of the template made in the same update would need
+        // the template, which the cache does not keep: one write per scaling, rather than an edit left in place.
+        return now <= written.generation();
     }
 
     /** Records what the operator's own write left, so a later change by someone else shows. */
@@ -113,9 +95,7 @@ public final class DesiredStamp {
     private static Written record(HasMetadata child) {
         String owner = child.getMetadata().getOwnerReferences() == null ? null
                 : child.getMetadata().getOwnerReferences().stream().map(o -> o.getUid()).findFirst().orElse(null);
-        Integer replicas = child instanceof Deployment deployment && deployment.getSpec() != null
-                ? deployment.getSpec().getReplicas() : null;
-        return new Written(child.getMetadata().getGeneration(), owner, replicas);
+        return new Written(child.getMetadata().getGeneration(), owner);
     }
 
     /** Forgets the children of a stack that is going. */

@@ -24,6 +24,8 @@ class BackupsAfterSleepTest {
     void aRunMissedWithinTheLastHourIsLeftToTheCronJobWhichStartsItOnceUnsuspended() {
         assertThat(Backups.missedSince(NIGHTLY, "2025-12-04T02:00:05Z", Instant.parse("2025-12-05T02:40:00Z"))).isFalse();
         assertThat(Backups.missedSince(NIGHTLY, "2025-12-04T02:00:05Z", Instant.parse("2025-12-05T03:01:00Z"))).isTrue();
+        assertThat(Backups.missedSince(NIGHTLY, "2025-12-04T02:00:05Z", Instant.parse("2025-12-05T02:57:00Z")))
+                .as("close to the CronJob's deadline: taken, rather than risk neither taking it").isTrue();
     }
 
     @Test

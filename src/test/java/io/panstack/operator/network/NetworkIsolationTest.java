@@ -123,13 +123,19 @@ class NetworkIsolationTest {
     }
 
     @Test
-    void withTheExporterPrometheusReachesItsPortOnlyNotTheDatabase() {
+    void withTheExporterOnlyTheListedScrapersReachItsPortAndNeverTheDatabase() {
         Collection<NetworkPolicy> policies = NetworkIsolation.desired(stack("""
-                database: {inCluster: {metrics: {enabled: true}}}
+                database: {inCluster: {metrics: {enabled: true, scrapedFrom: [{namespace: monitoring}]}}}
                 """)).values();
         Source prometheus = Source.pod("monitoring", Map.of("app", "prometheus"));
         assertThat(allows(policies, StackLabels.MARIADB, 9104, prometheus)).isTrue();
         assertThat(allows(policies, StackLabels.MARIADB, 3306, prometheus)).isFalse();
+        assertThat(allows(policies, StackLabels.MARIADB, 9104, INGRESS_NGINX)).as("another namespace").isFalse();
+        assertThat(allows(policies, StackLabels.MARIADB, 9104, LOAD_BALANCER)).isFalse();
+        assertThat(allows(NetworkIsolation.desired(stack("""
+                database: {inCluster: {metrics: {enabled: true}}}
+                """)).values(), StackLabels.MARIADB, 9104, prometheus)).as("no scrapedFrom: the stack's pods only")
+                .isFalse();
         assertThat(allows(NetworkIsolation.desired(stack("")).values(), StackLabels.MARIADB, 9104, prometheus))
                 .as("closed without the exporter").isFalse();
     }

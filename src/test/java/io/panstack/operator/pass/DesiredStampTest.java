@@ -75,31 +75,6 @@ class DesiredStampTest {
                 .as("changes by others count from the first sight").isFalse();
     }
 
-    /** Replicas left to an HPA: its scaling is carried on, not written over; a change of the operator's is put back. */
-    @Test
-    void anHpasScalingOfReplicasTheOperatorCarriesOnIsNoChangeToPutBack() {
-        Deployment desired = DesiredStamp.stamp(desired("pi/renderer:2023_11"));
-        Deployment written = new DeploymentBuilder(inCluster(desired, 3)).editMetadata().withUid("scaled-uid")
-                .endMetadata().build();
-        DesiredStamp.written(written);
-        Deployment scaled = new DeploymentBuilder(written).editMetadata().withGeneration(4L).endMetadata()
-                .editSpec().withReplicas(3).endSpec().build();
-
-        Deployment carriedOn = new DeploymentBuilder(desired).editSpec().withReplicas(3).endSpec().build();
-        assertThat(DesiredStamp.unchanged(scaled, carriedOn)).as("the HPA scaled: no write").isTrue();
-        Deployment rescaled = new DeploymentBuilder(scaled).editMetadata().withGeneration(5L).endMetadata()
-                .editSpec().withReplicas(5).endSpec().build();
-        assertThat(DesiredStamp.unchanged(rescaled, new DeploymentBuilder(desired).editSpec().withReplicas(5).endSpec()
-                .build())).as("and again").isTrue();
-
-        Deployment otherScaled = new DeploymentBuilder(inCluster(desired, 3)).editMetadata().withUid("owned-uid")
-                .endMetadata().build();
-        DesiredStamp.written(otherScaled);
-        assertThat(DesiredStamp.unchanged(new DeploymentBuilder(otherScaled).editMetadata().withGeneration(4L)
-                .endMetadata().editSpec().withReplicas(3).endSpec().build(), desired))
-                .as("replicas the operator sets (1), scaled by hand: put back").isFalse();
-    }
-
     /** The dashboard's PodDisruptionBudget and Deployment share a name; each one's changes count on their own. */
     @Test
     void twoChildrenOfOneNameAreToldApart() {

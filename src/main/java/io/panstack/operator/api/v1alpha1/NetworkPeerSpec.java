@@ -12,7 +12,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "namespace", "cidr" })
 @ValidationRule(value = "has(self.__namespace__) != has(self.cidr)",
-        message = "each dashboardFrom entry names exactly one of namespace or cidr")
+        message = "each dashboardFrom or scrapedFrom entry names exactly one of namespace or cidr")
 public class NetworkPeerSpec {
     @Size(min = 1, max = 63)
     @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")

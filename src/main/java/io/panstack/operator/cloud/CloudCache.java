@@ -15,15 +15,21 @@ import io.panstack.operator.api.v1alpha1.PanStack;
  * nothing: AWS is looked at when the spec changes or the poll interval has passed.
  */
 public final class CloudCache {
-    private record Entry(long generation, Instant at, CloudState state) {
+    /** @param asked what else the pass was made for besides the spec (e.g. the stack asleep): a change asks again */
+    private record Entry(long generation, String asked, Instant at, CloudState state) {
     }
 
     private final Map<ResourceID, Entry> entries = new ConcurrentHashMap<>();
 
     /** The state of the last pass, if it was for this generation and its poll is not due yet. */
     public Optional<CloudState> fresh(PanStack stack, Instant now, AwsPolling polling) {
+        return fresh(stack, "", now, polling);
+    }
+
+    /** As above, and only if the last pass was made for the same {@code asked}. */
+    public Optional<CloudState> fresh(PanStack stack, String asked, Instant now, AwsPolling polling) {
         Entry entry = entries.get(ResourceID.fromResource(stack));
-        if (entry == null || entry.generation() != generation(stack)) {
+        if (entry == null || entry.generation() != generation(stack) || !entry.asked().equals(asked)) {
             return Optional.empty();
         }
         Duration due = polling.next(entry.state());
@@ -31,7 +37,11 @@ public final class CloudCache {
     }
 
     public void remember(PanStack stack, Instant now, CloudState state) {
-        entries.put(ResourceID.fromResource(stack), new Entry(generation(stack), now, state));
+        remember(stack, "", now, state);
+    }
+
+    public void remember(PanStack stack, String asked, Instant now, CloudState state) {
+        entries.put(ResourceID.fromResource(stack), new Entry(generation(stack), asked, now, state));
     }
 
     public void forget(PanStack stack) {

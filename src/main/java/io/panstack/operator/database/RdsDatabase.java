@@ -55,11 +55,6 @@ public final class RdsDatabase {
                 : RdsInstanceChain.recorded(stack).orElse(firstIdentifier(stack));
     }
 
-    /** The instance, last seen in this status, is to be stopped or started for the stack's hibernation. */
-    public static boolean sleepChangeDue(Stack stack, String status) {
-        return RdsHibernation.due(stack, status);
-    }
-
     /**
      * @param restore   the stack's active PanStackRestore to a snapshot or point in time, or null
      * @param snapshots manual snapshots PanStackBackups of kind RdsSnapshot want taken (see RdsSnapshotBackups)

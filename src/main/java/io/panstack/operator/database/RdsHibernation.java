@@ -21,11 +21,6 @@ final class RdsHibernation {
     private RdsHibernation() {
     }
 
-    /** Whether an instance in this status waits for a stop or start the stack's sleep asks for. */
-    static boolean due(Stack stack, String status) {
-        return stack.sleep().databaseStopped() ? RdsDatabase.AVAILABLE.equals(status) : STOPPED.equals(status);
-    }
-
     /**
      * Stops or starts the instance as the stack's sleep asks; returns the status the instance goes to, REFUSED and
      * AWS's reason when AWS would not, or null when nothing was asked of AWS.

@@ -42,26 +42,31 @@ public final class Hibernation {
     /** A time zone Java does not know stalls the stack (the schema cannot check it); null when it is fine. */
     public static Problem invalid(Stack stack) {
         HibernationSpec spec = stack.spec().getHibernation();
-        if (spec == null) {
+        if (spec == null || schedule(spec).isPresent()) {
             return null;
         }
+        return new Problem("InvalidHibernation", "spec.hibernation.timeZone " + spec.zone()
+                + " is not a time zone: use an IANA name such as Europe/London or UTC. Nothing was changed.");
+    }
+
+    /** The schedule, or empty when its time zone is unknown (the stack then stalls: see invalid). */
+    private static Optional<AwakeSchedule> schedule(HibernationSpec spec) {
         try {
-            AwakeSchedule.of(spec);
-            return null;
+            return Optional.of(AwakeSchedule.of(spec));
         } catch (DateTimeException e) {
-            return new Problem("InvalidHibernation", "spec.hibernation.timeZone " + spec.zone()
-                    + " is not a time zone: use an IANA name such as Europe/London or UTC. Nothing was changed.");
+            return Optional.empty();
         }
     }
 
     /** @param blocker what must finish before the stack may go to sleep; asked only when it is about to */
     static Decision decide(HibernationSpec spec, State was, Instant now, java.util.function.Supplier<Optional<String>> blocker) {
         boolean sleptBefore = was != State.Awake;
-        if (spec == null || invalidZone(spec)) {
+        Optional<AwakeSchedule> parsed = spec == null ? Optional.empty() : schedule(spec);
+        if (parsed.isEmpty()) {
             return sleptBefore ? new Decision(new Sleep(State.Waking, new HibernationStatus(State.Waking, null, null,
                     "hibernation is off: waking up")), null) : Decision.AWAKE;
         }
-        AwakeSchedule schedule = AwakeSchedule.of(spec);
+        AwakeSchedule schedule = parsed.get();
         Instant next = schedule.nextChange(now).orElse(null);
         String nextText = next == null ? null : next.toString();
         if (schedule.isAwake(now)) {
@@ -81,14 +86,5 @@ public final class Hibernation {
         return new Decision(new Sleep(State.Asleep, new HibernationStatus(State.Asleep, null, nextText,
                 "Asleep until " + (nextText == null ? "hibernation is changed" : nextText)
                         + ": Pi and the database are stopped")), next);
-    }
-
-    private static boolean invalidZone(HibernationSpec spec) {
-        try {
-            AwakeSchedule.of(spec);
-            return false;
-        } catch (DateTimeException e) {
-            return true;
-        }
     }
 }

@@ -23,7 +23,6 @@ import io.panstack.operator.cloud.CloudCache;
 import io.panstack.operator.cloud.CloudFailures;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.database.RdsCredentials;
-import io.panstack.operator.database.RdsDatabase;
 import io.panstack.operator.database.RdsRestore;
 import io.panstack.operator.files.BucketSeeding;
 import io.panstack.operator.files.EfsVolume;
@@ -65,20 +64,19 @@ final class AwsPass {
             List<String> snapshots = RdsSnapshotBackups.wanted(stack, records);
             // A new restore to an RDS snapshot or point in time, or a snapshot asked for, starts at once, not at the
             // next poll.
-            CloudState cloud = cache.fresh(stack.resource(), now, polling)
+            // Going to sleep or waking reaches AWS at once, not at the next poll.
+            String asleep = stack.sleep().databaseStopped() ? "asleep" : "awake";
+            CloudState cloud = cache.fresh(stack.resource(), asleep, now, polling)
                     .filter(cached -> Objects.equals(restoreIn(cached), restore == null ? null : restore.name()))
                     .filter(cached -> cached.database() == null
                             || cached.database().snapshots().keySet().containsAll(snapshots))
-                    // Going to sleep or waking reaches AWS at once, not at the next poll.
-                    .filter(cached -> cached.database() == null
-                            || !RdsDatabase.sleepChangeDue(stack, cached.database().awsStatus()))
                     .orElse(null);
             if (cloud == null) {
                 cloud = CloudResources.reconcile(stack, services,
                         new RdsCredentials(stack, new DataObjects(context), random),
                         new CloudResources.Asked(UpgradeGate.safetySnapshotWanted(stack, context), restore,
                                 BackupsInUse.locations(stack, restores, records), snapshots));
-                cache.remember(stack.resource(), now, cloud);
+                cache.remember(stack.resource(), asleep, now, cloud);
             }
             Stack found = cloud.database() != null && cloud.database().host() != null
                     ? stack.withDatabaseEndpoint(cloud.database().host(), cloud.database().port()) : stack;

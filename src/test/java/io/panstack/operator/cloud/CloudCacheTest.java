@@ -52,6 +52,15 @@ class CloudCacheTest {
         assertThat(cache.fresh(stack(4), T0.plusSeconds(1), polling)).isEmpty();
     }
 
+    /** Going to sleep or waking (spec.hibernation) asks AWS at once; the same sleep waits for the poll. */
+    @Test
+    void aPassForAnotherAskAlwaysAsksAws() {
+        cache.remember(stack(3), "awake", T0, state(false));
+
+        assertThat(cache.fresh(stack(3), "asleep", T0.plusSeconds(1), polling)).isEmpty();
+        assertThat(cache.fresh(stack(3), "awake", T0.plusSeconds(1), polling)).isPresent();
+    }
+
     @Test
     void aDeletedStackIsForgotten() {
         cache.remember(stack(3), T0, state(false));

@@ -13,7 +13,7 @@ import io.panstack.operator.api.v1alpha1.PanStack;
  * What every child the workflow writes shares, one object (PassDependent) or one per component (ByComponent): it is
  * written only when its desired state changed (DesiredStamp, so subclasses stamp what they build), never over
  * someone else's object of the same name (TakeOver), and watched by an informer that keeps only what the operator
- * reads, where that is safe (TrimmedItemStore).
+ * reads, where that is safe, and lists in pages (LeanInformers).
  */
 public abstract class StackChild<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, PanStack> {
 
@@ -37,14 +37,14 @@ public abstract class StackChild<R extends HasMetadata> extends CRUDKubernetesDe
         return DesiredStamp.written(super.update(actual, desired, primary, context));
     }
 
-    /** JOSDK's own informer for this dependent, with a trimmed store where that is safe. */
+    /** JOSDK's own informer for this dependent, made lean (LeanInformers). */
     @Override
     protected InformerEventSource<R, PanStack> createEventSource(EventSourceContext<PanStack> context) {
         InformerEventSourceConfiguration.Builder<R> informer = informerConfigurationBuilder(context)
                 .withSecondaryToPrimaryMapper(getSecondaryToPrimaryMapper(context).orElseThrow()).withName(name());
         configuration().ifPresent(settings -> informer.updateFrom(settings.informerConfig()));
         InformerEventSource<R, PanStack> source = new InformerEventSource<>(
-                TrimmedItemStore.useWhereSafe(informer, context).build(), context);
+                LeanInformers.configure(informer, context).build(), context);
         setEventSource(source);
         return source;
     }

@@ -1,19 +1,19 @@
 package io.panstack.operator.pass;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 
 /**
  * The store of every informer the operator runs: it keeps each object without what the operator never reads, so its
@@ -21,11 +21,13 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
  * child is matched by its desired-state stamp and generation, see DesiredStamp; the field lists were the largest
  * part of the heap at 1,000 stacks), the spec of Pods (their problems are read from their status), and the pod
  * templates of the workloads the operator writes (Deployments, the StatefulSet, the backup CronJob: their status and
- * metadata are what it reads back). Jobs, claims, Secrets and the rest are kept whole.
+ * metadata are what it reads back). Jobs, claims, Secrets and the rest are kept whole. What is kept shares its
+ * strings (labels, annotations, namespaces and owner references repeat on every child of a stack, and across stacks)
+ * and holds labels and annotations in immutable maps.
  * <p>
  * Only where one informer fills it: JOSDK gives every per-namespace informer of an event source the same store, and
  * each relist would then drop the other namespaces' objects (and send deletes for them). So a store is set only when
- * the operator watches all namespaces or one ({@link #useWhereSafe}); watching a list of namespaces
+ * the operator watches all namespaces or one ({@link LeanInformers}); watching a list of namespaces
  * (deploy/confined/), the informers keep whole objects.
  */
 public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<R> {
@@ -41,20 +43,20 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
         return items.put(key, trimmed(object));
     }
 
-    /** Sets a store of its own on this informer, when the operator runs a single informer per type. */
-    public static <R extends HasMetadata> InformerEventSourceConfiguration.Builder<R> useWhereSafe(
-            InformerEventSourceConfiguration.Builder<R> informer, EventSourceContext<?> context) {
-        return safe(context.getControllerConfiguration().getInformerConfig().getNamespaces())
-                ? informer.withItemStore(new TrimmedItemStore<>()) : informer;
-    }
-
-    /** One informer per type: all namespaces, or one. */
-    static boolean safe(Set<String> watchedNamespaces) {
-        return watchedNamespaces.size() == 1;
-    }
-
     static <R extends HasMetadata> R trimmed(R object) {
-        object.getMetadata().setManagedFields(null);
+        ObjectMeta metadata = object.getMetadata();
+        metadata.setManagedFields(null);
+        metadata.setNamespace(shared(metadata.getNamespace()));
+        metadata.setLabels(compact(metadata.getLabels()));
+        metadata.setAnnotations(compact(metadata.getAnnotations()));
+        if (metadata.getOwnerReferences() != null) {
+            for (OwnerReference owner : metadata.getOwnerReferences()) {
+                owner.setApiVersion(shared(owner.getApiVersion()));
+                owner.setKind(shared(owner.getKind()));
+                owner.setName(shared(owner.getName()));
+                owner.setUid(shared(owner.getUid()));
+            }
+        }
         if (object instanceof Pod pod) {
             pod.setSpec(null);
         } else if (object instanceof Deployment deployment && deployment.getSpec() != null) {
@@ -67,6 +69,27 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
         }
         return object;
     }
+
+    /**
+     * Labels and annotations as an immutable map of shared strings: every child of a stack carries the same keys and
+     * most of the same values, and a LinkedHashMap of its own strings cost ~150 bytes an entry (a third of the heap at
+     * 1,000 stacks). Immutable also says what is true of any cached object: it is read, never changed.
+     */
+    static Map<String, String> compact(Map<String, String> map) {
+        if (map == null || map.containsValue(null)) {
+            return map;
+        }
+        Map<String, String> shared = new HashMap<>(map.size() * 2);
+        map.forEach((key, value) -> shared.put(shared(key), shared(value)));
+        return Map.copyOf(shared);
+    }
+
+    /** One copy of a short string (names, label values, hashes) for every object that holds it; long ones as they are. */
+    static String shared(String value) {
+        return value == null || value.length() > SHARED_UP_TO ? value : value.intern();
+    }
+
+    private static final int SHARED_UP_TO = 253;
 
     @Override
     public R remove(String key) {

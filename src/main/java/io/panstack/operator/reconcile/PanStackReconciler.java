@@ -35,6 +35,7 @@ import io.panstack.operator.kube.StackEvents;
 import io.panstack.operator.metrics.StackMetrics;
 import io.panstack.operator.network.StackNetworkPolicies;
 import io.panstack.operator.pass.DesiredStamp;
+import io.panstack.operator.pass.LeanInformers;
 import io.panstack.operator.pass.Pass;
 import io.panstack.operator.runtime.OperatorSettings;
 import io.panstack.operator.stack.JobImages;
@@ -73,7 +74,7 @@ import io.panstack.operator.workloads.StackServices;
         @Dependent(type = BackupCronJobs.class) })
 // Spec changes, deletion, and the backup-now annotation wake the reconciler; its own status writes do not.
 @ControllerConfiguration(name = PanStackReconciler.NAME, generationAwareEventProcessing = false,
-        informer = @Informer(onUpdateFilter = WorthReconciling.class),
+        informer = @Informer(onUpdateFilter = WorthReconciling.class, informerListLimit = LeanInformers.LIST_PAGE),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 @GradualRetry(maxAttempts = -1, initialInterval = 2_000L, intervalMultiplier = 2.0, maxInterval = 300_000L)
 public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStack> {

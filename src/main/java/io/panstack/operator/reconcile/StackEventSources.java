@@ -17,7 +17,7 @@ import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackBackup;
 import io.panstack.operator.api.v1alpha1.PanStackRestore;
 import io.panstack.operator.kube.StackOwnership;
-import io.panstack.operator.pass.TrimmedItemStore;
+import io.panstack.operator.pass.LeanInformers;
 import io.panstack.operator.stack.StackLabels;
 
 /**
@@ -40,7 +40,7 @@ final class StackEventSources {
     /** Every object of a kind that names a stack of its own namespace (users make them, unlabelled). */
     private static <R extends HasMetadata> InformerEventSource<R, PanStack> ofStack(Class<R> type,
             EventSourceContext<PanStack> context, java.util.function.Function<R, String> stack) {
-        return new InformerEventSource<>(TrimmedItemStore.useWhereSafe(InformerEventSourceConfiguration
+        return new InformerEventSource<>(LeanInformers.configure(InformerEventSourceConfiguration
                 .from(type, PanStack.class)
                 .withName(type.getSimpleName())
                 .withSecondaryToPrimaryMapper(object -> stack.apply(object) == null ? Set.of()
@@ -50,7 +50,7 @@ final class StackEventSources {
 
     private static <R extends HasMetadata> InformerEventSource<R, PanStack> labelled(Class<R> type,
             EventSourceContext<PanStack> context) {
-        return new InformerEventSource<>(TrimmedItemStore.useWhereSafe(InformerEventSourceConfiguration
+        return new InformerEventSource<>(LeanInformers.configure(InformerEventSourceConfiguration
                 .from(type, PanStack.class)
                 .withName(type.getSimpleName())
                 .withLabelSelector(StackLabels.MANAGED_SELECTOR)

@@ -174,7 +174,7 @@ class HelmChartTest {
                 .getNodeSelectorTerms()).hasSize(1);
         assertThat(operator.getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
                 .as("the operator's own settings first, then extraEnv")
-                .startsWith(WATCHED_ENV + "=JOSDK_ALL_NAMESPACES").endsWith("AWS_REGION=eu-west-1").hasSize(4);
+                .startsWith(WATCHED_ENV + "=JOSDK_ALL_NAMESPACES").endsWith("AWS_REGION=eu-west-1").hasSize(5);
         assertThat(rendered).filteredOn(o -> Set.of("ServiceMonitor", "PodMonitor", "PrometheusRule").contains(o.getKind())).hasSize(3)
                 .allSatisfy(o -> assertThat(o.getMetadata().getLabels()).containsEntry("release", "kps"));
         assertThat(one(rendered, ConfigMap.class).getMetadata().getNamespace()).isEqualTo("grafana");

@@ -69,8 +69,10 @@ class ChildWritesTest {
                 operator.awaitReady(Duration.ofMinutes(1));
                 await().atMost(Duration.ofMinutes(1)).until(() -> restarted.metricSum(RECONCILED) >= 1);
                 Thread.sleep(3000);
-                assertThat(server.drain().writes(CHILDREN)).as("a restart on a converged stack writes no child")
-                        .isEmpty();
+                RequestLog restart = server.drain();
+                assertThat(restart.writes(CHILDREN)).as("a restart on a converged stack writes no child").isEmpty();
+                assertThat(restart.unpagedLists()).as("every informer lists in pages (LeanInformers)").isEmpty();
+                assertThat(restart.total()).as("the restart's lists were seen").isPositive();
 
                 // An HPA (or kubectl scale) scaling a component whose replicas the spec leaves unset.
                 server.driver().resource(cluster.find(Deployment.class, "demo-analytics").orElseThrow()).edit(d -> {

@@ -61,6 +61,42 @@ public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
         return super.dispatch(request);
     }
 
+    /**
+     * Lists in pages when asked ({@code limit}), as a real server does: {@code continue} carries the offset of the next
+     * page. The operator's informers list in pages, and their memory at a start depends on it.
+     */
+    @Override
+    public MockResponse handleGet(String path) {
+        MockResponse response = super.handleGet(path);
+        String limit = parameter(path, "limit");
+        if (limit == null || Integer.parseInt(limit) <= 0 || response.code() != 200) {
+            return response;
+        }
+        try {
+            ObjectNode list = (ObjectNode) JSON.readTree(response.getBody().getBytes());
+            if (!(list.get("items") instanceof ArrayNode items)) {
+                return response;
+            }
+            String from = parameter(path, "continue");
+            int start = from == null || from.isEmpty() ? 0 : Integer.parseInt(from);
+            int end = Math.min(items.size(), start + Integer.parseInt(limit));
+            ArrayNode page = JsonNodeFactory.instance.arrayNode();
+            for (int i = start; i < end; i++) {
+                page.add(items.get(i));
+            }
+            list.set("items", page);
+            ObjectNode metadata = list.has("metadata") ? (ObjectNode) list.get("metadata") : list.putObject("metadata");
+            if (end < items.size()) {
+                metadata.put("continue", Integer.toString(end));
+            } else {
+                metadata.remove("continue");
+            }
+            return response.setBody(JSON.writeValueAsBytes(list));
+        } catch (java.io.IOException e) {
+            return new MockResponse().setResponseCode(500).setBody(String.valueOf(e));
+        }
+    }
+
     @Override
     public MockResponse handlePatch(RecordedRequest request) {
         String contentType = request.getHeader("Content-Type");
@@ -178,9 +214,14 @@ public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
     }
 
     private static String query(String path, String name) {
+        String value = parameter(path, name);
+        return value == null ? "unknown" : value;
+    }
+
+    private static String parameter(String path, String name) {
         int start = path.indexOf('?');
         if (start < 0) {
-            return "unknown";
+            return null;
         }
         for (String pair : path.substring(start + 1).split("&")) {
             String[] parts = pair.split("=", 2);
@@ -188,6 +229,6 @@ public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
                 return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
             }
         }
-        return "unknown";
+        return null;
     }
 }

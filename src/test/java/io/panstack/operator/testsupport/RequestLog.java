@@ -3,7 +3,9 @@ package io.panstack.operator.testsupport;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -25,6 +27,7 @@ public final class RequestLog {
     private final Map<String, Double> writesByVerbAndKind = new TreeMap<>();
     private double total;
     private double lease;
+    private final Set<String> unpagedLists = new TreeSet<>();
 
     /** Empties the mock server's record of requests into a new log. */
     public static RequestLog drain(KubernetesMockServer server) throws InterruptedException {
@@ -32,7 +35,13 @@ public final class RequestLog {
         RecordedRequest request;
         while ((request = server.takeRequest(20, TimeUnit.MILLISECONDS)) != null) {
             if (!DRIVER_AGENT.equals(request.getHeader("User-Agent"))) {
-                log.add(KubeApiRequests.classify(request.getMethod(), URI.create(request.getPath())), 1);
+                URI uri = URI.create(request.getPath());
+                Request classified = KubeApiRequests.classify(request.getMethod(), uri);
+                log.add(classified, 1);
+                if (classified.verb().equals("list") && (uri.getRawQuery() == null
+                        || !uri.getRawQuery().matches("(.*&)?limit=[1-9].*"))) {
+                    log.unpagedLists.add(classified.resource());
+                }
             }
         }
         return log;
@@ -83,6 +92,11 @@ public final class RequestLog {
         other.writesByVerbAndKind.forEach((k, v) -> sum.writesByVerbAndKind.merge(k, sign * v, Double::sum));
         sum.writesByVerbAndKind.values().removeIf(v -> v == 0);
         return sum;
+    }
+
+    /** The resources the operator listed whole, without a page size (only in a log drained from the mock server). */
+    public Set<String> unpagedLists() {
+        return unpagedLists;
     }
 
     /** Requests other than the Lease's. */

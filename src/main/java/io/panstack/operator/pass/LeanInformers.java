@@ -7,10 +7,12 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 
 /**
- * How every informer of the operator is set up to hold little: it lists in pages, and keeps trimmed objects where
- * that is safe (TrimmedItemStore). Paged, a start or relist holds one page of whole objects at a time before they are
- * trimmed, instead of every object of a kind at once: with 1,000 stacks, a restart filled all informers at once and
- * was the operator's peak of memory.
+ * How the operator's informers are set up to hold little: the children's and the other watched kinds'
+ * (StackEventSources) list in pages and keep trimmed objects where that is safe (TrimmedItemStore); the PanStacks'
+ * own lists in pages too (PanStackReconciler's annotation). Paged, a start or relist holds one page of whole objects
+ * at a time before they are trimmed, instead of every object of a kind: with 1,000 stacks, a restart filled all
+ * informers at once and was the operator's peak of memory. The price is on the API server, which reads a paged list
+ * from etcd where it answers an unpaged first list from its cache; paid at a start and at a relist only.
  */
 public final class LeanInformers {
     /** Objects a list page holds; client-go's pager uses the same. */

@@ -1,5 +1,6 @@
 package io.panstack.operator.pass;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,14 +17,14 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 
 /**
- * The store of every informer the operator runs: it keeps each object without what the operator never reads, so its
- * memory grows with the number of stacks by what it does read. Left out: metadata.managedFields of every object (a
+ * The store of the operator's secondary informers (LeanInformers): it keeps each object without what the operator
+ * never reads, so its memory grows with the number of stacks by what it does read. Left out: metadata.managedFields of every object (a
  * child is matched by its desired-state stamp and generation, see DesiredStamp; the field lists were the largest
  * part of the heap at 1,000 stacks), the spec of Pods (their problems are read from their status), and the pod
  * templates of the workloads the operator writes (Deployments, the StatefulSet, the backup CronJob: their status and
  * metadata are what it reads back). Jobs, claims, Secrets and the rest are kept whole. What is kept shares its
  * strings (labels, annotations, namespaces and owner references repeat on every child of a stack, and across stacks)
- * and holds labels and annotations in immutable maps.
+ * and holds labels and annotations in read-only maps.
  * <p>
  * Only where one informer fills it: JOSDK gives every per-namespace informer of an event source the same store, and
  * each relist would then drop the other namespaces' objects (and send deletes for them). So a store is set only when
@@ -31,6 +32,13 @@ import io.fabric8.kubernetes.client.informers.cache.ItemStore;
  * (deploy/confined/), the informers keep whole objects.
  */
 public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<R> {
+    /**
+     * The longest label key (a 253-character prefix, '/', 63 characters); annotations such as kubectl's
+     * last-applied-configuration are longer, and unique to their object.
+     */
+    private static final int SHARED_UP_TO = 317;
+    /** Entries up to which labels or annotations are held in a compact map (ours carry about 10). */
+    private static final int COMPACT_UP_TO = 32;
     private final Map<String, R> items = new ConcurrentHashMap<>();
 
     @Override
@@ -71,25 +79,26 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
     }
 
     /**
-     * Labels and annotations as an immutable map of shared strings: every child of a stack carries the same keys and
+     * Labels and annotations as a read-only map of shared strings: every child of a stack carries the same keys and
      * most of the same values, and a LinkedHashMap of its own strings cost ~150 bytes an entry (a third of the heap at
-     * 1,000 stacks). Immutable also says what is true of any cached object: it is read, never changed.
+     * 1,000 stacks). Read-only also says what is true of any cached object: it is read, never changed. Small maps are
+     * made compact (Map.copyOf); a large one keeps a HashMap, whose bins turn into trees when keys share a hash, so
+     * an object labelled with thousands of colliding keys costs no quadratic time.
      */
     static Map<String, String> compact(Map<String, String> map) {
         if (map == null || map.containsValue(null)) {
-            return map;
+            return map == null ? null : Collections.unmodifiableMap(map);
         }
         Map<String, String> shared = new HashMap<>(map.size() * 2);
         map.forEach((key, value) -> shared.put(shared(key), shared(value)));
-        return Map.copyOf(shared);
+        return shared.size() <= COMPACT_UP_TO ? Map.copyOf(shared) : Collections.unmodifiableMap(shared);
     }
 
-    /** One copy of a short string (names, label values, hashes) for every object that holds it; long ones as they are. */
+    /** One copy of a string for every object that holds it; a longer one is unique to its object and kept as it is. */
     static String shared(String value) {
         return value == null || value.length() > SHARED_UP_TO ? value : value.intern();
     }
 
-    private static final int SHARED_UP_TO = 253;
 
     @Override
     public R remove(String key) {

@@ -72,7 +72,7 @@ class ChildWritesTest {
                 RequestLog restart = server.drain();
                 assertThat(restart.writes(CHILDREN)).as("a restart on a converged stack writes no child").isEmpty();
                 assertThat(restart.unpagedLists()).as("every informer lists in pages (LeanInformers)").isEmpty();
-                assertThat(restart.total()).as("the restart's lists were seen").isPositive();
+                assertThat(restart.total()).as("the restart's requests were seen (its lists among them)").isPositive();
 
                 // An HPA (or kubectl scale) scaling a component whose replicas the spec leaves unset.
                 server.driver().resource(cluster.find(Deployment.class, "demo-analytics").orElseThrow()).edit(d -> {

@@ -63,13 +63,19 @@ public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
 
     /**
      * Lists in pages when asked ({@code limit}), as a real server does: {@code continue} carries the offset of the next
-     * page. The operator's informers list in pages, and their memory at a start depends on it.
+     * page. The operator's informers list in pages, and their memory at a start depends on it. Unlike a real server,
+     * which reads every page from one snapshot, a page is cut from the list as it is when asked: list while nothing
+     * changes.
      */
     @Override
     public MockResponse handleGet(String path) {
-        MockResponse response = super.handleGet(path);
         String limit = parameter(path, "limit");
-        if (limit == null || Integer.parseInt(limit) <= 0 || response.code() != 200) {
+        String from = parameter(path, "continue");
+        if (limit != null && !limit.matches("\\d{1,9}") || from != null && !from.matches("\\d{0,9}")) {
+            return new MockResponse().setResponseCode(400).setBody("limit and continue are offsets here");
+        }
+        MockResponse response = super.handleGet(path);
+        if (limit == null || Integer.parseInt(limit) == 0 || response.code() != 200) {
             return response;
         }
         try {
@@ -77,7 +83,6 @@ public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
             if (!(list.get("items") instanceof ArrayNode items)) {
                 return response;
             }
-            String from = parameter(path, "continue");
             int start = from == null || from.isEmpty() ? 0 : Integer.parseInt(from);
             int end = Math.min(items.size(), start + Integer.parseInt(limit));
             ArrayNode page = JsonNodeFactory.instance.arrayNode();

@@ -1,5 +1,6 @@
 package io.panstack.operator.backup;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -113,7 +114,7 @@ public final class Backups {
         return cron.get().nextAfter(leftToCronJob.minusNanos(1)).map(recent -> !recent.isBefore(now)).orElse(true);
     }
 
-    private static final java.time.Duration CATCH_UP_MARGIN = java.time.Duration.ofMinutes(5);
+    private static final Duration CATCH_UP_MARGIN = Duration.ofMinutes(5);
 
     private static String start(String request, String prefix, Function<String, Job> job, Context<PanStack> context) {
         if (request == null) {

@@ -21,12 +21,10 @@ public final class CloudCache {
 
     private final Map<ResourceID, Entry> entries = new ConcurrentHashMap<>();
 
-    /** The state of the last pass, if it was for this generation and its poll is not due yet. */
-    public Optional<CloudState> fresh(PanStack stack, Instant now, AwsPolling polling) {
-        return fresh(stack, "", now, polling);
-    }
-
-    /** As above, and only if the last pass was made for the same {@code asked}. */
+    /**
+     * The state of the last pass, if it was for this generation and the same {@code asked}, and its poll is not due
+     * yet.
+     */
     public Optional<CloudState> fresh(PanStack stack, String asked, Instant now, AwsPolling polling) {
         Entry entry = entries.get(ResourceID.fromResource(stack));
         if (entry == null || entry.generation() != generation(stack) || !entry.asked().equals(asked)) {
@@ -34,10 +32,6 @@ public final class CloudCache {
         }
         Duration due = polling.next(entry.state());
         return entry.at().plus(due).isAfter(now) ? Optional.of(entry.state()) : Optional.empty();
-    }
-
-    public void remember(PanStack stack, Instant now, CloudState state) {
-        remember(stack, "", now, state);
     }
 
     public void remember(PanStack stack, String asked, Instant now, CloudState state) {

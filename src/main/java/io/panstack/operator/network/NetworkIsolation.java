@@ -73,13 +73,18 @@ public final class NetworkIsolation {
      * 10.0.0.0/33), so that it stalls the stack with a message instead of failing every write.
      */
     public static Problem invalidSource(Stack stack) {
-        List<NetworkPeerSpec> sources = new ArrayList<>(stack.spec().getNetworkPolicy().dashboardSources());
-        sources.addAll(stack.spec().getDatabase().inClusterOrDefault().getMetrics().scrapers());
+        Problem dashboard = invalidSource("spec.networkPolicy.dashboardFrom",
+                stack.spec().getNetworkPolicy().dashboardSources());
+        return dashboard != null ? dashboard : invalidSource("spec.database.inCluster.metrics.scrapedFrom",
+                stack.spec().getDatabase().inClusterOrDefault().getMetrics().scrapers());
+    }
+
+    private static Problem invalidSource(String field, List<NetworkPeerSpec> sources) {
         for (NetworkPeerSpec source : sources) {
             if (source.getCidr() != null && !isCidr(source.getCidr())) {
-                return new Problem("InvalidNetworkPolicy", "spec.networkPolicy.dashboardFrom (or database.inCluster.metrics.scrapedFrom) has cidr "
-                        + source.getCidr() + ", which is no IP range: use an address and a prefix length, e.g."
-                        + " 10.0.0.0/16 (IPv4, at most /32) or fd00::/8 (IPv6, at most /128). Nothing was changed.");
+                return new Problem("InvalidNetworkPolicy", field + " has cidr " + source.getCidr()
+                        + ", which is no IP range: use an address and a prefix length, e.g. 10.0.0.0/16 (IPv4, at most"
+                        + " /32) or fd00::/8 (IPv6, at most /128). Nothing was changed.");
             }
         }
         return null;

@@ -31,25 +31,25 @@ class CloudCacheTest {
 
     @Test
     void aSettledStackIsAskedAgainOnlyWhenTheSlowPollIsDue() {
-        cache.remember(stack(3), T0, state(false));
+        cache.remember(stack(3), "awake", T0, state(false));
 
-        assertThat(cache.fresh(stack(3), T0.plusSeconds(60), polling)).contains(state(false));
-        assertThat(cache.fresh(stack(3), T0.plus(Duration.ofMinutes(5)), polling)).isEmpty();
+        assertThat(cache.fresh(stack(3), "awake", T0.plusSeconds(60), polling)).contains(state(false));
+        assertThat(cache.fresh(stack(3), "awake", T0.plus(Duration.ofMinutes(5)), polling)).isEmpty();
     }
 
     @Test
     void whileAwsWorksTheFastPollApplies() {
-        cache.remember(stack(3), T0, state(true));
+        cache.remember(stack(3), "awake", T0, state(true));
 
-        assertThat(cache.fresh(stack(3), T0.plusSeconds(10), polling)).isPresent();
-        assertThat(cache.fresh(stack(3), T0.plusSeconds(15), polling)).isEmpty();
+        assertThat(cache.fresh(stack(3), "awake", T0.plusSeconds(10), polling)).isPresent();
+        assertThat(cache.fresh(stack(3), "awake", T0.plusSeconds(15), polling)).isEmpty();
     }
 
     @Test
     void aSpecChangeAlwaysAsksAws() {
-        cache.remember(stack(3), T0, state(false));
+        cache.remember(stack(3), "awake", T0, state(false));
 
-        assertThat(cache.fresh(stack(4), T0.plusSeconds(1), polling)).isEmpty();
+        assertThat(cache.fresh(stack(4), "awake", T0.plusSeconds(1), polling)).isEmpty();
     }
 
     /** Going to sleep or waking (spec.hibernation) asks AWS at once; the same sleep waits for the poll. */
@@ -63,9 +63,9 @@ class CloudCacheTest {
 
     @Test
     void aDeletedStackIsForgotten() {
-        cache.remember(stack(3), T0, state(false));
+        cache.remember(stack(3), "awake", T0, state(false));
         cache.forget(stack(3));
 
-        assertThat(cache.fresh(stack(3), T0.plusSeconds(1), polling)).isEmpty();
+        assertThat(cache.fresh(stack(3), "awake", T0.plusSeconds(1), polling)).isEmpty();
     }
 }

@@ -123,6 +123,13 @@ class NetworkIsolationTest {
     }
 
     @Test
+    void aBadRangeOfTheExportersScrapersNamesThatField() {
+        Problem problem = NetworkIsolation.invalidSource(stack(
+                "database: {inCluster: {metrics: {enabled: true, scrapedFrom: [{cidr: '10.0.0.0/33'}]}}}"));
+        assertThat(problem.message()).startsWith("spec.database.inCluster.metrics.scrapedFrom has cidr 10.0.0.0/33");
+    }
+
+    @Test
     void withTheExporterOnlyTheListedScrapersReachItsPortAndNeverTheDatabase() {
         Collection<NetworkPolicy> policies = NetworkIsolation.desired(stack("""
                 database: {inCluster: {metrics: {enabled: true, scrapedFrom: [{namespace: monitoring}]}}}

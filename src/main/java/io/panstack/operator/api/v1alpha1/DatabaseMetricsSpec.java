@@ -1,5 +1,7 @@
 package io.panstack.operator.api.v1alpha1;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -25,17 +27,17 @@ public class DatabaseMetricsSpec {
 
     @Size(max = 20)
     @JsonPropertyDescription("With network isolation, who may reach the exporter's port: Prometheus's namespace (e.g. monitoring) or range. Empty (default): only the stack's own pods, so set it for Prometheus to scrape. Keep it narrow: mysqld_exporter's /probe logs in wherever it is told to, with the Pi user's password.")
-    private java.util.List<NetworkPeerSpec> scrapedFrom;
+    private List<NetworkPeerSpec> scrapedFrom;
 
     public Boolean getEnabled() { return enabled; }
     public void setEnabled(Boolean enabled) { this.enabled = enabled; }
     public String getImage() { return image; }
     public void setImage(String image) { this.image = image; }
 
-    public java.util.List<NetworkPeerSpec> getScrapedFrom() { return scrapedFrom; }
-    public void setScrapedFrom(java.util.List<NetworkPeerSpec> scrapedFrom) { this.scrapedFrom = scrapedFrom; }
+    public List<NetworkPeerSpec> getScrapedFrom() { return scrapedFrom; }
+    public void setScrapedFrom(List<NetworkPeerSpec> scrapedFrom) { this.scrapedFrom = scrapedFrom; }
 
     public boolean enabled() { return Boolean.TRUE.equals(enabled); }
 
-    public java.util.List<NetworkPeerSpec> scrapers() { return scrapedFrom == null ? java.util.List.of() : scrapedFrom; }
+    public List<NetworkPeerSpec> scrapers() { return scrapedFrom == null ? List.of() : scrapedFrom; }
 }

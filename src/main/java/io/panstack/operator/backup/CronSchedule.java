@@ -1,7 +1,7 @@
 package io.panstack.operator.backup;
 
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.LocalDateTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
@@ -56,24 +56,35 @@ final class CronSchedule {
         }
     }
 
-    /** The first time strictly after {@code after} that matches, to the minute. */
+    /**
+     * The first time strictly after {@code after} that matches, to the minute. Skips a whole month, day or hour that
+     * cannot match rather than trying each of its minutes: every reconcile asks, for every stack.
+     */
     public Optional<Instant> nextAfter(Instant after) {
-        ZonedDateTime time = after.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
-        for (int i = 0; i < SEARCH_MINUTES; i++) {
-            if (matches(time)) {
-                return Optional.of(time.toInstant());
+        LocalDateTime time = LocalDateTime.ofInstant(after, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES)
+                .plusMinutes(1);
+        LocalDateTime end = time.plusMinutes(SEARCH_MINUTES);
+        while (time.isBefore(end)) {
+            if (!months.get(time.getMonthValue())) {
+                time = time.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS).plusMonths(1);
+            } else if (!dayMatches(time)) {
+                time = time.truncatedTo(ChronoUnit.DAYS).plusDays(1);
+            } else if (!hours.get(time.getHour())) {
+                time = time.truncatedTo(ChronoUnit.HOURS).plusHours(1);
+            } else if (!minutes.get(time.getMinute())) {
+                time = time.plusMinutes(1);
+            } else {
+                return Optional.of(time.toInstant(ZoneOffset.UTC));
             }
-            time = time.plusMinutes(1);
         }
         return Optional.empty();
     }
 
-    private boolean matches(ZonedDateTime t) {
+    private boolean dayMatches(LocalDateTime t) {
         boolean dayOfMonth = days.get(t.getDayOfMonth());
         boolean dayOfWeek = weekdays.get(t.getDayOfWeek().getValue() % 7);
         // As in cron: when both day fields are restricted, either may match.
-        boolean day = anyDay || anyWeekday ? dayOfMonth && dayOfWeek : dayOfMonth || dayOfWeek;
-        return minutes.get(t.getMinute()) && hours.get(t.getHour()) && months.get(t.getMonthValue()) && day;
+        return anyDay || anyWeekday ? dayOfMonth && dayOfWeek : dayOfMonth || dayOfWeek;
     }
 
     private static BitSet field(String text, int min, int max) {

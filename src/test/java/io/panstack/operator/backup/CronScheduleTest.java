@@ -6,6 +6,12 @@ import io.panstack.operator.testsupport.Tiers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +48,53 @@ class CronScheduleTest {
         Instant atTwo = Instant.parse("2026-11-21T02:00:00Z");
         assertThat(CronSchedule.parse("0 2 * * *").orElseThrow().nextAfter(atTwo).orElseThrow())
                 .isEqualTo(Instant.parse("2026-11-22T02:00:00Z"));
+    }
+
+    /** The search skips months, days and hours that cannot match: it must find what trying every minute finds. */
+    @Test
+    void skippingFindsWhatTryingEveryMinuteFinds() {
+        List<String> schedules = List.of("0 2 * * *", "*/7 * * * *", "5,40 10-11 * * *", "0 9 * * 1-5", "0 0 1 * *",
+                "30 23 31 * *", "0 0 25 * 1", "15 3 * 2 *", "0 0 29 2 *", "0 0 30 2 *", "59 23 * 12 0", "@hourly",
+                "1-59/20 */5 1,15 3-9 *");
+        Random random = new Random(7);
+        for (String schedule : schedules) {
+            CronSchedule cron = CronSchedule.parse(schedule).orElseThrow();
+            for (int i = 0; i < 20; i++) {
+                Instant from = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(4 * 366 * 24 * 3600));
+                assertThat(cron.nextAfter(from)).as("%s after %s", schedule, from).isEqualTo(everyMinute(schedule, from));
+            }
+        }
+    }
+
+    /** The obvious search: each minute of the next 366 days. */
+    static Optional<Instant> everyMinute(String schedule, Instant after) {
+        String[] f = (schedule.equals("@hourly") ? "0 * * * *" : schedule).split(" ");
+        ZonedDateTime time = after.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        for (int i = 0; i < 366 * 24 * 60; i++, time = time.plusMinutes(1)) {
+            boolean dayOfMonth = in(f[2], time.getDayOfMonth());
+            boolean dayOfWeek = in(f[4], time.getDayOfWeek().getValue() % 7);
+            boolean day = f[2].equals("*") || f[4].equals("*") ? dayOfMonth && dayOfWeek : dayOfMonth || dayOfWeek;
+            if (in(f[0], time.getMinute()) && in(f[1], time.getHour()) && in(f[3], time.getMonthValue()) && day) {
+                return Optional.of(time.toInstant());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether one cron field (lists of *, n, a-b, each with an optional /step; "*" from 0) takes the value. */
+    static boolean in(String field, int value) {
+        for (String part : field.split(",")) {
+            String[] stepped = part.split("/");
+            int step = stepped.length == 2 ? Integer.parseInt(stepped[1]) : 1;
+            String range = stepped[0];
+            int from = range.equals("*") ? 0 : Integer.parseInt(range.split("-")[0]);
+            int to = range.equals("*") ? 59 : range.contains("-") ? Integer.parseInt(range.split("-")[1])
+                    : stepped.length == 2 ? 59 : from;
+            if (value >= from && value <= to && (value - from) % step == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

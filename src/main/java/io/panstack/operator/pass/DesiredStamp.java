@@ -1,6 +1,9 @@
 package io.panstack.operator.pass;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -8,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -27,7 +34,17 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  */
 public final class DesiredStamp {
     public static final String ANNOTATION = "panstack.io/desired-hash";
-    private static final KubernetesSerialization JSON = new KubernetesSerialization();
+    /**
+     * Writes the bytes of the JSON a client sends (fabric8's configuration, KubernetesSerialization), as UTF-8 with
+     * characters beyond the BMP in four bytes, as String.getBytes makes them: the stamps earlier versions wrote.
+     */
+    private static final ObjectWriter JSON = configuredByFabric8(new ObjectMapper()).writer()
+            .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+
+    private static ObjectMapper configuredByFabric8(ObjectMapper mapper) {
+        new KubernetesSerialization(mapper, true);
+        return mapper;
+    }
 
     /**
      * The generation each child had right after the operator wrote it (or when the operator first saw it after a
@@ -47,7 +64,7 @@ public final class DesiredStamp {
                 : new LinkedHashMap<>(desired.getMetadata().getAnnotations());
         annotations.remove(ANNOTATION);
         desired.getMetadata().setAnnotations(annotations.isEmpty() ? null : annotations);
-        String hash = hash(JSON.asJson(desired));
+        String hash = hash(desired);
         annotations.put(ANNOTATION, hash);
         desired.getMetadata().setAnnotations(annotations);
         return desired;
@@ -109,12 +126,19 @@ public final class DesiredStamp {
         return annotations == null ? null : annotations.get(ANNOTATION);
     }
 
-    static String hash(String content) {
+    /**
+     * The first 12 bytes of the SHA-256 of the object's JSON (UTF-8), in hex. The JSON goes straight into the digest:
+     * every reconcile hashes every child, and building it as a String first cost as much again.
+     */
+    static String hash(Object content) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            JSON.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest), content);
+            return HexFormat.of().formatHex(digest.digest(), 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + content.getClass().getSimpleName() + " as JSON", e);
         }
     }
 }

@@ -2,6 +2,10 @@ package io.panstack.operator.pass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +14,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.testsupport.Tiers;
 
@@ -42,6 +47,21 @@ class DesiredStampTest {
         assertThat(stampOf(DesiredStamp.stamp(DesiredStamp.stamp(desired("pi/renderer:2023_11"))))).as("idempotent")
                 .isEqualTo(first);
         assertThat(stampOf(DesiredStamp.stamp(desired("pi/renderer:2024_04")))).isNotEqualTo(first);
+    }
+
+    /**
+     * The stamp of an unchanged child must stay what earlier versions wrote (the SHA-256 of the JSON a client sends),
+     * or an upgrade of the operator would write every child of every stack once more. Non-ASCII text included.
+     */
+    @Test
+    void theStampIsTheHashOfTheJsonAClientWouldSend() throws Exception {
+        Deployment deployment = new DeploymentBuilder(desired("pi/renderer:2023_11")).editMetadata()
+                .addToAnnotations("note", "Zürich – 東京 – 𝄞 \"quoted\"\n").endMetadata().build();
+
+        byte[] json = new KubernetesSerialization().asJson(deployment).getBytes(StandardCharsets.UTF_8);
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 12);
+
+        assertThat(stampOf(DesiredStamp.stamp(deployment))).isEqualTo(expected);
     }
 
     @Test

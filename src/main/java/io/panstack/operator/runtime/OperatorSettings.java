@@ -28,6 +28,14 @@ public interface OperatorSettings {
     @WithDefault("30s")
     Duration convergingRecheckInterval();
 
+    /**
+     * Whether a second thread loads the classes of the start ahead of the boot (StartWarmUp). Read before Quarkus
+     * starts, from the system property {@code panstack.start-warm-up} or PANSTACK_START_WARM_UP; declared here so that
+     * Quarkus knows the name.
+     */
+    @WithDefault("true")
+    boolean startWarmUp();
+
     LeaderElection leaderElection();
 
     Aws aws();

@@ -25,6 +25,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.e2e.E2eCluster;
+import io.panstack.operator.start.ClassLoadLog;
+import io.panstack.operator.start.StartWarmUp;
 import io.panstack.operator.testsupport.ClusterFixture;
 import io.panstack.operator.testsupport.MotoNetwork;
 import io.panstack.operator.testsupport.MotoServer;
@@ -48,6 +50,8 @@ import io.panstack.operator.testsupport.TestStacks;
  * {@code -Dbenchmark.jar=/path/to/quarkus-app/quarkus-run.jar} (default: a copy of this build's)
  * {@code -Dbenchmark.floorUpTo=100} (the largest N whose floor is measured)
  * {@code -Dbenchmark.starts=10} (how often start → ready is measured with no stacks, first)
+ * {@code -Dbenchmark.recordStartClasses=src/main/resources/META-INF/panstack/start-classes.txt} (after the starts, one
+ * more with the JVM's class-loading log, whose classes are written there for StartWarmUp)
  * {@code -Dbenchmark.target=cluster} (the current context's cluster, whatever its name, or fail; {@code mock}: never;
  * by default a context named as a local test cluster, kind-* say, is used when reachable).
  */
@@ -83,6 +87,7 @@ class StackBenchmark {
     int awsStacks;
     final int floorUpTo = Integer.getInteger("benchmark.floorUpTo", 100);
     final int startRuns = Integer.getInteger("benchmark.starts", 10);
+    final String recordStartClasses = System.getProperty("benchmark.recordStartClasses", "");
     /** deploy/'s JVM flags, unless -Dbenchmark.jvm gives others. */
     final List<String> jvm = System.getProperty("benchmark.jvm") == null ? ContainerJvm.flags()
             : List.of(System.getProperty("benchmark.jvm").strip().split("\\s+"));
@@ -139,11 +144,30 @@ class StackBenchmark {
             }
             target.dropRecordedRequests();
         }
+        if (!recordStartClasses.isEmpty()) {
+            recordStartClasses(kubeconfig, env);
+            target.dropRecordedRequests();
+        }
         Collections.sort(ready);
         Collections.sort(cpu);
         return String.format("%nStart -> ready, no stacks, %d runs: median %.2f s (%.2f-%.2f s); CPU at ready median"
                 + " %.1f s%n", startRuns, ready.get(ready.size() / 2), ready.get(0), ready.get(ready.size() - 1),
                 cpu.get(cpu.size() / 2));
+    }
+
+    /** One more start, logging every class it loads: the list StartWarmUp loads ahead. */
+    void recordStartClasses(Path kubeconfig, Map<String, String> env) throws Exception {
+        Path log = temp.resolve("class-load.log");
+        List<String> flags = new ArrayList<>(flags());
+        flags.add("-Xlog:class+load=info:file=" + log);
+        flags.add("-D" + StartWarmUp.SWITCH + "=false"); // what the start itself loads, not what the old list names
+        try (OperatorProcess operator = OperatorProcess.start(jar, kubeconfig, temp, flags, env)) {
+            operator.awaitReady(Duration.ofMinutes(2));
+            operator.stop(Duration.ofSeconds(10));
+        }
+        List<String> classes = ClassLoadLog.startClasses(Files.readAllLines(log));
+        Files.write(Path.of(recordStartClasses), classes);
+        System.out.printf("%d classes of a start written to %s%n", classes.size(), recordStartClasses);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.panstack.operator.pass;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -12,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
@@ -35,11 +36,10 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 public final class DesiredStamp {
     public static final String ANNOTATION = "panstack.io/desired-hash";
     /**
-     * Writes the bytes of the JSON a client sends (fabric8's configuration, KubernetesSerialization), as UTF-8 with
-     * characters beyond the BMP in four bytes, as String.getBytes makes them: the stamps earlier versions wrote.
+     * Writes the JSON a client sends (fabric8's configuration, KubernetesSerialization; fabric8 7 configures the
+     * mapper it is given in place). DesiredStampTest checks that the stamps are the ones earlier versions wrote.
      */
-    private static final ObjectWriter JSON = configuredByFabric8(new ObjectMapper()).writer()
-            .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
+    private static final ObjectWriter JSON = configuredByFabric8(new ObjectMapper()).writer();
 
     private static ObjectMapper configuredByFabric8(ObjectMapper mapper) {
         new KubernetesSerialization(mapper, true);
@@ -127,13 +127,15 @@ public final class DesiredStamp {
     }
 
     /**
-     * The first 12 bytes of the SHA-256 of the object's JSON (UTF-8), in hex. The JSON goes straight into the digest:
-     * every reconcile hashes every child, and building it as a String first cost as much again.
+     * The first 12 bytes of the SHA-256 of the object's JSON (UTF-8), in hex. The JSON goes straight into the digest,
+     * not through a String first (every reconcile hashes every child). Jackson writes characters and the JDK encodes
+     * them, as String.getBytes did: Jackson's own UTF-8 writer differs on characters beyond the BMP.
      */
     static String hash(Object content) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            JSON.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest), content);
+            JSON.writeValue(new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), digest),
+                    StandardCharsets.UTF_8), content);
             return HexFormat.of().formatHex(digest.digest(), 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);

@@ -56,7 +56,8 @@ class DesiredStampTest {
     @Test
     void theStampIsTheHashOfTheJsonAClientWouldSend() throws Exception {
         Deployment deployment = new DeploymentBuilder(desired("pi/renderer:2023_11")).editMetadata()
-                .addToAnnotations("note", "Zürich – 東京 – 𝄞 \"quoted\"\n").endMetadata().build();
+                .addToAnnotations("note", "Zürich – 東京 – 𝄞 \"quoted\"\n")
+                .addToAnnotations("long", "x".repeat(999) + "𝄞" + "y".repeat(1500)).endMetadata().build();
 
         byte[] json = new KubernetesSerialization().asJson(deployment).getBytes(StandardCharsets.UTF_8);
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 12);

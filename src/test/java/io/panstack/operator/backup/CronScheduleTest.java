@@ -66,6 +66,16 @@ class CronScheduleTest {
         }
     }
 
+    /** The search looks 366 days ahead, no further: a leap day is found from within that, and not from before it. */
+    @Test
+    void aLeapDayIsFoundWithinAYearOnly() {
+        CronSchedule leapDay = CronSchedule.parse("0 0 29 2 *").orElseThrow();
+        assertThat(leapDay.nextAfter(Instant.parse("2027-02-27T23:59:00Z"))).isEmpty();
+        assertThat(leapDay.nextAfter(Instant.parse("2027-02-28T00:00:00Z")))
+                .contains(Instant.parse("2028-02-29T00:00:00Z"));
+        assertThat(CronSchedule.parse("0 0 30 2 *").orElseThrow().nextAfter(T)).as("never").isEmpty();
+    }
+
     /** The obvious search: each minute of the next 366 days. */
     static Optional<Instant> everyMinute(String schedule, Instant after) {
         String[] f = (schedule.equals("@hourly") ? "0 * * * *" : schedule).split(" ");

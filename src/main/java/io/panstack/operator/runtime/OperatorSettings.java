@@ -30,8 +30,8 @@ public interface OperatorSettings {
 
     /**
      * Whether a second thread loads the classes of the start ahead of the boot (StartWarmUp). Read before Quarkus
-     * starts, from the system property {@code panstack.start-warm-up} or PANSTACK_START_WARM_UP; declared here so that
-     * Quarkus knows the name.
+     * starts, from the system property {@code panstack.start-warm-up} or PANSTACK_START_WARM_UP only (not
+     * application.properties), where {@code false} turns it off; declared here so that Quarkus knows the name.
      */
     @WithDefault("true")
     boolean startWarmUp();

@@ -16,7 +16,7 @@ public final class JobMessages {
     /** Where a container's termination message is written (Kubernetes' default terminationMessagePath). */
     public static final String TERMINATION_LOG = "/dev/termination-log";
     /** The label Kubernetes puts on a Job's pods. */
-    static final String JOB_NAME_LABEL = "job-name";
+    public static final String JOB_NAME_LABEL = "job-name";
 
     private JobMessages() {
     }

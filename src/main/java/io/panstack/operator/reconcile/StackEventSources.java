@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.panstack.operator.api.v1alpha1.PanStack;
@@ -21,9 +22,9 @@ import io.panstack.operator.pass.LeanInformers;
 import io.panstack.operator.stack.StackLabels;
 
 /**
- * What the reconciler watches besides its dependents: pods (for problems to report), claims and Secrets (the data
- * objects) and the one-shot Jobs, only those the operator labelled; and every PanStackBackup (users make them
- * unlabelled), each for the stack of its namespace it names.
+ * What the reconciler watches besides its dependents: pods (for problems to report; PodUpdatesWorthReconciling says
+ * which of their updates count), claims and Secrets (the data objects) and the one-shot Jobs, only those the operator
+ * labelled; and every PanStackBackup (users make them unlabelled), each for the stack of its namespace it names.
  */
 final class StackEventSources {
 
@@ -31,7 +32,8 @@ final class StackEventSources {
     }
 
     static List<EventSource<?, PanStack>> of(EventSourceContext<PanStack> context) {
-        return List.of(labelled(Pod.class, context), labelled(PersistentVolumeClaim.class, context),
+        return List.of(labelled(Pod.class, context, new PodUpdatesWorthReconciling()),
+                labelled(PersistentVolumeClaim.class, context),
                 labelled(Secret.class, context), labelled(Job.class, context),
                 ofStack(PanStackBackup.class, context, record -> record.getSpec() == null ? null : record.getSpec().getStack()),
                 ofStack(PanStackRestore.class, context, restore -> restore.getSpec() == null ? null : restore.getSpec().getStack()));
@@ -50,10 +52,17 @@ final class StackEventSources {
 
     private static <R extends HasMetadata> InformerEventSource<R, PanStack> labelled(Class<R> type,
             EventSourceContext<PanStack> context) {
+        return labelled(type, context, null);
+    }
+
+    /** @param updates which updates start a reconcile; null: all */
+    private static <R extends HasMetadata> InformerEventSource<R, PanStack> labelled(Class<R> type,
+            EventSourceContext<PanStack> context, OnUpdateFilter<R> updates) {
         return new InformerEventSource<>(LeanInformers.configure(InformerEventSourceConfiguration
                 .from(type, PanStack.class)
                 .withName(type.getSimpleName())
                 .withLabelSelector(StackLabels.MANAGED_SELECTOR)
+                .withOnUpdateFilter(updates)
                 .withSecondaryToPrimaryMapper(StackOwnership::primaryOf), context)
                 .build(), context);
     }

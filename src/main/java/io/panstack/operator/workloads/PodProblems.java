@@ -52,7 +52,7 @@ public final class PodProblems {
         return problems;
     }
 
-    static List<String> ofPod(Pod pod) {
+    public static List<String> ofPod(Pod pod) {
         List<String> problems = new ArrayList<>();
         if (pod.getStatus() == null) {
             return problems;

@@ -19,9 +19,14 @@ public class PodUpdatesWorthReconciling implements OnUpdateFilter<Pod> {
 
     @Override
     public boolean accept(Pod updated, Pod old) {
-        return labels(updated).containsKey(JobMessages.JOB_NAME_LABEL)
-                || !Objects.equals(labels(updated), labels(old))
-                || !PodProblems.ofPod(updated).equals(PodProblems.ofPod(old));
+        try {
+            return labels(updated).containsKey(JobMessages.JOB_NAME_LABEL)
+                    || !Objects.equals(labels(updated), labels(old))
+                    || !PodProblems.ofPod(updated).equals(PodProblems.ofPod(old));
+        } catch (RuntimeException e) {
+            // A pod this cannot read goes to the reconciler, which reports it; an exception here would lose the event.
+            return true;
+        }
     }
 
     private static Map<String, String> labels(Pod pod) {

@@ -75,7 +75,8 @@ public final class PodProblems {
         ContainerStateTerminated last = status.getLastState() == null ? null : status.getLastState().getTerminated();
         if (status.getState() != null && status.getState().getWaiting() != null) {
             String reason = status.getState().getWaiting().getReason();
-            if (FAILING.contains(reason)) {
+            // kubelet reports a waiting container without a reason while it creates it (Set.of refuses null)
+            if (reason != null && FAILING.contains(reason)) {
                 if ("CrashLoopBackOff".equals(reason)) {
                     return "CrashLoopBackOff: container " + container + " keeps exiting" + lastExit(last)
                             + (ServerSettingsCheck.CONTAINER.equals(container) ? said(last) : "");

@@ -43,6 +43,17 @@ class PodUpdatesWorthReconcilingTest {
         assertThat(filter.accept(pod(RENDERER, running(true)), pod(RENDERER, running(false)))).isFalse();
     }
 
+    /** kubelet reports a container waiting without a reason while it creates it. */
+    @Test
+    void aContainerWaitingWithoutAReasonIsNoProblem() {
+        PodStatus created = new PodStatusBuilder().withPhase("Pending").addNewContainerStatus().withName("renderer")
+                .withNewState().withNewWaiting().endWaiting().endState().endContainerStatus().build();
+
+        assertThat(filter.accept(pod(RENDERER, created), pod(RENDERER, waiting("CrashLoopBackOff"))))
+                .as("the crash loop is over").isTrue();
+        assertThat(filter.accept(pod(RENDERER, running(true)), pod(RENDERER, created))).isFalse();
+    }
+
     @Test
     void aProblemThatComesOrGoesWakesOne() {
         assertThat(filter.accept(pod(RENDERER, waiting("ImagePullBackOff")), pod(RENDERER, waiting("ContainerCreating"))))

@@ -32,6 +32,11 @@ class PodProblemsTest {
     }
 
     @Test
+    void aContainerWaitingWithoutAReasonIsNoProblem() {
+        assertThat(PodProblems.of(List.of(waiting("demo-dashboard-1", "dashboard", null, null)))).isEmpty();
+    }
+
+    @Test
     void crashLoopsNameTheLastExitButNotTheChangingBackOffTimer() {
         Pod pod = pod("demo-renderer-1").withNewStatus().addNewContainerStatus().withName("renderer")
                 .withNewState().withNewWaiting().withReason("CrashLoopBackOff")

@@ -1,8 +1,8 @@
 package io.panstack.operator.backup;
 
-import java.time.ZoneOffset;
-import java.time.LocalDateTime;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
 import java.util.Optional;

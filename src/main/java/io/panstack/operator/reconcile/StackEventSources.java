@@ -2,6 +2,7 @@ package io.panstack.operator.reconcile;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -41,7 +42,7 @@ final class StackEventSources {
 
     /** Every object of a kind that names a stack of its own namespace (users make them, unlabelled). */
     private static <R extends HasMetadata> InformerEventSource<R, PanStack> ofStack(Class<R> type,
-            EventSourceContext<PanStack> context, java.util.function.Function<R, String> stack) {
+            EventSourceContext<PanStack> context, Function<R, String> stack) {
         return new InformerEventSource<>(LeanInformers.configure(InformerEventSourceConfiguration
                 .from(type, PanStack.class)
                 .withName(type.getSimpleName())

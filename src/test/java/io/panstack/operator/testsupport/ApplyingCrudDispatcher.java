@@ -1,5 +1,6 @@
 package io.panstack.operator.testsupport;
 
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -97,7 +98,7 @@ public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
                 metadata.remove("continue");
             }
             return response.setBody(JSON.writeValueAsBytes(list));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return new MockResponse().setResponseCode(500).setBody(String.valueOf(e));
         }
     }

@@ -41,7 +41,7 @@ public abstract class ByComponent<R extends HasMetadata> extends StackChild<R>
         Pass pass = Pass.of(context);
         Map<String, R> existing = getSecondaryResources(primary, context);
         Map<String, R> desired = builder.apply(pass, existing);
-        desired.forEach((key, child) -> settle(pass, key, DesiredStamp.stamp(child), existing.get(key)));
+        desired.forEach((key, child) -> settle(pass, key, DesiredStamp.stamp(child, primary), existing.get(key)));
         return desired;
     }
 

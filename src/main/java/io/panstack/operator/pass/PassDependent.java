@@ -20,6 +20,6 @@ public abstract class PassDependent<R extends HasMetadata> extends StackChild<R>
 
     @Override
     protected final R desired(PanStack primary, Context<PanStack> context) {
-        return DesiredStamp.stamp(builder.apply(Pass.of(context)));
+        return DesiredStamp.stamp(builder.apply(Pass.of(context)), primary);
     }
 }

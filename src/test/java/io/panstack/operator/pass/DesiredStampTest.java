@@ -96,6 +96,49 @@ class DesiredStampTest {
                 .as("changes by others count from the first sight").isFalse();
     }
 
+    /**
+     * A stack's stamps are remembered between reconciles (the hash is computed again only when the JSON changed),
+     * and are the same as computed afresh: going back and forth between two states, and after the stack is forgotten.
+     */
+    @Test
+    void aStacksRememberedStampsAreTheOnesComputedAfresh() {
+        PanStack stack = new PanStack();
+        stack.setMetadata(new ObjectMetaBuilder().withName("bi").withNamespace("analytics").withUid("remembering")
+                .build());
+        String older = stampOf(DesiredStamp.stamp(desired("pi/renderer:2023_11")));
+        String newer = stampOf(DesiredStamp.stamp(desired("pi/renderer:2024_04")));
+
+        assertThat(stampOf(DesiredStamp.stamp(desired("pi/renderer:2023_11"), stack))).isEqualTo(older);
+        assertThat(stampOf(DesiredStamp.stamp(desired("pi/renderer:2023_11"), stack))).isEqualTo(older);
+        assertThat(stampOf(DesiredStamp.stamp(desired("pi/renderer:2024_04"), stack))).as("changed").isEqualTo(newer);
+        assertThat(stampOf(DesiredStamp.stamp(desired("pi/renderer:2023_11"), stack))).as("back").isEqualTo(older);
+        Deployment annotated = new DeploymentBuilder(desired("pi/renderer:2023_11")).editMetadata()
+                .addToAnnotations("note", "x").endMetadata().build();
+        assertThat(stampOf(DesiredStamp.stamp(annotated, stack))).as("a change outside the spec")
+                .isEqualTo(stampOf(DesiredStamp.stamp(new DeploymentBuilder(annotated).build()))).isNotEqualTo(older);
+
+        DesiredStamp.forgetChildrenOf(stack);
+        assertThat(stampOf(DesiredStamp.stamp(desired("pi/renderer:2024_04"), stack))).isEqualTo(newer);
+    }
+
+    /** Two children of one stack with one name (the dashboard's Deployment and PodDisruptionBudget) each keep theirs. */
+    @Test
+    void aStacksChildrenOfOneNameKeepTheirOwnStamps() {
+        PanStack stack = new PanStack();
+        stack.setMetadata(new ObjectMetaBuilder().withName("bi").withNamespace("analytics").withUid("two-kinds").build());
+        PodDisruptionBudget budget = new PodDisruptionBudgetBuilder().withNewMetadata().withName("bi-renderer")
+                .withNamespace("analytics").endMetadata().withNewSpec().withNewMinAvailable(1).endSpec().build();
+        String budgetStamp = DesiredStamp.stamp(new PodDisruptionBudgetBuilder(budget).build()).getMetadata()
+                .getAnnotations().get(DesiredStamp.ANNOTATION);
+        String deploymentStamp = stampOf(DesiredStamp.stamp(desired("pi/renderer:2023_11")));
+
+        for (int round = 0; round < 2; round++) {
+            assertThat(stampOf(DesiredStamp.stamp(desired("pi/renderer:2023_11"), stack))).isEqualTo(deploymentStamp);
+            assertThat(DesiredStamp.stamp(new PodDisruptionBudgetBuilder(budget).build(), stack).getMetadata()
+                    .getAnnotations().get(DesiredStamp.ANNOTATION)).isEqualTo(budgetStamp);
+        }
+    }
+
     /** The dashboard's PodDisruptionBudget and Deployment share a name; each one's changes count on their own. */
     @Test
     void twoChildrenOfOneNameAreToldApart() {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.panstack.operator.api.v1alpha1.BackupStatus;
@@ -77,8 +78,18 @@ public class StackMetrics {
     /** Each stack's registered rows, by metric and key. */
     private final Map<ResourceID, Map<String, Meter.Id>> meters = new ConcurrentHashMap<>();
 
+    /** Converging rechecks that found nothing new in the caches and ended at once (QuietRecheck); one row. */
+    private final Counter quietRechecks;
+
     public StackMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.quietRechecks = Counter.builder("panstack_quiet_rechecks_total")
+                .description("Reconciles of a converging stack that found nothing new in the caches and ended at once")
+                .register(registry);
+    }
+
+    public void quietRecheck() {
+        quietRechecks.increment();
     }
 
     /** What one stack shows; null values are left out. */

@@ -2,7 +2,9 @@ package io.panstack.operator.reconcile;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -34,6 +36,7 @@ import io.panstack.operator.hibernation.Hibernation;
 import io.panstack.operator.kube.StackEvents;
 import io.panstack.operator.metrics.StackMetrics;
 import io.panstack.operator.network.StackNetworkPolicies;
+import io.panstack.operator.pass.CharFingerprint;
 import io.panstack.operator.pass.DesiredStamp;
 import io.panstack.operator.pass.LeanInformers;
 import io.panstack.operator.pass.Pass;
@@ -91,6 +94,8 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     private final StackPasses passes;
     private final StatusWrite status;
     private final StackRelease release;
+    /** Made with the event sources, whose kinds it reads. */
+    private volatile QuietRecheck quietRechecks = QuietRecheck.NEVER;
 
     public PanStackReconciler(OperatorSettings settings, AwsServicesFactory aws, AwsPolling polling, StackMetrics metrics) {
         this.clock = Clock.systemUTC();
@@ -113,6 +118,14 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             LOG.warnf("PanStack %s/%s has no spec; ignored", resource.getMetadata().getNamespace(),
                     resource.getMetadata().getName());
             return UpdateControl.noUpdate();
+        }
+        Instant startedAt = clock.instant();
+        CharFingerprint.Print seen = quietRechecks.seen(resource, context);
+        Optional<Duration> quiet = quietRechecks.nothingNew(resource, seen,
+                convergingRecheck.after(resource.getStatus(), startedAt), startedAt, context.getRetryInfo().isPresent());
+        if (quiet.isPresent()) {
+            metrics.quietRecheck();
+            return UpdateControl.<PanStack>noUpdate().rescheduleAfter(quiet.get());
         }
         Stack stack = Stack.of(resource, images, shared);
         Hibernation.Decision sleep = Hibernation.of(stack, context, clock.instant());
@@ -145,27 +158,33 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         }
         UpdateControl<PanStack> control = status.of(resource, pass, context, found.problem(), null, started)
                 .map(UpdateControl::patchStatus).orElseGet(UpdateControl::noUpdate);
-        Duration next = found.problem() != null ? polling.afterProblem(found.problem(), recheck)
+        Duration other = found.problem() != null ? polling.afterProblem(found.problem(), recheck)
                 : pass.hold() != null && pass.hold().retrySoon() ? recheck
                 : found.cloud() != null ? polling.next(found.cloud())
                 : null;
-        Duration converging = convergingRecheck.after(
-                control.getResource().map(PanStack::getStatus).orElse(resource.getStatus()), clock.instant());
-        if (converging != null && (next == null || next.compareTo(converging) > 0)) {
-            next = converging;
-        }
         Duration untilSleepChanges = sleep.nextChange() == null ? null
                 : Duration.between(clock.instant(), sleep.nextChange()).plusSeconds(1);
-        if (untilSleepChanges != null && (next == null || next.compareTo(untilSleepChanges) > 0)) {
-            next = untilSleepChanges.isNegative() ? Duration.ofSeconds(1) : untilSleepChanges;
+        if (untilSleepChanges != null) {
+            other = shorter(other, untilSleepChanges.isNegative() ? Duration.ofSeconds(1) : untilSleepChanges);
         }
+        Duration converging = convergingRecheck.after(
+                control.getResource().map(PanStack::getStatus).orElse(resource.getStatus()), clock.instant());
+        if (found.problem() == null) {
+            quietRechecks.ended(resource, seen, startedAt, converging, other);
+        }
+        Duration next = shorter(other, converging);
         return next == null ? control : control.rescheduleAfter(next);
+    }
+
+    private static Duration shorter(Duration one, Duration other) {
+        return one == null ? other : other == null || one.compareTo(other) <= 0 ? one : other;
     }
 
     /** The finalizer: the AWS resources released per deletionPolicy (see StackRelease) before the PanStack goes. */
     @Override
     public DeleteControl cleanup(PanStack resource, Context<PanStack> context) {
         passes.forget(resource);
+        quietRechecks.forget(resource);
         DesiredStamp.forgetChildrenOf(resource);
         DeleteControl control = release.release(resource, context);
         if (control.isRemoveFinalizer()) {
@@ -190,6 +209,13 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
 
     @Override
     public List<EventSource<?, PanStack>> prepareEventSources(EventSourceContext<PanStack> context) {
-        return StackEventSources.of(context);
+        List<EventSource<?, PanStack>> sources = StackEventSources.of(context);
+        // Every kind watched: these, and the workflow's (its dependents make their own informers).
+        Duration resync = context.getControllerConfiguration().maxReconciliationInterval()
+                .orElse(Duration.ofMinutes(10));
+        quietRechecks = new QuietRecheck(resync, QuietRecheck.watchedBy(
+                PanStackReconciler.class.getAnnotation(Workflow.class),
+                sources.stream().map(QuietRecheck::kindOf).toList()));
+        return sources;
     }
 }

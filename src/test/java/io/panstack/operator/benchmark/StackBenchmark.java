@@ -75,6 +75,7 @@ class StackBenchmark {
               region: %3$s
             """;
     static final String RECONCILED = "operator_sdk_reconciliations_success_total";
+    static final String QUIET = "panstack_quiet_rechecks_total";
     static final String AWS_CALLS = "panstack_aws_requests_total";
 
     /** {@code none} measures the starts only. */
@@ -233,6 +234,7 @@ class StackBenchmark {
             RequestLog before = RequestLog.fromMetrics(operator.metrics());
             double cpuBefore = operator.cpuSeconds();
             double reconciledBefore = operator.metricSum(RECONCILED);
+            double quietBefore = operator.metricSum(QUIET);
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 cluster.create(TestStacks.resource("bench-" + i, SPEC));
@@ -240,6 +242,7 @@ class StackBenchmark {
             List<Long> readyAfter = awaitReady(cluster, n, start, target.playsControllers());
             double cpu = operator.cpuSeconds() - cpuBefore;
             double reconciles = operator.metricSum(RECONCILED) - reconciledBefore;
+            double quiet = operator.metricSum(QUIET) - quietBefore;
             Thread.sleep(2000); // late writes, if any, belong to converging
             RequestLog converging = RequestLog.fromMetrics(operator.metrics()).minus(before);
             long rss = operator.rssMegabytes();
@@ -256,8 +259,9 @@ class StackBenchmark {
                                     + " ratio %.1f", seconds(floor), (double) all / floor)));
             // Reconciles grow with the time to converge (rechecks of stacks still being made), so CPU is only
             // comparable with them beside it: on the mock server at large N, its own slowness adds rechecks.
-            out.append(String.format("  operator while converging: CPU %.1f s over %.0f reconciles (%.1f ms each),"
-                    + " RSS after %d MB%n", cpu, reconciles, 1000 * cpu / Math.max(1, reconciles), rss));
+            out.append(String.format("  operator while converging: CPU %.1f s over %.0f reconciles (%.1f ms each;"
+                    + " %.0f of them quiet rechecks), RSS after %d MB%n", cpu, reconciles,
+                    1000 * cpu / Math.max(1, reconciles), quiet, rss));
             out.append(String.format("  API requests while converging: %d (%.1f a stack), writes %d (%.1f a stack),"
                     + " Lease requests %d%n", converging.total(), converging.total() / (double) n,
                     converging.writes(), converging.writes() / (double) n, converging.lease()));

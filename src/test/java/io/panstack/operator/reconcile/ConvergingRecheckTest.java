@@ -21,11 +21,13 @@ import io.panstack.operator.testsupport.Tiers;
 /**
  * A stack being made (phase Provisioning) is looked at again every converging-recheck interval although no event
  * comes: the issue's four stacks parked until the 10-minute resync after an event that never reached the operator.
- * The rechecks write nothing, and they stop once the stack is Ready (where nothing is awaited).
+ * The rechecks write nothing (those that find the caches unchanged end at once, QuietRecheck), and they stop once
+ * the stack is Ready (where nothing is awaited).
  */
 @Tag(Tiers.RECONCILER)
 class ConvergingRecheckTest {
     static final String STARTED = "operator_sdk_reconciliations_started_total";
+    static final String QUIET = "panstack_quiet_rechecks_total";
 
     @Test
     void aStackStillConvergingIsRecheckedWithoutEventsAndAReadyOneIsNot() throws Exception {
@@ -42,9 +44,13 @@ class ConvergingRecheckTest {
                 server.drain();
 
                 double before = operator.metricSum(STARTED);
+                double quietBefore = operator.metricSum(QUIET);
                 Thread.sleep(9000);
                 assertThat(operator.metricSum(STARTED) - before).as("reconciles of a Provisioning stack, no event")
                         .isGreaterThanOrEqualTo(2); // after 2 s, then half the time spent converging
+                assertThat(operator.metricSum(QUIET) - quietBefore)
+                        .as("rechecks that found the caches as the last full reconcile did, and ended at once")
+                        .isPositive();
                 assertThat(server.drain().writes()).as("a recheck that finds nothing new writes nothing").isZero();
 
                 cluster.bringUp("demo");

@@ -1,0 +1,189 @@
+package io.panstack.operator.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.pass.CharFingerprint;
+import io.panstack.operator.testsupport.Tiers;
+
+/**
+ * A converging recheck ends at once only when the caches hold exactly what the last full reconcile started from and
+ * that one ended with nothing but a recheck due; everything else gets a full reconcile.
+ */
+@Tag(Tiers.UNIT)
+class QuietRecheckTest {
+    static final Duration RESYNC = Duration.ofMinutes(10);
+    static final Duration RECHECK = Duration.ofSeconds(30);
+    static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+
+    final Map<Class<?>, Set<HasMetadata>> cache = new LinkedHashMap<>();
+    final QuietRecheck quiet = new QuietRecheck(RESYNC, List.of(Deployment.class, Pod.class));
+    final PanStack stack = stack("41");
+
+    static PanStack stack(String resourceVersion) {
+        PanStack stack = new PanStack();
+        stack.setMetadata(new ObjectMetaBuilder().withName("bi").withNamespace("analytics").withUid("stack-uid")
+                .withResourceVersion(resourceVersion).build());
+        return stack;
+    }
+
+    @SuppressWarnings("unchecked")
+    Context<PanStack> context() {
+        return (Context<PanStack>) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Context.class },
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getSecondaryResources")) {
+                        return new HashSet<>(cache.getOrDefault(args[0], Set.of()));
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    void put(HasMetadata object) {
+        Set<HasMetadata> kind = cache.computeIfAbsent(object.getClass(), k -> new HashSet<>());
+        kind.removeIf(o -> o.getMetadata().getName().equals(object.getMetadata().getName()));
+        kind.add(object);
+    }
+
+    static Deployment deployment(String name, String resourceVersion) {
+        return new DeploymentBuilder().withNewMetadata().withName(name).withUid(name + "-uid")
+                .withResourceVersion(resourceVersion).endMetadata().build();
+    }
+
+    /** A full reconcile that started at T0 from what the cache holds now, and ended with only a recheck due. */
+    CharFingerprint.Print fullReconcileEndedQuietly(PanStack of) {
+        CharFingerprint.Print seen = quiet.seen(of, context());
+        assertThat(quiet.nothingNew(of, seen, RECHECK, T0, false)).as("nothing recorded yet: a full one").isEmpty();
+        quiet.ended(of, seen, T0, RECHECK, null);
+        return seen;
+    }
+
+    @Test
+    void aRecheckThatFindsTheCachesAsTheLastReconcileStartedEndsAtOnce() {
+        put(deployment("bi-dashboard", "100"));
+        put(deployment("bi-renderer", "101"));
+        fullReconcileEndedQuietly(stack);
+
+        Instant later = T0.plusSeconds(30);
+        assertThat(quiet.nothingNew(stack, quiet.seen(stack, context()), Duration.ofSeconds(45), later, false))
+                .contains(Duration.ofSeconds(45));
+        assertThat(quiet.nothingNew(stack, quiet.seen(stack, context()), Duration.ofSeconds(60), later.plusSeconds(45),
+                false)).as("and the next one").contains(Duration.ofSeconds(60));
+    }
+
+    /** The event that never came changed the cache: a child's status, a new pod, a child gone, the stack itself. */
+    @Test
+    void anyChangeInTheCachesGetsAFullReconcile() {
+        put(deployment("bi-dashboard", "100"));
+        fullReconcileEndedQuietly(stack);
+        put(deployment("bi-dashboard", "102"));
+        assertThat(quiet.nothingNew(stack, quiet.seen(stack, context()), RECHECK, T0.plusSeconds(30), false))
+                .as("a child's new resource version").isEmpty();
+
+        fullReconcileEndedQuietly(stack);
+        put(new PodBuilder().withNewMetadata().withName("bi-dashboard-x1").withUid("pod").withResourceVersion("103")
+                .endMetadata().build());
+        assertThat(quiet.nothingNew(stack, quiet.seen(stack, context()), RECHECK, T0.plusSeconds(30), false))
+                .as("a new object of another watched kind").isEmpty();
+
+        fullReconcileEndedQuietly(stack);
+        cache.get(Pod.class).clear();
+        assertThat(quiet.nothingNew(stack, quiet.seen(stack, context()), RECHECK, T0.plusSeconds(30), false))
+                .as("an object gone").isEmpty();
+
+        fullReconcileEndedQuietly(stack);
+        PanStack changed = stack("42");
+        assertThat(quiet.nothingNew(changed, quiet.seen(changed, context()), RECHECK, T0.plusSeconds(30), false))
+                .as("the stack itself (spec, annotations, status)").isEmpty();
+
+        fullReconcileEndedQuietly(stack);
+        put(deployment("bi-dashboard", "102"));
+        cache.get(Deployment.class).clear();
+        put(new DeploymentBuilder(deployment("bi-dashboard", "102")).editMetadata().withUid("made-again")
+                .endMetadata().build());
+        assertThat(quiet.nothingNew(stack, quiet.seen(stack, context()), RECHECK, T0.plusSeconds(30), false))
+                .as("the same name and version, another object").isEmpty();
+    }
+
+    @Test
+    void aRetryAnotherTimerOrTheResyncGetsAFullReconcile() {
+        put(deployment("bi-dashboard", "100"));
+        CharFingerprint.Print seen = fullReconcileEndedQuietly(stack);
+        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plusSeconds(30), true)).as("a retry").isEmpty();
+        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plusSeconds(60), false))
+                .as("and the one after it, until a full one has ended again").isEmpty();
+
+        fullReconcileEndedQuietly(stack);
+        assertThat(quiet.nothingNew(stack, seen, null, T0.plusSeconds(30), false)).as("no longer converging").isEmpty();
+
+        fullReconcileEndedQuietly(stack);
+        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plus(RESYNC), false)).as("the resync is due").isEmpty();
+
+        fullReconcileEndedQuietly(stack);
+        Duration left = quiet.nothingNew(stack, seen, Duration.ofMinutes(5), T0.plus(RESYNC).minusSeconds(100), false)
+                .orElseThrow();
+        assertThat(left).as("the next recheck comes no later than the resync").isEqualTo(Duration.ofSeconds(100));
+
+        quiet.ended(stack, seen, T0, RECHECK, Duration.ofSeconds(20));
+        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plusSeconds(30), false))
+                .as("another timer (an AWS poll) came first: it is not a recheck").isEmpty();
+
+        quiet.ended(stack, seen, T0, RECHECK, Duration.ofSeconds(50));
+        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plusSeconds(30), false))
+                .as("the recheck came first, and the next one no later than the other timer")
+                .contains(Duration.ofSeconds(20));
+        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plusSeconds(50), false)).as("the other timer").isEmpty();
+
+        quiet.ended(stack, seen, T0, null, null);
+        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plusSeconds(30), false))
+                .as("the last reconcile found the stack converged").isEmpty();
+
+        quiet.ended(stack, seen, T0, RECHECK, null);
+        quiet.forget(stack);
+        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plusSeconds(30), false)).as("forgotten (deleted)")
+                .isEmpty();
+    }
+
+    @Test
+    void beforeTheEventSourcesAreMadeEveryReconcileIsAFullOne() {
+        CharFingerprint.Print seen = QuietRecheck.NEVER.seen(stack, context());
+        QuietRecheck.NEVER.ended(stack, seen, T0, RECHECK, null);
+        assertThat(QuietRecheck.NEVER.nothingNew(stack, seen, RECHECK, T0.plusSeconds(1), false)).isEmpty();
+    }
+
+    /** Every child kind the workflow writes is watched for changes, from the reconciler's own declaration. */
+    @Test
+    void theWorkflowsKindsAreAllWatched() {
+        assertThat(QuietRecheck.watchedBy(PanStackReconciler.class.getAnnotation(Workflow.class), List.of(Pod.class)))
+                .containsExactlyInAnyOrder(ServiceAccount.class, StatefulSet.class, Service.class,
+                        NetworkPolicy.class, Deployment.class, HorizontalPodAutoscaler.class, Ingress.class,
+                        PodDisruptionBudget.class, CronJob.class, Pod.class);
+    }
+}

@@ -37,7 +37,7 @@ public final class BackupRecords {
     public static final String KIND = "Logical";
     private static final Pattern FROM_VOLUME = Pattern.compile("backup: file=\\S*/(?<file>[^/\\s]+) bytes=(?<bytes>[0-9]{1,18}) .*");
     /** How long a finished Job's outcome waits for its pod's summary line (the two informers report apart). */
-    static final java.time.Duration SUMMARY_GRACE = java.time.Duration.ofMinutes(5);
+    public static final java.time.Duration SUMMARY_GRACE = java.time.Duration.ofMinutes(5);
     private static final Pattern FROM_S3 = Pattern
             .compile("upload: (?<location>s3://\\S+) bytes=(?<bytes>[0-9]{1,18})(?: copy=(?<copy>s3://\\S+))? .*");
 

@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.panstack.operator.api.v1alpha1.BackupStatus;
@@ -83,7 +83,7 @@ public class StackMetrics {
 
     public StackMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.quietRechecks = Counter.builder("panstack_quiet_rechecks_total")
+        this.quietRechecks = Counter.builder("panstack.quiet.rechecks")
                 .description("Reconciles of a converging stack that found nothing new in the caches and ended at once")
                 .register(registry);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -69,6 +71,13 @@ public final class DesiredStamp {
     private record Remembered(CharFingerprint.Print print, String stamp) {
     }
 
+    /** How many hashes were computed: what remembering saves, for the tests. */
+    private static final AtomicLong HASHES = new AtomicLong();
+
+    static long hashesComputed() {
+        return HASHES.get();
+    }
+
     /** The desired child, annotated with the hash of its content. */
     public static <R extends HasMetadata> R stamp(R desired) {
         return stamp(desired, null);
@@ -92,15 +101,20 @@ public final class DesiredStamp {
 
     /** The hash of the child's JSON: the one computed last time, if the JSON has the same fingerprint. */
     private static String remembered(String stackUid, HasMetadata desired) {
-        CharFingerprint.Print print = fingerprint(desired);
         Map<String, Remembered> children = STAMPS.computeIfAbsent(stackUid, uid -> new ConcurrentHashMap<>());
         String child = desired.getKind() + "/" + desired.getMetadata().getName();
         Remembered last = children.get(child);
-        if (last != null && last.print().equals(print)) {
-            return last.stamp();
+        CharFingerprint.Print print = null;
+        if (last != null) {
+            print = fingerprint(desired);
+            if (last.print().equals(print)) {
+                return last.stamp();
+            }
         }
-        String hash = hash(desired);
-        children.put(child, new Remembered(print, hash));
+        // First sight (after a start, every child): the JSON is written once, for the hash and the fingerprint.
+        CharFingerprint fingerprint = print == null ? new CharFingerprint() : null;
+        String hash = hash(desired, fingerprint);
+        children.put(child, new Remembered(print != null ? print : fingerprint.print(), hash));
         return hash;
     }
 
@@ -163,11 +177,6 @@ public final class DesiredStamp {
         return annotations == null ? null : annotations.get(ANNOTATION);
     }
 
-    /**
-     * The first 12 bytes of the SHA-256 of the object's JSON (UTF-8), in hex. The JSON goes straight into the digest,
-     * not through a String first (every reconcile hashes every child). Jackson writes characters and the JDK encodes
-     * them, as String.getBytes did: Jackson's own UTF-8 writer differs on characters beyond the BMP.
-     */
     /** The fingerprint of the JSON {@link #hash} hashes. */
     static CharFingerprint.Print fingerprint(Object content) {
         try {
@@ -179,16 +188,63 @@ public final class DesiredStamp {
         }
     }
 
+    /**
+     * The first 12 bytes of the SHA-256 of the object's JSON (UTF-8), in hex. The JSON goes straight into the digest,
+     * not through a String first (every reconcile hashes every child). Jackson writes characters and the JDK encodes
+     * them, as String.getBytes did: Jackson's own UTF-8 writer differs on characters beyond the BMP.
+     */
     static String hash(Object content) {
+        return hash(content, null);
+    }
+
+    /** {@link #hash(Object)}, the JSON also written to {@code alsoTo} when it is not null. */
+    private static String hash(Object content, Writer alsoTo) {
+        HASHES.incrementAndGet();
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            JSON.writeValue(new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), digest),
-                    StandardCharsets.UTF_8), content);
+            Writer toDigest = new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), digest),
+                    StandardCharsets.UTF_8);
+            JSON.writeValue(alsoTo == null ? toDigest : new Both(toDigest, alsoTo), content);
             return HexFormat.of().formatHex(digest.digest(), 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + content.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** Writes what it is given to two writers. */
+    private static final class Both extends Writer {
+        private final Writer first;
+        private final Writer second;
+
+        Both(Writer first, Writer second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int count) throws IOException {
+            first.write(chars, offset, count);
+            second.write(chars, offset, count);
+        }
+
+        @Override
+        public void write(String text, int offset, int count) throws IOException {
+            first.write(text, offset, count);
+            second.write(text, offset, count);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            first.close();
+            second.close();
         }
     }
 }

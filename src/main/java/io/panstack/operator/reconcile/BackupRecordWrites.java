@@ -30,15 +30,18 @@ final class BackupRecordWrites {
 
     /**
      * Housekeeping beside the stack: a failure (e.g. RBAC not yet upgraded, a record deleted meanwhile) is logged and
-     * tried again at the next reconcile, and holds neither the stack nor its status.
+     * tried again soon, and holds neither the stack nor its status.
+     *
+     * @return false when something failed and is to be tried again soon
      */
-    static void apply(Pass pass, Context<PanStack> context, java.time.Instant now, BackupDataRemover remover) {
+    static boolean apply(Pass pass, Context<PanStack> context, java.time.Instant now, BackupDataRemover remover) {
         try {
             write(pass, context, now);
-            deleteAsked(pass, context, remover);
+            return deleteAsked(pass, context, remover);
         } catch (KubernetesClientException e) {
-            LOG.warnf("Could not bring the PanStackBackups of %s/%s up to date (tried again at the next reconcile): %s",
+            LOG.warnf("Could not bring the PanStackBackups of %s/%s up to date (tried again soon): %s",
                     pass.stack().namespace(), pass.stack().name(), e.getMessage());
+            return false;
         }
     }
 
@@ -73,7 +76,8 @@ final class BackupRecordWrites {
     }
 
     /** The data of the records annotated panstack.io/delete-data, then the records (see BackupDataDeletions). */
-    private static void deleteAsked(Pass pass, Context<PanStack> context, BackupDataRemover remover) {
+    /** @return false when the data of a record could not be deleted (its status says why; tried again soon) */
+    private static boolean deleteAsked(Pass pass, Context<PanStack> context, BackupDataRemover remover) {
         Stack stack = pass.stack();
         List<PanStackBackup> records = context.getSecondaryResourcesAsStream(PanStackBackup.class).toList();
         String bucket = pass.cloud() == null || pass.cloud().bucket() == null ? null : pass.cloud().bucket().name();
@@ -81,6 +85,7 @@ final class BackupRecordWrites {
                 context.getSecondaryResourcesAsStream(PanStackRestore.class).toList());
         Map<String, String> kept = new java.util.LinkedHashMap<>(plan.kept());
         List<String> gone = new java.util.ArrayList<>(plan.recordsOnly());
+        boolean allDeleted = true;
         for (BackupDataDeletions.Deletion deletion : plan.fromBucket()) {
             try {
                 remover.delete(stack, bucket, deletion.key());
@@ -89,7 +94,8 @@ final class BackupRecordWrites {
                         stack.namespace(), stack.name(), bucket, deletion.record());
             } catch (RuntimeException e) {
                 kept.put(deletion.record(), "Deleting its data, as " + BackupDataDeletions.ANNOTATION + " asks, failed"
-                        + " (tried again at the next reconcile): " + AwsErrors.message(e));
+                        + " (tried again soon): " + AwsErrors.message(e));
+                allDeleted = false;
             }
         }
         gone.forEach(name -> context.getClient().resources(PanStackBackup.class).inNamespace(stack.namespace())
@@ -101,6 +107,7 @@ final class BackupRecordWrites {
                         record.getMetadata().getName(), record.getStatus().withMessage(why));
             }
         }
+        return allDeleted;
     }
 
     /** Where backups go; null while the stack's bucket is not ready (its backups wait for it). */

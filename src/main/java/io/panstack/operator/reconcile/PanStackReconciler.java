@@ -59,8 +59,9 @@ import io.panstack.operator.workloads.StackServices;
  * <li>a backup asked for on demand;</li>
  * <li>status, through {@link StatusWrite}, written only when it changed.</li>
  * </ol>
- * A problem found on the way stalls the stack before anything after it is changed; running workloads are left as
- * they are. Failures (including throttled or failed AWS calls) are retried with back-off without limit, so a stack is
+ * A recheck of a converging stack that finds the caches as the last full reconcile did ends before the first step
+ * ({@link QuietRecheck}). A problem found on the way stalls the stack before anything after it is changed; running
+ * workloads are left as they are. Failures (including throttled or failed AWS calls) are retried with back-off without limit, so a stack is
  * never left stuck after N attempts. Deletion goes through a finalizer ({@link StackRelease}), which releases the AWS
  * resources per deletionPolicy before the PanStack goes.
  */
@@ -78,10 +79,13 @@ import io.panstack.operator.workloads.StackServices;
 // Spec changes, deletion, and the backup-now annotation wake the reconciler; its own status writes do not.
 @ControllerConfiguration(name = PanStackReconciler.NAME, generationAwareEventProcessing = false,
         informer = @Informer(onUpdateFilter = WorthReconciling.class, informerListLimit = LeanInformers.LIST_PAGE),
-        maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
+        maxReconciliationInterval = @MaxReconciliationInterval(interval = PanStackReconciler.RESYNC_MINUTES,
+                timeUnit = TimeUnit.MINUTES))
 @GradualRetry(maxAttempts = -1, initialInterval = 2_000L, intervalMultiplier = 2.0, maxInterval = 300_000L)
 public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStack> {
     public static final String NAME = "panstack";
+    /** Every stack is reconciled in full at least this often (configurable; see prepareEventSources). */
+    static final int RESYNC_MINUTES = 10;
     private static final Logger LOG = Logger.getLogger(PanStackReconciler.class);
     /** How often a stalled stack looks again at the Secrets it refers to (they are not watched). */
     private final Duration recheck;
@@ -120,8 +124,8 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             return UpdateControl.noUpdate();
         }
         Instant startedAt = clock.instant();
-        CharFingerprint.Print seen = quietRechecks.seen(resource, context);
-        Optional<Duration> quiet = quietRechecks.nothingNew(resource, seen,
+        CharFingerprint.Print seen = quietRechecks.fingerprint(resource, context);
+        Optional<Duration> quiet = quietRechecks.delayIfNothingNew(resource, seen,
                 convergingRecheck.after(resource.getStatus(), startedAt), startedAt, context.getRetryInfo().isPresent());
         if (quiet.isPresent()) {
             metrics.quietRecheck();
@@ -134,6 +138,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         Pass pass = StackPasses.observedOnly(found.stack(), found.cloud(), context);
         pass.putInto(context);
         Backups.OnDemand started = Backups.OnDemand.NONE;
+        boolean housekeepingDone = true;
         if (found.problem() == null) {
             pass = StackPasses.carryOut(found, context);
             if (found.stack().sleep().piStopped() && !pass.stack().sleep().piStopped()) {
@@ -153,13 +158,13 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             // A backup asked for while the stack sleeps waits for it to wake (the annotation stays pending).
             started = pass.stack().sleep().piStopped() ? Backups.OnDemand.NONE
                     : Backups.startRequested(found.stack(), Backups.target(pass.cloud()), context);
-            BackupRecordWrites.apply(pass, context, clock.instant(), passes::deleteBackup);
-            RestoreWrites.apply(restores, pass, context);
+            housekeepingDone = BackupRecordWrites.apply(pass, context, clock.instant(), passes::deleteBackup)
+                    & RestoreWrites.apply(restores, pass, context);
         }
         UpdateControl<PanStack> control = status.of(resource, pass, context, found.problem(), null, started)
                 .map(UpdateControl::patchStatus).orElseGet(UpdateControl::noUpdate);
         Duration other = found.problem() != null ? polling.afterProblem(found.problem(), recheck)
-                : pass.hold() != null && pass.hold().retrySoon() ? recheck
+                : (pass.hold() != null && pass.hold().retrySoon()) || !housekeepingDone ? recheck
                 : found.cloud() != null ? polling.next(found.cloud())
                 : null;
         Duration untilSleepChanges = sleep.nextChange() == null ? null
@@ -169,9 +174,9 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         }
         Duration converging = convergingRecheck.after(
                 control.getResource().map(PanStack::getStatus).orElse(resource.getStatus()), clock.instant());
-        if (found.problem() == null) {
-            quietRechecks.ended(resource, seen, startedAt, converging, other);
-        }
+        boolean mayBeQuiet = found.problem() == null && found.cloud() == null
+                && QuietRecheck.waitsOnCachesOnly(pass, context, startedAt);
+        quietRechecks.ended(resource, seen, startedAt, mayBeQuiet ? converging : null, other);
         Duration next = shorter(other, converging);
         return next == null ? control : control.rescheduleAfter(next);
     }
@@ -212,7 +217,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         List<EventSource<?, PanStack>> sources = StackEventSources.of(context);
         // Every kind watched: these, and the workflow's (its dependents make their own informers).
         Duration resync = context.getControllerConfiguration().maxReconciliationInterval()
-                .orElse(Duration.ofMinutes(10));
+                .orElse(Duration.ofMinutes(RESYNC_MINUTES));
         quietRechecks = new QuietRecheck(resync, QuietRecheck.watchedBy(
                 PanStackReconciler.class.getAnnotation(Workflow.class),
                 sources.stream().map(QuietRecheck::kindOf).toList()));

@@ -16,8 +16,13 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackRestore;
+import io.panstack.operator.backup.BackupRecords;
+import io.panstack.operator.kube.JobOutcome;
 import io.panstack.operator.pass.CharFingerprint;
+import io.panstack.operator.pass.Pass;
 
 /**
  * Lets a converging recheck (ConvergingRecheck) that can find nothing new end at once. Rechecks are there for an
@@ -28,8 +33,10 @@ import io.panstack.operator.pass.CharFingerprint;
  * converging slowly, most reconciles are such rechecks.
  * <p>
  * What the caches do not show still gets a full look: every reconcile after a change (the operator's own writes
- * included), a retry, one when another timer is due (an AWS poll, a hold's retry, a sleep or wake), and one at least
- * every {@code fullLookEvery} (the resync interval: the Secrets a stack names are read, not watched).
+ * included), a retry, one when another timer is due (an AWS poll, a hold's retry, the retry of a write that failed,
+ * a sleep or wake), and one at least every {@code fullLookEvery} (the resync interval: the Secrets a stack names
+ * are read, not watched, and a failure to set a volume's reclaim policy is tried again at a full look). A stack on
+ * AWS, with a hold, a Job at work or just finished, or a restore under way is never quiet ({@link #waitsOnCachesOnly}).
  */
 final class QuietRecheck {
     private final Duration fullLookEvery;
@@ -78,8 +85,26 @@ final class QuietRecheck {
         throw new IllegalStateException(dependent.getName() + " does not name its resource type in its superclass");
     }
 
+    /**
+     * Whether everything the stack waits for shows in the caches, so that a recheck finding them unchanged has nothing
+     * to do. Not so with AWS (polled on its own timer, counted from when AWS was last asked, which may be before this
+     * reconcile), nor with a hold (a safety backup, a restore), a Job of the stack at work or finished within the
+     * grace its summary is given (BackupRecords.SUMMARY_GRACE), or a PanStackRestore under way: their records and
+     * restores are judged on the clock too.
+     */
+    static boolean waitsOnCachesOnly(Pass pass, Context<PanStack> context, Instant now) {
+        if (pass.cloud() != null || pass.hold() != null) {
+            return false;
+        }
+        Instant settledBefore = now.minus(BackupRecords.SUMMARY_GRACE);
+        return context.getSecondaryResourcesAsStream(Job.class).map(JobOutcome::of)
+                .allMatch(outcome -> outcome.at() != null && outcome.at().isBefore(settledBefore))
+                && context.getSecondaryResourcesAsStream(PanStackRestore.class)
+                        .allMatch(restore -> restore.getStatus() != null && restore.getStatus().finished());
+    }
+
     /** What the caches hold of the stack: its own resource version, and every watched object of it with its own. */
-    CharFingerprint.Print seen(PanStack stack, Context<PanStack> context) {
+    CharFingerprint.Print fingerprint(PanStack stack, Context<PanStack> context) {
         List<String> versions = new ArrayList<>();
         for (Class<? extends HasMetadata> kind : watched) {
             for (HasMetadata object : context.getSecondaryResources(kind)) {
@@ -96,12 +121,13 @@ final class QuietRecheck {
      * When this reconcile can end at once, the delay to the stack's next recheck; else empty, and the stack is
      * forgotten until the reconcile has ended (so that a failure is retried in full).
      *
-     * @param seen       {@link #seen} now
+     * @param seen       {@link #fingerprint} now
      * @param nextRecheck the delay ConvergingRecheck gives the stack now
      */
-    Optional<Duration> nothingNew(PanStack stack, CharFingerprint.Print seen, Duration nextRecheck, Instant now,
+    Optional<Duration> delayIfNothingNew(PanStack stack, CharFingerprint.Print seen, Duration nextRecheck, Instant now,
             boolean retry) {
-        Quiet last = quiet.remove(stack.getMetadata().getUid());
+        String uid = stack.getMetadata().getUid();
+        Quiet last = uid == null ? null : quiet.remove(uid);
         if (retry || last == null || nextRecheck == null || !last.seen().equals(seen)) {
             return Optional.empty();
         }
@@ -109,7 +135,7 @@ final class QuietRecheck {
         if (!now.isBefore(fullLookDue) || (last.otherTimer() != null && !now.isBefore(last.otherTimer()))) {
             return Optional.empty();
         }
-        quiet.put(stack.getMetadata().getUid(), last);
+        quiet.put(uid, last);
         Instant next = now.plus(nextRecheck);
         next = next.isAfter(fullLookDue) ? fullLookDue : next;
         next = last.otherTimer() != null && next.isAfter(last.otherTimer()) ? last.otherTimer() : next;
@@ -121,20 +147,28 @@ final class QuietRecheck {
      * A full reconcile of the stack ended. When nothing but a recheck is due next, later rechecks that find the same
      * caches may end at once.
      *
-     * @param seen       {@link #seen} when it started
+     * @param seen       {@link #fingerprint} when it started
      * @param recheck    the converging recheck's delay; null when the stack is not converging
-     * @param otherTimer the shortest of the other delays (AWS poll, hold, sleep change); null when none
+     * @param recheck    the converging recheck's delay; null when the stack is not converging, or when what it waits
+     *                   for does not all show in the caches ({@link #waitsOnCachesOnly})
+     * @param otherTimer the shortest of the other delays (AWS poll, hold, retry of a failed write, sleep change); null
+     *                   when none
      */
     void ended(PanStack stack, CharFingerprint.Print seen, Instant startedAt, Duration recheck, Duration otherTimer) {
-        if (fullLookEvery.isZero() || recheck == null || (otherTimer != null && otherTimer.compareTo(recheck) <= 0)) {
-            quiet.remove(stack.getMetadata().getUid());
+        String uid = stack.getMetadata().getUid();
+        if (uid == null) {
             return;
         }
-        quiet.put(stack.getMetadata().getUid(), new Quiet(seen, startedAt,
-                otherTimer == null ? null : startedAt.plus(otherTimer)));
+        if (fullLookEvery.isZero() || recheck == null || (otherTimer != null && otherTimer.compareTo(recheck) <= 0)) {
+            quiet.remove(uid);
+            return;
+        }
+        quiet.put(uid, new Quiet(seen, startedAt, otherTimer == null ? null : startedAt.plus(otherTimer)));
     }
 
     void forget(PanStack stack) {
-        quiet.remove(stack.getMetadata().getUid());
+        if (stack.getMetadata().getUid() != null) {
+            quiet.remove(stack.getMetadata().getUid());
+        }
     }
 }

@@ -64,8 +64,12 @@ final class RestoreWrites {
         }
     }
 
-    /** A failure is logged and tried again at the next reconcile; Pi stays as the plan says meanwhile. */
-    static void apply(InPlaceRestores.Plan plan, Pass pass, Context<PanStack> context) {
+    /**
+     * A failure is logged and tried again soon; Pi stays as the plan says meanwhile.
+     *
+     * @return false when something failed and is to be tried again soon
+     */
+    static boolean apply(InPlaceRestores.Plan plan, Pass pass, Context<PanStack> context) {
         try {
             plan.jobsToStart().forEach(job -> JobRun.create(job, pass.stack().resource(), context));
             List<PanStackRestore> restores = context.getSecondaryResourcesAsStream(PanStackRestore.class).toList();
@@ -74,9 +78,11 @@ final class RestoreWrites {
                 restores.stream().filter(r -> name.equals(r.getMetadata().getName())).findFirst()
                         .ifPresent(restore -> announce(restore, status, pass, context));
             });
+            return true;
         } catch (KubernetesClientException e) {
-            LOG.warnf("Could not carry on the in-place restores of %s/%s (tried again at the next reconcile): %s",
+            LOG.warnf("Could not carry on the in-place restores of %s/%s (tried again soon): %s",
                     pass.stack().namespace(), pass.stack().name(), e.getMessage());
+            return false;
         }
     }
 }

@@ -108,8 +108,11 @@ class DesiredStampTest {
         String older = stampOf(DesiredStamp.stamp(desired("pi/renderer:2023_11")));
         String newer = stampOf(DesiredStamp.stamp(desired("pi/renderer:2024_04")));
 
+        long hashes = DesiredStamp.hashesComputed();
         assertThat(stampOf(DesiredStamp.stamp(desired("pi/renderer:2023_11"), stack))).isEqualTo(older);
         assertThat(stampOf(DesiredStamp.stamp(desired("pi/renderer:2023_11"), stack))).isEqualTo(older);
+        assertThat(stampOf(DesiredStamp.stamp(desired("pi/renderer:2023_11"), stack))).isEqualTo(older);
+        assertThat(DesiredStamp.hashesComputed() - hashes).as("hashed once, then remembered").isEqualTo(1);
         assertThat(stampOf(DesiredStamp.stamp(desired("pi/renderer:2024_04"), stack))).as("changed").isEqualTo(newer);
         assertThat(stampOf(DesiredStamp.stamp(desired("pi/renderer:2023_11"), stack))).as("back").isEqualTo(older);
         Deployment annotated = new DeploymentBuilder(desired("pi/renderer:2023_11")).editMetadata()

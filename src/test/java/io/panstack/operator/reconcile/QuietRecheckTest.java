@@ -18,20 +18,28 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.api.v1alpha1.PanStackRestore;
+import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus;
+import io.panstack.operator.backup.BackupRecords;
+import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.pass.CharFingerprint;
+import io.panstack.operator.pass.Pass;
+import io.panstack.operator.status.Hold;
 import io.panstack.operator.testsupport.Tiers;
 
 /**
@@ -62,6 +70,9 @@ class QuietRecheckTest {
                     if (method.getName().equals("getSecondaryResources")) {
                         return new HashSet<>(cache.getOrDefault(args[0], Set.of()));
                     }
+                    if (method.getName().equals("getSecondaryResourcesAsStream")) {
+                        return new HashSet<>(cache.getOrDefault(args[0], Set.of())).stream();
+                    }
                     throw new UnsupportedOperationException(method.getName());
                 });
     }
@@ -79,8 +90,8 @@ class QuietRecheckTest {
 
     /** A full reconcile that started at T0 from what the cache holds now, and ended with only a recheck due. */
     CharFingerprint.Print fullReconcileEndedQuietly(PanStack of) {
-        CharFingerprint.Print seen = quiet.seen(of, context());
-        assertThat(quiet.nothingNew(of, seen, RECHECK, T0, false)).as("nothing recorded yet: a full one").isEmpty();
+        CharFingerprint.Print seen = quiet.fingerprint(of, context());
+        assertThat(quiet.delayIfNothingNew(of, seen, RECHECK, T0, false)).as("nothing recorded yet: a full one").isEmpty();
         quiet.ended(of, seen, T0, RECHECK, null);
         return seen;
     }
@@ -92,9 +103,9 @@ class QuietRecheckTest {
         fullReconcileEndedQuietly(stack);
 
         Instant later = T0.plusSeconds(30);
-        assertThat(quiet.nothingNew(stack, quiet.seen(stack, context()), Duration.ofSeconds(45), later, false))
+        assertThat(quiet.delayIfNothingNew(stack, quiet.fingerprint(stack, context()), Duration.ofSeconds(45), later, false))
                 .contains(Duration.ofSeconds(45));
-        assertThat(quiet.nothingNew(stack, quiet.seen(stack, context()), Duration.ofSeconds(60), later.plusSeconds(45),
+        assertThat(quiet.delayIfNothingNew(stack, quiet.fingerprint(stack, context()), Duration.ofSeconds(60), later.plusSeconds(45),
                 false)).as("and the next one").contains(Duration.ofSeconds(60));
     }
 
@@ -104,23 +115,23 @@ class QuietRecheckTest {
         put(deployment("bi-dashboard", "100"));
         fullReconcileEndedQuietly(stack);
         put(deployment("bi-dashboard", "102"));
-        assertThat(quiet.nothingNew(stack, quiet.seen(stack, context()), RECHECK, T0.plusSeconds(30), false))
+        assertThat(quiet.delayIfNothingNew(stack, quiet.fingerprint(stack, context()), RECHECK, T0.plusSeconds(30), false))
                 .as("a child's new resource version").isEmpty();
 
         fullReconcileEndedQuietly(stack);
         put(new PodBuilder().withNewMetadata().withName("bi-dashboard-x1").withUid("pod").withResourceVersion("103")
                 .endMetadata().build());
-        assertThat(quiet.nothingNew(stack, quiet.seen(stack, context()), RECHECK, T0.plusSeconds(30), false))
+        assertThat(quiet.delayIfNothingNew(stack, quiet.fingerprint(stack, context()), RECHECK, T0.plusSeconds(30), false))
                 .as("a new object of another watched kind").isEmpty();
 
         fullReconcileEndedQuietly(stack);
         cache.get(Pod.class).clear();
-        assertThat(quiet.nothingNew(stack, quiet.seen(stack, context()), RECHECK, T0.plusSeconds(30), false))
+        assertThat(quiet.delayIfNothingNew(stack, quiet.fingerprint(stack, context()), RECHECK, T0.plusSeconds(30), false))
                 .as("an object gone").isEmpty();
 
         fullReconcileEndedQuietly(stack);
         PanStack changed = stack("42");
-        assertThat(quiet.nothingNew(changed, quiet.seen(changed, context()), RECHECK, T0.plusSeconds(30), false))
+        assertThat(quiet.delayIfNothingNew(changed, quiet.fingerprint(changed, context()), RECHECK, T0.plusSeconds(30), false))
                 .as("the stack itself (spec, annotations, status)").isEmpty();
 
         fullReconcileEndedQuietly(stack);
@@ -128,7 +139,7 @@ class QuietRecheckTest {
         cache.get(Deployment.class).clear();
         put(new DeploymentBuilder(deployment("bi-dashboard", "102")).editMetadata().withUid("made-again")
                 .endMetadata().build());
-        assertThat(quiet.nothingNew(stack, quiet.seen(stack, context()), RECHECK, T0.plusSeconds(30), false))
+        assertThat(quiet.delayIfNothingNew(stack, quiet.fingerprint(stack, context()), RECHECK, T0.plusSeconds(30), false))
                 .as("the same name and version, another object").isEmpty();
     }
 
@@ -136,46 +147,81 @@ class QuietRecheckTest {
     void aRetryAnotherTimerOrTheResyncGetsAFullReconcile() {
         put(deployment("bi-dashboard", "100"));
         CharFingerprint.Print seen = fullReconcileEndedQuietly(stack);
-        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plusSeconds(30), true)).as("a retry").isEmpty();
-        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plusSeconds(60), false))
+        assertThat(quiet.delayIfNothingNew(stack, seen, RECHECK, T0.plusSeconds(30), true)).as("a retry").isEmpty();
+        assertThat(quiet.delayIfNothingNew(stack, seen, RECHECK, T0.plusSeconds(60), false))
                 .as("and the one after it, until a full one has ended again").isEmpty();
 
         fullReconcileEndedQuietly(stack);
-        assertThat(quiet.nothingNew(stack, seen, null, T0.plusSeconds(30), false)).as("no longer converging").isEmpty();
+        assertThat(quiet.delayIfNothingNew(stack, seen, null, T0.plusSeconds(30), false)).as("no longer converging").isEmpty();
 
         fullReconcileEndedQuietly(stack);
-        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plus(RESYNC), false)).as("the resync is due").isEmpty();
+        assertThat(quiet.delayIfNothingNew(stack, seen, RECHECK, T0.plus(RESYNC), false)).as("the resync is due").isEmpty();
 
         fullReconcileEndedQuietly(stack);
-        Duration left = quiet.nothingNew(stack, seen, Duration.ofMinutes(5), T0.plus(RESYNC).minusSeconds(100), false)
+        Duration left = quiet.delayIfNothingNew(stack, seen, Duration.ofMinutes(5), T0.plus(RESYNC).minusSeconds(100), false)
                 .orElseThrow();
         assertThat(left).as("the next recheck comes no later than the resync").isEqualTo(Duration.ofSeconds(100));
 
         quiet.ended(stack, seen, T0, RECHECK, Duration.ofSeconds(20));
-        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plusSeconds(30), false))
+        assertThat(quiet.delayIfNothingNew(stack, seen, RECHECK, T0.plusSeconds(30), false))
                 .as("another timer (an AWS poll) came first: it is not a recheck").isEmpty();
 
         quiet.ended(stack, seen, T0, RECHECK, Duration.ofSeconds(50));
-        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plusSeconds(30), false))
+        assertThat(quiet.delayIfNothingNew(stack, seen, RECHECK, T0.plusSeconds(30), false))
                 .as("the recheck came first, and the next one no later than the other timer")
                 .contains(Duration.ofSeconds(20));
-        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plusSeconds(50), false)).as("the other timer").isEmpty();
+        assertThat(quiet.delayIfNothingNew(stack, seen, RECHECK, T0.plusSeconds(50), false)).as("the other timer").isEmpty();
 
         quiet.ended(stack, seen, T0, null, null);
-        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plusSeconds(30), false))
+        assertThat(quiet.delayIfNothingNew(stack, seen, RECHECK, T0.plusSeconds(30), false))
                 .as("the last reconcile found the stack converged").isEmpty();
 
         quiet.ended(stack, seen, T0, RECHECK, null);
         quiet.forget(stack);
-        assertThat(quiet.nothingNew(stack, seen, RECHECK, T0.plusSeconds(30), false)).as("forgotten (deleted)")
+        assertThat(quiet.delayIfNothingNew(stack, seen, RECHECK, T0.plusSeconds(30), false)).as("forgotten (deleted)")
                 .isEmpty();
+    }
+
+    static Job job(String name, Instant completed) {
+        return new JobBuilder().withNewMetadata().withName(name).withUid(name).withResourceVersion("1").endMetadata()
+                .withNewStatus().withCompletionTime(completed == null ? null : completed.toString()).endStatus()
+                .build();
+    }
+
+    /** Only a stack that waits on what the caches show may be quiet: on the clock or AWS, a recheck must look. */
+    @Test
+    void aStackWaitingOnTheClockOrOnAwsIsNeverQuiet() {
+        Pass plain = new Pass(null, null, false, false, null, null, false);
+        assertThat(QuietRecheck.waitsOnCachesOnly(plain, context(), T0)).as("workloads rolling out").isTrue();
+        assertThat(QuietRecheck.waitsOnCachesOnly(new Pass(null, new CloudState("eu-west-2", null, null, null), false,
+                false, null, null, false), context(), T0)).as("on AWS: polled on its own timer").isFalse();
+        assertThat(QuietRecheck.waitsOnCachesOnly(new Pass(null, null, true, false, null,
+                new Hold("WaitingForSafetyBackup", "the backup before the upgrade"), false), context(), T0))
+                .as("a hold").isFalse();
+
+        put(job("bi-backup-1", null));
+        assertThat(QuietRecheck.waitsOnCachesOnly(plain, context(), T0)).as("a Job at work").isFalse();
+        put(job("bi-backup-1", T0.minusSeconds(60)));
+        assertThat(QuietRecheck.waitsOnCachesOnly(plain, context(), T0))
+                .as("a Job finished a minute ago: its record waits for the pod's summary, on the clock").isFalse();
+        put(job("bi-backup-1", T0.minus(BackupRecords.SUMMARY_GRACE).minusSeconds(1)));
+        assertThat(QuietRecheck.waitsOnCachesOnly(plain, context(), T0)).as("settled").isTrue();
+
+        PanStackRestore restore = new PanStackRestore();
+        restore.setMetadata(new ObjectMetaBuilder().withName("back-to-monday").withUid("r").withResourceVersion("1")
+                .build());
+        put(restore);
+        assertThat(QuietRecheck.waitsOnCachesOnly(plain, context(), T0)).as("a restore not yet looked at").isFalse();
+        restore.setStatus(new PanStackRestoreStatus());
+        restore.getStatus().setPhase(PanStackRestoreStatus.RestorePhase.Completed);
+        assertThat(QuietRecheck.waitsOnCachesOnly(plain, context(), T0)).as("a restore finished").isTrue();
     }
 
     @Test
     void beforeTheEventSourcesAreMadeEveryReconcileIsAFullOne() {
-        CharFingerprint.Print seen = QuietRecheck.NEVER.seen(stack, context());
+        CharFingerprint.Print seen = QuietRecheck.NEVER.fingerprint(stack, context());
         QuietRecheck.NEVER.ended(stack, seen, T0, RECHECK, null);
-        assertThat(QuietRecheck.NEVER.nothingNew(stack, seen, RECHECK, T0.plusSeconds(1), false)).isEmpty();
+        assertThat(QuietRecheck.NEVER.delayIfNothingNew(stack, seen, RECHECK, T0.plusSeconds(1), false)).isEmpty();
     }
 
     /** Every child kind the workflow writes is watched for changes, from the reconciler's own declaration. */

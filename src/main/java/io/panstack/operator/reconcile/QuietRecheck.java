@@ -9,10 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -90,10 +92,11 @@ final class QuietRecheck {
      * to do. Not so with AWS (polled on its own timer, counted from when AWS was last asked, which may be before this
      * reconcile), nor with a hold (a safety backup, a restore), a Job of the stack at work or finished within the
      * grace its summary is given (BackupRecords.SUMMARY_GRACE), or a PanStackRestore under way: their records and
-     * restores are judged on the clock too.
+     * restores are judged on the clock too; nor with a hibernation schedule (waking goes by steps recorded in status).
      */
     static boolean waitsOnCachesOnly(Pass pass, Context<PanStack> context, Instant now) {
-        if (pass.cloud() != null || pass.hold() != null) {
+        if (pass.cloud() != null || pass.hold() != null
+                || (pass.stack() != null && pass.stack().spec().getHibernation() != null)) {
             return false;
         }
         Instant settledBefore = now.minus(BackupRecords.SUMMARY_GRACE);
@@ -103,7 +106,12 @@ final class QuietRecheck {
                         .allMatch(restore -> restore.getStatus() != null && restore.getStatus().finished());
     }
 
-    /** What the caches hold of the stack: its own resource version, and every watched object of it with its own. */
+    /**
+     * What the caches hold of the stack: every watched object of it with its resource version, and the stack itself
+     * but for its status (its generation, which moves with the spec, labels, annotations, finalizers and deletion).
+     * The operator's own status write is no change: a reconcile that finds the same caches computes the same status,
+     * so the recheck after it may be quiet too.
+     */
     CharFingerprint.Print fingerprint(PanStack stack, Context<PanStack> context) {
         List<String> versions = new ArrayList<>();
         for (Class<? extends HasMetadata> kind : watched) {
@@ -113,8 +121,14 @@ final class QuietRecheck {
             }
         }
         versions.sort(null);
-        versions.add(0, stack.getMetadata().getUid() + "/" + stack.getMetadata().getResourceVersion());
+        ObjectMeta own = stack.getMetadata();
+        versions.add(0, own.getUid() + "/" + own.getGeneration() + "/" + own.getDeletionTimestamp() + "/"
+                + sorted(own.getLabels()) + "/" + sorted(own.getAnnotations()) + "/" + own.getFinalizers());
         return CharFingerprint.of(versions);
+    }
+
+    private static Map<String, String> sorted(Map<String, String> map) {
+        return map == null ? Map.of() : new TreeMap<>(map);
     }
 
     /**

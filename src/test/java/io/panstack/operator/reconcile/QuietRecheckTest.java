@@ -40,6 +40,7 @@ import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.pass.CharFingerprint;
 import io.panstack.operator.pass.Pass;
 import io.panstack.operator.status.Hold;
+import io.panstack.operator.testsupport.TestStacks;
 import io.panstack.operator.testsupport.Tiers;
 
 /**
@@ -130,9 +131,22 @@ class QuietRecheckTest {
                 .as("an object gone").isEmpty();
 
         fullReconcileEndedQuietly(stack);
-        PanStack changed = stack("42");
-        assertThat(quiet.delayIfNothingNew(changed, quiet.fingerprint(changed, context()), RECHECK, T0.plusSeconds(30), false))
-                .as("the stack itself (spec, annotations, status)").isEmpty();
+        PanStack respecified = stack("42");
+        respecified.getMetadata().setGeneration(2L);
+        assertThat(quiet.delayIfNothingNew(respecified, quiet.fingerprint(respecified, context()), RECHECK,
+                T0.plusSeconds(30), false)).as("the stack's spec").isEmpty();
+
+        fullReconcileEndedQuietly(stack);
+        PanStack annotated = stack("43");
+        annotated.getMetadata().setAnnotations(Map.of("panstack.io/backup-now", "1"));
+        assertThat(quiet.delayIfNothingNew(annotated, quiet.fingerprint(annotated, context()), RECHECK,
+                T0.plusSeconds(30), false)).as("the stack's annotations").isEmpty();
+
+        fullReconcileEndedQuietly(stack);
+        PanStack statusWritten = stack("44");
+        assertThat(quiet.delayIfNothingNew(statusWritten, quiet.fingerprint(statusWritten, context()), RECHECK,
+                T0.plusSeconds(30), false)).as("only its status written (by the operator): no change").isPresent();
+        quiet.forget(stack);
 
         fullReconcileEndedQuietly(stack);
         put(deployment("bi-dashboard", "102"));
@@ -198,6 +212,16 @@ class QuietRecheckTest {
         assertThat(QuietRecheck.waitsOnCachesOnly(new Pass(null, null, true, false, null,
                 new Hold("WaitingForSafetyBackup", "the backup before the upgrade"), false), context(), T0))
                 .as("a hold").isFalse();
+
+        Pass sleepy = new Pass(TestStacks.withSpec("""
+                version: '2025_10.1'
+                hibernation:
+                  timeZone: Europe/London
+                  awake: [{from: "07:00", to: "19:00"}]
+                """), null, false, false, null, null, false);
+        assertThat(QuietRecheck.waitsOnCachesOnly(sleepy, context(), T0)).as("a hibernation schedule").isFalse();
+        assertThat(QuietRecheck.waitsOnCachesOnly(new Pass(TestStacks.minimal(), null, false, false, null, null, false),
+                context(), T0)).as("the same stack without one").isTrue();
 
         put(job("bi-backup-1", null));
         assertThat(QuietRecheck.waitsOnCachesOnly(plain, context(), T0)).as("a Job at work").isFalse();

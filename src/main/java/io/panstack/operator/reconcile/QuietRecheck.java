@@ -29,16 +29,18 @@ import io.panstack.operator.pass.Pass;
 /**
  * Lets a converging recheck (ConvergingRecheck) that can find nothing new end at once. Rechecks are there for an
  * event that never reached the reconciler; such an event still changed what the informers hold. So a reconcile
- * that finds the stack and everything watched of it (its children, pods, claims, Secrets, Jobs, backups, restores)
- * at the resource versions the last reconcile started from, when that one ended with nothing due but a recheck, has
- * nothing new to find in the caches, and ends without building its ~22 children again: at a thousand stacks
- * converging slowly, most reconciles are such rechecks.
+ * that finds everything watched of the stack (its children, pods, claims, Secrets, Jobs, backups, restores) at the
+ * resource versions the last full reconcile started from, and the stack itself as it was but for its status, when
+ * that reconcile ended with nothing due but a recheck, has nothing new to find in the caches, and ends without
+ * building its ~22 children again: at a thousand stacks converging slowly, most reconciles are such rechecks. The
+ * operator's own status write is no change (a reconcile finding the same caches computes the same status); its
+ * writes of children are.
  * <p>
- * What the caches do not show still gets a full look: every reconcile after a change (the operator's own writes
- * included), a retry, one when another timer is due (an AWS poll, a hold's retry, the retry of a write that failed,
- * a sleep or wake), and one at least every {@code fullLookEvery} (the resync interval: the Secrets a stack names
- * are read, not watched, and a failure to set a volume's reclaim policy is tried again at a full look). A stack on
- * AWS, with a hold, a Job at work or just finished, or a restore under way is never quiet ({@link #waitsOnCachesOnly}).
+ * What the caches do not show still gets a full look: a retry, a reconcile when another timer is due (an AWS poll, a
+ * hold's retry, the retry of a write that failed, a sleep or wake), and one at least every {@code fullLookEvery} (the
+ * resync interval: the Secrets a stack names are read, not watched; a failure to set a volume's reclaim policy is
+ * tried again at a full look; backup health goes by the clock). A stack on AWS, with a hold, a Job at work or just
+ * finished, a restore under way, or a hibernation schedule or state is never quiet ({@link #waitsOnCachesOnly}).
  */
 final class QuietRecheck {
     private final Duration fullLookEvery;
@@ -92,11 +94,13 @@ final class QuietRecheck {
      * to do. Not so with AWS (polled on its own timer, counted from when AWS was last asked, which may be before this
      * reconcile), nor with a hold (a safety backup, a restore), a Job of the stack at work or finished within the
      * grace its summary is given (BackupRecords.SUMMARY_GRACE), or a PanStackRestore under way: their records and
-     * restores are judged on the clock too; nor with a hibernation schedule (waking goes by steps recorded in status).
+     * restores are judged on the clock too; nor with a hibernation schedule, or its state still in status (waking
+     * goes by steps recorded there).
      */
     static boolean waitsOnCachesOnly(Pass pass, Context<PanStack> context, Instant now) {
-        if (pass.cloud() != null || pass.hold() != null
-                || (pass.stack() != null && pass.stack().spec().getHibernation() != null)) {
+        if (pass.cloud() != null || pass.hold() != null || (pass.stack() != null && (pass.stack().spec().usesAws()
+                || pass.stack().spec().getHibernation() != null || pass.stack().resource().getStatus() != null
+                        && pass.stack().resource().getStatus().getHibernation() != null))) {
             return false;
         }
         Instant settledBefore = now.minus(BackupRecords.SUMMARY_GRACE);
@@ -162,7 +166,6 @@ final class QuietRecheck {
      * caches may end at once.
      *
      * @param seen       {@link #fingerprint} when it started
-     * @param recheck    the converging recheck's delay; null when the stack is not converging
      * @param recheck    the converging recheck's delay; null when the stack is not converging, or when what it waits
      *                   for does not all show in the caches ({@link #waitsOnCachesOnly})
      * @param otherTimer the shortest of the other delays (AWS poll, hold, retry of a failed write, sleep change); null

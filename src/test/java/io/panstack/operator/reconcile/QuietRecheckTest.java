@@ -32,13 +32,16 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.panstack.operator.api.v1alpha1.HibernationStatus;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackRestore;
 import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus;
+import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.backup.BackupRecords;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.pass.CharFingerprint;
 import io.panstack.operator.pass.Pass;
+import io.panstack.operator.stack.Stack;
 import io.panstack.operator.status.Hold;
 import io.panstack.operator.testsupport.TestStacks;
 import io.panstack.operator.testsupport.Tiers;
@@ -222,6 +225,16 @@ class QuietRecheckTest {
         assertThat(QuietRecheck.waitsOnCachesOnly(sleepy, context(), T0)).as("a hibernation schedule").isFalse();
         assertThat(QuietRecheck.waitsOnCachesOnly(new Pass(TestStacks.minimal(), null, false, false, null, null, false),
                 context(), T0)).as("the same stack without one").isTrue();
+        Stack wokenLastPass = TestStacks.minimal();
+        wokenLastPass.resource().setStatus(new PanStackStatus());
+        wokenLastPass.resource().getStatus().setHibernation(new HibernationStatus());
+        assertThat(QuietRecheck.waitsOnCachesOnly(new Pass(wokenLastPass, null, false, false, null, null, false),
+                context(), T0)).as("a schedule removed, its state still in status").isFalse();
+        assertThat(QuietRecheck.waitsOnCachesOnly(new Pass(TestStacks.withSpec("""
+                version: '2025_10.1'
+                bucket: {}
+                """), null, false, false, null, null, false), context(), T0))
+                .as("on AWS, before AWS was asked (no finalizer yet)").isFalse();
 
         put(job("bi-backup-1", null));
         assertThat(QuietRecheck.waitsOnCachesOnly(plain, context(), T0)).as("a Job at work").isFalse();

@@ -43,7 +43,7 @@ public final class DesiredStamp {
      */
     private static final ObjectWriter JSON = configuredByFabric8(new ObjectMapper()).writer();
 
-    private static ObjectMapper configuredByFabric8(ObjectMapper mapper) {
+    static ObjectMapper configuredByFabric8(ObjectMapper mapper) {
         new KubernetesSerialization(mapper, true);
         return mapper;
     }

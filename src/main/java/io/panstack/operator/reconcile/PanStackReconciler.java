@@ -40,6 +40,7 @@ import io.panstack.operator.pass.CharFingerprint;
 import io.panstack.operator.pass.DesiredStamp;
 import io.panstack.operator.pass.LeanInformers;
 import io.panstack.operator.pass.Pass;
+import io.panstack.operator.pass.WrittenChildren;
 import io.panstack.operator.runtime.OperatorSettings;
 import io.panstack.operator.stack.JobImages;
 import io.panstack.operator.stack.SharedNamespaces;
@@ -100,6 +101,8 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     private final StackRelease release;
     /** Made with the event sources, whose kinds it reads. */
     private volatile QuietRecheck quietRechecks = QuietRecheck.NEVER;
+    /** Whether the workflow would write nothing; made with the event sources too. */
+    private volatile WrittenChildren writtenChildren = new WrittenChildren(List.of());
 
     public PanStackReconciler(OperatorSettings settings, AwsServicesFactory aws, AwsPolling polling, StackMetrics metrics) {
         this.clock = Clock.systemUTC();
@@ -154,7 +157,11 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             InPlaceRestores.Plan restores = RestoreWrites.plan(pass, context, clock.instant());
             pass = pass.stoppingRepository(restores.stopPi(), restores.hold());
             pass.putInto(context);
-            context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+            Optional<CharFingerprint.Print> builtFrom = WrittenChildren.of(pass);
+            if (!writtenChildren.nothingToWrite(resource, builtFrom, writtenChildren.children(context))) {
+                context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+                writtenChildren.ran(resource, builtFrom, writtenChildren.children(context));
+            }
             // A backup asked for while the stack sleeps waits for it to wake (the annotation stays pending).
             started = pass.stack().sleep().piStopped() ? Backups.OnDemand.NONE
                     : Backups.startRequested(found.stack(), Backups.target(pass.cloud()), context);
@@ -190,6 +197,7 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
     public DeleteControl cleanup(PanStack resource, Context<PanStack> context) {
         passes.forget(resource);
         quietRechecks.forget(resource);
+        writtenChildren.forget(resource);
         DesiredStamp.forgetChildrenOf(resource);
         DeleteControl control = release.release(resource, context);
         if (control.isRemoveFinalizer()) {
@@ -218,9 +226,10 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
         // Every kind watched: these, and the workflow's (its dependents make their own informers).
         Duration resync = context.getControllerConfiguration().maxReconciliationInterval()
                 .orElse(Duration.ofMinutes(RESYNC_MINUTES));
-        quietRechecks = new QuietRecheck(resync, QuietRecheck.watchedBy(
-                PanStackReconciler.class.getAnnotation(Workflow.class),
-                sources.stream().map(QuietRecheck::kindOf).toList()));
+        Workflow workflow = PanStackReconciler.class.getAnnotation(Workflow.class);
+        quietRechecks = new QuietRecheck(resync,
+                QuietRecheck.watchedBy(workflow, sources.stream().map(QuietRecheck::kindOf).toList()));
+        writtenChildren = new WrittenChildren(QuietRecheck.watchedBy(workflow, List.of()));
         return sources;
     }
 }

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.stack.StackLabels;
 
 /**
  * Tells when the workflow of stateless children would write nothing, so that a reconcile need not build them again:
@@ -72,15 +73,20 @@ public final class WrittenChildren {
         }
     }
 
-    /** The workflow's children in the caches: which objects, at which generation and stamp. */
+    /**
+     * The workflow's children in the caches: which objects, at which generation and stamp, under which component
+     * label (the bulk dependents key their children by it).
+     */
     public CharFingerprint.Print children(Context<PanStack> context) {
         List<String> children = new ArrayList<>();
         for (Class<? extends HasMetadata> kind : kinds) {
             for (HasMetadata child : context.getSecondaryResources(kind)) {
                 Map<String, String> annotations = child.getMetadata().getAnnotations();
+                Map<String, String> labels = child.getMetadata().getLabels();
                 children.add(kind.getSimpleName() + "/" + child.getMetadata().getName() + "/"
                         + child.getMetadata().getUid() + "/" + child.getMetadata().getGeneration() + "/"
-                        + (annotations == null ? null : annotations.get(DesiredStamp.ANNOTATION)));
+                        + (annotations == null ? null : annotations.get(DesiredStamp.ANNOTATION)) + "/"
+                        + (labels == null ? null : labels.get(StackLabels.COMPONENT)));
             }
         }
         children.sort(null);
@@ -101,11 +107,19 @@ public final class WrittenChildren {
         return true;
     }
 
-    /** The workflow ran from this pass and left these children (read from the caches right after it). */
-    public void ran(PanStack stack, Optional<CharFingerprint.Print> pass, CharFingerprint.Print children) {
+    /**
+     * The workflow ran from this pass. Remembered only when it found its children as they were before it and left them
+     * so: after a write, or a change someone made while it ran (a dependent may have read the child before it), the
+     * next reconcile runs it again and looks.
+     *
+     * @param before the children before it ran ({@link #children})
+     * @param after  the children right after it
+     */
+    public void ran(PanStack stack, Optional<CharFingerprint.Print> pass, CharFingerprint.Print before,
+            CharFingerprint.Print after) {
         String uid = stack.getMetadata().getUid();
-        if (uid != null && pass.isPresent()) {
-            left.put(uid, new Left(pass.get(), children));
+        if (uid != null && pass.isPresent() && before.equals(after)) {
+            left.put(uid, new Left(pass.get(), after));
         }
     }
 

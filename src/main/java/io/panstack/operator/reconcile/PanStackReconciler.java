@@ -158,9 +158,10 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             pass = pass.stoppingRepository(restores.stopPi(), restores.hold());
             pass.putInto(context);
             Optional<CharFingerprint.Print> builtFrom = WrittenChildren.of(pass);
-            if (!writtenChildren.nothingToWrite(resource, builtFrom, writtenChildren.children(context))) {
+            CharFingerprint.Print children = writtenChildren.children(context);
+            if (!writtenChildren.nothingToWrite(resource, builtFrom, children)) {
                 context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-                writtenChildren.ran(resource, builtFrom, writtenChildren.children(context));
+                writtenChildren.ran(resource, builtFrom, children, writtenChildren.children(context));
             }
             // A backup asked for while the stack sleeps waits for it to wake (the annotation stays pending).
             started = pass.stack().sleep().piStopped() ? Backups.OnDemand.NONE

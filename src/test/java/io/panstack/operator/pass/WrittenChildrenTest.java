@@ -21,6 +21,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Version;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
@@ -29,6 +32,7 @@ import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackStatus;
 import io.panstack.operator.reconcile.PanStackReconciler;
 import io.panstack.operator.stack.Stack;
+import io.panstack.operator.stack.StackLabels;
 import io.panstack.operator.testsupport.Tiers;
 
 /**
@@ -90,6 +94,22 @@ class WrittenChildrenTest {
         return built;
     }
 
+    /** A PanStack whose status cannot be read: a builder that reads it fails the test, whatever the status says. */
+    @Group(PanStack.GROUP)
+    @Version(PanStack.VERSION)
+    @Kind("PanStack")
+    static final class StatusNeverRead extends PanStack {
+        StatusNeverRead(PanStack stack) {
+            setMetadata(stack.getMetadata());
+            setSpec(stack.getSpec());
+        }
+
+        @Override
+        public PanStackStatus getStatus() {
+            throw new AssertionError("a builder read the stack's status");
+        }
+    }
+
     static Pass passOf(PanStack resource) {
         return new Pass(Stack.of(resource), null, true, false, null, null, false);
     }
@@ -127,6 +147,11 @@ class WrittenChildrenTest {
                     stack.images(), stack.shared(), stack.sleep()), null, true, false, null, null, false);
 
             Map<String, String> built = childrenBuiltFrom(without);
+            Pass unreadable = new Pass(new Stack(new StatusNeverRead(sample), stack.names(), stack.database(),
+                    stack.externalUrl(), stack.images(), stack.shared(), stack.sleep()), null, true, false, null, null,
+                    false);
+            assertThat(childrenBuiltFrom(unreadable)).as(sample.getMetadata().getName() + ": status never read")
+                    .isEqualTo(built);
             assertThat(built).as(sample.getMetadata().getName()).hasSizeGreaterThanOrEqualTo(6);
             assertThat(childrenBuiltFrom(with)).as(sample.getMetadata().getName()).isEqualTo(built);
             assertThat(WrittenChildren.of(with)).as("the pass's fingerprint leaves status out")
@@ -170,7 +195,7 @@ class WrittenChildrenTest {
         Optional<CharFingerprint.Print> pass = Optional.of(new CharFingerprint.Print(1, 2));
 
         assertThat(written.nothingToWrite(stack, pass, written.children(context))).as("never ran").isFalse();
-        written.ran(stack, pass, written.children(context));
+        written.ran(stack, pass, written.children(context), written.children(context));
         cache.set(0, new DeploymentBuilder(dashboard).editMetadata().withResourceVersion("11").endMetadata()
                 .withNewStatus().withReadyReplicas(1).endStatus().build());
         assertThat(written.nothingToWrite(stack, pass, written.children(context))).as("only its status changed")
@@ -180,20 +205,32 @@ class WrittenChildrenTest {
         assertThat(written.nothingToWrite(stack, pass, written.children(context)))
                 .as("forgotten until the workflow has run again").isFalse();
 
-        written.ran(stack, pass, written.children(context));
+        written.ran(stack, pass, written.children(context), written.children(context));
         cache.set(0, new DeploymentBuilder(dashboard).editMetadata().withGeneration(4L).endMetadata().build());
         assertThat(written.nothingToWrite(stack, pass, written.children(context))).as("someone edited its spec")
                 .isFalse();
-        written.ran(stack, pass, written.children(context));
+        written.ran(stack, pass, written.children(context), written.children(context));
         cache.clear();
         assertThat(written.nothingToWrite(stack, pass, written.children(context))).as("deleted").isFalse();
-        written.ran(stack, pass, written.children(context));
+        written.ran(stack, pass, written.children(context), written.children(context));
         cache.add(dashboard);
         assertThat(written.nothingToWrite(stack, pass, written.children(context))).as("one more").isFalse();
-        written.ran(stack, pass, written.children(context));
+        written.ran(stack, pass, written.children(context), written.children(context));
         assertThat(written.nothingToWrite(stack, Optional.empty(), written.children(context)))
                 .as("a pass that cannot be fingerprinted").isFalse();
         assertThat(new WrittenChildren(List.of()).nothingToWrite(stack, pass, written.children(context)))
                 .as("before the event sources are made").isFalse();
+
+        CharFingerprint.Print before = written.children(context);
+        cache.clear();
+        written.ran(stack, pass, before, written.children(context));
+        assertThat(written.nothingToWrite(stack, pass, written.children(context)))
+                .as("a child deleted (or written) while the workflow ran: it runs again and looks").isFalse();
+
+        written.ran(stack, pass, written.children(context), written.children(context));
+        cache.add(new DeploymentBuilder(dashboard).editMetadata().addToLabels(StackLabels.COMPONENT, "renderer")
+                .endMetadata().build());
+        assertThat(written.nothingToWrite(stack, pass, written.children(context)))
+                .as("its component label changed (the bulk dependents key children by it)").isFalse();
     }
 }

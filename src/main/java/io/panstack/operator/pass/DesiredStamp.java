@@ -63,8 +63,10 @@ public final class DesiredStamp {
     /**
      * The stamp each child of a stack was last given, by the stack's uid, then the child's kind and name, with the
      * fingerprint of the JSON it was computed from. Every reconcile builds every child again, nearly always the
-     * same: the fingerprint costs a tenth of the hash, which is computed only when the JSON changed. A stack's entries
-     * go with its finalizer.
+     * same: the fingerprint costs a fraction of the hash, which is computed only when the JSON changed. A stack's
+     * entries go with its finalizer. The fingerprint is not cryptographic: JSON crafted to collide with the last one
+     * would keep a change of that stack, and only of that stack, from being applied, which its author could have
+     * done by not making it.
      */
     private static final Map<String, Map<String, Remembered>> STAMPS = new ConcurrentHashMap<>();
 

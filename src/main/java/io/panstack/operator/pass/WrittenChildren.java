@@ -29,7 +29,6 @@ import io.panstack.operator.stack.StackLabels;
  * are in it (WrittenChildrenTest builds every child under two statuses). A pass with AWS state is never the same.
  */
 public final class WrittenChildren {
-    private static final ObjectWriter JSON = passWriter();
 
     private final List<Class<? extends HasMetadata>> kinds;
     /** By the stack's uid: what its last workflow was built from and left. */
@@ -52,6 +51,11 @@ public final class WrittenChildren {
     private abstract static class WithoutStatus {
     }
 
+    /** Made at the first reconcile, not while the operator starts (where the instance is made). */
+    private static final class PassJson {
+        static final ObjectWriter WRITER = passWriter();
+    }
+
     private static ObjectWriter passWriter() {
         ObjectMapper mapper = DesiredStamp.configuredByFabric8(new ObjectMapper());
         mapper.addMixIn(ObjectMeta.class, WithoutVersion.class);
@@ -66,7 +70,7 @@ public final class WrittenChildren {
         }
         try {
             CharFingerprint fingerprint = new CharFingerprint();
-            JSON.writeValue(fingerprint, pass);
+            PassJson.WRITER.writeValue(fingerprint, pass);
             return Optional.of(fingerprint.print());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -22,9 +22,9 @@ import io.fabric8.kubernetes.client.informers.cache.ItemStore;
  * of every object (a child is matched by its desired-state stamp and generation, see DesiredStamp; the field lists
  * were the largest part of the heap at 1,000 stacks), the spec of Pods (their problems are read from their status),
  * and the pod templates of the workloads the operator writes (Deployments, the StatefulSet, the backup CronJob:
- * their status and metadata are what it reads back). Jobs, claims, Secrets and the rest are kept whole. What is kept shares its
- * strings (labels, annotations, namespaces and owner references repeat on every child of a stack, and across stacks)
- * and holds labels and annotations in read-only maps.
+ * their status and metadata are what it reads back). Jobs, claims, Secrets and the rest are kept whole. What is
+ * kept shares its strings (labels, annotations, namespaces and owner references repeat on every child of a stack,
+ * and across stacks) and holds labels and annotations in read-only maps.
  * <p>
  * Only where one informer fills it: JOSDK gives every per-namespace informer of an event source the same store, and
  * each relist would then drop the other namespaces' objects (and send deletes for them). So a store is set only when

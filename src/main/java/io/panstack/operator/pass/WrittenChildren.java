@@ -101,10 +101,12 @@ public final class WrittenChildren {
      * Whether the workflow would write nothing: built from this pass last time, and its children as it left them.
      * The stack is forgotten until the workflow has run again (so a failure runs it in full next time).
      */
-    public boolean nothingToWrite(PanStack stack, Optional<CharFingerprint.Print> pass, CharFingerprint.Print children) {
+    public boolean nothingToWrite(PanStack stack, Optional<CharFingerprint.Print> pass,
+            CharFingerprint.Print children) {
         String uid = stack.getMetadata().getUid();
         Left last = uid == null ? null : left.remove(uid);
-        if (kinds.isEmpty() || last == null || pass.isEmpty() || !last.pass().equals(pass.get()) || !last.children().equals(children)) {
+        if (kinds.isEmpty() || last == null || pass.isEmpty() || !last.pass().equals(pass.get())
+                || !last.children().equals(children)) {
             return false;
         }
         left.put(uid, last);

@@ -62,9 +62,9 @@ import io.panstack.operator.workloads.StackServices;
  * </ol>
  * A recheck of a converging stack that finds the caches as the last full reconcile did ends before the first step
  * ({@link QuietRecheck}). A problem found on the way stalls the stack before anything after it is changed; running
- * workloads are left as they are. Failures (including throttled or failed AWS calls) are retried with back-off without limit, so a stack is
- * never left stuck after N attempts. Deletion goes through a finalizer ({@link StackRelease}), which releases the AWS
- * resources per deletionPolicy before the PanStack goes.
+ * workloads are left as they are. Failures (including throttled or failed AWS calls) are retried with back-off
+ * without limit, so a stack is never left stuck after N attempts. Deletion goes through a finalizer
+ * ({@link StackRelease}), which releases the AWS resources per deletionPolicy before the PanStack goes.
  */
 @Workflow(explicitInvocation = true, dependents = {
         @Dependent(type = JobServiceAccountDependent.class),
@@ -127,9 +127,11 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             return UpdateControl.noUpdate();
         }
         Instant startedAt = clock.instant();
-        CharFingerprint.Print seen = quietRechecks.fingerprint(resource, context);
-        Optional<Duration> quiet = quietRechecks.delayIfNothingNew(resource, seen,
-                convergingRecheck.after(resource.getStatus(), startedAt), startedAt, context.getRetryInfo().isPresent());
+        Duration recheckDue = convergingRecheck.after(resource.getStatus(), startedAt);
+        // Only a stack converging when this reconcile starts can be quiet, now or at its next recheck.
+        CharFingerprint.Print seen = recheckDue == null ? null : quietRechecks.fingerprint(resource, context);
+        Optional<Duration> quiet = quietRechecks.delayIfNothingNew(resource, seen, recheckDue, startedAt,
+                context.getRetryInfo().isPresent());
         if (quiet.isPresent()) {
             metrics.quietRecheck();
             return UpdateControl.<PanStack>noUpdate().rescheduleAfter(quiet.get());

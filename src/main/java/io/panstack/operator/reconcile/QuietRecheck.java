@@ -139,14 +139,14 @@ final class QuietRecheck {
      * When this reconcile can end at once, the delay to the stack's next recheck; else empty, and the stack is
      * forgotten until the reconcile has ended (so that a failure is retried in full).
      *
-     * @param seen       {@link #fingerprint} now
+     * @param seen       {@link #fingerprint} now; null when not taken
      * @param nextRecheck the delay ConvergingRecheck gives the stack now
      */
     Optional<Duration> delayIfNothingNew(PanStack stack, CharFingerprint.Print seen, Duration nextRecheck, Instant now,
             boolean retry) {
         String uid = stack.getMetadata().getUid();
         Quiet last = uid == null ? null : quiet.remove(uid);
-        if (retry || last == null || nextRecheck == null || !last.seen().equals(seen)) {
+        if (retry || last == null || seen == null || nextRecheck == null || !last.seen().equals(seen)) {
             return Optional.empty();
         }
         Instant fullLookDue = last.fullLookAt().plus(fullLookEvery);
@@ -165,7 +165,7 @@ final class QuietRecheck {
      * A full reconcile of the stack ended. When nothing but a recheck is due next, later rechecks that find the same
      * caches may end at once.
      *
-     * @param seen       {@link #fingerprint} when it started
+     * @param seen       {@link #fingerprint} when it started; null when it was not taken (the stack was not converging)
      * @param recheck    the converging recheck's delay; null when the stack is not converging, or when what it waits
      *                   for does not all show in the caches ({@link #waitsOnCachesOnly})
      * @param otherTimer the shortest of the other delays (AWS poll, hold, retry of a failed write, sleep change); null
@@ -176,7 +176,8 @@ final class QuietRecheck {
         if (uid == null) {
             return;
         }
-        if (fullLookEvery.isZero() || recheck == null || (otherTimer != null && otherTimer.compareTo(recheck) <= 0)) {
+        if (fullLookEvery.isZero() || seen == null || recheck == null
+                || (otherTimer != null && otherTimer.compareTo(recheck) <= 0)) {
             quiet.remove(uid);
             return;
         }

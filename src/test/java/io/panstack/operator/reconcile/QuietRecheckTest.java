@@ -193,6 +193,10 @@ class QuietRecheckTest {
         assertThat(quiet.delayIfNothingNew(stack, seen, RECHECK, T0.plusSeconds(30), false))
                 .as("the last reconcile found the stack converged").isEmpty();
 
+        quiet.ended(stack, null, T0, RECHECK, null);
+        assertThat(quiet.delayIfNothingNew(stack, seen, RECHECK, T0.plusSeconds(30), false))
+                .as("not converging when the last one started: nothing was recorded").isEmpty();
+
         quiet.ended(stack, seen, T0, RECHECK, null);
         quiet.forget(stack);
         assertThat(quiet.delayIfNothingNew(stack, seen, RECHECK, T0.plusSeconds(30), false)).as("forgotten (deleted)")

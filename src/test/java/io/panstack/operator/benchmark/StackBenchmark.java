@@ -254,11 +254,11 @@ class StackBenchmark {
             out.append(String.format("  apply -> Ready: median %.2f s, p95 %.2f s, all %.2f s; %s%n",
                     seconds(readyAfter.get(readyAfter.size() / 2)),
                     seconds(readyAfter.get((int) Math.ceil(readyAfter.size() * 0.95) - 1)), seconds(all),
-                    floor == 0 ? "floor not measured above N = " + floorUpTo + " (on the mock server its own cost grows"
-                            + " with N squared)" : String.format("floor (same objects created directly) %.2f s,"
-                                    + " ratio %.1f", seconds(floor), (double) all / floor)));
+                    floor == 0 ? "floor not measured above N = " + floorUpTo + " (-Dbenchmark.floorUpTo)"
+                            : String.format("floor (same objects created directly) %.2f s, ratio %.1f",
+                                    seconds(floor), (double) all / floor)));
             // Reconciles grow with the time to converge (rechecks of stacks still being made), so CPU is only
-            // comparable with them beside it: on the mock server at large N, its own slowness adds rechecks.
+            // comparable with them beside it.
             out.append(String.format("  operator while converging: CPU %.1f s over %.0f reconciles (%.1f ms each;"
                     + " %.0f of them quiet rechecks), RSS after %d MB%n", cpu, reconciles,
                     1000 * cpu / Math.max(1, reconciles), quiet, rss));

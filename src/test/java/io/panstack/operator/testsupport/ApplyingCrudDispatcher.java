@@ -1,8 +1,10 @@
 package io.panstack.operator.testsupport;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.crud.CrudDispatcher;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
@@ -36,6 +40,7 @@ public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
     private static final String APPLY = "apply-patch";
 
     private final boolean keyedLists;
+    private final IndexedObjects objects;
 
     /** Records list items by key (containers by name, ...), as a real server does: the benchmark's default. */
     public ApplyingCrudDispatcher() {
@@ -50,6 +55,31 @@ public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
      */
     public ApplyingCrudDispatcher(boolean keyedLists) {
         this.keyedLists = keyedLists;
+        this.objects = indexStore();
+    }
+
+    /**
+     * fabric8's store, a synchronized LinkedHashMap it scans whole for every object it reads, replaced by one that
+     * also indexes objects by key (see IndexedObjects). The field is final, so by reflection: test code only.
+     */
+    private IndexedObjects indexStore() {
+        IndexedObjects indexed = new IndexedObjects();
+        try {
+            Field store = CrudDispatcher.class.getDeclaredField("map");
+            store.setAccessible(true);
+            store.set(this, Collections.synchronizedMap(indexed));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("fabric8's mock server has changed: its store cannot be indexed", e);
+        }
+        return indexed;
+    }
+
+    /** The first object the query matches, found by key when it names one (the scan otherwise), as fabric8 does. */
+    @Override
+    public Map.Entry<AttributeSet, String> findResource(AttributeSet query) {
+        synchronized (map) {
+            return objects.find(query);
+        }
     }
 
     @Override
@@ -74,6 +104,13 @@ public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
         String from = parameter(path, "continue");
         if (limit != null && !limit.matches("\\d{1,9}") || from != null && !from.matches("\\d{0,9}")) {
             return new MockResponse().setResponseCode(400).setBody("limit and continue are offsets here");
+        }
+        AttributeSet query = getKey(path);
+        if (query.containsKey(KubernetesAttributesExtractor.NAME) && !watches(path)) {
+            // One object: by key, not by fabric8's scan of every object (the answer is the same).
+            Map.Entry<AttributeSet, String> found = findResource(query);
+            return found == null ? new MockResponse().setResponseCode(404)
+                    : new MockResponse().setResponseCode(200).setBody(found.getValue());
         }
         MockResponse response = super.handleGet(path);
         if (limit == null || Integer.parseInt(limit) == 0 || response.code() != 200) {
@@ -217,6 +254,10 @@ public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
     private static RecordedRequest request(HttpMethod method, String path, String contentType, JsonNode body) {
         return new RecordedRequest("HTTP/1.1", method, path, Headers.builder().add("Content-Type", contentType).build(),
                 new Buffer().writeUtf8(body.toString()));
+    }
+
+    private static boolean watches(String path) {
+        return "true".equals(parameter(path, "watch"));
     }
 
     private static String query(String path, String name) {

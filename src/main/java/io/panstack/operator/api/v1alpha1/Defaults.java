@@ -1,5 +1,11 @@
 package io.panstack.operator.api.v1alpha1;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
@@ -52,7 +58,45 @@ public final class Defaults {
     private Defaults() {
     }
 
+    /**
+     * Fresh requirements from one of the JSON defaults above, parsed once: a PanStack's spec is made each time one is
+     * read (every watch event and answer), and parsing these made an eighth of what the operator allocated while
+     * stacks converged. Each call returns new objects, which the caller may change.
+     */
     static ResourceRequirements resources(String json) {
-        return Serialization.unmarshal(json, ResourceRequirements.class);
+        Map<String, Map<String, String>> parsed = PARSED_RESOURCES.computeIfAbsent(json, Defaults::parse);
+        ResourceRequirements requirements = new ResourceRequirements();
+        requirements.setRequests(quantities(parsed.get("requests")));
+        requirements.setLimits(quantities(parsed.get("limits")));
+        return requirements;
+    }
+
+    private static final Map<String, Map<String, Map<String, String>>> PARSED_RESOURCES = new ConcurrentHashMap<>();
+
+    /** requests and limits, each resource to its quantity as written, in the JSON's order. */
+    private static Map<String, Map<String, String>> parse(String json) {
+        ResourceRequirements requirements = Serialization.unmarshal(json, ResourceRequirements.class);
+        Map<String, Map<String, String>> parsed = new LinkedHashMap<>();
+        parsed.put("requests", asText(requirements.getRequests()));
+        parsed.put("limits", asText(requirements.getLimits()));
+        return parsed;
+    }
+
+    private static Map<String, String> asText(Map<String, Quantity> quantities) {
+        if (quantities == null) {
+            return null;
+        }
+        Map<String, String> text = new LinkedHashMap<>();
+        quantities.forEach((resource, quantity) -> text.put(resource, quantity.toString()));
+        return Collections.unmodifiableMap(text);
+    }
+
+    private static Map<String, Quantity> quantities(Map<String, String> text) {
+        if (text == null) {
+            return null;
+        }
+        Map<String, Quantity> quantities = new LinkedHashMap<>();
+        text.forEach((resource, quantity) -> quantities.put(resource, new Quantity(quantity)));
+        return quantities;
     }
 }

@@ -151,9 +151,9 @@ class StackBenchmark {
         }
         Collections.sort(ready);
         Collections.sort(cpu);
-        return String.format("%nStart -> ready, no stacks, %d runs: median %.2f s (%.2f-%.2f s); CPU at ready median"
-                + " %.1f s%n", startRuns, ready.get(ready.size() / 2), ready.get(0), ready.get(ready.size() - 1),
-                cpu.get(cpu.size() / 2));
+        return String.format("%n%s%nStart -> ready, no stacks, %d runs: median %.2f s (%.2f-%.2f s); CPU at ready"
+                + " median %.1f s%n", MachineSpeed.describe(), startRuns, ready.get(ready.size() / 2), ready.get(0),
+                ready.get(ready.size() - 1), cpu.get(cpu.size() / 2));
     }
 
     /** One more start, logging every class it loads: the list StartWarmUp loads ahead. */
@@ -218,7 +218,7 @@ class StackBenchmark {
         if (last && awsStacks > 0) {
             env.putAll(aws());
         }
-        StringBuilder out = new StringBuilder(String.format("%nN = %d stacks%n", n));
+        StringBuilder out = new StringBuilder(String.format("%nN = %d stacks; %s%n", n, MachineSpeed.describe()));
         Path kubeconfig = target.operatorKubeconfig(temp);
 
         OperatorProcess operator = OperatorProcess.start(jar, kubeconfig, temp, flags(), env);

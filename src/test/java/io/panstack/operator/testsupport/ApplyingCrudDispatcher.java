@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,7 @@ public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
 
     private final boolean keyedLists;
     private final IndexedObjects objects;
+    private final ReadWriteLock lock;
 
     /** Records list items by key (containers by name, ...), as a real server does: the benchmark's default. */
     public ApplyingCrudDispatcher() {
@@ -56,6 +58,21 @@ public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
     public ApplyingCrudDispatcher(boolean keyedLists) {
         this.keyedLists = keyedLists;
         this.objects = indexStore();
+        this.lock = dispatcherLock();
+    }
+
+    /**
+     * fabric8's lock over its store: a write removes an object and puts it back in two steps under its write lock, so
+     * reads here take its read lock, as its own do, and an apply its write lock (it reads, then writes).
+     */
+    private ReadWriteLock dispatcherLock() {
+        try {
+            Field lock = KubernetesCrudDispatcher.class.getDeclaredField("lock");
+            lock.setAccessible(true);
+            return (ReadWriteLock) lock.get(this);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("fabric8's mock server has changed: its lock cannot be shared", e);
+        }
     }
 
     /**
@@ -77,8 +94,13 @@ public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
     /** The first object the query matches, found by key when it names one (the scan otherwise), as fabric8 does. */
     @Override
     public Map.Entry<AttributeSet, String> findResource(AttributeSet query) {
-        synchronized (map) {
-            return objects.find(query);
+        lock.readLock().lock(); // reentrant: fabric8's handlers call this holding its write lock
+        try {
+            synchronized (map) {
+                return objects.find(query);
+            }
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -146,10 +168,13 @@ public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
         if (contentType == null || !contentType.contains(APPLY)) {
             return super.handlePatch(request);
         }
+        lock.writeLock().lock(); // found, then created or updated: one step for other requests
         try {
             return apply(request);
         } catch (Exception e) {
             return new MockResponse().setResponseCode(500).setBody(String.valueOf(e));
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

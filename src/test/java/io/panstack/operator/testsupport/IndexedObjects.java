@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
@@ -18,8 +20,11 @@ import io.fabric8.mockwebserver.crud.AttributeType;
  * object by its key. {@link #find} answers what that scan answers: the first stored object, in insertion order, whose
  * attributes match the query.
  * <p>
- * Only put, putAll, remove and clear keep the index: the calls fabric8's store makes. Not thread-safe: the dispatcher
- * wraps it in a synchronized map and looks up under that map's lock.
+ * Only put, putAll, remove and clear keep the index: the calls fabric8's store makes; the other ways to change a map
+ * in one call are refused, so a fabric8 that used them would fail at once rather than answer from a stale index
+ * (changes through the views, entrySet().remove say, are not caught). Names are compared as written: fabric8's
+ * matching also takes "*" for any value, which is no Kubernetes name. Not thread-safe: the dispatcher wraps it in a
+ * synchronized map and looks up under fabric8's read lock and that map's lock.
  */
 final class IndexedObjects extends LinkedHashMap<AttributeSet, String> {
     private static final List<String> KEY = List.of("plural", "namespace", "name");
@@ -61,6 +66,43 @@ final class IndexedObjects extends LinkedHashMap<AttributeSet, String> {
         objects.forEach(this::put);
     }
 
+    @Override
+    public String putIfAbsent(AttributeSet attributes, String json) {
+        throw unindexed();
+    }
+
+    @Override
+    public String compute(AttributeSet attributes,
+            BiFunction<? super AttributeSet, ? super String, ? extends String> remapping) {
+        throw unindexed();
+    }
+
+    @Override
+    public String computeIfAbsent(AttributeSet attributes, Function<? super AttributeSet, ? extends String> mapping) {
+        throw unindexed();
+    }
+
+    @Override
+    public String computeIfPresent(AttributeSet attributes,
+            BiFunction<? super AttributeSet, ? super String, ? extends String> remapping) {
+        throw unindexed();
+    }
+
+    @Override
+    public String merge(AttributeSet attributes, String json,
+            BiFunction<? super String, ? super String, ? extends String> remapping) {
+        throw unindexed();
+    }
+
+    @Override
+    public boolean remove(Object attributes, Object json) {
+        throw unindexed();
+    }
+
+    private static UnsupportedOperationException unindexed() {
+        return new UnsupportedOperationException("IndexedObjects keeps its index through put, remove and clear only");
+    }
+
     /**
      * The first stored object the query matches, as fabric8's scan finds it, or null; the scan itself when the query
      * does not name one object (a list, or an object without a namespace).
@@ -72,8 +114,9 @@ final class IndexedObjects extends LinkedHashMap<AttributeSet, String> {
         }
         // A stored object matches only if its own key is the query's, and the bucket keeps insertion order.
         for (AttributeSet candidate : byKey.getOrDefault(key, Set.of())) {
-            if (candidate.matches(query)) {
-                return Map.entry(candidate, get(candidate));
+            String json = get(candidate);
+            if (json != null && candidate.matches(query)) {
+                return Map.entry(candidate, json);
             }
         }
         return null;

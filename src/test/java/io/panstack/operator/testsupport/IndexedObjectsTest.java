@@ -1,6 +1,7 @@
 package io.panstack.operator.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -42,6 +45,15 @@ class IndexedObjectsTest {
         store(new ConfigMapBuilder().withNewMetadata().withName("x").withNamespace("a").addToLabels("app", "changed")
                 .endMetadata().build(), "/api/v1/namespaces/a/configmaps");
         objects.remove(attributesOf("/api/v1/namespaces/b/secrets/y"));
+        // Two objects under one key (one plural in two API groups): the scan's answer is the first match stored.
+        add(new GenericKubernetesResourceBuilder().withApiVersion("events.k8s.io/v1").withKind("Event")
+                .withNewMetadata().withName("e").withNamespace("a").endMetadata().build(),
+                "/apis/events.k8s.io/v1/namespaces/a/events");
+        add(new EventBuilder().withNewMetadata().withName("e").withNamespace("a").endMetadata().build(),
+                "/api/v1/namespaces/a/events");
+        paths.addAll(List.of("/api/v1/namespaces/a/events/e", "/apis/events.k8s.io/v1/namespaces/a/events/e",
+                "/api/v1/namespaces/a/configmaps/y?labelSelector=app%3Dx",
+                "/api/v1/namespaces/a/configmaps/y?labelSelector=app%3Dy"));
         paths.addAll(List.of("/api/v1/namespaces/a/configmaps", "/api/v1/namespaces/a/configmaps?labelSelector=app%3Dy",
                 "/api/v1/configmaps", "/api/v1/namespaces/c/configmaps/x", "/api/v1/namespaces/a/services/x",
                 "/apis/apps/v1/namespaces/b/deployments/y/status", "/api/v1/namespaces/a/configmaps?fieldSelector="
@@ -54,20 +66,31 @@ class IndexedObjectsTest {
         assertThat(objects.find(extractor.fromPath("/api/v1/namespaces/a/configmaps/x")).getValue())
                 .contains("changed");
         assertThat(objects.find(extractor.fromPath("/api/v1/namespaces/b/secrets/y"))).isNull();
-        assertThat(objects.indexed()).isEqualTo(objects.size()).isEqualTo(17);
+        assertThat(objects.find(extractor.fromPath("/api/v1/namespaces/a/configmaps/y?labelSelector=app%3Dx")))
+                .isNull();
+        assertThat(objects.find(extractor.fromPath("/apis/events.k8s.io/v1/namespaces/a/events/e")).getValue())
+                .contains("events.k8s.io");
+        assertThat(objects.indexed()).isEqualTo(objects.size()).isEqualTo(19);
+        assertThatThrownBy(() -> objects.putIfAbsent(extractor.fromPath("/api/v1/namespaces/a/secrets/n"), "{}"))
+                .isInstanceOf(UnsupportedOperationException.class);
 
         objects.clear();
         assertThat(objects.indexed()).isZero();
         assertThat(objects.find(extractor.fromPath("/api/v1/namespaces/a/secrets/x"))).isNull();
     }
 
+    /** Stores the object in place of the one of its name, as a create or an update does. */
     private void store(HasMetadata object, String collection) {
+        objects.remove(attributesOf(collection + "/" + object.getMetadata().getName()));
+        add(object, collection);
+    }
+
+    private void add(HasMetadata object, String collection) {
         String json = Serialization.asJson(object);
         AttributeSet attributes = extractor.fromResource(json);
         if (!attributes.containsKey(KubernetesAttributesExtractor.PLURAL)) {
             attributes = AttributeSet.merge(extractor.fromPath(collection), attributes); // as fabric8 stores it
         }
-        objects.remove(attributesOf(collection + "/" + object.getMetadata().getName()));
         objects.put(attributes, json);
     }
 

@@ -64,31 +64,30 @@ public final class Defaults {
      * stacks converged. Each call returns new objects, which the caller may change.
      */
     static ResourceRequirements resources(String json) {
-        Map<String, Map<String, String>> parsed = PARSED_RESOURCES.computeIfAbsent(json, Defaults::parse);
+        QuantitiesAsText parsed = PARSED_RESOURCES.computeIfAbsent(json, QuantitiesAsText::parse);
         ResourceRequirements requirements = new ResourceRequirements();
-        requirements.setRequests(quantities(parsed.get("requests")));
-        requirements.setLimits(quantities(parsed.get("limits")));
+        requirements.setRequests(quantities(parsed.requests()));
+        requirements.setLimits(quantities(parsed.limits()));
         return requirements;
     }
 
-    private static final Map<String, Map<String, Map<String, String>>> PARSED_RESOURCES = new ConcurrentHashMap<>();
+    private static final Map<String, QuantitiesAsText> PARSED_RESOURCES = new ConcurrentHashMap<>();
 
-    /** requests and limits, each resource to its quantity as written, in the JSON's order. */
-    private static Map<String, Map<String, String>> parse(String json) {
-        ResourceRequirements requirements = Serialization.unmarshal(json, ResourceRequirements.class);
-        Map<String, Map<String, String>> parsed = new LinkedHashMap<>();
-        parsed.put("requests", asText(requirements.getRequests()));
-        parsed.put("limits", asText(requirements.getLimits()));
-        return parsed;
-    }
-
-    private static Map<String, String> asText(Map<String, Quantity> quantities) {
-        if (quantities == null) {
-            return null;
+    /** Requests and limits, each resource to its quantity as written, in the JSON's order. */
+    private record QuantitiesAsText(Map<String, String> requests, Map<String, String> limits) {
+        static QuantitiesAsText parse(String json) {
+            ResourceRequirements requirements = Serialization.unmarshal(json, ResourceRequirements.class);
+            return new QuantitiesAsText(asText(requirements.getRequests()), asText(requirements.getLimits()));
         }
-        Map<String, String> text = new LinkedHashMap<>();
-        quantities.forEach((resource, quantity) -> text.put(resource, quantity.toString()));
-        return Collections.unmodifiableMap(text);
+
+        private static Map<String, String> asText(Map<String, Quantity> quantities) {
+            if (quantities == null) {
+                return null;
+            }
+            Map<String, String> text = new LinkedHashMap<>();
+            quantities.forEach((resource, quantity) -> text.put(resource, quantity.toString()));
+            return Collections.unmodifiableMap(text);
+        }
     }
 
     private static Map<String, Quantity> quantities(Map<String, String> text) {

@@ -6,6 +6,7 @@ import java.util.List;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
@@ -21,6 +22,7 @@ import io.panstack.operator.bucket.StackBucket;
 import io.panstack.operator.kube.JobMessages;
 import io.panstack.operator.kube.JobPods;
 import io.panstack.operator.kube.JobServiceAccount;
+import io.panstack.operator.kube.PodTemplates;
 import io.panstack.operator.kube.SecurityContexts;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
@@ -79,7 +81,7 @@ public final class BackupJobs {
      */
     static CronJob scheduled(Stack stack, String name, String component, String schedule, int successfulHistory,
             JobSpec job) {
-        return new CronJobBuilder()
+        CronJob cronJob = new CronJobBuilder()
                 .withNewMetadata().withName(name).withNamespace(stack.namespace())
                 .withLabels(StackLabels.of(stack.name(), component)).endMetadata()
                 .withNewSpec()
@@ -94,19 +96,21 @@ public final class BackupJobs {
                 .withFailedJobsHistoryLimit(3)
                 .withNewJobTemplate()
                 .withNewMetadata().withLabels(StackLabels.of(stack.name(), component)).endMetadata()
-                .withSpec(job)
                 .endJobTemplate()
                 .endSpec()
                 .build();
+        cronJob.getSpec().getJobTemplate().setSpec(job); // set, not built in: a builder would copy it (PodTemplates)
+        return cronJob;
     }
 
     /** The Job of such a CronJob, run once now under a name of its own. */
     static Job oneOff(Stack stack, String name, String component, JobSpec job) {
-        return new JobBuilder()
+        Job oneOff = new JobBuilder()
                 .withNewMetadata().withName(name).withNamespace(stack.namespace())
                 .withLabels(StackLabels.of(stack.name(), component)).endMetadata()
-                .withSpec(job)
                 .build();
+        oneOff.setSpec(job); // set, not built in: a builder would copy it (PodTemplates)
+        return oneOff;
     }
 
     /** The backup volume, read-only: where the restore and the verification read backups without a bucket. */
@@ -129,19 +133,15 @@ public final class BackupJobs {
                 .build();
         PodSpecBuilder pod = JobPods.runOnce(JobServiceAccount.forPod(stack, backup.getServiceAccountName()), SecurityContexts.mariadbPod(),
                 volumes(stack, target));
-        if (target.s3()) {
-            pod.withInitContainers(dump).withContainers(upload(stack, target));
-        } else {
-            pod.withContainers(dump);
-        }
-        return new JobSpecBuilder()
+        PodSpec spec = target.s3() ? PodTemplates.pod(pod, List.of(dump), List.of(upload(stack, target)))
+                : PodTemplates.pod(pod, List.of(), List.of(dump));
+        JobSpec job = new JobSpecBuilder()
                 .withBackoffLimit(1)
                 .withActiveDeadlineSeconds(6 * 3600L)
-                .withNewTemplate()
-                .withNewMetadata().withLabels(StackLabels.of(stack.name(), COMPONENT)).endMetadata()
-                .withSpec(pod.build())
-                .endTemplate()
                 .build();
+        // Set, not built in: a builder would copy it (PodTemplates).
+        job.setTemplate(PodTemplates.template(StackLabels.of(stack.name(), COMPONENT), null, spec));
+        return job;
     }
 
     private static Container upload(Stack stack, Target target) {

@@ -6,6 +6,7 @@ import java.util.List;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -19,6 +20,7 @@ import io.panstack.operator.bucket.StackBucket;
 import io.panstack.operator.kube.JobMessages;
 import io.panstack.operator.kube.JobPods;
 import io.panstack.operator.kube.JobServiceAccount;
+import io.panstack.operator.kube.PodTemplates;
 import io.panstack.operator.kube.SecurityContexts;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
@@ -81,13 +83,12 @@ public final class VerifyJobs {
                 .build();
         PodSpecBuilder pod = JobPods.runOnce(
                 JobServiceAccount.forPod(stack, stack.spec().getBackup().getServiceAccountName()),
-                SecurityContexts.mariadbPod(), volumes(stack, target)).withContainers(verify)
+                SecurityContexts.mariadbPod(), volumes(stack, target))
                 // The restored dump is untrusted data: no Kubernetes token within its reach (IRSA's own is projected).
                 .withAutomountServiceAccountToken(false);
-        if (target.s3()) {
-            pod.withInitContainers(download(stack, target));
-        }
-        return new JobSpecBuilder()
+        PodSpec spec = PodTemplates.pod(pod, target.s3() ? List.of(download(stack, target)) : List.of(),
+                List.of(verify));
+        JobSpec job = new JobSpecBuilder()
                 .withBackoffLimit(1)
                 .withActiveDeadlineSeconds(6 * 3600L)
                 // A backup that fails verification fails it again: only a run that could not verify is retried.
@@ -96,11 +97,10 @@ public final class VerifyJobs {
                 .withOperator("In").withValues(BackupScripts.EXIT_BAD_CONFIGURATION, BackupScripts.EXIT_REJECTED)
                 .endOnExitCodes().endRule()
                 .endPodFailurePolicy()
-                .withNewTemplate()
-                .withNewMetadata().withLabels(StackLabels.of(stack.name(), COMPONENT)).endMetadata()
-                .withSpec(pod.build())
-                .endTemplate()
                 .build();
+        // Set, not built in: a builder would copy it (PodTemplates).
+        job.setTemplate(PodTemplates.template(StackLabels.of(stack.name(), COMPONENT), null, spec));
+        return job;
     }
 
     private static Container download(Stack stack, Target target) {

@@ -18,6 +18,7 @@ import io.panstack.operator.api.v1alpha1.InClusterDatabaseSpec;
 import io.panstack.operator.api.v1alpha1.SchedulingSpec;
 import io.panstack.operator.kube.EnvVars;
 import io.panstack.operator.kube.PodScheduling;
+import io.panstack.operator.kube.PodTemplates;
 import io.panstack.operator.kube.SecurityContexts;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
 import io.panstack.operator.stack.Stack;
@@ -47,20 +48,19 @@ public final class MariaDb {
         Map<String, String> labels = StackLabels.of(stack.name(), StackLabels.MARIADB);
         String secret = stack.names().databaseCredentials();
         SchedulingSpec scheduling = stack.spec().getScheduling();
-        return new StatefulSetBuilder()
+        StatefulSet statefulSet = new StatefulSetBuilder()
                 .withNewMetadata().withName(stack.names().mariadb()).withNamespace(stack.namespace())
                 .withLabels(labels).endMetadata()
                 .withNewSpec()
                 .withReplicas(stack.sleep().databaseStopped() ? 0 : 1)
                 .withServiceName(stack.names().mariadb())
                 .withNewSelector().withMatchLabels(StackLabels.selector(stack.name(), StackLabels.MARIADB)).endSelector()
-                .withNewTemplate()
-                .withNewMetadata().withLabels(PodScheduling.labels(scheduling, labels))
-                .withAnnotations(PodScheduling.annotations(scheduling, null)).endMetadata()
-                .withSpec(pod(stack, settings, secret, scheduling))
-                .endTemplate()
                 .endSpec()
                 .build();
+        // Set, not built in: a builder would copy it (PodTemplates).
+        statefulSet.getSpec().setTemplate(PodTemplates.template(PodScheduling.labels(scheduling, labels),
+                PodScheduling.annotations(scheduling, null), pod(stack, settings, secret, scheduling)));
+        return statefulSet;
     }
 
     /** MariaDB's pod: one server on the database volume, where spec.scheduling says. */

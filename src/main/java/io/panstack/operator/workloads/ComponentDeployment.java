@@ -24,6 +24,7 @@ import io.panstack.operator.database.ServerSettingsCheck;
 import io.panstack.operator.files.SharedFiles;
 import io.panstack.operator.kube.Placement;
 import io.panstack.operator.kube.PodScheduling;
+import io.panstack.operator.kube.PodTemplates;
 import io.panstack.operator.kube.SecurityContexts;
 import io.panstack.operator.stack.Component;
 import io.panstack.operator.stack.Stack;
@@ -46,14 +47,14 @@ public final class ComponentDeployment {
         PodSpecBuilder pod = new PodSpecBuilder()
                 // Service links would add *_PORT variables that can clash with Pi's PI_* settings (vendor gotcha).
                 .withEnableServiceLinks(false)
-                .withSecurityContext(SecurityContexts.piPod())
-                .withContainers(container(stack, component, settings, image));
+                .withSecurityContext(SecurityContexts.piPod());
+        List<Container> initContainers = new ArrayList<>();
         SchedulingSpec scheduling = SchedulingSpec.merged(spec.getScheduling(), settings.getScheduling());
         if (component != Component.ADMINER) {
             pod.withImagePullSecrets(pullSecrets(spec));
         }
         if (component == Component.DASHBOARD) {
-            pod.addAllToInitContainers(ServerSettingsCheck.of(stack)); // first: nothing starts against an unfit server
+            initContainers.addAll(ServerSettingsCheck.of(stack)); // first: nothing starts against an unfit server
         }
         Affinity required = null;
         if (component.mountsFiles()) {
@@ -63,25 +64,27 @@ public final class ComponentDeployment {
                 required = Placement.besideFilesVolume(stack.names().filesVolume());
             }
             if (component == Component.DASHBOARD && spec.getFiles().seedFromImage()) {
-                pod.addToInitContainers(SharedFiles.seedFromImage(stack, image));
+                initContainers.add(SharedFiles.seedFromImage(stack, image));
             }
         }
 
         PodScheduling.apply(pod, scheduling, Placement.spread(selector), required);
 
-        return new DeploymentBuilder()
+        Deployment deployment = new DeploymentBuilder()
                 .withNewMetadata().withName(stack.names().component(component)).withNamespace(stack.namespace())
                 .withLabels(labels).endMetadata()
                 .withNewSpec()
                 .withReplicas(component.replicas(stack))
                 .withRevisionHistoryLimit(3)
-                .withStrategy(strategy(component))
                 .withNewSelector().withMatchLabels(selector).endSelector()
-                .withNewTemplate().withNewMetadata().withLabels(PodScheduling.labels(scheduling, podLabels))
-                .withAnnotations(PodScheduling.annotations(scheduling, null)).endMetadata()
-                .withSpec(pod.build()).endTemplate()
                 .endSpec()
                 .build();
+        // Set, not built in: a builder would copy them (PodTemplates).
+        deployment.getSpec().setStrategy(strategy(component));
+        deployment.getSpec().setTemplate(PodTemplates.template(PodScheduling.labels(scheduling, podLabels),
+                PodScheduling.annotations(scheduling, null), PodTemplates.pod(pod, initContainers,
+                        List.of(container(stack, component, settings, image)))));
+        return deployment;
     }
 
     static Map<String, String> labels(Stack stack, Component component) {

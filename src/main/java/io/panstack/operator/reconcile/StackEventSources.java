@@ -20,6 +20,7 @@ import io.panstack.operator.api.v1alpha1.PanStackBackup;
 import io.panstack.operator.api.v1alpha1.PanStackRestore;
 import io.panstack.operator.kube.StackOwnership;
 import io.panstack.operator.pass.LeanInformers;
+import io.panstack.operator.pass.LeanReading;
 import io.panstack.operator.stack.StackLabels;
 
 /**
@@ -65,6 +66,6 @@ final class StackEventSources {
                 .withLabelSelector(StackLabels.MANAGED_SELECTOR)
                 .withOnUpdateFilter(updates)
                 .withSecondaryToPrimaryMapper(StackOwnership::primaryOf), context)
-                .build(), context);
+                .build(), LeanReading.forInformers(context));
     }
 }

@@ -1,0 +1,134 @@
+package io.panstack.operator.pass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.panstack.operator.backup.BackupJobs;
+import io.panstack.operator.database.MariaDb;
+import io.panstack.operator.stack.Component;
+import io.panstack.operator.testsupport.TestStacks;
+import io.panstack.operator.testsupport.Tiers;
+import io.panstack.operator.workloads.ComponentDeployment;
+
+/**
+ * The informers read objects without what the operator never reads (LeanReading), and that is exactly what their
+ * store would have dropped: an object read leanly and trimmed is the object read whole and trimmed, for every kind.
+ */
+@Tag(Tiers.UNIT)
+class LeanReadingTest {
+    static final KubernetesSerialization WHOLE = new KubernetesSerialization();
+    static final List<ManagedFieldsEntry> FIELDS = List.of(new ManagedFieldsEntryBuilder().withManager("panstack")
+            .withOperation("Apply").withApiVersion("apps/v1").withFieldsType("FieldsV1").withNewFieldsV1()
+            .addToAdditionalProperties("f:spec", Map.of("f:replicas", Map.of())).endFieldsV1().build());
+
+    /** As the API server sends it: what the operator wrote, with metadata and status of the server's. */
+    static <R extends HasMetadata> String asSent(R object) {
+        object.getMetadata().setManagedFields(FIELDS);
+        object.getMetadata().setResourceVersion("41");
+        object.getMetadata().setGeneration(3L);
+        object.getMetadata().setUid("child-uid");
+        return WHOLE.asJson(object);
+    }
+
+    static Deployment dashboard() {
+        Deployment deployment = ComponentDeployment.desired(TestStacks.minimal(), Component.DASHBOARD);
+        deployment.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder().withReplicas(1)
+                .withReadyReplicas(1).withObservedGeneration(3L).build());
+        return DesiredStamp.stamp(deployment);
+    }
+
+    static Pod pod() {
+        return new PodBuilder().withNewMetadata().withName("bi-dashboard-1").withNamespace("analytics")
+                .addToLabels("app.kubernetes.io/instance", "bi").endMetadata()
+                .withSpec(dashboard().getSpec().getTemplate().getSpec())
+                .withNewStatus().withPhase("Running").addNewContainerStatus().withName("dashboard").withReady(false)
+                .withRestartCount(4).endContainerStatus().endStatus().build();
+    }
+
+    static Job job() {
+        return new JobBuilder().withNewMetadata().withName("bi-backup-now").withNamespace("analytics").endMetadata()
+                .withSpec(BackupJobs.job(TestStacks.minimal(), BackupJobs.Target.volume(), "bi-backup-now").getSpec())
+                .withNewStatus().withSucceeded(1).endStatus().build();
+    }
+
+    static Secret secret() {
+        return new SecretBuilder().withNewMetadata().withName("bi-mariadb").withNamespace("analytics").endMetadata()
+                .addToData("password", "c2VjcmV0").build();
+    }
+
+    @Test
+    void aLeanObjectIsTheWholeObjectAsTheStoreKeepsIt() {
+        check(asSent(dashboard()), Deployment.class);
+        check(asSent(MariaDb.desired(TestStacks.minimal())), StatefulSet.class);
+        check(asSent(BackupJobs.cronJob(TestStacks.minimal(), BackupJobs.Target.volume())), CronJob.class);
+        check(asSent(pod()), Pod.class);
+        check(asSent(job()), Job.class);
+        check(asSent(secret()), Secret.class);
+    }
+
+    private static <R extends HasMetadata> void check(String sent, Class<R> kind) {
+        R whole = WHOLE.unmarshal(sent, kind);
+        R lean = LeanReading.SERIALIZATION.unmarshal(sent, kind);
+        assertThat(lean.getMetadata().getManagedFields()).as(kind.getSimpleName() + ": no field lists").isEmpty();
+        assertThat(WHOLE.asJson(TrimmedItemStore.trimmed(lean))).as(kind.getSimpleName())
+                .isEqualTo(WHOLE.asJson(TrimmedItemStore.trimmed(whole)));
+    }
+
+    @Test
+    void theLeanPartsAreLeftOutWhereTheyAreNeverRead() {
+        Deployment deployment = LeanReading.SERIALIZATION.unmarshal(asSent(dashboard()), Deployment.class);
+        assertThat(deployment.getSpec().getTemplate()).isNull();
+        assertThat(deployment.getSpec().getRevisionHistoryLimit()).isEqualTo(3);
+        assertThat(deployment.getMetadata().getGeneration()).isEqualTo(3L);
+        assertThat(deployment.getMetadata().getAnnotations()).containsKey(DesiredStamp.ANNOTATION);
+        assertThat(deployment.getStatus().getReadyReplicas()).isEqualTo(1);
+
+        Pod pod = LeanReading.SERIALIZATION.unmarshal(asSent(pod()), Pod.class);
+        assertThat(pod.getSpec()).isNull();
+        assertThat(pod.getStatus().getContainerStatuses().get(0).getRestartCount()).isEqualTo(4);
+
+        Job job = LeanReading.SERIALIZATION.unmarshal(asSent(job()), Job.class);
+        assertThat(job.getSpec().getTemplate().getSpec().getContainers()).as("Jobs are read whole").isNotEmpty();
+    }
+
+    /** Were it ever used to write, it would send whole objects: it leaves parts out only when it reads. */
+    @Test
+    void writingLeavesNothingOut() {
+        Deployment deployment = WHOLE.unmarshal(asSent(dashboard()), Deployment.class);
+        assertThat(LeanReading.SERIALIZATION.asJson(deployment)).isEqualTo(WHOLE.asJson(deployment));
+    }
+
+    @Test
+    void oneLeanClientAClientOnTheSameConnections() {
+        try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+            KubernetesClient lean = LeanReading.lean(client);
+            assertThat(LeanReading.lean(client)).isSameAs(lean);
+            assertThat(lean).isNotSameAs(client);
+            assertThat(lean.getKubernetesSerialization()).isSameAs(LeanReading.SERIALIZATION);
+            assertThat(lean.getHttpClient()).isSameAs(client.getHttpClient());
+            assertThat(lean.getConfiguration()).isSameAs(client.getConfiguration());
+        }
+    }
+}

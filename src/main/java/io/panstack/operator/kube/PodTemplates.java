@@ -25,6 +25,9 @@ public final class PodTemplates {
 
     /** The pod the builder holds (volumes, security, scheduling) with these containers, taken as they are. */
     public static PodSpec pod(PodSpecBuilder pod, List<Container> initContainers, List<Container> containers) {
+        if (pod.hasContainers() || pod.hasInitContainers()) {
+            throw new IllegalArgumentException("the containers are given here, not to the builder, which would lose them");
+        }
         PodSpec spec = pod.build();
         spec.setInitContainers(new ArrayList<>(initContainers));
         spec.setContainers(new ArrayList<>(containers));

@@ -8,11 +8,12 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 
 /**
  * How the operator's informers are set up to hold little: the children's and the other watched kinds'
- * (StackEventSources) list in pages and keep trimmed objects where that is safe (TrimmedItemStore); the PanStacks'
- * own lists in pages too (PanStackReconciler's annotation). Paged, a start or relist holds one page of whole objects
- * at a time before they are trimmed, instead of every object of a kind: with 1,000 stacks, a restart filled all
- * informers at once and was the operator's peak of memory. The price is on the API server, which reads a paged list
- * from etcd where it answers an unpaged first list from its cache; paid at a start and at a relist only.
+ * (StackEventSources) read Kubernetes' own kinds without what the operator never reads (LeanReading), list in pages
+ * and keep trimmed objects where that is safe (TrimmedItemStore); the PanStacks' own lists in pages too
+ * (PanStackReconciler's annotation). Paged, a start or relist holds one page of objects at a time before they are
+ * trimmed, instead of every object of a kind: with 1,000 stacks, a restart filled all informers at once and was the
+ * operator's peak of memory. The price is on the API server, which reads a paged list from etcd where it answers an
+ * unpaged first list from its cache; paid at a start and at a relist only.
  */
 public final class LeanInformers {
     /** Objects a list page holds; client-go's pager uses the same. */
@@ -21,9 +22,16 @@ public final class LeanInformers {
     private LeanInformers() {
     }
 
+    /**
+     * @param kind what the informer watches: Kubernetes' own kinds are read leanly (LeanReading); the operator's own
+     *             (PanStackBackup, PanStackRestore) by the operator's client, whose mapping knows them
+     */
     public static <R extends HasMetadata> InformerEventSourceConfiguration.Builder<R> configure(
-            InformerEventSourceConfiguration.Builder<R> informer, EventSourceContext<?> context) {
+            InformerEventSourceConfiguration.Builder<R> informer, Class<R> kind, EventSourceContext<?> context) {
         informer.withInformerListLimit(LIST_PAGE);
+        if (LeanReading.reads(kind)) {
+            informer.withKubernetesClient(LeanReading.lean(context.getClient(), kind));
+        }
         return oneInformerPerType(context.getControllerConfiguration().getInformerConfig().getNamespaces())
                 ? informer.withItemStore(new TrimmedItemStore<>()) : informer;
     }

@@ -37,14 +37,14 @@ public abstract class StackChild<R extends HasMetadata> extends CRUDKubernetesDe
         return DesiredStamp.written(super.update(actual, desired, primary, context));
     }
 
-    /** JOSDK's own informer for this dependent, made lean (LeanInformers, LeanReading). */
+    /** JOSDK's own informer for this dependent, made lean (LeanInformers). */
     @Override
     protected InformerEventSource<R, PanStack> createEventSource(EventSourceContext<PanStack> context) {
         InformerEventSourceConfiguration.Builder<R> informer = informerConfigurationBuilder(context)
                 .withSecondaryToPrimaryMapper(getSecondaryToPrimaryMapper(context).orElseThrow()).withName(name());
         configuration().ifPresent(settings -> informer.updateFrom(settings.informerConfig()));
         InformerEventSource<R, PanStack> source = new InformerEventSource<>(
-                LeanInformers.configure(informer, context).build(), LeanReading.forInformers(context));
+                LeanInformers.configure(informer, resourceType(), context).build(), context);
         setEventSource(source);
         return source;
     }

@@ -29,7 +29,8 @@ import io.fabric8.kubernetes.client.informers.cache.ItemStore;
  * Only where one informer fills it: JOSDK gives every per-namespace informer of an event source the same store, and
  * each relist would then drop the other namespaces' objects (and send deletes for them). So a store is set only when
  * the operator watches all namespaces or one ({@link LeanInformers}); watching a list of namespaces
- * (deploy/confined/), the informers keep whole objects.
+ * (deploy/confined/), the informers keep objects as they read them: whole, but for what LeanReading leaves out,
+ * which is what this store drops. (With LeanReading, what this store drops is mostly never read in the first place.)
  */
 public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<R> {
     /**

@@ -20,7 +20,6 @@ import io.panstack.operator.api.v1alpha1.PanStackBackup;
 import io.panstack.operator.api.v1alpha1.PanStackRestore;
 import io.panstack.operator.kube.StackOwnership;
 import io.panstack.operator.pass.LeanInformers;
-import io.panstack.operator.pass.LeanReading;
 import io.panstack.operator.stack.StackLabels;
 
 /**
@@ -49,7 +48,7 @@ final class StackEventSources {
                 .withName(type.getSimpleName())
                 .withSecondaryToPrimaryMapper(object -> stack.apply(object) == null ? Set.of()
                         : Set.of(new ResourceID(stack.apply(object), object.getMetadata().getNamespace()))),
-                context).build(), context);
+                type, context).build(), context);
     }
 
     private static <R extends HasMetadata> InformerEventSource<R, PanStack> labelled(Class<R> type,
@@ -65,7 +64,7 @@ final class StackEventSources {
                 .withName(type.getSimpleName())
                 .withLabelSelector(StackLabels.MANAGED_SELECTOR)
                 .withOnUpdateFilter(updates)
-                .withSecondaryToPrimaryMapper(StackOwnership::primaryOf), context)
-                .build(), LeanReading.forInformers(context));
+                .withSecondaryToPrimaryMapper(StackOwnership::primaryOf), type, context)
+                .build(), context);
     }
 }

@@ -76,11 +76,11 @@ public final class ComponentDeployment {
                 .withNewSpec()
                 .withReplicas(component.replicas(stack))
                 .withRevisionHistoryLimit(3)
+                .withStrategy(strategy(component))
                 .withNewSelector().withMatchLabels(selector).endSelector()
                 .endSpec()
                 .build();
-        // Set, not built in: a builder would copy them (PodTemplates).
-        deployment.getSpec().setStrategy(strategy(component));
+        // Set, not built in: a builder would copy it (PodTemplates).
         deployment.getSpec().setTemplate(PodTemplates.template(PodScheduling.labels(scheduling, podLabels),
                 PodScheduling.annotations(scheduling, null), PodTemplates.pod(pod, initContainers,
                         List.of(container(stack, component, settings, image)))));

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -25,6 +26,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.panstack.operator.api.v1alpha1.PanStackBackup;
 import io.panstack.operator.backup.BackupJobs;
 import io.panstack.operator.database.MariaDb;
 import io.panstack.operator.stack.Component;
@@ -120,15 +122,35 @@ class LeanReadingTest {
         assertThat(LeanReading.SERIALIZATION.asJson(deployment)).isEqualTo(WHOLE.asJson(deployment));
     }
 
+    /** A watch event names its object's kind: the lean mapping knows the kinds its informers watch. */
+    @Test
+    void aWatchEventOfAWatchedKindIsReadAsThatKind() {
+        try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+            LeanReading.lean(client, Deployment.class);
+        }
+        WatchEvent event = LeanReading.SERIALIZATION.unmarshal(
+                "{\"type\":\"MODIFIED\",\"object\":" + asSent(dashboard()) + "}", WatchEvent.class);
+        assertThat(event.getObject()).isInstanceOf(Deployment.class);
+        assertThat(((Deployment) event.getObject()).getSpec().getTemplate()).isNull();
+    }
+
     @Test
     void oneLeanClientAClientOnTheSameConnections() {
         try (KubernetesClient client = new KubernetesClientBuilder().build()) {
-            KubernetesClient lean = LeanReading.lean(client);
-            assertThat(LeanReading.lean(client)).isSameAs(lean);
+            KubernetesClient lean = LeanReading.lean(client, Deployment.class);
+            assertThat(LeanReading.lean(client, Pod.class)).isSameAs(lean);
             assertThat(lean).isNotSameAs(client);
             assertThat(lean.getKubernetesSerialization()).isSameAs(LeanReading.SERIALIZATION);
             assertThat(lean.getHttpClient()).isSameAs(client.getHttpClient());
             assertThat(lean.getConfiguration()).isSameAs(client.getConfiguration());
         }
+    }
+
+    /** Kubernetes' own kinds keep fields they do not know in additional properties; the operator's kinds do not. */
+    @Test
+    void onlyKubernetesKindsAreReadLeanly() {
+        assertThat(LeanReading.reads(Deployment.class)).isTrue();
+        assertThat(LeanReading.reads(Job.class)).isTrue();
+        assertThat(LeanReading.reads(PanStackBackup.class)).isFalse();
     }
 }

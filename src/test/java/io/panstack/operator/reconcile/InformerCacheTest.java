@@ -19,6 +19,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.processing.Controller;
 import io.javaoperatorsdk.operator.processing.event.source.informer.ManagedInformerEventSource;
 import io.panstack.operator.api.v1alpha1.PanStack;
+import io.panstack.operator.pass.LeanReading;
 import io.panstack.operator.stack.StackLabels;
 import io.panstack.operator.testsupport.ClusterFixture;
 import io.panstack.operator.testsupport.Tiers;
@@ -80,6 +81,40 @@ class InformerCacheTest {
         assertThat(cached(HasMetadata.class).stream().filter(o -> !(o instanceof PanStack)).toList())
                 .as("every child informer's objects (the PanStacks' own informer is JOSDK's, kept whole)").isNotEmpty()
                 .allSatisfy(o -> assertThat(o.getMetadata().getManagedFields()).isNullOrEmpty());
+    }
+
+    /**
+     * The informers of Kubernetes' own kinds read with the lean client (LeanReading), so the parts above are never
+     * built; those of the operator's own kinds (PanStack, PanStackBackup, PanStackRestore) with the operator's.
+     */
+    @Test
+    void informersOfKubernetesKindsReadLeanly() {
+        List<ManagedInformerEventSource<?, ?, ?>> informers = informers();
+        assertThat(informers).filteredOn(source -> LeanReading.reads(source.resourceType()))
+                .as("the children's, pods', claims', Secrets' and Jobs' informers").hasSizeGreaterThan(10)
+                .allSatisfy(source -> assertThat(clientOf(source)).isPresent().get()
+                        .isNotSameAs(client).extracting(KubernetesClient::getKubernetesSerialization)
+                        .isNotSameAs(client.getKubernetesSerialization()));
+        assertThat(informers).filteredOn(source -> !LeanReading.reads(source.resourceType()))
+                .allSatisfy(source -> assertThat(clientOf(source).orElse(client)).isSameAs(client))
+                .extracting(source -> source.resourceType().getSimpleName())
+                .containsExactlyInAnyOrder("PanStack", "PanStackBackup", "PanStackRestore");
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    static java.util.Optional<KubernetesClient> clientOf(ManagedInformerEventSource<?, ?, ?> source) {
+        return source.configuration() instanceof io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration configuration
+                ? configuration.getKubernetesClient() : java.util.Optional.empty();
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    List<ManagedInformerEventSource<?, ?, ?>> informers() {
+        Controller<?> controller = (Controller<?>) operator.getRegisteredController(PanStackReconciler.NAME)
+                .orElseThrow();
+        return controller.getEventSourceManager().allEventSources().stream()
+                .filter(ManagedInformerEventSource.class::isInstance)
+                .<ManagedInformerEventSource<?, ?, ?>>map(source -> (ManagedInformerEventSource<?, ?, ?>) source)
+                .toList();
     }
 
     /** Everything the controller's informers hold of a type (HasMetadata: of every type). */

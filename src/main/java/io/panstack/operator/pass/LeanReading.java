@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
@@ -58,12 +59,23 @@ public final class LeanReading {
     private abstract static class WithoutJobTemplate {
     }
 
-    static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization(new ObjectMapper()
-            .addMixIn(ObjectMeta.class, WithoutManagedFields.class)
-            .addMixIn(Pod.class, WithoutSpec.class)
-            .addMixIn(DeploymentSpec.class, WithoutTemplate.class)
-            .addMixIn(StatefulSetSpec.class, WithoutTemplates.class)
-            .addMixIn(CronJobSpec.class, WithoutJobTemplate.class), false);
+    static final KubernetesSerialization SERIALIZATION = leanMapping();
+
+    /**
+     * Knows, besides the kinds its informers register, the Status an ERROR watch event carries: read as anything
+     * else, a 410 Gone (the watch's resource version compacted away) is not seen as one, and the watch is tried again
+     * with the expired version, again and again, instead of listing afresh.
+     */
+    private static KubernetesSerialization leanMapping() {
+        KubernetesSerialization lean = new KubernetesSerialization(new ObjectMapper()
+                .addMixIn(ObjectMeta.class, WithoutManagedFields.class)
+                .addMixIn(Pod.class, WithoutSpec.class)
+                .addMixIn(DeploymentSpec.class, WithoutTemplate.class)
+                .addMixIn(StatefulSetSpec.class, WithoutTemplates.class)
+                .addMixIn(CronJobSpec.class, WithoutJobTemplate.class), false);
+        lean.registerKubernetesResource(Status.class);
+        return lean;
+    }
 
     /** One lean client for each client of the operator's (one in a process; a test may make more). */
     private static final Map<KubernetesClient, KubernetesClient> LEAN = Collections.synchronizedMap(new WeakHashMap<>());

@@ -134,6 +134,20 @@ class LeanReadingTest {
         assertThat(((Deployment) event.getObject()).getSpec().getTemplate()).isNull();
     }
 
+    /**
+     * A watch resumed from a resource version the API server has compacted away ends with an ERROR event carrying a
+     * 410 Status: the informer must see a Status to list afresh; anything else and it retries the expired version.
+     */
+    @Test
+    void anExpiredWatchIsReadAsAStatus() {
+        WatchEvent event = LeanReading.SERIALIZATION.unmarshal("""
+                {"type": "ERROR", "object": {"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
+                 "message": "too old resource version: 12 (345)", "reason": "Expired", "code": 410}}""",
+                WatchEvent.class);
+        assertThat(event.getObject()).isInstanceOfSatisfying(io.fabric8.kubernetes.api.model.Status.class,
+                status -> assertThat(status.getCode()).isEqualTo(410));
+    }
+
     @Test
     void oneLeanClientAClientOnTheSameConnections() {
         try (KubernetesClient client = new KubernetesClientBuilder().build()) {

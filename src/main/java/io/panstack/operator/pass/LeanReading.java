@@ -62,7 +62,8 @@ public final class LeanReading {
     static final KubernetesSerialization SERIALIZATION = leanMapping();
 
     /**
-     * Knows, besides the kinds its informers register, the Status an ERROR watch event carries: read as anything
+     * Only a watch event's object is read by its kind (lists are read as lists of their kind). So the mapping knows,
+     * besides the kinds its informers register, the Status an ERROR watch event carries: read as anything
      * else, a 410 Gone (the watch's resource version compacted away) is not seen as one, and the watch is tried again
      * with the expired version, again and again, instead of listing afresh.
      */

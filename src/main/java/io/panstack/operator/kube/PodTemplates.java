@@ -26,7 +26,8 @@ public final class PodTemplates {
     /** The pod the builder holds (volumes, security, scheduling) with these containers, taken as they are. */
     public static PodSpec pod(PodSpecBuilder pod, List<Container> initContainers, List<Container> containers) {
         if (pod.hasContainers() || pod.hasInitContainers()) {
-            throw new IllegalArgumentException("the containers are given here, not to the builder, which would lose them");
+            throw new IllegalArgumentException(
+                    "the containers are given here, not to the builder, which would lose them");
         }
         PodSpec spec = pod.build();
         spec.setInitContainers(new ArrayList<>(initContainers));
@@ -36,6 +37,7 @@ public final class PodTemplates {
 
     /** A template of this pod with these labels and annotations (null for none). */
     public static PodTemplateSpec template(Map<String, String> labels, Map<String, String> annotations, PodSpec pod) {
-        return new PodTemplateSpec(new ObjectMetaBuilder().withLabels(labels).withAnnotations(annotations).build(), pod);
+        return new PodTemplateSpec(
+                new ObjectMetaBuilder().withLabels(labels).withAnnotations(annotations).build(), pod);
     }
 }

@@ -25,12 +25,13 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
  * What the informers of Kubernetes' own kinds (the children, Pods, claims, Secrets, Jobs) list and watch with: the
- * operator's own client (the same connections, the same request counting), reading each object without the parts TrimmedItemStore drops from it
- * anyway: metadata.managedFields, the spec of Pods, and the pod templates of the workloads the operator writes. Jackson
- * skips those parts of every list page and watch event instead of building objects only to throw them away: a third
- * of the operator's CPU at 1,000 stacks went to reading, and a Deployment's watch event with the managedFields of
- * one apply reads in ~45 % less CPU (a real API server's managedFields, one entry per manager, are larger). Jobs are
- * read whole: their pod templates are read (BackupRecords, SeedProgress, InPlaceRestores).
+ * operator's own client (the same connections, the same request counting), reading each object without the parts
+ * TrimmedItemStore drops from it anyway: metadata.managedFields, the spec of Pods, and the pod templates of the
+ * workloads the operator writes. Jackson skips those parts of every list page and watch event instead of building
+ * objects only to throw them away: a third of the operator's CPU at 1,000 stacks went to reading, and a Deployment's
+ * watch event with the managedFields of one apply reads in ~45 % less CPU (a real API server's managedFields, one
+ * entry per manager, are larger). Jobs are read whole: their pod templates are read (BackupRecords, SeedProgress,
+ * InPlaceRestores).
  * <p>
  * Read-only: it leaves those parts out when it reads, and would send them if it wrote, but nothing writes with it
  * (JOSDK writes the children with the reconciler's client). Leaving parts out in the informers holds in every watch
@@ -79,7 +80,8 @@ public final class LeanReading {
     }
 
     /** One lean client for each client of the operator's (one in a process; a test may make more). */
-    private static final Map<KubernetesClient, KubernetesClient> LEAN = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<KubernetesClient, KubernetesClient> LEAN =
+            Collections.synchronizedMap(new WeakHashMap<>());
     private static final Logger LOG = Logger.getLogger(LeanReading.class);
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
@@ -87,8 +89,9 @@ public final class LeanReading {
     }
 
     /**
-     * Whether informers of this kind read leanly: Kubernetes' own kinds, whose models keep a field they do not know in
-     * their additional properties. The operator's own kinds are read by the operator's client, whose mapping knows them.
+     * Whether informers of this kind read leanly: Kubernetes' own kinds, whose models keep a field they do not know
+     * in their additional properties. The operator's own kinds are read by the operator's client, whose mapping knows
+     * them.
      */
     public static boolean reads(Class<? extends HasMetadata> kind) {
         return kind.getPackageName().startsWith("io.fabric8.kubernetes.api.model");

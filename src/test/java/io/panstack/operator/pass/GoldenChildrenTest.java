@@ -70,7 +70,8 @@ class GoldenChildrenTest {
         Map<String, String> stamps = stamps();
         assertThat(stamps.keySet().stream().map(key -> key.substring(0, key.indexOf(' '))).distinct())
                 .containsExactlyInAnyOrderElementsOf(samples().map(s -> s.getFileName().toString()).toList());
-        assertThat(stamps.values()).as("most builders build for most samples").filteredOn(v -> !v.startsWith("not ") && !v.equals("none"))
+        assertThat(stamps.values()).as("most builders build for most samples")
+                .filteredOn(v -> !v.startsWith("not ") && !v.equals("none"))
                 .hasSizeGreaterThan(stamps.size() / 2);
     }
 

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.processing.Controller;
 import io.javaoperatorsdk.operator.processing.event.source.informer.ManagedInformerEventSource;
 import io.panstack.operator.api.v1alpha1.PanStack;
@@ -103,7 +104,7 @@ class InformerCacheTest {
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
     static java.util.Optional<KubernetesClient> clientOf(ManagedInformerEventSource<?, ?, ?> source) {
-        return source.configuration() instanceof io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration configuration
+        return source.configuration() instanceof InformerEventSourceConfiguration configuration
                 ? configuration.getKubernetesClient() : java.util.Optional.empty();
     }
 

@@ -55,7 +55,7 @@ final class StatusEvents {
             StackEvents.normal(client, stack, "VerificationStarted", "Verification asked for with "
                     + Verifications.VERIFY_NOW + "=" + now.getLastVerifyRequest() + " started");
         }
-        if (now.getLastVerificationTime() != null && !now.getLastVerificationTime().equals(old.getLastVerificationTime())) {
+        if (now.getLastVerificationTime() != null && verificationChanged(old, now)) {
             String what = (now.getLastVerificationBackup() == null ? "" : now.getLastVerificationBackup() + ": ")
                     + now.getLastVerificationMessage();
             if (Verifications.Result.Passed.name().equals(now.getLastVerificationResult())) {
@@ -70,6 +70,16 @@ final class StatusEvents {
             StackEvents.normal(client, stack, "BackupStarted", "Backup asked for with " + Backups.BACKUP_NOW + "="
                     + now.getLastOnDemandRequest() + " started, to " + now.getLocation());
         }
+    }
+
+    /**
+     * A newer verification; or the same run, now with its pod's summary (the Job can reach the cache before its pod,
+     * and the run is then first known only as failed).
+     */
+    private static boolean verificationChanged(BackupStatus old, BackupStatus now) {
+        return !now.getLastVerificationTime().equals(old.getLastVerificationTime())
+                || !Objects.equals(now.getLastVerificationResult(), old.getLastVerificationResult())
+                || !Objects.equals(now.getLastVerificationBackup(), old.getLastVerificationBackup());
     }
 
     /** Going to sleep, waking, and woken (spec.hibernation), each once. */

@@ -125,6 +125,26 @@ class BackupVerificationReconcilerTest {
         assertThat(reason("BackupVerified")).isEqualTo("VerificationFailed");
     }
 
+    /** The Job and its pod come through different watches: the pod's finding is announced whichever comes first. */
+    @Test
+    void aVerificationWhosePodReachesTheCacheAfterItsJobIsAnnouncedWithThePodsFinding() {
+        cluster.create(BackupReconcilerTest.WITH_BACKUP);
+        cluster.bringUp("demo");
+        cluster.awaitObject(CronJob.class, "demo-verify");
+        Instant failedAt = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+
+        verificationJob("demo-verify-29000003", false, failedAt);
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> backup() != null
+                && "Error".equals(backup().getLastVerificationResult()));
+        verificationPod("demo-verify-29000003", false, "verify: backup=" + BACKUP
+                + " result=Failed table mis_user has 499 rows after the restore, the dump held 500");
+
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> "Failed".equals(backup().getLastVerificationResult()));
+        assertThat(backup().getLastVerificationBackup()).isEqualTo(BACKUP);
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> hasEvent("BackupVerificationFailed"));
+        assertThat(hasEvent("BackupVerificationError")).as("what was known first, said when it was known").isTrue();
+    }
+
     @Test
     void theVerifyNowAnnotationStartsOneVerificationPerValue() {
         cluster.create(BackupReconcilerTest.WITH_BACKUP);
@@ -157,6 +177,12 @@ class BackupVerificationReconcilerTest {
 
     /** A finished verification Job, and its pod with the summary line as termination message. */
     void finishedVerification(String name, boolean passed, Instant at, String summary) {
+        verificationPod(name, passed, summary);
+        verificationJob(name, passed, at);
+    }
+
+    /** What the kubelet reports for a verification's pod: its phase and the summary line as termination message. */
+    void verificationPod(String name, boolean passed, String summary) {
         Pod pod = client.resource(new PodBuilder().withNewMetadata().withName(name + "-abcde")
                 .withNamespace(cluster.namespace).withLabels(StackLabels.of("demo", VerifyJobs.COMPONENT))
                 .addToLabels("job-name", name).endMetadata()
@@ -167,6 +193,10 @@ class BackupVerificationReconcilerTest {
                 .withExitCode(passed ? 0 : 4).withMessage(summary + "\n").endTerminated().endState().endContainerStatus()
                 .endStatus().build().getStatus());
         client.resource(pod).updateStatus();
+    }
+
+    /** What the Job controller reports for a finished verification run. */
+    void verificationJob(String name, boolean passed, Instant at) {
         Job created = client.resource(VerifyJobs.job(Stack.of(cluster.get("demo")), BackupJobs.Target.volume(), name))
                 .create();
         created.setStatus(passed

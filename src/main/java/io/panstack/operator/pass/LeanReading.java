@@ -1,7 +1,6 @@
 package io.panstack.operator.pass;
 
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.Executor;
@@ -13,27 +12,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaimList;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodList;
-import io.fabric8.kubernetes.api.model.SecretList;
-import io.fabric8.kubernetes.api.model.ServiceAccountList;
-import io.fabric8.kubernetes.api.model.ServiceList;
 import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.WatchEvent;
-import io.fabric8.kubernetes.api.model.apps.DeploymentList;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetList;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerList;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJobList;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
-import io.fabric8.kubernetes.api.model.batch.v1.JobList;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressList;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyList;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.impl.BaseClient;
 import io.fabric8.kubernetes.client.impl.KubernetesClientImpl;
@@ -95,35 +79,6 @@ public final class LeanReading {
         return lean;
     }
 
-    /**
-     * The lists the informers read leanly, so each kind's reader can be built ahead of the first list
-     * (InformerCacheTest checks that every lean informer's kind is here). Only a head start: a kind missing here has
-     * its reader built when its first list arrives, as it would without this.
-     */
-    public static final List<Class<? extends KubernetesResourceList<?>>> READ_AT_START = List.of(DeploymentList.class,
-            StatefulSetList.class, ServiceList.class, ServiceAccountList.class, CronJobList.class, JobList.class,
-            PodList.class, PersistentVolumeClaimList.class, SecretList.class, NetworkPolicyList.class,
-            IngressList.class, PodDisruptionBudgetList.class, HorizontalPodAutoscalerList.class);
-    private static final AtomicBoolean PREPARING = new AtomicBoolean();
-
-    /**
-     * Builds the readers of the lists and watch events the informers will read. Jackson builds a reader once per kind,
-     * looking at every class of its model (~0.5 s of CPU for these kinds in a fresh JVM); left to the informers, the
-     * operator's start waits for it. Started with the first lean client, on a thread of its own, while the informers
-     * are still being set up: readers are then built on several threads at once, as the informers build them anyway.
-     * Medians of 10 starts, alternating with the build before: 1.99, 2.34 and 2.00 s against 2.64, 2.06 and 2.29 s.
-     */
-    static void prepareReaders() {
-        try {
-            for (Class<? extends KubernetesResourceList<?>> list : READ_AT_START) {
-                SERIALIZATION.unmarshal("{\"items\":[]}", list);
-            }
-            SERIALIZATION.unmarshal("{\"type\":\"ADDED\"}", WatchEvent.class);
-        } catch (RuntimeException e) {
-            LOG.debugf("Readers not built ahead (the informers build them): %s", e.getMessage());
-        }
-    }
-
     /** One lean client for each client of the operator's (one in a process; a test may make more). */
     private static final Map<KubernetesClient, KubernetesClient> LEAN =
             Collections.synchronizedMap(new WeakHashMap<>());
@@ -157,11 +112,6 @@ public final class LeanReading {
             return client;
         }
         SERIALIZATION.registerKubernetesResource(kind);
-        if (PREPARING.compareAndSet(false, true)) {
-            Thread prepare = new Thread(LeanReading::prepareReaders, "lean-readers");
-            prepare.setDaemon(true);
-            prepare.start();
-        }
         return LEAN.computeIfAbsent(client, own -> {
             Executor executor = base.getExecutor(); // not base::getExecutor: the lean client would hold its key
             KubernetesClient lean = new KubernetesClientImpl(base.getHttpClient(), base.getConfiguration(),

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -158,16 +157,6 @@ class LeanReadingTest {
             assertThat(lean.getKubernetesSerialization()).isSameAs(LeanReading.SERIALIZATION);
             assertThat(lean.getHttpClient()).isSameAs(client.getHttpClient());
             assertThat(lean.getConfiguration()).isSameAs(client.getConfiguration());
-        }
-    }
-
-    /** What the start builds ahead reads as the lists the informers get. */
-    @Test
-    void theListsReadAtStartAreReadAsTheirKind() {
-        LeanReading.prepareReaders();
-        for (Class<? extends KubernetesResourceList<?>> list : LeanReading.READ_AT_START) {
-            assertThat(LeanReading.SERIALIZATION.unmarshal("{\"items\":[]}", list)).as(list.getSimpleName())
-                    .isInstanceOf(list).extracting(KubernetesResourceList::getItems).asList().isEmpty();
         }
     }
 

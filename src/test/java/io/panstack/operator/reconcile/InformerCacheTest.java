@@ -100,10 +100,6 @@ class InformerCacheTest {
                 .allSatisfy(source -> assertThat(clientOf(source).orElse(client)).isSameAs(client))
                 .extracting(source -> source.resourceType().getSimpleName())
                 .containsExactlyInAnyOrder("PanStack", "PanStackBackup", "PanStackRestore");
-        assertThat(informers).filteredOn(source -> LeanReading.reads(source.resourceType()))
-                .extracting(source -> source.resourceType().getName() + "List")
-                .as("kinds whose readers a start builds ahead")
-                .isSubsetOf(LeanReading.READ_AT_START.stream().map(Class::getName).toList());
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })

@@ -92,7 +92,8 @@ public final class BackupObservations {
         Instant known = parse(before.getLastVerificationTime());
         // Newer than recorded; or the same run, now with its pod's summary, which the Job may have beaten to the cache.
         Optional<Verifications.Outcome> newer = found.filter(outcome -> known == null || outcome.at().isAfter(known)
-                || (outcome.at().equals(known) && before.getLastVerificationBackup() == null && outcome.backup() != null));
+                || (outcome.at().equals(known) && outcome.fromPod() && !Verifications.sameFinding(before,
+                        outcome.result().name(), outcome.backup(), outcome.message())));
         if (newer.isEmpty()) {
             status.setLastVerifiedTime(before.getLastVerifiedTime());
             status.setLastVerificationResult(before.getLastVerificationResult());

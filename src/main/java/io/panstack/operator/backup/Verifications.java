@@ -3,12 +3,14 @@ package io.panstack.operator.backup;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.panstack.operator.api.v1alpha1.BackupStatus;
 import io.panstack.operator.kube.JobMessages;
 import io.panstack.operator.kube.JobOutcome;
 import io.panstack.operator.stack.StackLabels;
@@ -42,14 +44,27 @@ public final class Verifications {
     /**
      * @param backup  the backup file it checked; null when unknown
      * @param message what it found, or why it failed
+     * @param fromPod whether its pod's summary was read; false: only the Job's outcome was (its pod not in the cache
+     *                yet, or gone)
      */
-    public record Outcome(Instant at, Result result, String backup, String message) {
+    public record Outcome(Instant at, Result result, String backup, String message, boolean fromPod) {
+    }
+
+    /**
+     * Whether status records this finding of its verification: a run recorded from its Job alone (its pod not in the
+     * cache yet) is recorded again, once, with what its pod found, and announced again (StatusEvents).
+     */
+    public static boolean sameFinding(BackupStatus recorded, String result, String backup, String message) {
+        return Objects.equals(recorded.getLastVerificationResult(), result)
+                && Objects.equals(recorded.getLastVerificationBackup(), backup)
+                && Objects.equals(recorded.getLastVerificationMessage(), message);
     }
 
     /** The newest finished verification among the stack's Jobs, with what its pod said; empty when none finished. */
     public static Optional<Outcome> newest(List<Job> jobs, List<Pod> pods) {
         return jobs.stream()
                 .filter(job -> VerifyJobs.COMPONENT.equals(job.getMetadata().getLabels().get(StackLabels.COMPONENT)))
+                .sorted(Comparator.comparing(job -> job.getMetadata().getName())) // two ending in one second: the same
                 .map(job -> outcome(job, pods)).flatMap(Optional::stream)
                 .max(Comparator.comparing(Outcome::at));
     }
@@ -67,16 +82,19 @@ public final class Verifications {
             if (done.succeeded() != (result == Result.Passed)) {
                 result = done.succeeded() ? Result.Passed : Result.Error;
             }
-            return Optional.of(new Outcome(done.at(), result, line.group("backup"), line.group("detail").strip()));
+            return Optional.of(new Outcome(done.at(), result, line.group("backup"), line.group("detail").strip(),
+                    true));
         }
         if (said != null && said.startsWith(NO_BACKUP_IN_BUCKET)) {
-            return Optional.of(new Outcome(done.at(), Result.NoBackup, null, said.substring("download: ".length())));
+            return Optional.of(new Outcome(done.at(), Result.NoBackup, null, said.substring("download: ".length()),
+                    true));
         }
         return Optional.of(done.succeeded()
-                ? new Outcome(done.at(), Result.Passed, null, "the Job succeeded (its pod left no summary)")
+                ? new Outcome(done.at(), Result.Passed, null, "the Job succeeded (its pod left no summary)",
+                        said != null)
                 : new Outcome(done.at(), Result.Error, null, said != null ? said
                         : "Job " + job.getMetadata().getName() + " failed: kubectl logs job/" + job.getMetadata().getName()
-                                + " --all-containers"));
+                                + " --all-containers", said != null));
     }
 
 }

@@ -2,6 +2,7 @@ package io.panstack.operator.kube;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
@@ -20,6 +21,15 @@ public final class StackEvents {
     static final String SOURCE = "panstack-operator";
 
     private StackEvents() {
+    }
+
+    /** The last suffix given: names stay unique when two events come within one clock tick (a 409 would lose one). */
+    private static final AtomicLong LAST = new AtomicLong();
+
+    /** The time in nanoseconds, as client-go names events, but never the same twice in this process. */
+    static long uniqueNanos(Instant now) {
+        long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return LAST.updateAndGet(last -> Math.max(last + 1, nanos));
     }
 
     public static void normal(KubernetesClient client, HasMetadata stack, String reason, String message) {
@@ -41,7 +51,7 @@ public final class StackEvents {
         String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
         Event event = new EventBuilder()
                 .withNewMetadata().withNamespace(stack.getMetadata().getNamespace())
-                .withName(stack.getMetadata().getName() + "." + Long.toHexString(now.toEpochMilli())).endMetadata()
+                .withName(stack.getMetadata().getName() + "." + Long.toHexString(uniqueNanos(now))).endMetadata()
                 .withNewInvolvedObject().withApiVersion(HasMetadata.getApiVersion(stack.getClass()))
                 .withKind(HasMetadata.getKind(stack.getClass()))
                 .withName(stack.getMetadata().getName()).withNamespace(stack.getMetadata().getNamespace())

@@ -74,12 +74,11 @@ final class StatusEvents {
 
     /**
      * A newer verification; or the same run, now with its pod's summary (the Job can reach the cache before its pod,
-     * and the run is then first known only as failed).
+     * and the run is then first known only by the Job's outcome): at most one more event a run, with the finding.
      */
     private static boolean verificationChanged(BackupStatus old, BackupStatus now) {
-        return !now.getLastVerificationTime().equals(old.getLastVerificationTime())
-                || !Objects.equals(now.getLastVerificationResult(), old.getLastVerificationResult())
-                || !Objects.equals(now.getLastVerificationBackup(), old.getLastVerificationBackup());
+        return !now.getLastVerificationTime().equals(old.getLastVerificationTime()) || !Verifications.sameFinding(old,
+                now.getLastVerificationResult(), now.getLastVerificationBackup(), now.getLastVerificationMessage());
     }
 
     /** Going to sleep, waking, and woken (spec.hibernation), each once. */

@@ -51,7 +51,8 @@ class VerificationsTest {
                 + " result=Passed tables=6 rows=15581 routines=2 triggers=1 views=1 seconds=40\n"));
 
         assertThat(Verifications.newest(List.of(job), List.of(pod))).contains(new Outcome(AT, Result.Passed,
-                "dashboard-20261129T020000Z.sql.gz", "tables=6 rows=15581 routines=2 triggers=1 views=1 seconds=40"));
+                "dashboard-20261129T020000Z.sql.gz", "tables=6 rows=15581 routines=2 triggers=1 views=1 seconds=40",
+                true));
     }
 
     @Test
@@ -97,6 +98,7 @@ class VerificationsTest {
                 .hasValueSatisfying(o -> {
                     assertThat(o.result()).isEqualTo(Result.Error);
                     assertThat(o.message()).contains("kubectl logs job/bi-verify-4");
+                    assertThat(o.fromPod()).as("recorded again when its pod is seen").isFalse();
                 });
     }
 

@@ -128,6 +128,20 @@ class BackupVerificationReconcilerTest {
     /** The Job and its pod come through different watches: the pod's finding is announced whichever comes first. */
     @Test
     void aVerificationWhosePodReachesTheCacheAfterItsJobIsAnnouncedWithThePodsFinding() {
+        podAfterItsJob("verify: backup=" + BACKUP + " result=Failed table mis_user has 499 rows after the restore,"
+                + " the dump held 500", "Failed", "BackupVerificationFailed");
+        assertThat(backup().getLastVerificationBackup()).isEqualTo(BACKUP);
+    }
+
+    /** A summary that names no backup (nothing to verify) replaces what the Job alone said too. */
+    @Test
+    void aVerificationThatFoundNoBackupIsRecordedAsSuchWhenItsPodComesLate() {
+        podAfterItsJob("verify: result=NoBackup no backup of dashboard in the claim demo-backups", "NoBackup",
+                "BackupVerificationNoBackup");
+        assertThat(backup().getLastVerificationMessage()).startsWith("no backup of dashboard");
+    }
+
+    void podAfterItsJob(String summary, String result, String event) {
         cluster.create(BackupReconcilerTest.WITH_BACKUP);
         cluster.bringUp("demo");
         cluster.awaitObject(CronJob.class, "demo-verify");
@@ -136,12 +150,10 @@ class BackupVerificationReconcilerTest {
         verificationJob("demo-verify-29000003", false, failedAt);
         await().atMost(ClusterFixture.TIMEOUT).until(() -> backup() != null
                 && "Error".equals(backup().getLastVerificationResult()));
-        verificationPod("demo-verify-29000003", false, "verify: backup=" + BACKUP
-                + " result=Failed table mis_user has 499 rows after the restore, the dump held 500");
+        verificationPod("demo-verify-29000003", false, summary);
 
-        await().atMost(ClusterFixture.TIMEOUT).until(() -> "Failed".equals(backup().getLastVerificationResult()));
-        assertThat(backup().getLastVerificationBackup()).isEqualTo(BACKUP);
-        await().atMost(ClusterFixture.TIMEOUT).until(() -> hasEvent("BackupVerificationFailed"));
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> result.equals(backup().getLastVerificationResult()));
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> hasEvent(event));
         assertThat(hasEvent("BackupVerificationError")).as("what was known first, said when it was known").isTrue();
     }
 

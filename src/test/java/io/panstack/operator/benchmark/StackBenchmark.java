@@ -27,6 +27,7 @@ import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.e2e.E2eCluster;
 import io.panstack.operator.start.ClassLoadLog;
 import io.panstack.operator.start.StartWarmUp;
+import io.panstack.operator.testsupport.ClassArchive;
 import io.panstack.operator.testsupport.ClusterFixture;
 import io.panstack.operator.testsupport.MotoNetwork;
 import io.panstack.operator.testsupport.MotoServer;
@@ -131,29 +132,55 @@ class StackBenchmark {
         System.out.println(report);
     }
 
-    /** Start → ready with no stacks, {@code startRuns} times: the spread matters as much as one figure. */
+    /**
+     * Start → ready with no stacks, {@code startRuns} times: the spread matters as much as one figure. Each start as
+     * the image runs it is followed by one with the package's class archive (ClassArchive), so that both see the
+     * machine at the same speed.
+     */
     String starts(Target target) throws Exception {
         Path kubeconfig = target.operatorKubeconfig(temp);
         Map<String, String> env = operatorEnvironment(target);
-        List<Double> ready = new ArrayList<>();
-        List<Double> cpu = new ArrayList<>();
+        ClassArchive.train(jar, temp);
+        StartTimes plain = new StartTimes();
+        StartTimes archived = new StartTimes();
         for (int i = 0; i < startRuns; i++) {
-            try (OperatorProcess operator = OperatorProcess.start(jar, kubeconfig, temp, flags(), env)) {
-                ready.add(seconds(operator.awaitReady(Duration.ofMinutes(2))));
-                cpu.add(operator.cpuSeconds());
-                operator.stop(Duration.ofSeconds(10));
-            }
+            plain.add(kubeconfig, env, flags());
+            target.dropRecordedRequests();
+            List<String> withArchive = new ArrayList<>(flags());
+            withArchive.add(ClassArchive.flag(jar));
+            archived.add(kubeconfig, env, withArchive);
             target.dropRecordedRequests();
         }
         if (!recordStartClasses.isEmpty()) {
             recordStartClasses(kubeconfig, env);
             target.dropRecordedRequests();
         }
-        Collections.sort(ready);
-        Collections.sort(cpu);
-        return String.format("%n%s%nStart -> ready, no stacks, %d runs: median %.2f s (%.2f-%.2f s); CPU at ready"
-                + " median %.1f s%n", MachineSpeed.describe(), startRuns, ready.get(ready.size() / 2), ready.get(0),
-                ready.get(ready.size() - 1), cpu.get(cpu.size() / 2));
+        return String.format("%n%s%nStart -> ready, no stacks, %d runs: %s%nStart -> ready with the class archive"
+                + " (-XX:SharedArchiveFile=<package>/%s, where the operator runs from target/quarkus-app), %d runs"
+                + " alternating with those: %s%n", MachineSpeed.describe(), startRuns, plain, ClassArchive.FILE,
+                startRuns, archived);
+    }
+
+    /** Start → ready times and CPU at ready of some starts. */
+    final class StartTimes {
+        final List<Double> ready = new ArrayList<>();
+        final List<Double> cpu = new ArrayList<>();
+
+        void add(Path kubeconfig, Map<String, String> env, List<String> flags) throws Exception {
+            try (OperatorProcess operator = OperatorProcess.start(jar, kubeconfig, temp, flags, env)) {
+                ready.add(seconds(operator.awaitReady(Duration.ofMinutes(2))));
+                cpu.add(operator.cpuSeconds());
+                operator.stop(Duration.ofSeconds(10));
+            }
+        }
+
+        @Override
+        public String toString() {
+            List<Double> times = ready.stream().sorted().toList();
+            List<Double> cpus = cpu.stream().sorted().toList();
+            return String.format("median %.2f s (%.2f-%.2f s); CPU at ready median %.1f s", times.get(times.size() / 2),
+                    times.get(0), times.get(times.size() - 1), cpus.get(cpus.size() / 2));
+        }
     }
 
     /** One more start, logging every class it loads: the list StartWarmUp loads ahead. */

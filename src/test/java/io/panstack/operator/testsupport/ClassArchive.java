@@ -1,0 +1,58 @@
+package io.panstack.operator.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.panstack.operator.start.ClassArchiveTraining;
+
+/**
+ * The class archive the package build writes beside quarkus-run.jar (pom.xml, execution "class-archive"), as a user
+ * runs it: {@code -XX:SharedArchiveFile=<package>/panstack.jsa}. The JVM takes an archive only for the package it was
+ * made from, at the path it was made at: a copy of the package (the benchmark's) is trained again, the same way.
+ */
+public final class ClassArchive {
+    public static final String FILE = "panstack.jsa";
+
+    private ClassArchive() {
+    }
+
+    public static Path of(Path jar) {
+        return jar.toAbsolutePath().getParent().resolve(FILE);
+    }
+
+    /** The flag that starts the packaged operator with its archive. */
+    public static String flag(Path jar) {
+        return "-XX:SharedArchiveFile=" + of(jar);
+    }
+
+    /** Writes the package's archive as the build does: the training run, with -XX:ArchiveClassesAtExit. */
+    public static Path train(Path jar, Path directory) throws IOException, InterruptedException {
+        Path log = Files.createTempFile(directory, "class-archive-", ".log");
+        run(List.of("-XX:ArchiveClassesAtExit=" + of(jar), "-Xlog:cds=off,cds+dynamic=off"), jar, log);
+        if (!Files.exists(of(jar))) {
+            throw new IllegalStateException("no class archive written for " + jar + ": " + Files.readString(log));
+        }
+        return of(jar);
+    }
+
+    /** Runs the training (load and link the classes of a start, then exit) in a JVM with these flags. */
+    public static void run(List<String> jvmFlags, Path jar, Path output) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-D" + ClassArchiveTraining.SWITCH + "=true", "-jar", jar.toAbsolutePath().toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the class archive's training run took over 2 minutes: " + command);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("the training run exited with " + process.exitValue() + ": "
+                    + Files.readString(output));
+        }
+    }
+}

@@ -1,6 +1,9 @@
 package io.panstack.operator.start;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
 
 /**
  * The training run of the class archive the package build makes (target/quarkus-app/panstack.jsa, see the README's
@@ -21,6 +24,19 @@ public final class ClassArchiveTraining {
 
     static boolean asked() {
         return Boolean.getBoolean(SWITCH);
+    }
+
+    /**
+     * Whether this JVM writes an archive at exit. The switch alone (set by mistake in JAVA_OPTS_APPEND, say) must not
+     * turn an operator into a process that exits at once.
+     */
+    static boolean archiving() {
+        try {
+            return !ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("ArchiveClassesAtExit").getValue().isEmpty();
+        } catch (RuntimeException e) {
+            return false; // not HotSpot: there is no such archive
+        }
     }
 
     /** Loads and links the classes of a start; returns how many of them this build has. */

@@ -12,9 +12,13 @@ public final class OperatorMain {
 
     public static void main(String... args) {
         if (ClassArchiveTraining.asked()) {
-            System.out.printf("%d classes of a start loaded and linked for the class archive%n",
-                    ClassArchiveTraining.run(OperatorMain.class.getClassLoader()));
-            System.exit(0); // dumps the archive (-XX:ArchiveClassesAtExit)
+            if (ClassArchiveTraining.archiving()) {
+                int linked = ClassArchiveTraining.run(OperatorMain.class.getClassLoader());
+                System.out.printf("%d classes of a start loaded and linked for the class archive%n", linked);
+                System.exit(linked == 0 ? 1 : 0); // 0: the JVM writes the archive (-XX:ArchiveClassesAtExit)
+            }
+            System.err.println(ClassArchiveTraining.SWITCH + " is set without -XX:ArchiveClassesAtExit: ignored,"
+                    + " the operator starts");
         }
         StartWarmUp.inBackground();
         Quarkus.run(args);

@@ -43,4 +43,10 @@ class ClassArchiveTrainingTest {
         assertThat(CLASS_INITIALIZED).as("no static initializer runs in the training").isFalse();
         assertThat(INTERFACE_INITIALIZED).as("nor an interface's").isFalse();
     }
+
+    /** The switch alone (left in JAVA_OPTS_APPEND, say) must not make the operator exit instead of starting. */
+    @Test
+    void withoutAnArchiveToWriteThereIsNoTraining() {
+        assertThat(ClassArchiveTraining.archiving()).as("this JVM runs without -XX:ArchiveClassesAtExit").isFalse();
+    }
 }

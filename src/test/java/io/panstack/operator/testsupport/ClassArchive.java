@@ -3,7 +3,6 @@ package io.panstack.operator.testsupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,28 +30,20 @@ public final class ClassArchive {
 
     /** Writes the package's archive as the build does: the training run, with -XX:ArchiveClassesAtExit. */
     public static Path train(Path jar, Path directory) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(directory, "class-archive-", ".log");
-        run(List.of("-XX:ArchiveClassesAtExit=" + of(jar), "-Xlog:cds=off,cds+dynamic=off"), jar, log);
-        if (!Files.exists(of(jar))) {
-            throw new IllegalStateException("no class archive written for " + jar + ": " + Files.readString(log));
-        }
-        return of(jar);
-    }
-
-    /** Runs the training (load and link the classes of a start, then exit) in a JVM with these flags. */
-    public static void run(List<String> jvmFlags, Path jar, Path output) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmFlags);
-        command.addAll(List.of("-D" + ClassArchiveTraining.SWITCH + "=true", "-jar", jar.toAbsolutePath().toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Path output = Files.createTempFile(directory, "class-archive-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:ArchiveClassesAtExit=" + of(jar), "-Xlog:cds=off,cds+dynamic=off",
+                "-D" + ClassArchiveTraining.SWITCH + "=true", "-jar", jar.toAbsolutePath().toString());
+        builder.environment().keySet().removeIf(name -> name.startsWith("JAVA_") || name.startsWith("JDK_JAVA_"));
+        Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("the class archive's training run took over 2 minutes: " + command);
+            throw new IllegalStateException("the class archive's training run took over 2 minutes: " + builder.command());
         }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("the training run exited with " + process.exitValue() + ": "
-                    + Files.readString(output));
+        if (process.exitValue() != 0 || !Files.exists(of(jar))) {
+            throw new IllegalStateException("no class archive written for " + jar + " (exit " + process.exitValue()
+                    + "): " + Files.readString(output));
         }
+        return of(jar);
     }
 }

@@ -58,7 +58,8 @@ public final class OperatorProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("KUBERNETES_") || name.startsWith("AWS_")
-                || name.startsWith("QUARKUS_") || name.startsWith("PANSTACK_") || name.startsWith("JAVA_"));
+                || name.startsWith("QUARKUS_") || name.startsWith("PANSTACK_") || name.startsWith("JAVA_")
+                || name.startsWith("JDK_JAVA_"));
         int port = freePort();
         environment.put("KUBECONFIG", kubeconfig.toString());
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));

@@ -1,4 +1,4 @@
-package io.panstack.operator.benchmark;
+package io.panstack.operator.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,18 +16,18 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
- * The JVM flags the operator's container runs with, read from deploy/base/deployment.yaml so the benchmark measures
- * what is installed: the memory limit (-XX:MaxRAM stands for the container's limit outside one), then what the ubi9
+ * The JVM flags the operator's container runs with, read from deploy/base/deployment.yaml so that the benchmark and
+ * the tests that run the package as the container does measure what is installed: the memory limit (-XX:MaxRAM stands for the container's limit outside one), then what the ubi9
  * OpenJDK image's run-java.sh puts first (its GC unless GC_CONTAINER_OPTIONS replaces it, heap ratios, exit on
  * OutOfMemoryError), then JAVA_OPTS_APPEND; and the rest of the container's environment.
  */
-final class ContainerJvm {
-    static final Path DEPLOYMENT = Path.of("deploy", "base", "deployment.yaml");
+public final class ContainerJvm {
+    public static final Path DEPLOYMENT = Path.of("deploy", "base", "deployment.yaml");
 
     private ContainerJvm() {
     }
 
-    static List<String> flags() {
+    public static List<String> flags() {
         Container operator = operatorContainer();
         Map<String, String> env = operator.getEnv().stream().filter(e -> e.getValue() != null)
                 .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
@@ -43,7 +43,7 @@ final class ContainerJvm {
     }
 
     /** The container's other plain environment (MALLOC_ARENA_MAX, say): what the JVM flags are not. */
-    static Map<String, String> environment() {
+    public static Map<String, String> environment() {
         return operatorContainer().getEnv().stream()
                 .filter(e -> e.getValue() != null && !JVM_VARIABLES.contains(e.getName()))
                 .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));

@@ -39,7 +39,7 @@ class ClassArchiveTest {
 
     @Test
     void aStartOfThePackageTakesItsClassesFromTheArchive(@TempDir Path temp) throws Exception {
-        assumeFalse(Boolean.getBoolean("panstack.classArchive.skip"), "the build was asked to make no archive");
+        assumeFalse(Boolean.getBoolean("skipClassArchive"), "the build was asked to make no archive");
         assumeTrue("true".equals(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                 .getVMOption("UseSharedSpaces").getValue()), "this JVM has no CDS archive of its own to build on");
         Path jar = OperatorProcess.JAR;

@@ -36,6 +36,14 @@ public interface OperatorSettings {
     @WithDefault("true")
     boolean startWarmUp();
 
+    /**
+     * The class archive's training run (ClassArchiveTraining), read before Quarkus starts from the system property
+     * {@code panstack.class-archive-training} and only with -XX:ArchiveClassesAtExit; declared here so that Quarkus
+     * knows the name and a start that has it without that flag is not refused.
+     */
+    @WithDefault("false")
+    boolean classArchiveTraining();
+
     LeaderElection leaderElection();
 
     Aws aws();

@@ -70,6 +70,22 @@ class ClassArchiveTest {
                 + " from the jars)", startedWith.size()).isGreaterThanOrEqualTo(startedWith.size() * 98L / 100);
     }
 
+    /** The training's switch left in JAVA_OPTS_APPEND, say: without -XX:ArchiveClassesAtExit the operator starts. */
+    @Test
+    void theTrainingSwitchAloneStartsTheOperator(@TempDir Path temp) throws Exception {
+        List<String> flags = new ArrayList<>(ContainerJvm.flags());
+        flags.add("-D" + ClassArchiveTraining.SWITCH + "=true");
+
+        try (ApplyingMockServer server = new ApplyingMockServer(true);
+                OperatorProcess operator = OperatorProcess.start(server.kubeconfig(temp), temp, flags,
+                        Map.of("HOSTNAME", "class-archive-switch-test"))) {
+            operator.awaitReady(Duration.ofMinutes(1));
+            assertThat(operator.output()).contains(ClassArchiveTraining.SWITCH + " is set without"
+                    + " -XX:ArchiveClassesAtExit: ignored");
+            operator.stop(Duration.ofSeconds(10));
+        }
+    }
+
     /** "[0.123s][info][class,load] a.b.C source: ..." → "a.b.C". */
     private static String className(String line) {
         String[] words = line.replaceFirst("^(\\[[^]]*])+ ", "").split(" ");

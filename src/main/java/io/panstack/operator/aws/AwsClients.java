@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +54,7 @@ public class AwsClients implements AwsServicesFactory {
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
     static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(60);
     static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
+    static final String TIMEOUT_THREAD = "aws-call-timeouts";
 
     private final AwsSettings settings;
     private final SdkHttpClient http;
@@ -59,6 +62,7 @@ public class AwsClients implements AwsServicesFactory {
     private final AwsRegionProvider environmentRegion;
     private final AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
     private final ConcurrentMap<String, RegionClients> regions = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timeouts = timeoutScheduler();
     /** Found once: the chain's last resort is the instance metadata service, slow to answer or time out. */
     private volatile String foundEnvironmentRegion;
 
@@ -131,6 +135,7 @@ public class AwsClients implements AwsServicesFactory {
                 .retryStrategy(retryStrategy())
                 .apiCallTimeout(API_CALL_TIMEOUT)
                 .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                .scheduledExecutorService(timeouts)
                 .addExecutionInterceptor(metrics)
                 .build();
         return builder.region(region).credentialsProvider(credentials).httpClient(http)
@@ -146,6 +151,21 @@ public class AwsClients implements AwsServicesFactory {
         return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build();
     }
 
+    /**
+     * The SDK otherwise gives every client its own pool of 5 threads for the call timeouts: 20 threads a region,
+     * each with its stack, to run tasks that only ever fire when a call hangs. One thread serves them all; a
+     * finished call cancels its task, which then leaves the queue at once instead of when it would have fired.
+     */
+    private static ScheduledExecutorService timeoutScheduler() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, TIMEOUT_THREAD);
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        return scheduler;
+    }
+
     @PreDestroy
     void close() {
         // The SDK does not close an HTTP client it was handed, so the shared one is closed last, here.
@@ -155,6 +175,8 @@ public class AwsClients implements AwsServicesFactory {
             closeQuietly(c);
         }
         closeQuietly(http);
+        // The SDK leaves an executor it was handed alone.
+        timeouts.shutdownNow();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -186,6 +189,35 @@ class AwsClientsTest {
         } finally {
             production.close();
         }
+    }
+
+    @Test
+    void callTimeoutsOfEveryClientShareOneThreadWhichCloseStops() throws InterruptedException {
+        Set<Long> before = liveThreads(name -> true).stream().map(Thread::getId).collect(Collectors.toSet());
+        AwsClients clients = clients(4);
+
+        for (String region : List.of("eu-west-1", "us-east-2")) {
+            AwsServices aws = clients.forRegion(region);
+            assertThat(aws.rds().findInstance("nobody-" + UUID.randomUUID())).isEmpty();
+            assertThat(aws.efs().findByCreationToken("nobody-" + UUID.randomUUID())).isEmpty();
+            assertThat(aws.s3().find("panstack-missing-" + UUID.randomUUID())).isEmpty();
+        }
+
+        // The SDK's own pools would have started a thread per client (and up to 5 each).
+        assertThat(liveThreads(name -> name.startsWith("sdk-ScheduledExecutor")))
+                .filteredOn(t -> !before.contains(t.getId())).isEmpty();
+        List<Thread> timeouts = liveThreads(AwsClients.TIMEOUT_THREAD::equals).stream()
+                .filter(t -> !before.contains(t.getId())).toList();
+        assertThat(timeouts).hasSize(1);
+
+        clients.close();
+        timeouts.get(0).join(5_000);
+        assertThat(timeouts.get(0).isAlive()).isFalse();
+    }
+
+    static List<Thread> liveThreads(Predicate<String> name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && name.test(t.getName()))
+                .toList();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.panstack.operator.pass;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -87,8 +88,12 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
      * an object labelled with thousands of colliding keys costs no quadratic time.
      */
     static Map<String, String> compact(Map<String, String> map) {
-        if (map == null || map.containsValue(null)) {
-            return map == null ? null : Collections.unmodifiableMap(map);
+        if (map == null || map.isEmpty()) {
+            return map == null ? null : Map.of();
+        }
+        // Not containsValue(null): a read-only map (one compacted before) throws on it.
+        if (map.values().stream().anyMatch(Objects::isNull)) { // Map.copyOf refuses a null value
+            return Collections.unmodifiableMap(map);
         }
         Map<String, String> shared = new HashMap<>(map.size() * 2);
         map.forEach((key, value) -> shared.put(shared(key), shared(value)));

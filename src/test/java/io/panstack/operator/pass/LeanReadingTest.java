@@ -115,6 +115,60 @@ class LeanReadingTest {
         assertThat(job.getSpec().getTemplate().getSpec().getContainers()).as("Jobs are read whole").isNotEmpty();
     }
 
+    @Test
+    void aReadObjectHoldsNoEmptyListOrMapOfItsOwn() {
+        for (String sent : List.of(asSent(dashboard()), asSent(MariaDb.desired(TestStacks.minimal())), asSent(job()),
+                asSent(pod()), asSent(secret()))) {
+            HasMetadata whole = WHOLE.unmarshal(sent, HasMetadata.class);
+            HasMetadata lean = LeanReading.SERIALIZATION.unmarshal(sent, HasMetadata.class);
+
+            assertThat(ownEmptyCollections(whole)).as(whole.getKind() + " read whole").isPositive();
+            assertThat(ownEmptyCollections(lean)).as(lean.getKind() + " read leanly").isZero();
+            assertThat(lean.getMetadata().getAdditionalProperties()).isSameAs(Map.of());
+            assertThat(lean.getMetadata().getFinalizers()).isSameAs(List.of());
+        }
+    }
+
+    @Test
+    void whatIsNotEmptyIsKeptAsRead() {
+        String sent = asSent(dashboard()).replace("\"metadata\":{", "\"metadata\":{\"fieldOfTomorrow\":\"kept\",");
+        Deployment deployment = LeanReading.SERIALIZATION.unmarshal(sent, Deployment.class);
+
+        assertThat(deployment.getMetadata().getAdditionalProperties()).containsEntry("fieldOfTomorrow", "kept");
+        assertThat(deployment.getMetadata().getLabels()).containsKey("app.kubernetes.io/instance");
+        assertThat(deployment.getSpec().getSelector().getMatchLabels()).isNotEmpty();
+    }
+
+    /** The empty ArrayLists and HashMaps (LinkedHashMap included) reachable from a model object. */
+    static int ownEmptyCollections(Object object) {
+        if (object instanceof java.util.Collection<?> collection) {
+            int own = collection instanceof java.util.ArrayList<?> && collection.isEmpty() ? 1 : 0;
+            return own + collection.stream().mapToInt(LeanReadingTest::ownEmptyCollections).sum();
+        }
+        if (object instanceof Map<?, ?> map) {
+            int own = map instanceof java.util.HashMap<?, ?> && map.isEmpty() ? 1 : 0;
+            return own + map.values().stream().mapToInt(LeanReadingTest::ownEmptyCollections).sum();
+        }
+        if (object == null || !object.getClass().getPackageName().startsWith("io.fabric8.kubernetes.api.model")) {
+            return 0;
+        }
+        int count = 0;
+        for (Class<?> type = object.getClass(); type != Object.class; type = type.getSuperclass()) {
+            for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
+                    continue;
+                }
+                field.setAccessible(true);
+                try {
+                    count += ownEmptyCollections(field.get(object));
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return count;
+    }
+
     /** Were it ever used to write, it would send whole objects: it leaves parts out only when it reads. */
     @Test
     void writingLeavesNothingOut() {

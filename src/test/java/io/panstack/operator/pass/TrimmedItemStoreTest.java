@@ -72,6 +72,20 @@ class TrimmedItemStoreTest {
                 .containsEntry("kubectl.kubernetes.io/last-applied-configuration", lastApplied);
     }
 
+    @Test
+    void anObjectKeptBeforeOrWithEmptyMapsIsKeptAgain() {
+        Service kept = TrimmedItemStore.trimmed(child("pi-dashboard", "dashboard"));
+        Map<String, String> labels = kept.getMetadata().getLabels();
+
+        // The store is handed the object it keeps, as when JOSDK puts back what it wrote.
+        assertThat(TrimmedItemStore.trimmed(kept).getMetadata().getLabels()).isEqualTo(labels);
+
+        Service bare = new ServiceBuilder().withNewMetadata().withName("x").withNamespace("team-a")
+                .withLabels(new HashMap<>()).endMetadata().build();
+        assertThat(TrimmedItemStore.trimmed(bare).getMetadata().getLabels()).isSameAs(Map.of());
+        assertThat(TrimmedItemStore.trimmed(bare).getMetadata().getAnnotations()).isEmpty();
+    }
+
     /** Each built from strings of its own, as Jackson reads them from the API server's answer. */
     private static Service child(String name, String component) {
         return new ServiceBuilder().withNewMetadata().withName(name).withNamespace(new String("team-a"))

@@ -93,6 +93,9 @@ public class AwsClients implements AwsServicesFactory {
 
     @Override
     public AwsServices forRegion(String region) {
+        if (timeouts.isShutdown()) { // clients built now would fail every call, and never be closed
+            throw new IllegalStateException("The AWS clients are closed: the operator is stopping");
+        }
         String name = region == null || region.isBlank() ? environmentRegion() : region.strip();
         return regions.computeIfAbsent(name, this::build).services();
     }
@@ -153,11 +156,12 @@ public class AwsClients implements AwsServicesFactory {
 
     /**
      * The SDK otherwise gives every client its own pool of 5 threads for the call timeouts: 20 threads a region,
-     * each with its stack, to run tasks that only ever fire when a call hangs. One thread serves them all; a
-     * finished call cancels its task, which then leaves the queue at once instead of when it would have fired.
+     * each with its stack, to run tasks that only ever fire when a call hangs. Two threads serve them all (a timeout
+     * that fires closes the call's connection, which can block, and the other calls' timeouts must not wait for it);
+     * a finished call cancels its task, which then leaves the queue at once instead of when it would have fired.
      */
     private static ScheduledExecutorService timeoutScheduler() {
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, task -> {
             Thread thread = new Thread(task, TIMEOUT_THREAD);
             thread.setDaemon(true);
             return thread;

@@ -24,9 +24,13 @@ import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
  * The informers' mapping (LeanReading) hands every Kubernetes model object it reads one shared, read-only empty
  * list or map in place of each empty one of its own. fabric8's models start every object with a LinkedHashMap for
  * the fields they do not know and an ArrayList for each list field, nearly all of which stay empty: at 1,000 stacks
- * the cached children held ~200,000 such maps, ~15 MB of a ~120 MB heap. Nothing else changes: an empty list or map
- * reads, compares and serializes as before, and a cached object is read, never changed (TrimmedItemStore's maps are
- * read-only too).
+ * the cached children held ~200,000 such maps, ~15 MB of a ~120 MB heap. An empty list or map reads, compares and
+ * serializes as before. What differs is what a cached object must never see anyway: a change (even a no-op one,
+ * such as removeIf or clear) throws, as does a query for null (get(null), contains(null)). A cached object is read;
+ * to change one, copy it first (new XBuilder(cached)), as the operator and fabric8's edit() do.
+ * <p>
+ * Reading into an existing object (readerForUpdating, @JsonMerge) is left alone here; nothing reads so into a cached
+ * object, whose any-setter would now throw.
  */
 final class SharedEmptyCollections extends BeanDeserializerModifier {
 
@@ -106,7 +110,9 @@ final class SharedEmptyCollections extends BeanDeserializerModifier {
                 for (Slot slot : slots) {
                     slot.share(object);
                 }
-            } catch (Throwable e) { // a plain getter or setter of a model: nothing to throw
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) { // a plain getter or setter of a model declares nothing else
                 throw new IllegalStateException("Sharing the empty collections of " + object.getClass(), e);
             }
             return object;

@@ -83,15 +83,16 @@ public final class TrimmedItemStore<R extends HasMetadata> implements ItemStore<
     /**
      * Labels and annotations as a read-only map of shared strings: every child of a stack carries the same keys and
      * most of the same values, and a LinkedHashMap of its own strings cost ~150 bytes an entry (a third of the heap at
-     * 1,000 stacks). Read-only also says what is true of any cached object: it is read, never changed. Small maps are
-     * made compact (Map.copyOf); a large one keeps a HashMap, whose bins turn into trees when keys share a hash, so
-     * an object labelled with thousands of colliding keys costs no quadratic time.
+     * 1,000 stacks). Read-only also says what is true of any cached object once stored: it is read, never changed.
+     * Small maps are made compact (Map.copyOf); a large one keeps a HashMap, whose bins turn into trees when keys
+     * share a hash, so an object labelled with thousands of colliding keys costs no quadratic time.
      */
     static Map<String, String> compact(Map<String, String> map) {
+        // First: an empty map read leanly is Map.of() (SharedEmptyCollections), which throws on containsValue(null),
+        // and so does a map compacted before; the loop below asks its values instead.
         if (map == null || map.isEmpty()) {
             return map == null ? null : Map.of();
         }
-        // Not containsValue(null): a read-only map (one compacted before) throws on it.
         if (map.values().stream().anyMatch(Objects::isNull)) { // Map.copyOf refuses a null value
             return Collections.unmodifiableMap(map);
         }

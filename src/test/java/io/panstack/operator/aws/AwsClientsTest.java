@@ -192,7 +192,7 @@ class AwsClientsTest {
     }
 
     @Test
-    void callTimeoutsOfEveryClientShareOneThreadWhichCloseStops() throws InterruptedException {
+    void callTimeoutsOfEveryClientShareTwoThreadsWhichCloseStops() throws InterruptedException {
         Set<Long> before = liveThreads(name -> true).stream().map(Thread::getId).collect(Collectors.toSet());
         AwsClients clients = clients(4);
 
@@ -208,11 +208,15 @@ class AwsClientsTest {
                 .filteredOn(t -> !before.contains(t.getId())).isEmpty();
         List<Thread> timeouts = liveThreads(AwsClients.TIMEOUT_THREAD::equals).stream()
                 .filter(t -> !before.contains(t.getId())).toList();
-        assertThat(timeouts).hasSize(1);
+        assertThat(timeouts).hasSize(2);
 
         clients.close();
-        timeouts.get(0).join(5_000);
-        assertThat(timeouts.get(0).isAlive()).isFalse();
+        for (Thread timeout : timeouts) {
+            timeout.join(5_000);
+            assertThat(timeout.isAlive()).isFalse();
+        }
+        assertThatThrownBy(() -> clients.forRegion("eu-west-1")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     static List<Thread> liveThreads(Predicate<String> name) {

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentList;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
@@ -127,6 +128,20 @@ class LeanReadingTest {
             assertThat(lean.getMetadata().getAdditionalProperties()).isSameAs(Map.of());
             assertThat(lean.getMetadata().getFinalizers()).isSameAs(List.of());
         }
+    }
+
+    @Test
+    void watchEventsAndListPagesToo() {
+        LeanReading.SERIALIZATION.registerKubernetesResource(Deployment.class);
+        WatchEvent event = LeanReading.SERIALIZATION.unmarshal(
+                "{\"type\":\"MODIFIED\",\"object\":" + asSent(dashboard()) + "}", WatchEvent.class);
+        DeploymentList page = LeanReading.SERIALIZATION.unmarshal("{\"apiVersion\":\"apps/v1\",\"kind\":\"DeploymentList\","
+                + "\"metadata\":{},\"items\":[" + asSent(dashboard()) + "]}", DeploymentList.class);
+
+        assertThat(event.getObject()).isInstanceOf(Deployment.class);
+        assertThat(ownEmptyCollections(event.getObject())).isZero();
+        assertThat(page.getItems()).hasSize(1);
+        assertThat(ownEmptyCollections(page.getItems().get(0))).isZero();
     }
 
     @Test

@@ -77,7 +77,7 @@ class TrimmedItemStoreTest {
         Service kept = TrimmedItemStore.trimmed(child("pi-dashboard", "dashboard"));
         Map<String, String> labels = kept.getMetadata().getLabels();
 
-        // The store is handed the object it keeps, as when JOSDK puts back what it wrote.
+        // Should the store be handed an object it keeps (nothing does so today), it keeps it again.
         assertThat(TrimmedItemStore.trimmed(kept).getMetadata().getLabels()).isEqualTo(labels);
 
         Service bare = new ServiceBuilder().withNewMetadata().withName("x").withNamespace("team-a")

@@ -62,7 +62,7 @@ public final class LeanReading {
     private abstract static class WithoutJobTemplate {
     }
 
-    static final KubernetesSerialization SERIALIZATION = leanMapping();
+    static final KubernetesSerialization SERIALIZATION = leanMapping(new ObjectMapper());
 
     /**
      * Only a watch event's object is read by its kind (lists are read as lists of their kind). So the mapping knows,
@@ -70,9 +70,11 @@ public final class LeanReading {
      * else, a 410 Gone (the watch's resource version compacted away) is not seen as one, and the watch is tried again
      * with the expired version, again and again, instead of listing afresh.
      */
-    private static KubernetesSerialization leanMapping() {
-        KubernetesSerialization lean = new KubernetesSerialization(new ObjectMapper()
-                .registerModule(new SimpleModule().setDeserializerModifier(new SharedEmptyCollections()))
+    static KubernetesSerialization leanMapping(ObjectMapper mapper) {
+        KubernetesSerialization lean = new KubernetesSerialization(mapper
+                .registerModule(new SimpleModule("shared-empty-collections")
+                        .setDeserializerModifier(new SharedEmptyCollections()))
+                .registerModule(ItemsOnDemand.module())
                 .addMixIn(ObjectMeta.class, WithoutManagedFields.class)
                 .addMixIn(Pod.class, WithoutSpec.class)
                 .addMixIn(DeploymentSpec.class, WithoutTemplate.class)

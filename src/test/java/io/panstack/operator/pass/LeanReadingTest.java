@@ -1,12 +1,21 @@
 package io.panstack.operator.pass;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.DefaultCacheProvider;
+import com.fasterxml.jackson.databind.util.LRUMap;
+import com.fasterxml.jackson.databind.util.LookupCache;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
@@ -142,6 +151,69 @@ class LeanReadingTest {
         assertThat(ownEmptyCollections(event.getObject())).isZero();
         assertThat(page.getItems()).hasSize(1);
         assertThat(ownEmptyCollections(page.getItems().get(0))).isZero();
+    }
+
+    /**
+     * An empty list page (every informer's first, on a cluster without stacks) makes no reader of its kind: those are
+     * made, ~1,200 model classes of them, at the first object of the kind, not while the informers start.
+     */
+    @Test
+    void anEmptyListPageMakesNoReaderOfItsKind() {
+        ReadersMade readers = new ReadersMade();
+        KubernetesSerialization lean = LeanReading.leanMapping(new ObjectMapper().setCacheProvider(readers));
+
+        DeploymentList empty = lean.unmarshal("{\"apiVersion\":\"apps/v1\",\"kind\":\"DeploymentList\","
+                + "\"metadata\":{\"resourceVersion\":\"7\"},\"items\":[]}", DeploymentList.class);
+        assertThat(empty.getItems()).isEmpty();
+        assertThat(empty.getMetadata().getResourceVersion()).isEqualTo("7");
+        assertThat(readers.made()).contains(DeploymentList.class).doesNotContain(Deployment.class,
+                io.fabric8.kubernetes.api.model.PodSpec.class, io.fabric8.kubernetes.api.model.apps.DeploymentStatus.class);
+
+        DeploymentList page = lean.unmarshal("{\"apiVersion\":\"apps/v1\",\"kind\":\"DeploymentList\","
+                + "\"metadata\":{},\"items\":[" + asSent(dashboard()) + "," + asSent(dashboard()) + "]}",
+                DeploymentList.class);
+        assertThat(readers.made()).contains(Deployment.class, io.fabric8.kubernetes.api.model.apps.DeploymentStatus.class);
+        assertThat(page.getItems()).hasSize(2).allSatisfy(item -> {
+            assertThat(item.getSpec().getTemplate()).as("read as the lean mapping reads a Deployment").isNull();
+            assertThat(WHOLE.asJson(TrimmedItemStore.trimmed(item)))
+                    .isEqualTo(WHOLE.asJson(TrimmedItemStore.trimmed(WHOLE.unmarshal(asSent(dashboard()), Deployment.class))));
+        });
+    }
+
+    @Test
+    void aListPageReadsAsAListOfItsKindReadsWhole() {
+        String sent = "{\"apiVersion\":\"apps/v1\",\"kind\":\"DeploymentList\",\"metadata\":{\"continue\":\"x\","
+                + "\"resourceVersion\":\"9\"},\"fieldOfTomorrow\":1,\"items\":[" + asSent(dashboard()) + "]}";
+        DeploymentList lean = LeanReading.SERIALIZATION.unmarshal(sent, DeploymentList.class);
+        DeploymentList whole = WHOLE.unmarshal(sent, DeploymentList.class);
+        lean.setItems(lean.getItems().stream().map(TrimmedItemStore::trimmed).toList());
+        whole.setItems(whole.getItems().stream().map(TrimmedItemStore::trimmed).toList());
+        assertThat(WHOLE.asJson(lean)).isEqualTo(WHOLE.asJson(whole));
+
+        assertThat(LeanReading.SERIALIZATION.unmarshal("{\"kind\":\"DeploymentList\",\"items\":null}",
+                DeploymentList.class).getItems()).isNull();
+        assertThatThrownBy(() -> LeanReading.SERIALIZATION.unmarshal("{\"kind\":\"DeploymentList\",\"items\":{}}",
+                DeploymentList.class)).hasMessageContaining("An error has occurred");
+    }
+
+    /** The readers a mapping made and kept, by the type they read. */
+    static final class ReadersMade extends DefaultCacheProvider {
+        private final LRUMap<JavaType, JsonDeserializer<Object>> readers = new LRUMap<>(16, 4000);
+
+        ReadersMade() {
+            super(4000, 4000, 200);
+        }
+
+        @Override
+        public LookupCache<JavaType, JsonDeserializer<Object>> forDeserializerCache(DeserializationConfig config) {
+            return readers;
+        }
+
+        List<Class<?>> made() {
+            List<Class<?>> made = new java.util.ArrayList<>();
+            readers.contents((type, reader) -> made.add(type.getRawClass()));
+            return made;
+        }
     }
 
     @Test

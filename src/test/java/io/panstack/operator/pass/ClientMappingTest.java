@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.panstack.operator.testsupport.Tiers;
 import io.quarkus.kubernetes.client.KubernetesClientObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,8 +26,16 @@ class ClientMappingTest {
     @KubernetesClientObjectMapper
     ObjectMapper clientMapper;
 
+    @Inject
+    KubernetesSerialization clientSerialization;
+
+    @Inject
+    KubernetesClient client;
+
     @Test
     void theClientsMappingReadsListItemsOnDemand() {
         assertThat(clientMapper.getRegisteredModuleIds()).contains("panstack-items-on-demand");
+        assertThat(client.getKubernetesSerialization()).as("the operator's client reads with Quarkus's mapping")
+                .isSameAs(clientSerialization);
     }
 }

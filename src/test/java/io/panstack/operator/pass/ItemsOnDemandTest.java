@@ -1,6 +1,7 @@
 package io.panstack.operator.pass;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,14 +12,19 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 
 import io.fabric8.kubernetes.api.model.DefaultKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentList;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
@@ -63,6 +69,35 @@ class ItemsOnDemandTest {
         assertThat(readers.made()).contains(PanStack.class, PanStackSpec.class);
     }
 
+    /** Null items, and a failing item named by its place, as Jackson's own list reader reads them. */
+    @Test
+    void itemsReadAsJacksonsOwnListReaderReadsThem() {
+        KubernetesSerialization client = clientMapping(new ObjectMapper());
+        Deployment deployment = new DeploymentBuilder().withNewMetadata().withName("dashboard").endMetadata().build();
+        String page = "{\"kind\":\"DeploymentList\",\"items\":[null," + client.asJson(deployment) + "]}";
+        assertThat(client.unmarshal(page, DeploymentList.class).getItems()).containsExactly(null, deployment);
+
+        String failing = "{\"kind\":\"DeploymentList\",\"items\":[" + client.asJson(deployment)
+                + ",{\"kind\":\"Deployment\",\"spec\":{\"replicas\":\"many\"}}]}";
+        assertThatThrownBy(() -> client.unmarshal(failing, DeploymentList.class))
+                .hasRootCauseInstanceOf(InvalidFormatException.class)
+                .rootCause().hasMessageContaining("java.util.ArrayList[1]");
+        assertThatThrownBy(() -> new KubernetesSerialization().unmarshal(failing, DeploymentList.class))
+                .as("as without it").rootCause().hasMessageContaining("java.util.ArrayList[1]");
+    }
+
+    /** Lists whose items are not of one concrete kind, or say more of their items, are Jackson's to read. */
+    @Test
+    void onlyListsOfOneKindAreReadOnDemand() {
+        TypeFactory types = TypeFactory.defaultInstance();
+        assertThat(ItemsOnDemand.listOfOneKind(types.constructType(DeploymentList.class),
+                types.constructCollectionType(List.class, Deployment.class))).isTrue();
+        assertThat(ItemsOnDemand.listOfOneKind(types.constructType(DefaultKubernetesResourceList.class),
+                types.constructCollectionType(List.class, HasMetadata.class))).as("a raw list").isFalse();
+        assertThat(ItemsOnDemand.listOfOneKind(types.constructType(GenericKubernetesResourceList.class),
+                types.constructCollectionType(List.class, GenericKubernetesResource.class))).isTrue();
+    }
+
     /** A list of any kind (HasMetadata items, read by each item's kind) is read as fabric8 reads it. */
     @Test
     void aListOfManyKindsReadsEachItemByItsKind() {
@@ -76,6 +111,6 @@ class ItemsOnDemandTest {
         assertThat(list.getItems()).extracting(Object::getClass).containsExactly(Deployment.class, Service.class);
         TypeFactory types = TypeFactory.defaultInstance();
         assertThat(ItemsOnDemand.listOfOneKind(types.constructType(KubernetesList.class),
-                types.constructCollectionType(List.class, io.fabric8.kubernetes.api.model.HasMetadata.class))).isFalse();
+                types.constructCollectionType(List.class, HasMetadata.class))).isFalse();
     }
 }

@@ -2,7 +2,9 @@ package io.panstack.operator.pass;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -62,7 +64,10 @@ public final class LeanReading {
     private abstract static class WithoutJobTemplate {
     }
 
-    static final KubernetesSerialization SERIALIZATION = leanMapping(new ObjectMapper());
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final KubernetesSerialization SERIALIZATION = leanMapping(MAPPER);
+    /** The kinds the lean informers read, for ReadersAhead. */
+    private static final Set<Class<? extends HasMetadata>> KINDS = ConcurrentHashMap.newKeySet();
 
     /**
      * Only a watch event's object is read by its kind (lists are read as lists of their kind). So the mapping knows,
@@ -93,6 +98,16 @@ public final class LeanReading {
     private LeanReading() {
     }
 
+    /** The kinds read leanly so far (the informers' kinds, once the operator has started). */
+    static Set<Class<? extends HasMetadata>> kinds() {
+        return Set.copyOf(KINDS);
+    }
+
+    /** The mapping the lean informers read with, for ReadersAhead only: never write with it. */
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
     /**
      * Whether informers of this kind read leanly: Kubernetes' own kinds, whose models keep a field they do not know
      * in their additional properties. The operator's own kinds are read by the operator's client, whose mapping knows
@@ -117,6 +132,7 @@ public final class LeanReading {
             return client;
         }
         SERIALIZATION.registerKubernetesResource(kind);
+        KINDS.add(kind);
         return LEAN.computeIfAbsent(client, own -> {
             Executor executor = base.getExecutor(); // not base::getExecutor: the lean client would hold its key
             KubernetesClient lean = new KubernetesClientImpl(base.getHttpClient(), base.getConfiguration(),

@@ -2,6 +2,8 @@ package io.panstack.operator.pass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Tag;
@@ -9,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.panstack.operator.testsupport.Tiers;
@@ -32,10 +37,22 @@ class ClientMappingTest {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    ReadersAhead readersAhead;
+
     @Test
     void theClientsMappingReadsListItemsOnDemand() {
         assertThat(clientMapper.getRegisteredModuleIds()).contains("panstack-items-on-demand");
         assertThat(client.getKubernetesSerialization()).as("the operator's client reads with Quarkus's mapping")
                 .isSameAs(clientSerialization);
+    }
+
+    /** Once the operator has started, the readers the first stack needs are made on a thread of their own. */
+    @Test
+    void theReadersOfEveryKindReadAreMadeAheadOnceStarted() throws Exception {
+        int made = readersAhead.made().get(60, TimeUnit.SECONDS);
+        assertThat(LeanReading.kinds()).contains(Deployment.class, StatefulSet.class, Pod.class);
+        assertThat(made).as("kinds: the lean ones in both mappings, the operator's own in the client's")
+                .isEqualTo(2 * LeanReading.kinds().size() + 3);
     }
 }

@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.e2e.E2eCluster;
+import io.panstack.operator.pass.ReadersAhead;
 import io.panstack.operator.start.ClassLoadLog;
 import io.panstack.operator.start.StartWarmUp;
 import io.panstack.operator.testsupport.ClassArchive;
@@ -192,6 +193,7 @@ class StackBenchmark {
         List<String> flags = new ArrayList<>(flags());
         flags.add("-Xlog:class+load=info:file=" + log);
         flags.add("-D" + StartWarmUp.SWITCH + "=false"); // what the start itself loads, not what the old list names
+        flags.add("-D" + ReadersAhead.SWITCH + "=false"); // nor what is made after the start for the first stack
         try (OperatorProcess operator = OperatorProcess.start(jar, kubeconfig, temp, flags, env)) {
             operator.awaitReady(Duration.ofMinutes(2));
             operator.stop(Duration.ofSeconds(10));

@@ -1,6 +1,7 @@
 package io.panstack.operator.pass;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -67,8 +68,8 @@ public class ReadersAhead {
         long started = System.nanoTime();
         Set<Class<? extends HasMetadata>> leanKinds = LeanReading.kinds();
         // The client reads what the operator writes (the answers to its writes): every kind it watches but Pods.
-        List<Class<?>> written = leanKinds.stream().filter(kind -> kind != Pod.class)
-                .<Class<?>> map(kind -> kind).toList();
+        Set<Class<?>> written = new HashSet<>(leanKinds);
+        written.remove(Pod.class);
         int count = 0;
         try {
             count += make(clientMapper, OWN_KINDS);

@@ -53,6 +53,8 @@ import io.panstack.operator.testsupport.TestStacks;
  * {@code -Dbenchmark.jar=/path/to/quarkus-app/quarkus-run.jar} (default: a copy of this build's)
  * {@code -Dbenchmark.floorUpTo=100} (the largest N whose floor is measured)
  * {@code -Dbenchmark.starts=10} (how often start → ready is measured with no stacks, first)
+ * {@code -Dbenchmark.startsAgainst=/tmp/before/target/quarkus-app/quarkus-run.jar} (another package, each of whose
+ * starts goes beside one of this package's: the median of their differences is printed)
  * {@code -Dbenchmark.recordStartClasses=src/main/resources/META-INF/panstack/start-classes.txt} (after the starts, one
  * more with the JVM's class-loading log, whose classes are written there for StartWarmUp)
  * {@code -Dbenchmark.target=cluster} (the current context's cluster, whatever its name, or fail; {@code mock}: never;
@@ -92,6 +94,8 @@ class StackBenchmark {
     final int floorUpTo = Integer.getInteger("benchmark.floorUpTo", 100);
     final int startRuns = Integer.getInteger("benchmark.starts", 10);
     final String recordStartClasses = System.getProperty("benchmark.recordStartClasses", "");
+    /** Another package's quarkus-run.jar (an earlier commit's, say): its starts alternate with this one's. */
+    final String startsAgainst = System.getProperty("benchmark.startsAgainst", "");
     /** deploy/'s JVM flags, unless -Dbenchmark.jvm gives others. */
     final List<String> jvm = System.getProperty("benchmark.jvm") == null ? ContainerJvm.flags()
             : List.of(System.getProperty("benchmark.jvm").strip().split("\\s+"));
@@ -145,11 +149,20 @@ class StackBenchmark {
         if (System.getProperty("benchmark.jar") == null || !Files.exists(ClassArchive.of(jar))) {
             ClassArchive.train(jar, temp); // the copy's own: the JVM takes an archive only at the path it was made at
         }
-        StartTimes plain = new StartTimes();
-        StartTimes archived = new StartTimes();
+        StartTimes plain = new StartTimes(jar);
+        StartTimes archived = new StartTimes(jar);
+        StartTimes other = startsAgainst.isEmpty() ? null : new StartTimes(Path.of(startsAgainst));
         for (int i = 0; i < startRuns; i++) {
+            if (other != null && i % 2 == 1) { // the other package first every second time: neither always goes first
+                other.add(kubeconfig, env, flags());
+                target.dropRecordedRequests();
+            }
             plain.add(kubeconfig, env, flags());
             target.dropRecordedRequests();
+            if (other != null && i % 2 == 0) {
+                other.add(kubeconfig, env, flags());
+                target.dropRecordedRequests();
+            }
             List<String> withArchive = new ArrayList<>(flags());
             withArchive.add(ClassArchive.flag(jar));
             archived.add(kubeconfig, env, withArchive);
@@ -159,23 +172,44 @@ class StackBenchmark {
             recordStartClasses(kubeconfig, env);
             target.dropRecordedRequests();
         }
-        return String.format("%n%s%nStart -> ready, no stacks, %d runs: %s%nStart -> ready with the class archive"
+        String against = other == null ? "" : String.format("Start -> ready of %s, each beside one of those: %s;"
+                + " this package's minus that one's, median of the pairs: %+.3f s%n", startsAgainst, other,
+                plain.medianDifference(other));
+        return String.format("%n%s%nStart -> ready, no stacks, %d runs: %s%n%sStart -> ready with the class archive"
                 + " (-XX:SharedArchiveFile=<package>/%s, where the operator runs from target/quarkus-app), %d runs"
-                + " alternating with those: %s%n", MachineSpeed.describe(), startRuns, plain, ClassArchive.FILE,
-                startRuns, archived);
+                + " alternating with those: %s%n", MachineSpeed.describe(), startRuns, plain, against,
+                ClassArchive.FILE, startRuns, archived);
     }
 
     /** Start → ready times and CPU at ready of some starts. */
     final class StartTimes {
+        final Path runs;
         final List<Double> ready = new ArrayList<>();
         final List<Double> cpu = new ArrayList<>();
 
+        StartTimes(Path runs) {
+            this.runs = runs;
+        }
+
         void add(Path kubeconfig, Map<String, String> env, List<String> flags) throws Exception {
-            try (OperatorProcess operator = OperatorProcess.start(jar, kubeconfig, temp, flags, env)) {
+            try (OperatorProcess operator = OperatorProcess.start(runs, kubeconfig, temp, flags, env)) {
                 ready.add(seconds(operator.awaitReady(Duration.ofMinutes(2))));
                 cpu.add(operator.cpuSeconds());
                 operator.stop(Duration.ofSeconds(10));
             }
+        }
+
+        /**
+         * The median of this start's time minus the other's, start by start: two packages compared beside each other
+         * see the machine at the same speed, where their medians alone differ by more than the change between runs.
+         */
+        double medianDifference(StartTimes other) {
+            List<Double> differences = new ArrayList<>();
+            for (int i = 0; i < Math.min(ready.size(), other.ready.size()); i++) {
+                differences.add(ready.get(i) - other.ready.get(i));
+            }
+            Collections.sort(differences);
+            return differences.get(differences.size() / 2);
         }
 
         @Override

@@ -53,8 +53,9 @@ import io.panstack.operator.testsupport.TestStacks;
  * {@code -Dbenchmark.jar=/path/to/quarkus-app/quarkus-run.jar} (default: a copy of this build's)
  * {@code -Dbenchmark.floorUpTo=100} (the largest N whose floor is measured)
  * {@code -Dbenchmark.starts=10} (how often start → ready is measured with no stacks, first)
- * {@code -Dbenchmark.startsAgainst=/tmp/before/target/quarkus-app/quarkus-run.jar} (another package, each of whose
- * starts goes beside one of this package's: the median of their differences is printed)
+ * {@code -Dbenchmark.startsAgainst=/tmp/before/target/quarkus-app/quarkus-run.jar} (another package) and/or
+ * {@code -Dbenchmark.startsAgainstJvm="<JVM flags>"} (other flags): each start is paired with one of that other setting,
+ * and the medians of the pairs' differences (ready, CPU) are printed
  * {@code -Dbenchmark.recordStartClasses=src/main/resources/META-INF/panstack/start-classes.txt} (after the starts, one
  * more with the JVM's class-loading log, whose classes are written there for StartWarmUp)
  * {@code -Dbenchmark.target=cluster} (the current context's cluster, whatever its name, or fail; {@code mock}: never;
@@ -94,8 +95,10 @@ class StackBenchmark {
     final int floorUpTo = Integer.getInteger("benchmark.floorUpTo", 100);
     final int startRuns = Integer.getInteger("benchmark.starts", 10);
     final String recordStartClasses = System.getProperty("benchmark.recordStartClasses", "");
-    /** Another package's quarkus-run.jar (an earlier commit's, say): its starts alternate with this one's. */
+    /** Another package's quarkus-run.jar (an earlier commit's, say) to pair each start with; or this one. */
     final String startsAgainst = System.getProperty("benchmark.startsAgainst", "");
+    /** Other JVM flags to pair each start with (same %n rule as benchmark.jvm); or the same flags. */
+    final String startsAgainstJvm = System.getProperty("benchmark.startsAgainstJvm", "");
     /** deploy/'s JVM flags, unless -Dbenchmark.jvm gives others. */
     final List<String> jvm = System.getProperty("benchmark.jvm") == null ? ContainerJvm.flags()
             : List.of(System.getProperty("benchmark.jvm").strip().split("\\s+"));
@@ -141,7 +144,8 @@ class StackBenchmark {
     /**
      * Start → ready with no stacks, {@code startRuns} times: the spread matters as much as one figure. Each start as
      * the image runs it is followed by one with the package's class archive (ClassArchive), so that both see the
-     * machine at the same speed.
+     * machine at the same speed; and, when another setting is asked for (another package, other JVM flags), paired
+     * with one of that setting, which goes first every second time.
      */
     String starts(Target target) throws Exception {
         Path kubeconfig = target.operatorKubeconfig(temp);
@@ -151,16 +155,17 @@ class StackBenchmark {
         }
         StartTimes plain = new StartTimes(jar);
         StartTimes archived = new StartTimes(jar);
-        StartTimes other = startsAgainst.isEmpty() ? null : new StartTimes(Path.of(startsAgainst));
+        boolean paired = !startsAgainst.isEmpty() || !startsAgainstJvm.isEmpty();
+        StartTimes other = paired ? new StartTimes(startsAgainst.isEmpty() ? jar : Path.of(startsAgainst)) : null;
         for (int i = 0; i < startRuns; i++) {
-            if (other != null && i % 2 == 1) { // the other package first every second time: neither always goes first
-                other.add(kubeconfig, env, flags());
+            if (paired && i % 2 == 1) { // the other setting first every second time: neither always goes first
+                other.add(kubeconfig, env, otherFlags());
                 target.dropRecordedRequests();
             }
             plain.add(kubeconfig, env, flags());
             target.dropRecordedRequests();
-            if (other != null && i % 2 == 0) {
-                other.add(kubeconfig, env, flags());
+            if (paired && i % 2 == 0) {
+                other.add(kubeconfig, env, otherFlags());
                 target.dropRecordedRequests();
             }
             List<String> withArchive = new ArrayList<>(flags());
@@ -172,27 +177,35 @@ class StackBenchmark {
             recordStartClasses(kubeconfig, env);
             target.dropRecordedRequests();
         }
-        String against = other == null ? "" : String.format("Start -> ready of %s, each beside one of those: %s;"
-                + " this package's minus that one's, median of the pairs: %+.3f s%n", startsAgainst, other,
-                plain.medianDifference(other));
-        return String.format("%n%s%nStart -> ready, no stacks, %d runs: %s%n%sStart -> ready with the class archive"
+        String against = !paired ? "" : String.format("Start -> ready of the other setting (%s%s), each paired with"
+                + " one of the first line's: %s; first line minus other, medians of the %d pairs: %+.3f s ready,"
+                + " %+.2f s CPU%n", startsAgainst.isEmpty() ? "this package" : startsAgainst,
+                startsAgainstJvm.isEmpty() ? ", the same flags" : ", flags " + startsAgainstJvm, other, startRuns,
+                StartTimes.medianOfDifferences(plain.ready, other.ready),
+                StartTimes.medianOfDifferences(plain.cpu, other.cpu));
+        return String.format("%n%s%nStart -> ready, no stacks, %d runs: %s%nStart -> ready with the class archive"
                 + " (-XX:SharedArchiveFile=<package>/%s, where the operator runs from target/quarkus-app), %d runs"
-                + " alternating with those: %s%n", MachineSpeed.describe(), startRuns, plain, against,
-                ClassArchive.FILE, startRuns, archived);
+                + " alternating with those: %s%n%s", MachineSpeed.describe(), startRuns, plain, ClassArchive.FILE,
+                startRuns, archived, against);
+    }
+
+    /** The flags of a start paired with one of this setting's: benchmark.startsAgainstJvm, or the same. */
+    List<String> otherFlags() {
+        return startsAgainstJvm.isEmpty() ? flags() : flags(List.of(startsAgainstJvm.strip().split("\\s+")));
     }
 
     /** Start → ready times and CPU at ready of some starts. */
     final class StartTimes {
-        final Path runs;
+        final Path packageJar;
         final List<Double> ready = new ArrayList<>();
         final List<Double> cpu = new ArrayList<>();
 
-        StartTimes(Path runs) {
-            this.runs = runs;
+        StartTimes(Path packageJar) {
+            this.packageJar = packageJar;
         }
 
         void add(Path kubeconfig, Map<String, String> env, List<String> flags) throws Exception {
-            try (OperatorProcess operator = OperatorProcess.start(runs, kubeconfig, temp, flags, env)) {
+            try (OperatorProcess operator = OperatorProcess.start(packageJar, kubeconfig, temp, flags, env)) {
                 ready.add(seconds(operator.awaitReady(Duration.ofMinutes(2))));
                 cpu.add(operator.cpuSeconds());
                 operator.stop(Duration.ofSeconds(10));
@@ -200,16 +213,19 @@ class StackBenchmark {
         }
 
         /**
-         * The median of this start's time minus the other's, start by start: two packages compared beside each other
-         * see the machine at the same speed, where their medians alone differ by more than the change between runs.
+         * The median of the differences, pair by pair (the lists are filled in step): two settings compared start by
+         * start see the machine at the same speed, where their medians alone differ by more than the change between
+         * rounds.
          */
-        double medianDifference(StartTimes other) {
+        static double medianOfDifferences(List<Double> first, List<Double> second) {
             List<Double> differences = new ArrayList<>();
-            for (int i = 0; i < Math.min(ready.size(), other.ready.size()); i++) {
-                differences.add(ready.get(i) - other.ready.get(i));
+            for (int i = 0; i < first.size(); i++) {
+                differences.add(first.get(i) - second.get(i));
             }
             Collections.sort(differences);
-            return differences.get(differences.size() / 2);
+            int middle = differences.size() / 2;
+            return differences.size() % 2 == 1 ? differences.get(middle)
+                    : (differences.get(middle - 1) + differences.get(middle)) / 2;
         }
 
         @Override
@@ -490,8 +506,12 @@ class StackBenchmark {
 
     /** The JVM flags of the next operator process; %n in them becomes its number (one JFR file each, say). */
     List<String> flags() {
+        return flags(jvm);
+    }
+
+    List<String> flags(List<String> base) {
         int process = ++processes;
-        List<String> flags = new ArrayList<>(jvm.stream().map(flag -> flag.replace("%n", Integer.toString(process)))
+        List<String> flags = new ArrayList<>(base.stream().map(flag -> flag.replace("%n", Integer.toString(process)))
                 .toList());
         if (!resync.isEmpty()) {
             flags.add("-Dquarkus.operator-sdk.controllers.panstack.max-reconciliation-interval=PT"

@@ -222,18 +222,20 @@ class StackBenchmark {
             for (int i = 0; i < first.size(); i++) {
                 differences.add(first.get(i) - second.get(i));
             }
-            Collections.sort(differences);
-            int middle = differences.size() / 2;
-            return differences.size() % 2 == 1 ? differences.get(middle)
-                    : (differences.get(middle - 1) + differences.get(middle)) / 2;
+            return median(differences);
+        }
+
+        /** The middle value, or the mean of the two middle ones. */
+        static double median(List<Double> values) {
+            List<Double> sorted = values.stream().sorted().toList();
+            int middle = sorted.size() / 2;
+            return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
         }
 
         @Override
         public String toString() {
-            List<Double> times = ready.stream().sorted().toList();
-            List<Double> cpus = cpu.stream().sorted().toList();
-            return String.format("median %.2f s (%.2f-%.2f s); CPU at ready median %.1f s", times.get(times.size() / 2),
-                    times.get(0), times.get(times.size() - 1), cpus.get(cpus.size() / 2));
+            return String.format("median %.2f s (%.2f-%.2f s); CPU at ready median %.1f s", median(ready),
+                    Collections.min(ready), Collections.max(ready), median(cpu));
         }
     }
 

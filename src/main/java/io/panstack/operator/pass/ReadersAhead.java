@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackBackup;
 import io.panstack.operator.api.v1alpha1.PanStackRestore;
+import io.panstack.operator.runtime.OperatorSettings;
 import io.quarkus.kubernetes.client.KubernetesClientObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 
@@ -35,22 +36,24 @@ import io.quarkus.runtime.StartupEvent;
  */
 @Singleton
 public class ReadersAhead {
-    /** Off ({@code -Dpanstack.readers-ahead=false}) where the classes of the start alone are recorded (StartWarmUp). */
+    /** OperatorSettings#readersAhead: off where the classes of the start alone are recorded (StartWarmUp). */
     public static final String SWITCH = "panstack.readers-ahead";
     private static final Logger LOG = Logger.getLogger(ReadersAhead.class);
     /** The operator's own kinds, first: a PanStack read just after the start waits for no other kind's reader. */
     private static final List<Class<?>> OWN_KINDS = List.of(PanStack.class, PanStackBackup.class, PanStackRestore.class);
 
     private final ObjectMapper clientMapper;
+    private final boolean enabled;
     private final CompletableFuture<Integer> made = new CompletableFuture<>();
 
-    ReadersAhead(@KubernetesClientObjectMapper ObjectMapper clientMapper) {
+    ReadersAhead(@KubernetesClientObjectMapper ObjectMapper clientMapper, OperatorSettings settings) {
         this.clientMapper = clientMapper;
+        this.enabled = settings.readersAhead();
     }
 
     /** After JOSDK's own start (its observer has priority 3123, and a lower one runs first): the informers run. */
     void afterOperatorStart(@Observes @Priority(3200) StartupEvent event) {
-        if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true"))) {
+        if (!enabled) {
             made.complete(0);
             return;
         }

@@ -44,6 +44,14 @@ public interface OperatorSettings {
     @WithDefault("false")
     boolean classArchiveTraining();
 
+    /**
+     * Whether the JSON readers of the kinds the operator reads are made on a thread of their own once it has started
+     * (ReadersAhead), so the first stack does not wait for them; {@code false} (PANSTACK_READERS_AHEAD) leaves each to
+     * its kind's first object. The benchmark turns it off while it records the classes of the start alone.
+     */
+    @WithDefault("true")
+    boolean readersAhead();
+
     LeaderElection leaderElection();
 
     Aws aws();

@@ -53,7 +53,8 @@ import io.panstack.operator.testsupport.TestStacks;
  * {@code -Dbenchmark.jar=/path/to/quarkus-app/quarkus-run.jar} (default: a copy of this build's)
  * {@code -Dbenchmark.floorUpTo=100} (the largest N whose floor is measured)
  * {@code -Dbenchmark.starts=10} (how often start → ready is measured with no stacks, first)
- * {@code -Dbenchmark.startsAgainst=/tmp/before/target/quarkus-app/quarkus-run.jar} (another package) and/or
+ * {@code -Dbenchmark.startsAgainst=/tmp/before/target/quarkus-app/quarkus-run.jar} (another package: an earlier build,
+ * or the bare operator of src/test/bare-operator, the framework's own start) and/or
  * {@code -Dbenchmark.startsAgainstJvm="<JVM flags>"} (other flags): each start is paired with one of that other setting,
  * and the medians of the pairs' differences (ready, CPU) are printed
  * {@code -Dbenchmark.recordStartClasses=src/main/resources/META-INF/panstack/start-classes.txt} (after the starts, one

@@ -1,4 +1,4 @@
-package io.panstack.operator.benchmark;
+package io.panstack.operator.start;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -49,13 +49,13 @@ import io.panstack.operator.testsupport.TestStacks;
  * <p>
  * Run: {@code ./mvnw -Pbenchmark verify} with, optionally, {@code -Dbenchmark.sizes=1,10,100,1000}
  * {@code -Dbenchmark.idle=15m} {@code -Dbenchmark.resync=10m} {@code -Dbenchmark.awsStacks=3} (0 on a cluster)
- * {@code -Dbenchmark.jvm="-XX:MaxRAM=512m ..."} (default: deploy/'s, see ContainerJvm)
+ * {@code -Dbenchmark.jvm="-XX:MaxRAM=512m ..."} (default: deploy/'s, see ContainerJvm; {@code none}: the JVM's defaults)
  * {@code -Dbenchmark.jar=/path/to/quarkus-app/quarkus-run.jar} (default: a copy of this build's)
  * {@code -Dbenchmark.floorUpTo=100} (the largest N whose floor is measured)
  * {@code -Dbenchmark.starts=10} (how often start → ready is measured with no stacks, first)
  * {@code -Dbenchmark.startsAgainst=/tmp/before/target/quarkus-app/quarkus-run.jar} (another package: an earlier build,
  * or the bare operator of src/test/bare-operator, the framework's own start) and/or
- * {@code -Dbenchmark.startsAgainstJvm="<JVM flags>"} (other flags): each start is paired with one of that other setting,
+ * {@code -Dbenchmark.startsAgainstJvm="<JVM flags>"} (other flags, or {@code none}): each start is paired with one of that other setting,
  * and the medians of the pairs' differences (ready, CPU) are printed
  * {@code -Dbenchmark.recordStartClasses=src/main/resources/META-INF/panstack/start-classes.txt} (after the starts, one
  * more with the JVM's class-loading log, whose classes are written there for StartWarmUp)
@@ -102,7 +102,7 @@ class StackBenchmark {
     final String startsAgainstJvm = System.getProperty("benchmark.startsAgainstJvm", "");
     /** deploy/'s JVM flags, unless -Dbenchmark.jvm gives others. */
     final List<String> jvm = System.getProperty("benchmark.jvm") == null ? ContainerJvm.flags()
-            : List.of(System.getProperty("benchmark.jvm").strip().split("\\s+"));
+            : jvmFlags(System.getProperty("benchmark.jvm"));
 
     Path temp;
     Path jar;
@@ -119,7 +119,7 @@ class StackBenchmark {
         awsStacks = Integer.getInteger("benchmark.awsStacks", cluster == null ? 3 : 0);
         StringBuilder report = new StringBuilder("\n=== PanStack benchmark: " + (cluster == null ? "mock API server (counts"
                 + " valid, times indicative; " + whyMock + ")" : "the cluster of the current kube context, "
-                        + cluster.admin().getMasterUrl()) + ", operator JVM flags: " + String.join(" ", jvm) + " ===\n");
+                        + cluster.admin().getMasterUrl()) + ", operator JVM flags: " + (jvm.isEmpty() ? "none (the JVM's defaults)" : String.join(" ", jvm)) + " ===\n");
         try {
             if (startRuns > 0) {
                 try (Target target = target(cluster)) {
@@ -192,7 +192,12 @@ class StackBenchmark {
 
     /** The flags of a start paired with one of this setting's: benchmark.startsAgainstJvm, or the same. */
     List<String> otherFlags() {
-        return startsAgainstJvm.isEmpty() ? flags() : flags(List.of(startsAgainstJvm.strip().split("\\s+")));
+        return startsAgainstJvm.isEmpty() ? flags() : flags(jvmFlags(startsAgainstJvm));
+    }
+
+    /** Flags given on the command line; {@code none}: none at all, the JVM's own defaults. */
+    static List<String> jvmFlags(String given) {
+        return given.strip().equals("none") ? List.of() : List.of(given.strip().split("\\s+"));
     }
 
     /** Start → ready times and CPU at ready of some starts. */

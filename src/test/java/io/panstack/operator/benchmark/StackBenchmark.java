@@ -178,10 +178,12 @@ class StackBenchmark {
             recordStartClasses(kubeconfig, env);
             target.dropRecordedRequests();
         }
+        String otherJvm = startsAgainstJvm.isEmpty() ? ", the same flags"
+                : jvmFlags(startsAgainstJvm).isEmpty() ? ", the JVM's defaults" : ", flags " + startsAgainstJvm;
         String against = !paired ? "" : String.format("Start -> ready of the other setting (%s%s), each paired with"
                 + " one of the first line's: %s; first line minus other, medians of the %d pairs: %+.3f s ready,"
                 + " %+.2f s CPU%n", startsAgainst.isEmpty() ? "this package" : startsAgainst,
-                startsAgainstJvm.isEmpty() ? ", the same flags" : ", flags " + startsAgainstJvm, other, startRuns,
+                otherJvm, other, startRuns,
                 StartTimes.medianOfDifferences(plain.ready, other.ready),
                 StartTimes.medianOfDifferences(plain.cpu, other.cpu));
         return String.format("%n%s%nStart -> ready, no stacks, %d runs: %s%nStart -> ready with the class archive"
@@ -195,9 +197,9 @@ class StackBenchmark {
         return startsAgainstJvm.isEmpty() ? flags() : flags(jvmFlags(startsAgainstJvm));
     }
 
-    /** Flags given on the command line; {@code none}: none at all, the JVM's own defaults. */
+    /** Flags given on the command line; {@code none} (or nothing): none at all, the JVM's own defaults. */
     static List<String> jvmFlags(String given) {
-        return given.strip().equals("none") ? List.of() : List.of(given.strip().split("\\s+"));
+        return given.isBlank() || given.strip().equals("none") ? List.of() : List.of(given.strip().split("\\s+"));
     }
 
     /** Start → ready times and CPU at ready of some starts. */

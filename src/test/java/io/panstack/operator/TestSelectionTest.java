@@ -12,7 +12,6 @@ import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,33 +27,39 @@ import io.panstack.operator.testsupport.Tiers;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Every test class runs in some tier, as pom.xml's surefire executions select them: the fast tier (./mvnw test) takes
- * unit and apiserver classes and untagged ones, the slow tiers reconciler, moto and mariadb, each minus its
- * excludes; the e2e and benchmark profiles take their tag among their includes. A class no tier selects never runs
- * and never fails, as three unit test classes of runtime/ did until 2026-12-02 (a whole package's *Test.java was
- * excluded from the fast tier to keep its Quarkus tests out). And no Quarkus test is even loaded by the fast tier,
- * which would build a Quarkus application for it.
+ * Every test class runs in some tier, as pom.xml's surefire executions select them: the fast tier (./mvnw test), the
+ * slow tiers, and the e2e and benchmark profiles each take the classes their includes take, their excludes leave and
+ * their groups (tag expression) match. A class no execution selects never runs and never fails, as three unit test
+ * classes of runtime/ did until 2026-12-02 (a whole package's *Test.java was excluded from the fast tier to keep its
+ * Quarkus tests out). And the fast tier does not even load a Quarkus test, which would build an application for it.
  */
 @Tag(Tiers.UNIT)
 class TestSelectionTest {
     private static final Path TESTS = Path.of("src/test/java");
+    /** The executions that run tests: the build's two, then the e2e and benchmark profiles' own. */
+    private static final List<String> EXECUTIONS = List.of("default-test", "slow-tiers", "e2e", "benchmark");
     /** Surefire's own includes, for the executions that name none. */
     private static final List<String> SUREFIRE_INCLUDES = List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java",
             "**/*TestCase.java");
-    private static final Set<String> FAST = Set.of(Tiers.UNIT, Tiers.APISERVER);
-    private static final Set<String> SLOW = Set.of(Tiers.RECONCILER, Tiers.MOTO, Tiers.MARIADB);
 
-    /** One surefire execution: a class runs there when its includes take it, its excludes do not, and its tags fit. */
-    record Tier(String execution, List<PathMatcher> includes, List<PathMatcher> excludes, Predicate<Set<String>> tags) {
+    /**
+     * One surefire execution: a class runs there when its includes take it, its excludes do not, and its tags are among
+     * the groups ({@code a | b | none()}, where none() takes an untagged class).
+     */
+    record Tier(String execution, List<PathMatcher> includes, List<PathMatcher> excludes, Set<String> groups) {
         boolean selects(Path file, Set<String> classTags) {
-            return includes.stream().anyMatch(p -> p.matches(file)) && excludes.stream().noneMatch(p -> p.matches(file))
-                    && tags.test(classTags);
+            boolean tagged = classTags.isEmpty() ? groups.contains("none()") : classTags.stream().anyMatch(groups::contains);
+            return tagged && includes.stream().anyMatch(p -> p.matches(file)) && !excludes(file);
+        }
+
+        boolean excludes(Path file) {
+            return excludes.stream().anyMatch(p -> p.matches(file));
         }
     }
 
     @Test
     void everyTestClassRunsInATier() throws IOException {
-        List<Tier> tiers = tiers(Files.readString(Path.of("pom.xml")));
+        List<Tier> tiers = tiers();
         Set<String> neverRun = new TreeSet<>();
         for (Path file : testSources()) {
             Class<?> type = load(file);
@@ -70,36 +75,38 @@ class TestSelectionTest {
 
     @Test
     void theFastTierLoadsNoQuarkusTest() throws IOException {
-        Tier fast = tiers(Files.readString(Path.of("pom.xml"))).get(0);
+        Tier fast = tiers().stream().filter(tier -> tier.execution().equals("default-test")).findFirst().orElseThrow();
         Set<String> loaded = new TreeSet<>();
         for (Path file : testSources()) {
-            if (AnnotationSupport.isAnnotated(load(file), QuarkusTest.class)
-                    && fast.excludes().stream().noneMatch(p -> p.matches(file))) {
+            if (AnnotationSupport.isAnnotated(load(file), QuarkusTest.class) && !fast.excludes(file)) {
                 loaded.add(file.toString());
             }
         }
         assertThat(loaded).as("Quarkus tests the fast tier loads (exclude them in its execution)").isEmpty();
     }
 
-    private static List<Tier> tiers(String pom) {
-        return List.of(
-                tier(pom, "default-test", tags -> tags.isEmpty() || tags.stream().anyMatch(FAST::contains)),
-                tier(pom, "slow-tiers", tags -> tags.stream().anyMatch(SLOW::contains)),
-                tier(pom, "e2e", tags -> tags.contains(Tiers.E2E)),
-                tier(pom, "benchmark", tags -> tags.contains("benchmark")));
+    private static List<Tier> tiers() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        return EXECUTIONS.stream().map(id -> tier(pom, id)).toList();
     }
 
     /**
-     * The execution of this id with its includes and excludes: its first (the build's, before any profile's), not a
-     * profile of the same id.
+     * The execution of this id that runs tests: the one with groups, not a profile's copy of the same id that only
+     * skips it.
      */
-    private static Tier tier(String pom, String id, Predicate<Set<String>> tags) {
+    private static Tier tier(String pom, String id) {
         Matcher start = Pattern.compile("<execution>\\s*<id>" + id + "</id>").matcher(pom);
-        assertThat(start.find()).as("pom.xml has the surefire execution " + id).isTrue();
-        String execution = pom.substring(start.start(), pom.indexOf("</execution>", start.start()));
-        List<String> includes = values(execution, "include");
-        return new Tier(id, globs(includes.isEmpty() ? SUREFIRE_INCLUDES : includes), globs(values(execution, "exclude")),
-                tags);
+        while (start.find()) {
+            String execution = pom.substring(start.start(), pom.indexOf("</execution>", start.start()));
+            List<String> groups = values(execution, "groups");
+            if (!groups.isEmpty()) {
+                List<String> includes = values(execution, "include");
+                return new Tier(id, globs(includes.isEmpty() ? SUREFIRE_INCLUDES : includes),
+                        globs(values(execution, "exclude")),
+                        Set.of(groups.get(0).replace(" ", "").split("\\|")));
+            }
+        }
+        throw new AssertionError("pom.xml has no surefire execution " + id + " with groups");
     }
 
     private static List<String> values(String xml, String element) {

@@ -55,8 +55,8 @@ import io.panstack.operator.testsupport.TestStacks;
  * {@code -Dbenchmark.starts=10} (how often start → ready is measured with no stacks, first)
  * {@code -Dbenchmark.startsAgainst=/tmp/before/target/quarkus-app/quarkus-run.jar} (another package: an earlier build,
  * or the bare operator of src/test/bare-operator, the framework's own start) and/or
- * {@code -Dbenchmark.startsAgainstJvm="<JVM flags>"} (other flags, or {@code none}): each start is paired with one of that other setting,
- * and the medians of the pairs' differences (ready, CPU) are printed
+ * {@code -Dbenchmark.startsAgainstJvm="<JVM flags>"} (other flags, or {@code none}): each start is paired with one
+ * of that other setting, and the medians of the pairs' differences (ready, CPU) are printed
  * {@code -Dbenchmark.recordStartClasses=src/main/resources/META-INF/panstack/start-classes.txt} (after the starts, one
  * more with the JVM's class-loading log, whose classes are written there for StartWarmUp)
  * {@code -Dbenchmark.target=cluster} (the current context's cluster, whatever its name, or fail; {@code mock}: never;
@@ -117,9 +117,10 @@ class StackBenchmark {
                 : Path.of(System.getProperty("benchmark.jar"));
         E2eCluster cluster = cluster();
         awsStacks = Integer.getInteger("benchmark.awsStacks", cluster == null ? 3 : 0);
+        String jvmShown = jvm.isEmpty() ? "none (the JVM's defaults)" : String.join(" ", jvm);
         StringBuilder report = new StringBuilder("\n=== PanStack benchmark: " + (cluster == null ? "mock API server (counts"
                 + " valid, times indicative; " + whyMock + ")" : "the cluster of the current kube context, "
-                        + cluster.admin().getMasterUrl()) + ", operator JVM flags: " + (jvm.isEmpty() ? "none (the JVM's defaults)" : String.join(" ", jvm)) + " ===\n");
+                        + cluster.admin().getMasterUrl()) + ", operator JVM flags: " + jvmShown + " ===\n");
         try {
             if (startRuns > 0) {
                 try (Target target = target(cluster)) {

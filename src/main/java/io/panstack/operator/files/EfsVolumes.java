@@ -3,7 +3,6 @@ package io.panstack.operator.files;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.panstack.operator.stack.AwsNames;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.StackLabels;
 
@@ -19,10 +18,13 @@ public final class EfsVolumes {
     private EfsVolumes() {
     }
 
-    /** @param volumeHandle "fs-…::fsap-…": the file system and the access point */
-    public static PersistentVolume desired(Stack stack, String volumeHandle) {
+    /**
+     * @param name         the volume's name (AwsNames#filesPersistentVolume, or the name a claim made earlier binds to)
+     * @param volumeHandle "fs-…::fsap-…": the file system and the access point
+     */
+    public static PersistentVolume desired(Stack stack, String name, String volumeHandle) {
         return new PersistentVolumeBuilder()
-                .withNewMetadata().withName(AwsNames.filesPersistentVolume(stack))
+                .withNewMetadata().withName(name)
                 .withLabels(StackLabels.of(stack.name(), StackLabels.FILES))
                 .addToLabels(NAMESPACE_LABEL, stack.namespace()).endMetadata()
                 .withNewSpec()

@@ -80,7 +80,8 @@ final class AwsPass {
             }
             Stack found = cloud.database() != null && cloud.database().host() != null
                     ? stack.withDatabaseEndpoint(cloud.database().host(), cloud.database().port()) : stack;
-            Problem volume = cloud.files() == null ? null : EfsVolume.reconcile(found, cloud.files(), context.getClient());
+            Problem volume = cloud.files() == null ? null : EfsVolume.reconcile(found, cloud.files(),
+                    DataVolumes.boundVolume(context, found.names().filesVolume()), context.getClient());
             if (volume == null) {
                 BucketSeeding.reconcile(found, cloud, context);
             }

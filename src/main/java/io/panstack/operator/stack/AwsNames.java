@@ -59,8 +59,19 @@ public final class AwsNames {
         return bucket.length() == mine.length() && bucket.startsWith(prefix);
     }
 
-    /** Name of the cluster-scoped PersistentVolume pointing at the stack's EFS access point. */
+    /**
+     * Name of the cluster-scoped PersistentVolume pointing at the stack's EFS access point. The hash of namespace and
+     * name keeps two stacks apart whose names join alike ("team-a"/"x" and "team"/"a-x").
+     */
     public static String filesPersistentVolume(Stack stack) {
+        return legacyFilesPersistentVolume(stack) + "-" + ShortHash.of(stack.namespace() + "/" + stack.name());
+    }
+
+    /**
+     * The name such volumes had until 2026-12-02, without the hash. One of those is still this stack's volume when
+     * its labels say so (it stays bound to the claim); never otherwise, as another stack's may have the same name.
+     */
+    public static String legacyFilesPersistentVolume(Stack stack) {
         return PREFIX + "-" + stack.namespace() + "-" + stack.name() + "-files";
     }
 

@@ -29,7 +29,9 @@ import io.panstack.operator.api.v1alpha1.PanStackRestoreSpec;
 import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus;
 import io.panstack.operator.api.v1alpha1.PanStackRestoreStatus.RestorePhase;
 import io.panstack.operator.api.v1alpha1.Phase;
+import io.panstack.operator.stack.AwsNames;
 import io.panstack.operator.stack.AwsTags;
+import io.panstack.operator.stack.Stack;
 import io.panstack.operator.testsupport.ClusterFixture;
 import io.panstack.operator.testsupport.FaultInjectingHttpClient.Fault;
 import io.panstack.operator.testsupport.MotoNetwork;
@@ -146,7 +148,7 @@ class AwsStackReconcilerTest {
         String fileSystem = stack.getStatus().getFiles().getFileSystemId();
         String accessPoint = stack.getStatus().getFiles().getAccessPointId();
         assertThat(efs.describeFileSystems(r -> r.fileSystemId(fileSystem)).fileSystems()).hasSize(1);
-        PersistentVolume volume = client.persistentVolumes().withName("panstack-" + cluster.namespace + "-bi-files").get();
+        PersistentVolume volume = client.persistentVolumes().withName(AwsNames.filesPersistentVolume(Stack.of(stack))).get();
         assertThat(volume.getSpec().getCsi().getDriver()).isEqualTo("efs.csi.aws.com");
         assertThat(volume.getSpec().getCsi().getVolumeHandle()).isEqualTo(fileSystem + "::" + accessPoint);
         assertThat(volume.getSpec().getPersistentVolumeReclaimPolicy()).isEqualTo("Retain");
@@ -565,7 +567,7 @@ class AwsStackReconcilerTest {
 
         assertThat(rds.describeDBInstancesPaginator().dbInstances()).noneMatch(db -> db.dbInstanceIdentifier().equals(id));
         assertThat(efs.describeFileSystemsPaginator().fileSystems()).noneMatch(fs -> fs.fileSystemId().equals(fileSystem));
-        assertThat(client.persistentVolumes().withName("panstack-" + cluster.namespace + "-bi-files").get()).isNull();
+        assertThat(client.persistentVolumes().withName(AwsNames.filesPersistentVolume(Stack.of(stack))).get()).isNull();
         assertThat(events()).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("AwsResourcesReleased"));
     }
 

@@ -6,8 +6,13 @@ import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
+import io.panstack.operator.aws.AwsErrors;
+import software.amazon.awssdk.core.exception.SdkException;
 
-/** Short, human messages for a failed reconcile: the API server's own message, not a stack trace or a URL. */
+/**
+ * Short, human messages for a failed reconcile: the API server's or AWS's own message, not a stack trace, a URL or a
+ * request id.
+ */
 public final class Failures {
     static final int MAX_LENGTH = 512;
 
@@ -32,6 +37,12 @@ public final class Failures {
                 String message = client.getStatus() != null && client.getStatus().getMessage() != null
                         ? client.getStatus().getMessage() : client.getMessage();
                 messages.add("Kubernetes API (" + client.getCode() + "): " + message);
+                return;
+            }
+            if (cause instanceof SdkException) {
+                // AWS's code and message without its request id, which differs at every try: the same failure keeps
+                // the same text, so a retry does not patch the status again.
+                messages.add(AwsErrors.message(cause));
                 return;
             }
             if (cause.getCause() == null || cause.getCause() == cause) {

@@ -5,12 +5,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A five-field cron schedule as Kubernetes CronJobs read it (minute hour day-of-month month day-of-week; "*", lists,
- * ranges, steps, and the @daily-style macros), in UTC. Only to tell status when the next backup is due: the
- * CronJob controller does the scheduling.
+ * A five-field cron schedule as Kubernetes CronJobs read it (minute hour day-of-month month day-of-week; "*", "?",
+ * lists, ranges, steps, month and weekday names, and the @daily-style macros), in UTC. Only to tell status when the
+ * next backup is due: the CronJob controller does the scheduling.
  */
 final class CronSchedule {
     private static final int SEARCH_MINUTES = 366 * 24 * 60;
@@ -25,11 +27,30 @@ final class CronSchedule {
     private CronSchedule(String[] fields) {
         minutes = field(fields[0], 0, 59);
         hours = field(fields[1], 0, 23);
-        days = field(fields[2], 1, 31);
-        months = field(fields[3], 1, 12);
-        weekdays = field(fields[4].replace("7", "0"), 0, 6);
-        anyDay = fields[2].equals("*");
-        anyWeekday = fields[4].equals("*");
+        days = field(star(fields[2]), 1, 31);
+        months = field(named(fields[3], MONTHS, 1), 1, 12);
+        weekdays = field(named(star(fields[4]), WEEKDAYS, 0), 0, 6);
+        // As robfig/cron, which Kubernetes schedules with: a day field starting with * or ? leaves the day to the other.
+        anyDay = star(fields[2]).startsWith("*");
+        anyWeekday = star(fields[4]).startsWith("*");
+    }
+
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+            "oct", "nov", "dec");
+    private static final List<String> WEEKDAYS = List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat");
+
+    /** "?" is "*" in the day fields. */
+    private static String star(String field) {
+        return field.replace('?', '*');
+    }
+
+    /** Month and weekday names (JAN, mon: any case) as their numbers, the first name being {@code first}. */
+    private static String named(String field, List<String> names, int first) {
+        String text = field.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < names.size(); i++) {
+            text = text.replace(names.get(i), String.valueOf(first + i));
+        }
+        return text;
     }
 
     /** The schedule, or empty when it is not one this class (and Kubernetes) reads. */

@@ -35,7 +35,16 @@ class CronScheduleTest {
         assertThat(next("5,40 10-11 * * *")).isEqualTo(Instant.parse("2026-11-21T10:40:00Z"));
         assertThat(next("0 9 * * 1-5")).as("weekdays only: Monday").isEqualTo(Instant.parse("2026-11-23T09:00:00Z"));
         assertThat(next("0 0 1 * *")).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
-        assertThat(next("0 12 * * 7")).as("7 is Sunday too").isEqualTo(Instant.parse("2026-11-22T12:00:00Z"));
+    }
+
+    @Test
+    void namesAndQuestionMarksAsKubernetesReadsThem() {
+        assertThat(next("0 12 * * SUN")).isEqualTo(Instant.parse("2026-11-22T12:00:00Z"));
+        assertThat(next("0 9 * * mon-fri")).isEqualTo(Instant.parse("2026-11-23T09:00:00Z"));
+        assertThat(next("0 0 1 jan,Jul *")).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
+        assertThat(next("0 12 ? * 0")).as("? leaves the day to the weekday").isEqualTo(Instant.parse("2026-11-22T12:00:00Z"));
+        assertThat(next("0 0 */10 * 1")).as("a day field from * must match beside the other: a Monday the 1st, 11th,"
+                + " 21st or 31st").isEqualTo(Instant.parse("2026-12-21T00:00:00Z"));
     }
 
     @Test
@@ -110,6 +119,8 @@ class CronScheduleTest {
     @Test
     void whatKubernetesWouldRefuseIsEmpty() {
         assertThat(CronSchedule.parse("61 * * * *")).isEmpty();
+        assertThat(CronSchedule.parse("0 12 * * 7")).as("days of the week are 0-6").isEmpty();
+        assertThat(CronSchedule.parse("0 12 * * 5-7")).isEmpty();
         assertThat(CronSchedule.parse("0 2 * *")).isEmpty();
         assertThat(CronSchedule.parse("every day")).isEmpty();
         assertThat(CronSchedule.parse(null)).isEmpty();

@@ -167,6 +167,11 @@ class PersistentData {
         followPolicy(objects, claim, owner, recoveryPoint);
         Quantity wanted = requested(desired);
         if (bytes(wanted).compareTo(bytes(requested(claim))) > 0) {
+            if (!bound(claim)) {
+                // Kubernetes grows only a bound claim (a Pending one is refused with 422, not for want of expansion);
+                // the claim's binding reaches the reconciler, which grows it then.
+                return null;
+            }
             try {
                 objects.mergePatch(claim, "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"" + wanted + "\"}}}}");
             } catch (KubernetesClientException e) {
@@ -180,6 +185,10 @@ class PersistentData {
             }
         }
         return null;
+    }
+
+    private static boolean bound(PersistentVolumeClaim claim) {
+        return claim.getStatus() != null && "Bound".equals(claim.getStatus().getPhase());
     }
 
     private static Problem foreign(Optional<? extends HasMetadata> object, Stack stack) {

@@ -199,10 +199,20 @@ class DataSafetyTest {
         assertThat(cluster.find(Secret.class, "demo-db-credentials")).isEmpty();
     }
 
+    /** What the PersistentVolume controller does once a volume is found for the claim. */
+    void bind(String claim) {
+        client.persistentVolumeClaims().inNamespace(cluster.namespace).withName(claim).editStatus(pvc -> {
+            pvc.setStatus(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder().withPhase("Bound")
+                    .build());
+            return pvc;
+        });
+    }
+
     @Test
     void volumesGrowButNeverShrink() {
         cluster.create(PanStackReconcilerTest.MINIMAL);
         cluster.awaitObject(PersistentVolumeClaim.class, "demo-mariadb-data");
+        bind("demo-mariadb-data");
 
         cluster.edit("demo", s -> {
             s.getSpec().getDatabase().setInCluster(new io.panstack.operator.api.v1alpha1.InClusterDatabaseSpec());
@@ -215,6 +225,29 @@ class DataSafetyTest {
         assertThat(stalled.getReason()).isEqualTo("VolumeShrinkRefused");
         assertThat(stalled.getMessage()).contains("demo-mariadb-data").contains("30Gi");
         await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> size("demo-mariadb-data").equals(new Quantity("30Gi")));
+    }
+
+    @Test
+    void aClaimNotYetBoundGrowsOnceBoundAndStallsNothingMeanwhile() {
+        cluster.create(PanStackReconcilerTest.MINIMAL);
+        cluster.awaitObject(PersistentVolumeClaim.class, "demo-mariadb-data");
+        String before = cluster.find(PersistentVolumeClaim.class, "demo-mariadb-data").orElseThrow().getMetadata()
+                .getResourceVersion();
+
+        // Pending (e.g. a WaitForFirstConsumer storage class): Kubernetes would refuse a larger request.
+        cluster.edit("demo", s -> {
+            s.getSpec().getDatabase().setInCluster(new io.panstack.operator.api.v1alpha1.InClusterDatabaseSpec());
+            s.getSpec().getDatabase().getInCluster().getStorage().setSize("30Gi");
+        });
+        await().during(QUIET).atMost(QUIET.plusSeconds(2)).until(() -> cluster.find(PersistentVolumeClaim.class,
+                "demo-mariadb-data").orElseThrow().getMetadata().getResourceVersion().equals(before));
+        assertThat(cluster.get("demo").getStatus().getConditions()).noneSatisfy(c -> {
+            assertThat(c.getType()).isEqualTo("Stalled");
+            assertThat(c.getStatus()).isEqualTo("True");
+        });
+
+        bind("demo-mariadb-data");
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> size("demo-mariadb-data").equals(new Quantity("30Gi")));
     }
 
     @Test

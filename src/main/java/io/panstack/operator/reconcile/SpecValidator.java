@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.jboss.logging.Logger;
+
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.DatabaseMode;
 import io.panstack.operator.api.v1alpha1.FilesAccessMode;
@@ -14,6 +17,7 @@ import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackSpec;
 import io.panstack.operator.api.v1alpha1.SecretKeyReference;
 import io.panstack.operator.hibernation.Hibernation;
+import io.panstack.operator.kube.Failures;
 import io.panstack.operator.network.NetworkIsolation;
 import io.panstack.operator.stack.Stack;
 import io.panstack.operator.stack.Stack.DatabaseConnection;
@@ -25,6 +29,7 @@ import io.panstack.operator.status.Problem;
  */
 class SpecValidator {
     static final int MAX_NAME_LENGTH = 40;
+    private static final Logger LOG = Logger.getLogger(SpecValidator.class);
     private final Duration recheck;
 
     public SpecValidator(Duration recheck) {
@@ -115,7 +120,16 @@ class SpecValidator {
 
     private Problem missingKeys(KubernetesClient client, Stack stack, String secretName, List<String> keys,
             String reasonPrefix, String what) {
-        Secret secret = client.secrets().inNamespace(stack.namespace()).withName(secretName).get();
+        Secret secret;
+        try {
+            secret = client.secrets().inNamespace(stack.namespace()).withName(secretName).get();
+        } catch (KubernetesClientException e) {
+            // Only a check: the pods name the Secret themselves. An API server that cannot answer now (a 5xx, a
+            // time-out, a key management outage that fails only Secret reads) holds nothing; the next pass looks again.
+            LOG.debugf("Could not read Secret %s/%s to check %s: %s", stack.namespace(), secretName, what,
+                    Failures.describe(e));
+            return null;
+        }
         if (secret == null) {
             return new Problem(reasonPrefix + "SecretNotFound", "Secret " + secretName + " for " + what
                     + " does not exist in namespace " + stack.namespace() + ". Create it; the operator checks again"

@@ -65,6 +65,30 @@ class ApiFailureRetryTest {
         assertThat(cluster.find(Deployment.class, "demo-dashboard")).isPresent();
     }
 
+    /**
+     * The check that the licence Secret exists only observes (the pods name the Secret themselves): an API server
+     * that cannot answer it, for as long as it lasts, holds no change and stalls nothing.
+     */
+    @Test
+    void aSecretCheckTheApiServerCannotAnswerHoldsNothing() {
+        cluster.createSecret("pi-licence", java.util.Map.of("licence", "ALM-KEY"));
+        cluster.create(PanStackReconcilerTest.MINIMAL + "  licence: {secretKeyRef: {name: pi-licence, key: licence}}\n");
+        cluster.bringUp("demo");
+        server.expect().get().withPath("/api/v1/namespaces/" + cluster.namespace + "/secrets/pi-licence")
+                .andReturn(503, TIMEOUT.replace("504", "503")).always();
+
+        cluster.edit("demo", s -> s.getSpec().getRenderer().setReplicas(2));
+
+        org.awaitility.Awaitility.await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.find(Deployment.class,
+                "demo-renderer").map(d -> Integer.valueOf(2).equals(d.getSpec().getReplicas())).orElse(false));
+        org.awaitility.Awaitility.await().atMost(ClusterFixture.TIMEOUT)
+                .until(() -> Long.valueOf(2).equals(cluster.get("demo").getStatus().getObservedGeneration()));
+        assertThat(cluster.get("demo").getStatus().getConditions()).noneSatisfy(c -> {
+            assertThat(c.getType()).isEqualTo("Stalled");
+            assertThat(c.getStatus()).isEqualTo("True");
+        }).noneSatisfy(c -> assertThat(c.getReason()).isEqualTo("ReconcileError"));
+    }
+
     /** A change to a child, the last write of its change, times out once: the change still lands. */
     @Test
     void aChildUpdateThatTimesOutIsRetried() {

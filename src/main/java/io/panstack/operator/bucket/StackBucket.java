@@ -22,6 +22,7 @@ import io.panstack.operator.stack.AwsNames;
 import io.panstack.operator.stack.AwsTags;
 import io.panstack.operator.stack.Stack;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The stack's bucket: one it created is kept private, encrypted, versioned (unless the spec says otherwise) and
@@ -117,7 +118,14 @@ public final class StackBucket {
      * (each backup run then fails, saying so): it holds nothing else.
      */
     private static void objectLock(Buckets s3, String name, boolean adopted, boolean versioned, List<String> drift) {
-        if (s3.objectLockEnabled(name)) {
+        Observed<Boolean> enabled = Observed.read("Object Lock of bucket " + name,
+                () -> Optional.of(s3.objectLockEnabled(name)));
+        if (enabled.failed()) {
+            drift.add("Object Lock could not be looked at (" + enabled.failure() + "); backups that backup.objectLock"
+                    + " asks to lock fail if it is off. Looked at again at the next poll");
+            return;
+        }
+        if (Boolean.TRUE.equals(enabled.value())) {
             return;
         }
         if (adopted || !versioned) {
@@ -127,7 +135,7 @@ public final class StackBucket {
         }
         try {
             s3.enableObjectLock(name);
-        } catch (AwsServiceException e) {
+        } catch (SdkException e) {
             drift.add("Object Lock could not be enabled (" + io.panstack.operator.aws.AwsErrors.message(e)
                     + "), so backups cannot be locked as backup.objectLock asks: enable it on the bucket");
         }

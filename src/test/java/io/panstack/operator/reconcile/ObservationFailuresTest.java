@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import io.panstack.operator.api.v1alpha1.BackupLockSpec;
 import io.panstack.operator.cloud.CloudState;
 import io.panstack.operator.cloud.Observed;
 import io.panstack.operator.reconcile.CloudFixture.TestCredentials;
@@ -69,5 +71,28 @@ class ObservationFailuresTest extends MotoCloudTest {
             case TIMEOUT -> new String[] { "timed out" };
             default -> new String[] { "ServiceUnavailable", "HTTP 503" };
         });
+    }
+
+    /**
+     * backup.objectLock's read of the bucket's Object Lock only decides a drift line (and, for a bucket the operator
+     * made, whether to turn it on): its failure is reported there and holds nothing.
+     */
+    @ParameterizedTest(name = "s3 GetObjectLockConfiguration answering {0}")
+    @EnumSource(value = Fault.class, names = { "ACCESS_DENIED", "TIMEOUT", "SERVICE_UNAVAILABLE" })
+    void aBucketsObjectLockThatCannotBeReadHoldsNothing(Fault fault) {
+        FaultInjectingHttpClient http = new FaultInjectingHttpClient(UrlConnectionHttpClient.create())
+                .failOperation("s3", "?object-lock", fault);
+        Stack stack = aws.awsStack();
+        BackupLockSpec lock = new BackupLockSpec();
+        lock.setMode(BackupLockSpec.Mode.GOVERNANCE);
+        lock.setDays(30);
+        stack.spec().getBackup().setObjectLock(lock);
+
+        CloudState state = CloudFixture.untilReady(stack, aws.servicesAsMotoAnswers(http), new TestCredentials());
+
+        assertThat(http.injected()).as("the fault was injected").isPositive();
+        assertThat(state.ready()).as("database, files and bucket are ready").isTrue();
+        assertThat(state.bucket().state().drift()).anySatisfy(line -> assertThat(line)
+                .startsWith("Object Lock could not be looked at (").contains("Looked at again"));
     }
 }

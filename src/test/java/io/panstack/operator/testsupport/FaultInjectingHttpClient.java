@@ -87,11 +87,12 @@ public final class FaultInjectingHttpClient implements SdkHttpClient {
      * Fails every call of one operation, passes everything else. Resets the counters.
      *
      * @param service   the SigV4 service name: rds, elasticfilesystem, backup, s3
-     * @param operation a query-protocol Action (DescribeDBSnapshots), or a part of a REST path (/recovery-points)
+     * @param operation a query-protocol Action (DescribeDBSnapshots), or a part of a REST path and query
+     *                  (/recovery-points, ?object-lock)
      */
     public synchronized FaultInjectingHttpClient failOperation(String service, String operation, Fault fault) {
         failWhen(n -> true, fault);
-        this.targeted = request -> service.equals(service(request)) && (request.httpRequest().encodedPath().contains(operation)
+        this.targeted = request -> service.equals(service(request)) && (pathAndQuery(request).contains(operation)
                 || body(request).contains("Action=" + operation + "&"));
         return this;
     }
@@ -181,6 +182,11 @@ public final class FaultInjectingHttpClient implements SdkHttpClient {
                     + "<RequestId>injected</RequestId></Error>");
             default -> xml(403, queryError("Sender", "AccessDenied", message));
         };
+    }
+
+    private static String pathAndQuery(HttpExecuteRequest request) {
+        String query = request.httpRequest().getUri().getRawQuery();
+        return request.httpRequest().encodedPath() + (query == null ? "" : "?" + query);
     }
 
     /** The request body as text (query-protocol calls carry their Action there); empty when there is none. */

@@ -34,6 +34,15 @@ public final class CloudCache {
         return entry.at().plus(due).isAfter(now) ? Optional.of(entry.state()) : Optional.empty();
     }
 
+    /**
+     * The state of the last pass made with the same {@code asked}, whatever its generation or age: what AWS last
+     * showed, for when it cannot be asked now.
+     */
+    public Optional<CloudState> last(PanStack stack, String asked) {
+        Entry entry = entries.get(ResourceID.fromResource(stack));
+        return entry == null || !entry.asked().equals(asked) ? Optional.empty() : Optional.of(entry.state());
+    }
+
     public void remember(PanStack stack, String asked, Instant now, CloudState state) {
         entries.put(ResourceID.fromResource(stack), new Entry(generation(stack), asked, now, state));
     }

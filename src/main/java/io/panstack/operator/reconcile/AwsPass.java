@@ -33,8 +33,8 @@ import io.panstack.operator.status.Problem;
 /**
  * A stack's AWS resources in one reconcile: the last pass while its poll is not due, else a new pass over RDS, EFS and
  * S3; then what hangs on them in the cluster (the EFS PersistentVolume, the files seeding). Failures that need a
- * human become a problem; the others (throttled, 5xx, unreachable) are thrown, so JOSDK retries with back-off while
- * the workloads stay as they are.
+ * human become a problem; the others (throttled, 5xx, unreachable) leave the stack on the last state AWS showed (the
+ * reconciler throws them after the pass, so JOSDK retries with back-off), or, with none, are thrown at once.
  */
 final class AwsPass {
     private final AwsServicesFactory aws;
@@ -51,6 +51,7 @@ final class AwsPass {
     }
 
     Found run(Stack stack, Context<PanStack> context) {
+        Asked asked = null;
         try {
             AwsServices services = aws.forRegion(region(stack));
             Problem moved = regionMoved(stack, services.region());
@@ -58,28 +59,17 @@ final class AwsPass {
                 return new Found(moved, stack, null);
             }
             Instant now = clock.instant();
-            List<PanStackRestore> restores = context.getSecondaryResourcesAsStream(PanStackRestore.class).toList();
-            List<PanStackBackup> records = context.getSecondaryResourcesAsStream(PanStackBackup.class).toList();
-            RdsRestore.Request restore = InPlaceRestores.rdsRequest(stack, restores, records).orElse(null);
-            List<String> snapshots = RdsSnapshotBackups.wanted(stack, records);
-            // A new restore to an RDS snapshot or point in time, or a snapshot asked for, starts at once, not at the
-            // next poll.
-            // Going to sleep or waking reaches AWS at once, not at the next poll.
-            String asleep = stack.sleep().databaseStopped() ? "asleep" : "awake";
-            CloudState cloud = cache.fresh(stack.resource(), asleep, now, polling)
-                    .filter(cached -> Objects.equals(restoreIn(cached), restore == null ? null : restore.name()))
-                    .filter(cached -> cached.database() == null
-                            || cached.database().snapshots().keySet().containsAll(snapshots))
-                    .orElse(null);
+            asked = asked(stack, context);
+            CloudState cloud = cache.fresh(stack.resource(), asked.asleep(), now, polling)
+                    .filter(asked::answeredBy).orElse(null);
             if (cloud == null) {
                 cloud = CloudResources.reconcile(stack, services,
                         new RdsCredentials(stack, new DataObjects(context), random),
-                        new CloudResources.Asked(UpgradeGate.safetySnapshotWanted(stack, context), restore,
-                                BackupsInUse.locations(stack, restores, records), snapshots));
-                cache.remember(stack.resource(), asleep, now, cloud);
+                        new CloudResources.Asked(UpgradeGate.safetySnapshotWanted(stack, context), asked.restore(),
+                                BackupsInUse.locations(stack, asked.restores(), asked.records()), asked.snapshots()));
+                cache.remember(stack.resource(), asked.asleep(), now, cloud);
             }
-            Stack found = cloud.database() != null && cloud.database().host() != null
-                    ? stack.withDatabaseEndpoint(cloud.database().host(), cloud.database().port()) : stack;
+            Stack found = withEndpoint(stack, cloud);
             Problem volume = cloud.files() == null ? null : EfsVolume.reconcile(found, cloud.files(),
                     DataVolumes.boundVolume(context, found.names().filesVolume()), context.getClient());
             if (volume == null) {
@@ -88,11 +78,46 @@ final class AwsPass {
             return new Found(volume, found, cloud);
         } catch (RuntimeException e) {
             Problem stop = CloudFailures.problemOf(e);
-            if (stop == null) {
-                throw e; // throttled, 5xx, unreachable: retried with back-off, workloads untouched
+            if (stop != null) {
+                return new Found(stop, stack, null);
             }
-            return new Found(stop, stack, null);
+            // Throttled, 5xx, unreachable: static stability. What AWS last showed still holds for the workloads
+            // (nothing changes there until AWS answers again), so the pass goes on with it, and the failure is thrown
+            // after it, to be retried with back-off. Without a last state (a restart during the outage), the workloads
+            // stay as they are.
+            Asked wanted = asked;
+            CloudState last = wanted == null ? null
+                    : cache.last(stack.resource(), wanted.asleep()).filter(wanted::answeredBy).orElse(null);
+            if (last == null) {
+                throw e;
+            }
+            return new Found(null, withEndpoint(stack, last), last, e);
         }
+    }
+
+    /** What a pass must answer besides the spec: asleep or awake, a restore under way, the RDS snapshots wanted. */
+    private record Asked(String asleep, List<PanStackRestore> restores, List<PanStackBackup> records,
+            RdsRestore.Request restore, List<String> snapshots) {
+
+        /** A new restore, or a snapshot asked for, needs AWS now: an earlier pass does not answer it. */
+        boolean answeredBy(CloudState cached) {
+            return Objects.equals(restoreIn(cached), restore == null ? null : restore.name())
+                    && (cached.database() == null || cached.database().snapshots().keySet().containsAll(snapshots));
+        }
+    }
+
+    private static Asked asked(Stack stack, Context<PanStack> context) {
+        List<PanStackRestore> restores = context.getSecondaryResourcesAsStream(PanStackRestore.class).toList();
+        List<PanStackBackup> records = context.getSecondaryResourcesAsStream(PanStackBackup.class).toList();
+        // Going to sleep or waking reaches AWS at once, not at the next poll.
+        return new Asked(stack.sleep().databaseStopped() ? "asleep" : "awake", restores, records,
+                InPlaceRestores.rdsRequest(stack, restores, records).orElse(null),
+                RdsSnapshotBackups.wanted(stack, records));
+    }
+
+    private static Stack withEndpoint(Stack stack, CloudState cloud) {
+        return cloud.database() != null && cloud.database().host() != null
+                ? stack.withDatabaseEndpoint(cloud.database().host(), cloud.database().port()) : stack;
     }
 
     /**

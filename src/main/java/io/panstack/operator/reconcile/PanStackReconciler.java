@@ -171,6 +171,11 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
             housekeepingDone = BackupRecordWrites.apply(pass, context, clock.instant(), passes::deleteBackup)
                     & RestoreWrites.apply(restores, pass, context);
         }
+        if (found.unreachable() != null) {
+            // The pass ran on what AWS last showed; AWS is asked again with JOSDK's back-off, and the status says
+            // why (updateErrorStatus, from this pass).
+            throw found.unreachable();
+        }
         UpdateControl<PanStack> control = status.of(resource, pass, context, found.problem(), null, started)
                 .map(UpdateControl::patchStatus).orElseGet(UpdateControl::noUpdate);
         Duration other = found.problem() != null ? polling.afterProblem(found.problem(), recheck)

@@ -35,17 +35,13 @@ final class BackupRecordWrites {
      * @return false when something failed and is to be tried again soon
      */
     static boolean apply(Pass pass, Context<PanStack> context, java.time.Instant now, BackupDataRemover remover) {
-        try {
-            write(pass, context, now);
-            return deleteAsked(pass, context, remover);
-        } catch (KubernetesClientException e) {
-            LOG.warnf("Could not bring the PanStackBackups of %s/%s up to date (tried again soon): %s",
-                    pass.stack().namespace(), pass.stack().name(), e.getMessage());
-            return false;
-        }
+        Stack stack = pass.stack();
+        Housekeeping writes = new Housekeeping("the PanStackBackups of " + stack.namespace() + "/" + stack.name());
+        write(pass, context, now, writes);
+        return deleteAsked(pass, context, remover, writes) & writes.allDone();
     }
 
-    private static void write(Pass pass, Context<PanStack> context, java.time.Instant now) {
+    private static void write(Pass pass, Context<PanStack> context, java.time.Instant now, Housekeeping writes) {
         Stack stack = pass.stack();
         BackupRecords.Plan plan = BackupRecords.plan(stack, target(pass),
                 context.getSecondaryResourcesAsStream(PanStackBackup.class).toList(),
@@ -53,21 +49,26 @@ final class BackupRecordWrites {
                 context.getSecondaryResourcesAsStream(Pod.class).toList(),
                 pass.cloud() == null || pass.cloud().database() == null ? null : pass.cloud().database().snapshots(),
                 now);
-        plan.jobsToStart().forEach(job -> JobRun.create(job, stack.resource(), context));
+        plan.jobsToStart().forEach(job -> writes.attempt("start Job " + job.getMetadata().getName(),
+                () -> JobRun.create(job, stack.resource(), context)));
         for (PanStackBackup record : plan.recordsToCreate()) {
-            try {
-                context.getClient().resource(record).create();
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 409) { // made by an earlier pass the cache has not shown yet
-                    throw e;
+            writes.attempt("create PanStackBackup " + record.getMetadata().getName(), () -> {
+                try {
+                    context.getClient().resource(record).create();
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() != 409) { // made by an earlier pass the cache has not shown yet
+                        throw e;
+                    }
                 }
-            }
+            });
         }
-        plan.statuses().forEach((name, status) -> StatusReplace.write(context.getClient(), PanStackBackup.class,
-                stack.namespace(), name, status));
+        // The status of a record whose Job could not start says Pending, which starts it again at the next pass.
+        plan.statuses().forEach((name, status) -> writes.attempt("write the status of PanStackBackup " + name,
+                () -> StatusReplace.write(context.getClient(), PanStackBackup.class, stack.namespace(), name, status)));
         // Records only: the backups themselves follow their own retention.
-        plan.recordsToDelete().forEach(name -> context.getClient().resources(PanStackBackup.class)
-                .inNamespace(stack.namespace()).withName(name).delete());
+        plan.recordsToDelete().forEach(name -> writes.attempt("delete PanStackBackup " + name,
+                () -> context.getClient().resources(PanStackBackup.class).inNamespace(stack.namespace()).withName(name)
+                        .delete()));
     }
 
     /** Deletes one backup from a stack's bucket, with its manifest, unless it is gone already; throws AWS's answer. */
@@ -77,7 +78,8 @@ final class BackupRecordWrites {
 
     /** The data of the records annotated panstack.io/delete-data, then the records (see BackupDataDeletions). */
     /** @return false when the data of a record could not be deleted (its status says why; tried again soon) */
-    private static boolean deleteAsked(Pass pass, Context<PanStack> context, BackupDataRemover remover) {
+    private static boolean deleteAsked(Pass pass, Context<PanStack> context, BackupDataRemover remover,
+            Housekeeping writes) {
         Stack stack = pass.stack();
         List<PanStackBackup> records = context.getSecondaryResourcesAsStream(PanStackBackup.class).toList();
         String bucket = pass.cloud() == null || pass.cloud().bucket() == null ? null : pass.cloud().bucket().name();
@@ -98,13 +100,14 @@ final class BackupRecordWrites {
                 allDeleted = false;
             }
         }
-        gone.forEach(name -> context.getClient().resources(PanStackBackup.class).inNamespace(stack.namespace())
-                .withName(name).delete());
+        gone.forEach(name -> writes.attempt("delete PanStackBackup " + name, () -> context.getClient()
+                .resources(PanStackBackup.class).inNamespace(stack.namespace()).withName(name).delete()));
         for (PanStackBackup record : records) {
             String why = kept.get(record.getMetadata().getName());
             if (why != null && !why.equals(record.getStatus().getMessage())) {
-                StatusReplace.write(context.getClient(), PanStackBackup.class, stack.namespace(),
-                        record.getMetadata().getName(), record.getStatus().withMessage(why));
+                writes.attempt("write the status of PanStackBackup " + record.getMetadata().getName(),
+                        () -> StatusReplace.write(context.getClient(), PanStackBackup.class, stack.namespace(),
+                                record.getMetadata().getName(), record.getStatus().withMessage(why)));
             }
         }
         return allDeleted;

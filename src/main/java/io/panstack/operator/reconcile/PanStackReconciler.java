@@ -166,9 +166,14 @@ public class PanStackReconciler implements Reconciler<PanStack>, Cleaner<PanStac
                 writtenChildren.ran(resource, builtFrom, children, writtenChildren.children(context));
             }
             // A backup asked for while the stack sleeps waits for it to wake (the annotation stays pending).
+            Housekeeping onDemand = new Housekeeping("the backup or verification asked for of " + stack.namespace()
+                    + "/" + stack.name() + " (the annotation stays pending)");
+            Pass awake = pass;
             started = pass.stack().sleep().piStopped() ? Backups.OnDemand.NONE
-                    : Backups.startRequested(found.stack(), Backups.target(pass.cloud()), context);
-            housekeepingDone = BackupRecordWrites.apply(pass, context, clock.instant(), passes::deleteBackup)
+                    : onDemand.attempt("start it", () -> Backups.startRequested(found.stack(),
+                            Backups.target(awake.cloud()), context)).orElse(Backups.OnDemand.NONE);
+            housekeepingDone = onDemand.allDone()
+                    & BackupRecordWrites.apply(pass, context, clock.instant(), passes::deleteBackup)
                     & RestoreWrites.apply(restores, pass, context);
         }
         if (found.unreachable() != null) {

@@ -4,11 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.jboss.logging.Logger;
-
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
 import io.panstack.operator.api.v1alpha1.PanStackBackup;
@@ -26,7 +23,6 @@ import io.panstack.operator.pass.Pass;
  * carried out after it (the safety backup and restore Jobs, the PanStackRestore statuses).
  */
 final class RestoreWrites {
-    private static final Logger LOG = Logger.getLogger(RestoreWrites.class);
 
     private RestoreWrites() {
     }
@@ -70,19 +66,19 @@ final class RestoreWrites {
      * @return false when something failed and is to be tried again soon
      */
     static boolean apply(InPlaceRestores.Plan plan, Pass pass, Context<PanStack> context) {
-        try {
-            plan.jobsToStart().forEach(job -> JobRun.create(job, pass.stack().resource(), context));
-            List<PanStackRestore> restores = context.getSecondaryResourcesAsStream(PanStackRestore.class).toList();
-            plan.statuses().forEach((name, status) -> {
-                StatusReplace.write(context.getClient(), PanStackRestore.class, pass.stack().namespace(), name, status);
-                restores.stream().filter(r -> name.equals(r.getMetadata().getName())).findFirst()
-                        .ifPresent(restore -> announce(restore, status, pass, context));
-            });
-            return true;
-        } catch (KubernetesClientException e) {
-            LOG.warnf("Could not carry on the in-place restores of %s/%s (tried again soon): %s",
-                    pass.stack().namespace(), pass.stack().name(), e.getMessage());
-            return false;
+        Housekeeping writes = new Housekeeping("the in-place restores of " + pass.stack().namespace() + "/"
+                + pass.stack().name());
+        plan.jobsToStart().forEach(job -> writes.attempt("start Job " + job.getMetadata().getName(),
+                () -> JobRun.create(job, pass.stack().resource(), context)));
+        if (!writes.allDone()) {
+            return false; // the statuses may name a Job not there: written once it is
         }
+        List<PanStackRestore> restores = context.getSecondaryResourcesAsStream(PanStackRestore.class).toList();
+        plan.statuses().forEach((name, status) -> writes.attempt("write the status of PanStackRestore " + name, () -> {
+            StatusReplace.write(context.getClient(), PanStackRestore.class, pass.stack().namespace(), name, status);
+            restores.stream().filter(r -> name.equals(r.getMetadata().getName())).findFirst()
+                    .ifPresent(restore -> announce(restore, status, pass, context));
+        }));
+        return writes.allDone();
     }
 }

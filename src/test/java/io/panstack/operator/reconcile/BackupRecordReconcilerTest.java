@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.panstack.operator.api.v1alpha1.PanStackBackup;
@@ -22,6 +23,8 @@ import io.panstack.operator.stack.Stack;
 import io.panstack.operator.testsupport.ClusterFixture;
 import io.panstack.operator.testsupport.Tiers;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 
@@ -35,6 +38,9 @@ import jakarta.inject.Inject;
 class BackupRecordReconcilerTest {
     @Inject
     KubernetesClient client;
+
+    @KubernetesTestServer
+    KubernetesServer server;
 
     ClusterFixture cluster;
 
@@ -111,6 +117,33 @@ class BackupRecordReconcilerTest {
         assertThat(client.batch().v1().jobs().inNamespace(other).list().getItems()).isEmpty();
         assertThat(client.resources(PanStackBackup.class).inNamespace(other).withName("steal").get().getStatus())
                 .isNull();
+    }
+
+    /**
+     * A Job the API server refuses (here a quota, for as long as it lasts) holds only itself: the outcome of another
+     * record's finished Job is still recorded, the refused record waits as Pending, and the stack's changes land.
+     */
+    @Test
+    void aRefusedJobHoldsNeitherTheOtherRecordsNorTheStack() {
+        cluster.create(BackupReconcilerTest.WITH_BACKUP);
+        cluster.bringUp("demo");
+        createRecord(cluster.namespace, "first", "demo");
+        Job first = await().atMost(ClusterFixture.TIMEOUT).until(() -> jobFor("first"), Optional::isPresent).get();
+
+        server.expect().post().withPath("/apis/batch/v1/namespaces/" + cluster.namespace + "/jobs")
+                .andReturn(403, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":"
+                        + "\"Forbidden\",\"message\":\"jobs is forbidden: exceeded quota: jobs\",\"code\":403}")
+                .always();
+        createRecord(cluster.namespace, "second", "demo");
+        cluster.finishJob(first, true, "dump",
+                "backup: file=/backup/dashboard-20261130T020000Z.sql.gz bytes=29753 seconds=2 tables=6");
+        cluster.edit("demo", s -> s.getSpec().getRenderer().setReplicas(2));
+
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> phase("first") == BackupPhase.Completed);
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> phase("second") == BackupPhase.Pending);
+        assertThat(jobFor("second")).isEmpty();
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.find(Deployment.class, "demo-renderer")
+                .map(d -> Integer.valueOf(2).equals(d.getSpec().getReplicas())).orElse(false));
     }
 
     void createRecord(String namespace, String name, String stack) {

@@ -137,7 +137,7 @@ public final class BackupJobs {
                 : PodTemplates.pod(pod, List.of(), List.of(dump));
         JobSpec job = new JobSpecBuilder()
                 .withBackoffLimit(1)
-                .withActiveDeadlineSeconds(6 * 3600L)
+                .withActiveDeadlineSeconds(JobPods.RUN_LIMIT_SECONDS)
                 .build();
         // Set, not built in: a builder would copy it (PodTemplates).
         job.setTemplate(PodTemplates.template(StackLabels.of(stack.name(), COMPONENT), null, spec));

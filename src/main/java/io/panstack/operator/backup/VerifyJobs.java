@@ -90,7 +90,7 @@ public final class VerifyJobs {
                 List.of(verify));
         JobSpec job = new JobSpecBuilder()
                 .withBackoffLimit(1)
-                .withActiveDeadlineSeconds(6 * 3600L)
+                .withActiveDeadlineSeconds(JobPods.RUN_LIMIT_SECONDS)
                 // A backup that fails verification fails it again: only a run that could not verify is retried.
                 .withNewPodFailurePolicy()
                 .addNewRule().withAction("FailJob").withNewOnExitCodes().withContainerName(VERIFY)

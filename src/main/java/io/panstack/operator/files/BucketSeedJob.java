@@ -81,6 +81,7 @@ final class BucketSeedJob {
                 .withLabels(labels).endMetadata()
                 .withNewSpec()
                 .withBackoffLimit(BACKOFF_LIMIT)
+                .withActiveDeadlineSeconds(JobPods.RUN_LIMIT_SECONDS)
                 .withNewTemplate().withNewMetadata().withLabels(podLabels).endMetadata()
                 .withSpec(pod.build()).endTemplate()
                 .endSpec()

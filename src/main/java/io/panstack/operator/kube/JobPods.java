@@ -13,6 +13,12 @@ import io.panstack.operator.stack.Stack;
 
 /** The pod parts the operator's one-shot Jobs (backup, restore, seeding) share. Pure. */
 public final class JobPods {
+    /**
+     * How long a run of a backup, verification or seeding Job may take before Kubernetes stops it as failed: a pod
+     * that can never run (an image it cannot pull, no node that fits) must not hold the next run, or keep the stack
+     * from sleeping, for ever. Each is safe to run again.
+     */
+    public static final long RUN_LIMIT_SECONDS = 6 * 3600L;
 
     private JobPods() {
     }

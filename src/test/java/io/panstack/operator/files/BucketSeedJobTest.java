@@ -68,6 +68,12 @@ class BucketSeedJobTest {
         assertThat(pod(SEEDED).getRestartPolicy()).isEqualTo("Never");
     }
 
+    /** A pod that can never run (an image it cannot pull) fails the Job in the end, so the stack may still sleep. */
+    @Test
+    void aRunThatNeverEndsIsStoppedAfterSixHours() {
+        assertThat(job(SEEDED).getSpec().getActiveDeadlineSeconds()).isEqualTo(6 * 3600L);
+    }
+
     @Test
     void thePodMountsTheFilesClaimAndAScratchVolume() {
         PodSpec pod = pod(SEEDED);

@@ -127,7 +127,13 @@ public final class ComponentDeployment {
                 .withMaxSurge(new IntOrString(1)).withMaxUnavailable(new IntOrString(0)).endRollingUpdate().build();
     }
 
-    private static List<LocalObjectReference> pullSecrets(PanStackSpec spec) {
-        return spec.getImagePullSecrets() == null ? List.of() : spec.getImagePullSecrets();
+    /**
+     * Each named Secret once: server-side apply keys the pod's list by name, so a name given twice (or none) would
+     * make every apply of the Deployment fail.
+     */
+    static List<LocalObjectReference> pullSecrets(PanStackSpec spec) {
+        return spec.getImagePullSecrets() == null ? List.of() : spec.getImagePullSecrets().stream()
+                .map(LocalObjectReference::getName).filter(name -> name != null && !name.isEmpty()).distinct()
+                .map(LocalObjectReference::new).toList();
     }
 }

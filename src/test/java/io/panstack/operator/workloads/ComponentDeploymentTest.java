@@ -224,6 +224,17 @@ class ComponentDeploymentTest {
             assertThat(pod(FULL, Component.ADMINER).getImagePullSecrets()).isNullOrEmpty();
         }
 
+        /** Server-side apply keys the list by name: a name twice, or an entry without one, would fail every apply. */
+        @Test
+        void eachPullSecretOnceAndOnlyNamedOnes() {
+            Stack stack = TestStacks.withSpec("""
+                    version: '2025_10.1'
+                    imagePullSecrets: [{name: pi-registry}, {name: mirror}, {name: pi-registry}, {}]
+                    """);
+            assertThat(pod(stack, Component.DASHBOARD).getImagePullSecrets()).extracting("name")
+                    .containsExactly("pi-registry", "mirror");
+        }
+
         @Test
         void noPullSecretsWhenNoneAreSet() {
             assertThat(pod(TestStacks.minimal(), Component.DASHBOARD).getImagePullSecrets()).isNullOrEmpty();

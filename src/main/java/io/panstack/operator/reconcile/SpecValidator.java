@@ -64,6 +64,10 @@ class SpecValidator {
         if (network != null) {
             return network;
         }
+        Problem syntax = SpecSyntax.invalid(spec);
+        if (syntax != null) {
+            return syntax;
+        }
         Problem modeChange = modeChange(stack, context);
         if (modeChange != null) {
             return modeChange;

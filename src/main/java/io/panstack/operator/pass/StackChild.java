@@ -28,8 +28,15 @@ public abstract class StackChild<R extends HasMetadata> extends CRUDKubernetesDe
 
     @Override
     public R create(R desired, PanStack primary, Context<PanStack> context) {
-        TakeOver.refuseForeign(context.getClient(), desired, primary);
-        return DesiredStamp.written(super.create(desired, primary, context));
+        R existing = TakeOver.existingOwnable(context.getClient(), desired, primary);
+        if (existing == null) {
+            return DesiredStamp.written(super.create(desired, primary, context));
+        }
+        // One already there but not among the stack's children (handed over by its labels, or the stack's own with
+        // its labels changed) is written over as an update: a create of it is refused (409; JOSDK's server-side
+        // apply creates only what is not there). Owned from then on, so the informers count it as the stack's.
+        existing.addOwnerReference(primary);
+        return DesiredStamp.written(super.update(existing, desired, primary, context));
     }
 
     @Override

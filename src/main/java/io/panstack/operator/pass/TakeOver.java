@@ -14,10 +14,14 @@ public final class TakeOver {
     private TakeOver() {
     }
 
-    /** @throws IllegalStateException when someone else's object has the name; nothing is written then */
-    public static void refuseForeign(KubernetesClient client, HasMetadata desired, HasMetadata primary) {
+    /**
+     * @return the object already there under the child's name, which the stack may take (labelled for it, or its own
+     *         with its labels changed); null when there is none
+     * @throws IllegalStateException when someone else's object has the name; nothing is written then
+     */
+    public static <T extends HasMetadata> T existingOwnable(KubernetesClient client, T desired, HasMetadata primary) {
         String stack = primary.getMetadata().getName();
-        HasMetadata existing = client.resource(desired).get();
+        T existing = client.resource(desired).get();
         if (existing != null && !StackLabels.belongsTo(existing.getMetadata().getLabels(), stack)
                 && !ownedBy(existing, primary)) {
             throw new IllegalStateException(desired.getKind() + " " + desired.getMetadata().getName() + " already"
@@ -25,6 +29,7 @@ public final class TakeOver {
                     + " PanStack, remove that object, or, to hand it over, label it app.kubernetes.io/managed-by="
                     + "panstack-operator and app.kubernetes.io/instance=" + stack);
         }
+        return existing;
     }
 
     /** The stack's own child whose labels someone changed: owned by it all the same; the apply puts them back. */

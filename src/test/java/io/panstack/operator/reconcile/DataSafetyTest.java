@@ -284,6 +284,40 @@ class DataSafetyTest {
     }
 
     /** A team's own backup CronJob from before backups were on by default: not overwritten by the operator's. */
+    /**
+     * The hand-over the NameConflict message offers: an object labelled for the stack, which the stack's informers
+     * do not count among its children (no owner reference), is written over as the stack's own child, not created
+     * again (a create is refused with 409, by a real API server and by the mock alike).
+     */
+    @Test
+    void aChildHandedOverByItsLabelsIsTakenOver() {
+        client.resource(new io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder().withNewMetadata()
+                .withName("demo-backup").withNamespace(cluster.namespace)
+                .addToLabels("app.kubernetes.io/managed-by", "panstack-operator")
+                .addToLabels("app.kubernetes.io/instance", "demo").endMetadata().withNewSpec()
+                .withSchedule("30 1 * * *").withNewJobTemplate().withNewSpec().withNewTemplate().withNewSpec()
+                .addNewContainer().withName("mine").withImage("team/backup:1").endContainer().withRestartPolicy("Never")
+                .endSpec().endTemplate().endSpec().endJobTemplate().endSpec().build()).create();
+
+        cluster.create(PanStackReconcilerTest.MINIMAL);
+
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.find(
+                io.fabric8.kubernetes.api.model.batch.v1.CronJob.class, "demo-backup").orElseThrow().getSpec()
+                .getSchedule().equals("0 2 * * *"));
+        var taken = cluster.find(io.fabric8.kubernetes.api.model.batch.v1.CronJob.class, "demo-backup").orElseThrow();
+        assertThat(taken.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(owner -> assertThat(owner.getName()).isEqualTo("demo"));
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.condition("demo", "Reconciling")
+                .map(c -> !"ReconcileError".equals(c.getReason())).orElse(false));
+
+        // Counted among the stack's children from then on: another pass leaves it alone.
+        cluster.edit("demo", s -> s.getSpec().getRenderer().setReplicas(2));
+        await().atMost(ClusterFixture.TIMEOUT).until(() -> Long.valueOf(2).equals(cluster.get("demo").getStatus()
+                .getObservedGeneration()));
+        assertThat(cluster.find(io.fabric8.kubernetes.api.model.batch.v1.CronJob.class, "demo-backup").orElseThrow()
+                .getMetadata().getResourceVersion()).isEqualTo(taken.getMetadata().getResourceVersion());
+    }
+
     @Test
     void aChildOfTheSameNameThatIsNotTheStacksIsNeverTakenOver() {
         client.resource(new io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder().withNewMetadata()

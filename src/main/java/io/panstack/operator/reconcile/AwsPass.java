@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.panstack.operator.api.v1alpha1.PanStack;
@@ -52,21 +53,28 @@ final class AwsPass {
 
     Found run(Stack stack, Context<PanStack> context) {
         Asked asked = null;
+        Instant now = clock.instant();
+        boolean askingAws = false;
         try {
             AwsServices services = aws.forRegion(region(stack));
             Problem moved = regionMoved(stack, services.region());
             if (moved != null) {
                 return new Found(moved, stack, null);
             }
-            Instant now = clock.instant();
             asked = asked(stack, context);
             CloudState cloud = cache.fresh(stack.resource(), asked.asleep(), now, polling)
                     .filter(asked::answeredBy).orElse(null);
             if (cloud == null) {
+                Optional<RuntimeException> failing = cache.failedWithin(stack.resource(), now, polling.fast());
+                if (failing.isPresent()) {
+                    throw failing.get(); // AWS failed moments ago: not asked again for every event of a rollout
+                }
+                askingAws = true;
                 cloud = CloudResources.reconcile(stack, services,
                         new RdsCredentials(stack, new DataObjects(context), random),
-                        new CloudResources.Asked(UpgradeGate.safetySnapshotWanted(stack, context), asked.restore(),
+                        new CloudResources.Asked(asked.safetySnapshot(), asked.restore(),
                                 BackupsInUse.locations(stack, asked.restores(), asked.records()), asked.snapshots()));
+                askingAws = false;
                 cache.remember(stack.resource(), asked.asleep(), now, cloud);
             }
             Stack found = withEndpoint(stack, cloud);
@@ -79,14 +87,20 @@ final class AwsPass {
         } catch (RuntimeException e) {
             Problem stop = CloudFailures.problemOf(e);
             if (stop != null) {
+                // A stall that needs a human: nothing of the state before it may stand in for AWS's answer later.
+                cache.forget(stack.resource());
                 return new Found(stop, stack, null);
+            }
+            if (askingAws) {
+                cache.failed(stack.resource(), now, e);
             }
             // Throttled, 5xx, unreachable: static stability. What AWS last showed still holds for the workloads
             // (nothing changes there until AWS answers again), so the pass goes on with it, and the failure is thrown
-            // after it, to be retried with back-off. Without a last state (a restart during the outage), the workloads
-            // stay as they are.
+            // after it, to be retried with back-off. Not when the pass needs an answer only AWS can give now (an
+            // upgrade's safety snapshot, a restore, a snapshot asked for), nor without a last state (a restart during
+            // the outage): the workloads then stay as they are.
             Asked wanted = asked;
-            CloudState last = wanted == null ? null
+            CloudState last = wanted == null || wanted.safetySnapshot() != null ? null
                     : cache.last(stack.resource(), wanted.asleep()).filter(wanted::answeredBy).orElse(null);
             if (last == null) {
                 throw e;
@@ -95,9 +109,12 @@ final class AwsPass {
         }
     }
 
-    /** What a pass must answer besides the spec: asleep or awake, a restore under way, the RDS snapshots wanted. */
+    /**
+     * What a pass must answer besides the spec: asleep or awake, a restore under way, the RDS snapshots wanted, and
+     * whether an upgrade waits for its safety snapshot.
+     */
     private record Asked(String asleep, List<PanStackRestore> restores, List<PanStackBackup> records,
-            RdsRestore.Request restore, List<String> snapshots) {
+            RdsRestore.Request restore, List<String> snapshots, String safetySnapshot) {
 
         /** A new restore, or a snapshot asked for, needs AWS now: an earlier pass does not answer it. */
         boolean answeredBy(CloudState cached) {
@@ -112,7 +129,7 @@ final class AwsPass {
         // Going to sleep or waking reaches AWS at once, not at the next poll.
         return new Asked(stack.sleep().databaseStopped() ? "asleep" : "awake", restores, records,
                 InPlaceRestores.rdsRequest(stack, restores, records).orElse(null),
-                RdsSnapshotBackups.wanted(stack, records));
+                RdsSnapshotBackups.wanted(stack, records), UpgradeGate.safetySnapshotWanted(stack, context));
     }
 
     private static Stack withEndpoint(Stack stack, CloudState cloud) {

@@ -68,4 +68,31 @@ class CloudCacheTest {
 
         assertThat(cache.fresh(stack(3), "awake", T0.plusSeconds(1), polling)).isEmpty();
     }
+    /** What AWS last showed stands in while AWS cannot be asked, whatever the generation: never for another PanStack. */
+    @Test
+    void theLastStateIsThisPanStacksOnly() {
+        cache.remember(stack(3), "awake", T0, state(false));
+
+        assertThat(cache.last(stack(7), "awake")).as("a later generation").contains(state(false));
+        assertThat(cache.last(stack(3), "asleep")).as("another ask").isEmpty();
+        PanStack recreated = stack(1);
+        recreated.getMetadata().setUid("another-uid");
+        assertThat(cache.last(recreated, "awake")).as("a PanStack made again under the name").isEmpty();
+        assertThat(cache.fresh(recreated, "awake", T0.plusSeconds(1), polling)).isEmpty();
+    }
+
+    /** After AWS failed, the events of a rollout do not each ask it again: only once the fast poll has passed. */
+    @Test
+    void aFailureIsRememberedForTheFastPoll() {
+        RuntimeException throttled = new RuntimeException("throttled");
+        cache.remember(stack(3), "awake", T0, state(false));
+        cache.failed(stack(3), T0.plusSeconds(400), throttled);
+
+        assertThat(cache.failedWithin(stack(3), T0.plusSeconds(405), polling.fast())).contains(throttled);
+        assertThat(cache.failedWithin(stack(3), T0.plusSeconds(415), polling.fast())).isEmpty();
+        assertThat(cache.last(stack(3), "awake")).as("the last state stays").contains(state(false));
+
+        cache.remember(stack(3), "awake", T0.plusSeconds(420), state(false));
+        assertThat(cache.failedWithin(stack(3), T0.plusSeconds(421), polling.fast())).as("AWS answered").isEmpty();
+    }
 }

@@ -33,10 +33,14 @@ public abstract class StackChild<R extends HasMetadata> extends CRUDKubernetesDe
             return DesiredStamp.written(super.create(desired, primary, context));
         }
         // One already there but not among the stack's children (handed over by its labels, or the stack's own with
-        // its labels changed) is written over as an update: a create of it is refused (409; JOSDK's server-side
-        // apply creates only what is not there). Owned from then on, so the informers count it as the stack's.
-        existing.addOwnerReference(primary);
-        return DesiredStamp.written(super.update(existing, desired, primary, context));
+        // its labels changed) is replaced whole, once: a create of it is refused (409; JOSDK's server-side apply
+        // creates only what is not there), and an apply would keep what its earlier writers set and the operator
+        // does not (another container, say). Owned from then on, so the informers count it as the stack's and later
+        // passes apply as usual.
+        R replacement = context.getClient().getKubernetesSerialization().clone(desired);
+        replacement.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+        replacement.addOwnerReference(primary);
+        return DesiredStamp.written(context.getClient().resource(replacement).update());
     }
 
     @Override

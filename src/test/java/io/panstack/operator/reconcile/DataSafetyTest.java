@@ -199,20 +199,11 @@ class DataSafetyTest {
         assertThat(cluster.find(Secret.class, "demo-db-credentials")).isEmpty();
     }
 
-    /** What the PersistentVolume controller does once a volume is found for the claim. */
-    void bind(String claim) {
-        client.persistentVolumeClaims().inNamespace(cluster.namespace).withName(claim).editStatus(pvc -> {
-            pvc.setStatus(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder().withPhase("Bound")
-                    .build());
-            return pvc;
-        });
-    }
-
     @Test
     void volumesGrowButNeverShrink() {
         cluster.create(PanStackReconcilerTest.MINIMAL);
         cluster.awaitObject(PersistentVolumeClaim.class, "demo-mariadb-data");
-        bind("demo-mariadb-data");
+        cluster.bind("demo-mariadb-data");
 
         cluster.edit("demo", s -> {
             s.getSpec().getDatabase().setInCluster(new io.panstack.operator.api.v1alpha1.InClusterDatabaseSpec());
@@ -246,7 +237,7 @@ class DataSafetyTest {
             assertThat(c.getStatus()).isEqualTo("True");
         });
 
-        bind("demo-mariadb-data");
+        cluster.bind("demo-mariadb-data");
         await().atMost(ClusterFixture.TIMEOUT).until(() -> size("demo-mariadb-data").equals(new Quantity("30Gi")));
     }
 
@@ -283,10 +274,9 @@ class DataSafetyTest {
         assertThat(cluster.list(Deployment.class)).as("nothing started while stalled").isEmpty();
     }
 
-    /** A team's own backup CronJob from before backups were on by default: not overwritten by the operator's. */
     /**
      * The hand-over the NameConflict message offers: an object labelled for the stack, which the stack's informers
-     * do not count among its children (no owner reference), is written over as the stack's own child, not created
+     * do not count among its children (no owner reference), is replaced whole as the stack's own child, not created
      * again (a create is refused with 409, by a real API server and by the mock alike).
      */
     @Test
@@ -307,6 +297,9 @@ class DataSafetyTest {
         var taken = cluster.find(io.fabric8.kubernetes.api.model.batch.v1.CronJob.class, "demo-backup").orElseThrow();
         assertThat(taken.getMetadata().getOwnerReferences()).singleElement()
                 .satisfies(owner -> assertThat(owner.getName()).isEqualTo("demo"));
+        assertThat(taken.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers())
+                .as("replaced whole: nothing of the earlier writer's kept").extracting(c -> c.getName())
+                .doesNotContain("mine");
         await().atMost(ClusterFixture.TIMEOUT).until(() -> cluster.condition("demo", "Reconciling")
                 .map(c -> !"ReconcileError".equals(c.getReason())).orElse(false));
 
@@ -318,6 +311,7 @@ class DataSafetyTest {
                 .getMetadata().getResourceVersion()).isEqualTo(taken.getMetadata().getResourceVersion());
     }
 
+    /** A team's own backup CronJob from before backups were on by default: not overwritten by the operator's. */
     @Test
     void aChildOfTheSameNameThatIsNotTheStacksIsNeverTakenOver() {
         client.resource(new io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder().withNewMetadata()

@@ -120,6 +120,15 @@ public final class ClusterFixture {
         client.resource(current).updateStatus();
     }
 
+    /** What the PersistentVolume controller does once a volume is found for the claim. */
+    public void bind(String claim) {
+        client.persistentVolumeClaims().inNamespace(namespace).withName(claim).editStatus(pvc -> {
+            pvc.setStatus(new io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder().withPhase("Bound")
+                    .build());
+            return pvc;
+        });
+    }
+
     public void markNotReady(Deployment deployment) {
         Deployment current = client.resource(deployment).get();
         int replicas = current.getSpec().getReplicas();
@@ -194,12 +203,16 @@ public final class ClusterFixture {
 
     /**
      * Plays the workload controllers until the stack reports Ready: whatever StatefulSets and Deployments exist are
-     * marked ready, again and again, as the operator creates more (the dashboard only once the database is ready).
+     * marked ready, and claims bound, again and again, as the operator creates more (the dashboard only once the
+     * database is ready).
      */
     public void runControllersUntilReady(String name) {
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(300)).until(() -> {
             list(StatefulSet.class).stream().filter(s -> s.getStatus() == null).forEach(this::markReady);
             list(Deployment.class).stream().filter(d -> d.getStatus() == null).forEach(this::markReady);
+            list(io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class).stream()
+                    .filter(c -> c.getStatus() == null || c.getStatus().getPhase() == null)
+                    .forEach(c -> bind(c.getMetadata().getName()));
             return condition(name, "Ready").map(c -> "True".equals(c.getStatus())).orElse(false);
         });
     }

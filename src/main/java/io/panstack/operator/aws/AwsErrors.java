@@ -94,7 +94,9 @@ public final class AwsErrors {
             line = service + ": " + (code.isEmpty() ? "HTTP " + aws.statusCode() : code)
                     + (text == null || text.isBlank() ? "" : ": " + text);
         } else if (t instanceof SdkClientException) {
-            line = "aws: " + t.getMessage();
+            // Without what differs at every try (the attempt count, a nested service's request id).
+            line = "aws: " + t.getMessage().replaceAll("\\s*\\(SDK Attempt Count: \\d+\\)", "")
+                    .replaceAll("(?i),?\\s*Request ID: [^,)\\s]+", "");
         } else if (t.getMessage() == null) {
             line = t.getClass().getSimpleName();
         } else {

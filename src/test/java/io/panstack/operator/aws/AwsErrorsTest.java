@@ -160,4 +160,18 @@ class AwsErrorsTest {
         assertThat(AwsErrors.message(new AwsRegionUnknownException(null)))
                 .isEqualTo(AwsRegionUnknownException.MESSAGE);
     }
+
+    /** The same failure reads the same at every try, so status is not patched again for it. */
+    @Test
+    void aClientFailureReadsTheSameAtEveryTry() {
+        String third = AwsErrors.message(SdkClientException.create(
+                "Unable to execute HTTP request: Read timed out (SDK Attempt Count: 3)"));
+        String fourth = AwsErrors.message(SdkClientException.create(
+                "Unable to execute HTTP request: Read timed out (SDK Attempt Count: 4)"));
+        String credentials = AwsErrors.message(SdkClientException.create("Unable to load credentials: sts: Throttling"
+                + " (Service: Sts, Status Code: 400, Request ID: 9f2c-1d)"));
+
+        assertThat(third).isEqualTo(fourth).isEqualTo("aws: Unable to execute HTTP request: Read timed out");
+        assertThat(credentials).doesNotContain("Request ID").contains("Status Code: 400");
+    }
 }

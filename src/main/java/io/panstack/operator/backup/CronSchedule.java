@@ -14,7 +14,7 @@ import java.util.Optional;
  * lists, ranges, steps, month and weekday names, and the @daily-style macros), in UTC. Only to tell status when the
  * next backup is due: the CronJob controller does the scheduling.
  */
-final class CronSchedule {
+public final class CronSchedule {
     private static final int SEARCH_MINUTES = 366 * 24 * 60;
     private final BitSet minutes;
     private final BitSet hours;
@@ -30,9 +30,35 @@ final class CronSchedule {
         days = field(star(fields[2]), 1, 31);
         months = field(named(fields[3], MONTHS, 1), 1, 12);
         weekdays = field(named(star(fields[4]), WEEKDAYS, 0), 0, 6);
-        // As robfig/cron, which Kubernetes schedules with: a day field starting with * or ? leaves the day to the other.
-        anyDay = star(fields[2]).startsWith("*");
-        anyWeekday = star(fields[4]).startsWith("*");
+        // As robfig/cron, which Kubernetes schedules with: a day field that is * or ? (not stepped) leaves the day to
+        // the other.
+        anyDay = ANY.matcher(fields[2]).matches();
+        anyWeekday = ANY.matcher(fields[4]).matches();
+    }
+
+    private static final java.util.regex.Pattern ANY = java.util.regex.Pattern.compile("[*?](/1)?");
+
+    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile(
+            " *(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|@every [^ ]+|([^ ]+ +){4}[^ ]+) *");
+    private static final java.util.regex.Pattern WEEKDAY_SEVEN = java.util.regex.Pattern.compile(
+            " *([^ ]+ +){4}([^ ]*[,-])?7([,/-][^ ]*)? *");
+
+    /**
+     * Why a Kubernetes 1.26 CronJob with timeZone set (as the operator's are) would refuse the schedule, or null when
+     * it takes it: another shape than five fields or a macro, day of week 7 (robfig/cron reads 0-6), TZ= or CRON_TZ=.
+     */
+    public static String refusal(String schedule) {
+        if (schedule.contains("TZ=")) {
+            return "schedules are in UTC: remove TZ= or CRON_TZ= and give the time in UTC";
+        }
+        if (!SHAPE.matcher(schedule).matches()) {
+            return "a schedule is five cron fields separated by spaces (minute hour day-of-month month day-of-week,"
+                    + " in UTC), e.g. \"0 2 * * *\", or a macro such as @daily";
+        }
+        if (WEEKDAY_SEVEN.matcher(schedule).matches()) {
+            return "Kubernetes reads days of the week 0-6, with Sunday as 0";
+        }
+        return null;
     }
 
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",

@@ -64,7 +64,8 @@ class SpecValidator {
         if (network != null) {
             return network;
         }
-        Problem syntax = SpecSyntax.invalid(spec);
+        Problem syntax = firstOf(SpecSyntax.invalid(spec), SpecSyntax.invalidSchedule(spec),
+                SpecSyntax.invalidExternalUrl(spec, stack.externalUrl()));
         if (syntax != null) {
             return syntax;
         }
@@ -122,12 +123,19 @@ class SpecValidator {
         return null;
     }
 
+    private static Problem firstOf(Problem... problems) {
+        return java.util.Arrays.stream(problems).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
     private Problem missingKeys(KubernetesClient client, Stack stack, String secretName, List<String> keys,
             String reasonPrefix, String what) {
         Secret secret;
         try {
             secret = client.secrets().inNamespace(stack.namespace()).withName(secretName).get();
         } catch (KubernetesClientException e) {
+            if (e.getCode() > 0 && e.getCode() < 500 && e.getCode() != 429) {
+                throw e; // refused (e.g. RBAC): said in status, not taken for "cannot answer now"
+            }
             // Only a check: the pods name the Secret themselves. An API server that cannot answer now (a 5xx, a
             // time-out, a key management outage that fails only Secret reads) holds nothing; the next pass looks again.
             LOG.debugf("Could not read Secret %s/%s to check %s: %s", stack.namespace(), secretName, what,

@@ -17,7 +17,8 @@ public final class KubernetesSyntax {
             + " letters, digits, '-', '_' or '.', starting and ending with a letter or digit (e.g. example.com/team)";
     public static final String LABEL_VALUE_RULE = "at most 63 letters, digits, '-', '_' or '.', starting and ending"
             + " with a letter or digit, or empty";
-    public static final String ENV_NAME_RULE = "letters, digits, '-', '_' or '.', not starting with a digit";
+    public static final String ENV_NAME_RULE = "letters, digits, '-', '_' or '.', not starting with a digit or '..',"
+            + " and not '.'";
 
     private KubernetesSyntax() {
     }
@@ -31,11 +32,17 @@ public final class KubernetesSyntax {
                 && (prefix == null || prefix.length() <= PREFIX_MAX && DNS_SUBDOMAIN.matcher(prefix).matches());
     }
 
+    /** An annotation key: a qualified name once lower-cased, as Kubernetes checks it. */
+    public static boolean isAnnotationKey(String key) {
+        return isQualifiedName(key.toLowerCase(java.util.Locale.ROOT));
+    }
+
     public static boolean isLabelValue(String value) {
         return value.isEmpty() || value.length() <= NAME_MAX && NAME.matcher(value).matches();
     }
 
+    /** As Kubernetes: the characters above, and not ".", ".." or starting with "..". */
     public static boolean isEnvName(String name) {
-        return ENV_NAME.matcher(name).matches();
+        return ENV_NAME.matcher(name).matches() && !name.equals(".") && !name.startsWith("..");
     }
 }

@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Tag(Tiers.UNIT)
 class CronScheduleTest {
@@ -43,8 +46,10 @@ class CronScheduleTest {
         assertThat(next("0 9 * * mon-fri")).isEqualTo(Instant.parse("2026-11-23T09:00:00Z"));
         assertThat(next("0 0 1 jan,Jul *")).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
         assertThat(next("0 12 ? * 0")).as("? leaves the day to the weekday").isEqualTo(Instant.parse("2026-11-22T12:00:00Z"));
-        assertThat(next("0 0 */10 * 1")).as("a day field from * must match beside the other: a Monday the 1st, 11th,"
-                + " 21st or 31st").isEqualTo(Instant.parse("2026-12-21T00:00:00Z"));
+        assertThat(next("0 0 * * 1")).isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
+        assertThat(next("0 0 ? * 1")).as("? as *: Mondays only").isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
+        assertThat(next("0 0 */10 * 2")).as("a stepped day field is restricted, so either field may match:"
+                + " Tuesday the 24th, before the 1st, 11th, 21st or 31st").isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
     }
 
     @Test
@@ -114,6 +119,26 @@ class CronScheduleTest {
             }
         }
         return false;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "0 2 * * *", "*/15 * * * 1-5", "0 4 * * SUN", "0 3 * * */7", "@daily", "@every 6h",
+            " 0 2 * * * " })
+    void aCronJobTakesIt(String schedule) {
+        assertThat(CronSchedule.refusal(schedule)).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "0 2 * * 7|days of the week 0-6",
+            "0 2 * * 1-7|days of the week 0-6",
+            "0 2 * * 0,7|days of the week 0-6",
+            "CRON_TZ=Europe/London 0 2 * * *|in UTC",
+            "TZ=UTC 0 2 * * *|in UTC",
+            "0 0 4 * * 0|five cron fields",
+            "daily|five cron fields" })
+    void aCronJobRefusesIt(String schedule, String why) {
+        assertThat(CronSchedule.refusal(schedule)).contains(why);
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
-import io.fabric8.generator.annotation.ValidationRule;
 
 /** Scheduled logical backups of the repository database (the vendor's mysqldump, compressed). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,9 +26,6 @@ public class BackupSpec {
 
     @Default(SCHEDULE)
     @Size(min = 1, max = 100)
-    @ValidationRule(value = Defaults.CRON_FIELDS_RULE, message = Defaults.CRON_FIELDS_MESSAGE)
-    @ValidationRule(value = Defaults.CRON_WEEKDAY_RULE, message = Defaults.CRON_WEEKDAY_MESSAGE)
-    @ValidationRule(value = Defaults.CRON_ZONE_RULE, message = Defaults.CRON_ZONE_MESSAGE)
     @JsonPropertyDescription("When to back up: a cron schedule in UTC as CronJobs take it, e.g. \"0 2 * * *\" (daily at 02:00) or @daily.")
     private String schedule = SCHEDULE;
 

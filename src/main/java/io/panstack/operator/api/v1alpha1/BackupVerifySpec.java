@@ -22,9 +22,6 @@ public class BackupVerifySpec {
 
     @Default(SCHEDULE)
     @Size(min = 1, max = 100)
-    @ValidationRule(value = Defaults.CRON_FIELDS_RULE, message = Defaults.CRON_FIELDS_MESSAGE)
-    @ValidationRule(value = Defaults.CRON_WEEKDAY_RULE, message = Defaults.CRON_WEEKDAY_MESSAGE)
-    @ValidationRule(value = Defaults.CRON_ZONE_RULE, message = Defaults.CRON_ZONE_MESSAGE)
     @JsonPropertyDescription("When to verify: a cron schedule in UTC, e.g. \"0 4 * * 0\" (Sundays at 04:00). A verification that has not passed since the last scheduled run (plus 6 hours) is overdue: BackupVerified turns False.")
     private String schedule = SCHEDULE;
 

@@ -55,16 +55,6 @@ public final class Defaults {
     public static final String STORAGE_SIZE_PATTERN = "^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$";
     public static final String NONZERO_SIZE_RULE = "!self.matches('^[0.]+[A-Za-z]*$')";
 
-    // A backup or verification schedule goes into a CronJob with timeZone Etc/UTC, which Kubernetes 1.26 reads with
-    // robfig/cron: five fields or a macro, day of week 0-6 (Vixie cron's 7 is refused), no TZ= or CRON_TZ= beside
-    // timeZone. Refused at admission rather than as a CronJob every reconcile fails to write.
-    public static final String CRON_FIELDS_RULE = "self.matches('^ *(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|([^ ]+ +){4}[^ ]+) *$')";
-    public static final String CRON_FIELDS_MESSAGE = "a schedule is five cron fields separated by spaces (minute hour day-of-month month day-of-week, in UTC), e.g. \"0 2 * * *\", or @hourly, @daily, @weekly, @monthly or @yearly";
-    public static final String CRON_WEEKDAY_RULE = "!self.matches('^ *([^ ]+ +){4}([^ ]*[,-])?7([,/-][^ ]*)? *$')";
-    public static final String CRON_WEEKDAY_MESSAGE = "day of week 7: Kubernetes reads days of the week 0-6, with Sunday as 0";
-    public static final String CRON_ZONE_RULE = "!self.contains('TZ=')";
-    public static final String CRON_ZONE_MESSAGE = "schedules are in UTC: remove TZ= or CRON_TZ= and give the time in UTC";
-
     private Defaults() {
     }
 

@@ -17,8 +17,6 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
         "renderer", "scheduler", "analytics", "excelReader", "adminer", "database", "files", "bucket", "backup", "aws", "scheduling", "networkPolicy", "jobIdentity", "deletionPolicy", "deleteRecoveryPoints", "suspend", "hibernation" })
 @ValidationRule(value = "!self.ingress.enabled || has(self.externalUrl)",
     message = "ingress.enabled needs spec.externalUrl: the Ingress host is taken from it")
-@ValidationRule(value = "!self.ingress.enabled || !has(self.externalUrl) || !self.externalUrl.matches('^https?://[0-9.]+(:[0-9]+)?/?$')",
-    message = "ingress.enabled needs a host name in spec.externalUrl: Kubernetes refuses an Ingress whose host is an IP address")
 @ValidationRule(value = "!has(self.ingress.tlsSecretName) || (has(self.externalUrl) && self.externalUrl.startsWith('https://'))",
     message = "ingress.tlsSecretName needs an https:// externalUrl")
 @ValidationRule(value = "((!has(self.dashboard.replicas) || self.dashboard.replicas <= 1) && (!has(self.dashboard.autoscaling) || self.dashboard.autoscaling.maxReplicas <= 1)) || has(self.files.efs) || self.files.persistentVolume.accessMode == 'ReadWriteMany'",
@@ -59,8 +57,8 @@ public class PanStackSpec {
     private LicenceSpec licence;
 
     @Size(max = 2048)
-    @ValidationRule(value = "self.matches('^https?://(([a-z0-9]([-a-z0-9]*[a-z0-9])?[.])*[a-z]([-a-z0-9]*[a-z0-9])?|((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]))(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?/?$')",
-        message = "externalUrl must look like https://bi.example.com or http://host:8080 (a lower-case host name or an IPv4 address, no path: Pi always serves under /pi)")
+    @ValidationRule(value = "self.matches('^https?://[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?/?$')",
+        message = "externalUrl must look like https://bi.example.com or http://host:8080 (lower-case host, no path: Pi always serves under /pi)")
     @JsonPropertyDescription("URL users reach the dashboard at, without the /pi path, e.g. https://bi.example.com. Sets the dashboard's PI_PROXY_* settings, secure cookies for https, and the Ingress host.")
     private String externalUrl;
 
